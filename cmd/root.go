@@ -1,0 +1,160 @@
+// Package cmd holds redline's command-line interface: one file per command,
+// each with an options struct and a NewCmdX constructor. It is the only
+// package that imports cobra, prints or exits.
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+)
+
+// Version is set at build time with -ldflags "-X github.com/redline-dev/redline/cmd.Version=...".
+var Version = "dev"
+
+// Factory hands commands what they need from the outside world, so that
+// each command can be tested with substitutes.
+type Factory struct {
+	IO *IOStreams
+
+	// Color is the --color flag of the root command.
+	Color string
+
+	// Now returns the current time. REDLINE_NOW (RFC 3339) fixes it, which
+	// the end-to-end scripts use to get repeatable output.
+	Now func() time.Time
+
+	// Getwd returns the working directory.
+	Getwd func() (string, error)
+}
+
+// ColorMode resolves the --color flag.
+func (f *Factory) ColorMode() (ColorMode, error) { return ParseColorMode(f.Color) }
+
+// constructors holds every command's NewCmdX, registered from the command
+// files' init functions so that adding a command touches one file only.
+var constructors []func(*Factory) *cobra.Command
+
+func register(c func(*Factory) *cobra.Command) { constructors = append(constructors, c) }
+
+// NewRootCmd builds the redline command tree.
+func NewRootCmd(f *Factory) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "redline <command>",
+		Short: "Draft, redline and despatch diplomatic messages",
+		Long: `redline keeps Markdown drafts of diplomatic messages with tracked revisions,
+shows strike-through redlines between any two versions (a draft against the
+cable that was sent, too), handles CriticMarkup tracked changes, and renders
+the final telegram with its date-time group, precedence, classification and
+serial number.`,
+		Example: `  redline init
+  redline commit draft.md -m "FCO draft" --label fco-draft
+  redline diff examples/moscow-1988/fco-draft.md examples/moscow-1988/as-sent.txt
+  redline render telegram.md --dtg now`,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		Version:       Version,
+	}
+	root.SetIn(f.IO.In)
+	root.SetOut(f.IO.Out)
+	root.SetErr(f.IO.ErrOut)
+	root.PersistentFlags().StringVar(&f.Color, "color", "auto", "colour the output: auto, always or never")
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageErrorf("%s (see 'redline %s --help')", err, commandPath(c))
+	})
+	for _, c := range constructors {
+		root.AddCommand(c(f))
+	}
+	sort.Slice(root.Commands(), func(i, j int) bool { return root.Commands()[i].Name() < root.Commands()[j].Name() })
+	return root
+}
+
+func commandPath(c *cobra.Command) string {
+	p := c.CommandPath()
+	return strings.TrimSpace(strings.TrimPrefix(p, "redline"))
+}
+
+// newFactory builds the Factory for a real process.
+func newFactory(stdin io.Reader, stdout, stderr io.Writer) *Factory {
+	io := NewIOStreams(stdin, stdout, stderr)
+	return &Factory{
+		IO: io,
+		Now: func() time.Time {
+			if v := io.Getenv("REDLINE_NOW"); v != "" {
+				if t, err := time.Parse(time.RFC3339, v); err == nil {
+					return t.UTC()
+				}
+			}
+			return time.Now().UTC()
+		},
+		Getwd: os.Getwd,
+	}
+}
+
+// Main runs redline with the given arguments and streams and returns the
+// process's exit status.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	f := newFactory(stdin, stdout, stderr)
+	root := NewRootCmd(f)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return ExitOK
+	}
+	var se *silentError
+	if !errors.Is(err, errDifferences) && !errors.As(err, &se) {
+		msg := err.Error()
+		if isCobraUsage(err) {
+			msg += " (see 'redline --help')"
+		}
+		fmt.Fprintf(stderr, "redline: %s\n", msg)
+	}
+	return exitCode(err)
+}
+
+// isCobraUsage recognises cobra's own argument errors, which are not typed.
+func isCobraUsage(err error) bool {
+	var ue *usageError
+	if errors.As(err, &ue) {
+		return false
+	}
+	m := err.Error()
+	return strings.HasPrefix(m, "unknown command") || strings.HasPrefix(m, "accepts ") ||
+		strings.HasPrefix(m, "requires at least") || strings.HasPrefix(m, "requires at most")
+}
+
+// exactArgs is cobra.ExactArgs with an error that says what to pass.
+func exactArgs(n int, what string) cobra.PositionalArgs {
+	return func(c *cobra.Command, args []string) error {
+		if len(args) != n {
+			return usageErrorf("%s takes %s (see 'redline %s --help')", commandPath(c), what, commandPath(c))
+		}
+		return nil
+	}
+}
+
+// rangeArgs is cobra.RangeArgs with an error that says what to pass.
+func rangeArgs(min, max int, what string) cobra.PositionalArgs {
+	return func(c *cobra.Command, args []string) error {
+		if len(args) < min || len(args) > max {
+			return usageErrorf("%s takes %s (see 'redline %s --help')", commandPath(c), what, commandPath(c))
+		}
+		return nil
+	}
+}
+
+// minArgs is cobra.MinimumNArgs with an error that says what to pass.
+func minArgs(n int, what string) cobra.PositionalArgs {
+	return func(c *cobra.Command, args []string) error {
+		if len(args) < n {
+			return usageErrorf("%s takes %s (see 'redline %s --help')", commandPath(c), what, commandPath(c))
+		}
+		return nil
+	}
+}
