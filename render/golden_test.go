@@ -1,0 +1,9 @@
+package render
+
+import "flag"
+
+// update rewrites golden files instead of comparing with them:
+// go test ./render -update
+var update = flag.Bool("update", false, "rewrite golden files under testdata/")
+
+var _ = update
