@@ -1,0 +1,40 @@
+package render
+
+import "strings"
+
+// CableLayout is a cable laid out in pages, as the text output prints it and
+// as the PDF output draws it. The cable renderer makes it; the text and PDF
+// writers only draw it.
+type CableLayout struct {
+	// Classification is the banner printed at the top and bottom of every
+	// page when the cable is laid out for printing ("" for none).
+	Classification string
+	// Pages holds the pages in order; a cable not laid out in pages has one.
+	Pages []CablePage
+}
+
+// CablePage is one page: banner and page lines at the top, the cable's own
+// lines, and banner lines at the bottom.
+type CablePage struct {
+	Header []string
+	Lines  []string
+	Footer []string
+}
+
+// Text joins the layout as teleprinter text: lines end with "\n" and pages
+// are separated by a form feed.
+func (l *CableLayout) Text() []byte {
+	var b strings.Builder
+	for i, p := range l.Pages {
+		if i > 0 {
+			b.WriteString("\f")
+		}
+		for _, part := range [][]string{p.Header, p.Lines, p.Footer} {
+			for _, line := range part {
+				b.WriteString(line)
+				b.WriteByte('\n')
+			}
+		}
+	}
+	return []byte(b.String())
+}
