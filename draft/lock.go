@@ -1,0 +1,357 @@
+package draft
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/gofrs/flock"
+)
+
+// Tx is a transaction on the store, made by Update: it reads every draft's
+// revisions and queues commits and label moves, which are written when the
+// transaction's function returns without error.
+type Tx struct {
+	ws      *Workspace
+	hist    map[string]*history
+	pending []pendingFile
+	done    bool
+}
+
+type pendingFile struct {
+	dir, file string
+	data      []byte
+}
+
+// Update runs fn holding the store's lock, so that what fn reads and what
+// it commits are one atomic step against every other redline process. What
+// fn commits is written only when fn returns nil.
+func (ws *Workspace) Update(fn func(tx *Tx) error) error {
+	if err := os.MkdirAll(ws.Dir(), 0o755); err != nil {
+		return fmt.Errorf("cannot lock the store: %w", err)
+	}
+	lk := flock.New(ws.lockPath())
+	if err := lk.Lock(); err != nil {
+		return fmt.Errorf("cannot lock the store (%s): %w", ws.lockPath(), err)
+	}
+	defer lk.Unlock()
+	tx := &Tx{ws: ws, hist: map[string]*history{}}
+	err := fn(tx)
+	tx.done = true
+	if err != nil {
+		return err
+	}
+	return tx.flush()
+}
+
+// now is the workspace's clock.
+func (ws *Workspace) now() time.Time {
+	if ws.Now != nil {
+		return ws.Now().UTC()
+	}
+	return time.Now().UTC()
+}
+
+func (tx *Tx) history(name string) (*history, error) {
+	if h, ok := tx.hist[name]; ok {
+		return h, nil
+	}
+	h, err := tx.ws.loadHistory(name)
+	if err != nil {
+		return nil, err
+	}
+	tx.hist[name] = h
+	return h, nil
+}
+
+// Workspace is the transaction's workspace.
+func (tx *Tx) Workspace() *Workspace { return tx.ws }
+
+// Log returns a draft's revisions, including those committed in this
+// transaction.
+func (tx *Tx) Log(path string) ([]Revision, error) {
+	name, err := tx.ws.DraftName(path)
+	if err != nil {
+		return nil, err
+	}
+	return tx.LogDraft(name)
+}
+
+// LogDraft is Log for a draft named relative to the workspace root.
+func (tx *Tx) LogDraft(name string) ([]Revision, error) {
+	h, err := tx.history(name)
+	if err != nil {
+		return nil, err
+	}
+	return h.revisions(), nil
+}
+
+// AllRevisions returns every revision of every draft, including those
+// committed in this transaction, by draft name and then number.
+func (tx *Tx) AllRevisions() ([]Revision, error) {
+	names, err := tx.ws.draftNames()
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	for _, n := range names {
+		seen[n] = true
+	}
+	for n := range tx.hist {
+		if !seen[n] {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	var out []Revision
+	for _, n := range names {
+		h, err := tx.history(n)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, h.revisions()...)
+	}
+	return out, nil
+}
+
+// Commit queues a new revision of a draft and returns it.
+func (tx *Tx) Commit(req CommitRequest) (*Revision, error) {
+	if tx.done {
+		return nil, errors.New("commit after the transaction ended")
+	}
+	ws := tx.ws
+	name := req.Draft
+	display := req.Path
+	if name == "" {
+		if req.Path == "" {
+			return nil, errors.New("commit: no draft given")
+		}
+		n, err := ws.DraftName(req.Path)
+		if err != nil {
+			return nil, err
+		}
+		name = n
+	} else {
+		name = filepath.ToSlash(filepath.Clean(filepath.FromSlash(name)))
+		if name == "." || strings.HasPrefix(name, "../") || filepath.IsAbs(name) {
+			return nil, fmt.Errorf("bad draft name %q: give a path inside the workspace", req.Draft)
+		}
+	}
+	if display == "" {
+		display = name
+	}
+	content := req.Content
+	if content == nil {
+		data, err := os.ReadFile(ws.WorkingPath(name))
+		if err != nil {
+			return nil, fmt.Errorf("cannot read %s: %w", display, unwrapPathError(err))
+		}
+		content = data
+	}
+	if _, err := Parse(display, content); err != nil {
+		return nil, err
+	}
+	author, office := strings.TrimSpace(req.Author), strings.TrimSpace(req.Office)
+	if author == "" {
+		return nil, fmt.Errorf("%s: no author: give --author, set REDLINE_AUTHOR or set author in .redline/config.yaml", display)
+	}
+	if office == "" {
+		return nil, fmt.Errorf("%s: no office: give --office, set REDLINE_OFFICE or set office in .redline/config.yaml", display)
+	}
+	h, err := tx.history(name)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range h.revs {
+		if r.Sent != nil {
+			return nil, fmt.Errorf("%s is sealed: revision %d was sent as %s at %s; start a new draft (a new file) to change it", display, r.Number, r.Sent.Serial, r.Sent.DTG)
+		}
+	}
+	sum := hexSHA256(content)
+	if n := len(h.revs); n > 0 && h.revs[n-1].SHA256 == sum && req.Sent == nil {
+		return nil, fmt.Errorf("nothing to commit: %s is unchanged since revision %d", display, n)
+	}
+	if req.ReopenedFrom != "" && len(h.revs) > 0 {
+		return nil, fmt.Errorf("%s already has revisions: only a new draft can be reopened from %s", display, req.ReopenedFrom)
+	}
+	current := h.labels()
+	var labels []string
+	seen := map[string]bool{}
+	for _, l := range req.Labels {
+		if err := CheckLabel(l); err != nil {
+			return nil, err
+		}
+		if seen[l] {
+			continue
+		}
+		seen[l] = true
+		if n, ok := current[l]; ok {
+			return nil, fmt.Errorf("label %q already names %s@%d: move it with `redline label %s@%d %s --force` after committing", l, display, n, display, len(h.revs)+1, l)
+		}
+		labels = append(labels, l)
+	}
+	t := req.Time
+	if t.IsZero() {
+		t = ws.now()
+	}
+	r := &record{
+		Format: storeFormat, Draft: name, Number: len(h.revs) + 1, Parent: len(h.revs),
+		Author: author, Office: office, Time: t.UTC().Format(time.RFC3339Nano), Message: req.Message,
+		Labels: labels, SHA256: sum, ReopenedFrom: req.ReopenedFrom, content: content,
+	}
+	r.Content, r.ContentBase64 = textField(content)
+	if s := req.Sent; s != nil {
+		sr := &sentRecord{Series: s.Series, Serial: s.Serial, DTG: s.DTG, Precedence: s.Precedence,
+			From: s.From, To: s.To, Info: s.Info, Title: s.Title, CableSHA256: s.CableSHA256}
+		if s.Cable != nil {
+			sr.Cable, sr.CableBase64 = textField(s.Cable)
+			sr.CableSHA256 = hexSHA256(s.Cable)
+		}
+		r.Sent = sr
+	}
+	dir := ws.draftDir(name)
+	r.file = filepath.Join(dir, fmt.Sprintf("%06d.json", r.Number))
+	tx.pending = append(tx.pending, pendingFile{dir: dir, file: r.file, data: r.encode()})
+	h.revs = append(h.revs, r)
+	rev := r.revision(append([]string(nil), labels...))
+	return &rev, nil
+}
+
+// Label queues moving (or setting) a label to revision rev of a draft.
+func (tx *Tx) Label(path string, rev int, label string, force bool) error {
+	if tx.done {
+		return errors.New("label after the transaction ended")
+	}
+	if err := CheckLabel(label); err != nil {
+		return err
+	}
+	name, err := tx.ws.DraftName(path)
+	if err != nil {
+		return err
+	}
+	h, err := tx.history(name)
+	if err != nil {
+		return err
+	}
+	if len(h.revs) == 0 {
+		return fmt.Errorf("%s has no revisions: commit it first", path)
+	}
+	if rev < 1 || rev > len(h.revs) {
+		return fmt.Errorf("%s has no revision %d (it has 1 to %d)", path, rev, len(h.revs))
+	}
+	if n, ok := h.labels()[label]; ok {
+		if n == rev {
+			return fmt.Errorf("label %q already names %s@%d", label, path, rev)
+		}
+		if !force {
+			return fmt.Errorf("label %q already names %s@%d: give --force to move it to revision %d", label, path, n, rev)
+		}
+	}
+	e := &labelEvent{Format: storeFormat, Seq: len(h.events) + 1, Draft: name, Label: label, Revision: rev,
+		Time: tx.ws.now().Format(time.RFC3339Nano)}
+	dir := filepath.Join(tx.ws.draftDir(name), "labels")
+	e.file = filepath.Join(dir, fmt.Sprintf("%06d.json", e.Seq))
+	tx.pending = append(tx.pending, pendingFile{dir: dir, file: e.file, data: e.encode()})
+	h.events = append(h.events, e)
+	return nil
+}
+
+// flush writes the queued files in order. If one fails, those already
+// written by this transaction are removed.
+func (tx *Tx) flush() error {
+	var written []string
+	for _, p := range tx.pending {
+		if err := tx.ws.ensureDir(p.dir); err != nil {
+			tx.rollback(written)
+			return err
+		}
+		removeStaleTemps(p.dir)
+		if err := createFileOnce(p.file, p.data); err != nil {
+			tx.rollback(written)
+			return err
+		}
+		written = append(written, p.file)
+	}
+	return nil
+}
+
+func (tx *Tx) rollback(files []string) {
+	for i := len(files) - 1; i >= 0; i-- {
+		os.Remove(files[i])
+		SyncDir(filepath.Dir(files[i]))
+	}
+}
+
+// ensureDir makes a store folder and syncs its parent so that the new entry
+// survives a crash.
+func (ws *Workspace) ensureDir(dir string) error {
+	if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
+		return nil
+	}
+	parent := filepath.Dir(dir)
+	if parent != ws.Dir() {
+		if err := ws.ensureDir(parent); err != nil {
+			return err
+		}
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("cannot write the store: %w", err)
+	}
+	return SyncDir(parent)
+}
+
+// removeStaleTemps deletes temporary files left in a store folder by a
+// process that died while writing. It is called holding the lock, when no
+// other process can be writing there.
+func removeStaleTemps(dir string) {
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if isTempName(e.Name()) && !e.IsDir() {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+}
+
+// createFileOnce writes a new file atomically and never replaces an
+// existing one: it writes and syncs a temporary file, links it to its name
+// (which fails if the name exists), and syncs the folder.
+func createFileOnce(path string, data []byte) (err error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("cannot write the store: %w", err)
+	}
+	name := tmp.Name()
+	defer os.Remove(name)
+	if _, err = tmp.Write(data); err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(name, 0o444)
+	}
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err = os.Link(name, path); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("cannot write %s: it already exists (another process wrote it): run `redline fsck`", path)
+		}
+		// File systems without hard links: rename, having checked under
+		// the lock that the name is free.
+		if _, serr := os.Lstat(path); serr == nil {
+			return fmt.Errorf("cannot write %s: it already exists", path)
+		}
+		if rerr := os.Rename(name, path); rerr != nil {
+			return fmt.Errorf("cannot write %s: %w", path, rerr)
+		}
+	}
+	return SyncDir(dir)
+}

@@ -1,0 +1,262 @@
+package draft
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+
+	"github.com/gofrs/flock"
+)
+
+// FsckReport is what Fsck found.
+type FsckReport struct {
+	Drafts    int `json:"drafts"`
+	Revisions int `json:"revisions"`
+	Labels    int `json:"label_events"`
+	// Problems are damage: each names the file and what is wrong.
+	Problems []FsckProblem `json:"problems"`
+	// Notes are harmless findings, such as a temporary file left by a
+	// process that was killed while writing.
+	Notes []FsckProblem `json:"notes"`
+}
+
+// FsckProblem is one finding.
+type FsckProblem struct {
+	Path    string `json:"path"`
+	Message string `json:"message"`
+}
+
+// OK reports whether no damage was found.
+func (r *FsckReport) OK() bool { return len(r.Problems) == 0 }
+
+// Fsck checks the whole store: every record's JSON, checksum and content
+// SHA-256, revision numbering without gaps, parent links, that nothing
+// follows an as-sent revision, serials unique in their series, and label
+// events in sequence pointing at revisions that exist. It holds the store's
+// lock while it reads, so that it sees no commit half-way.
+func (ws *Workspace) Fsck() (*FsckReport, error) {
+	if fi, err := os.Stat(ws.Dir()); err != nil || !fi.IsDir() {
+		return nil, fmt.Errorf("%s: no store folder", ws.Dir())
+	}
+	lk := flock.New(ws.lockPath())
+	if err := lk.Lock(); err == nil {
+		defer lk.Unlock()
+	}
+	rep := &FsckReport{Problems: []FsckProblem{}, Notes: []FsckProblem{}}
+	rel := func(p string) string {
+		if r, err := filepath.Rel(ws.Root, p); err == nil {
+			return filepath.ToSlash(r)
+		}
+		return p
+	}
+	problem := func(p, format string, a ...any) {
+		rep.Problems = append(rep.Problems, FsckProblem{Path: rel(p), Message: fmt.Sprintf(format, a...)})
+	}
+	note := func(p, format string, a ...any) {
+		rep.Notes = append(rep.Notes, FsckProblem{Path: rel(p), Message: fmt.Sprintf(format, a...)})
+	}
+	if data, err := os.ReadFile(ws.ConfigPath()); err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			problem(ws.ConfigPath(), "cannot read: %v", unwrapPathError(err))
+		}
+	} else if _, err := ParseConfig(rel(ws.ConfigPath()), data); err != nil {
+		problem(ws.ConfigPath(), "%v", err)
+	}
+	entries, err := os.ReadDir(ws.draftsDir())
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		problem(ws.draftsDir(), "cannot read: %v", unwrapPathError(err))
+	}
+	type serialKey struct{ series, serial string }
+	serials := map[serialKey]string{}
+	for _, e := range entries {
+		p := filepath.Join(ws.draftsDir(), e.Name())
+		if isTempName(e.Name()) {
+			note(p, "temporary file left by an interrupted write (harmless)")
+			continue
+		}
+		if !e.IsDir() {
+			problem(p, "unexpected file in the store")
+			continue
+		}
+		name, err := unescapeName(e.Name())
+		if err != nil {
+			problem(p, "folder name is not an escaped draft name: %v", err)
+			continue
+		}
+		rep.Drafts++
+		ws.fsckDraft(name, p, rep, problem, note, func(r *record) {
+			if r.Sent == nil {
+				return
+			}
+			k := serialKey{r.Sent.Series, r.Sent.Serial}
+			if prev, ok := serials[k]; ok {
+				problem(r.file, "serial %q of series %s was already used by %s", r.Sent.Serial, r.Sent.Series, prev)
+			} else {
+				serials[k] = fmt.Sprintf("%s@%d", r.Draft, r.Number)
+			}
+		})
+	}
+	return rep, nil
+}
+
+func (ws *Workspace) fsckDraft(name, dir string, rep *FsckReport, problem, note func(string, string, ...any), sent func(*record)) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		problem(dir, "cannot read: %v", unwrapPathError(err))
+		return
+	}
+	var revs []*record
+	byNumber := map[int]*record{}
+	hasLabels := false
+	for _, e := range entries {
+		p := filepath.Join(dir, e.Name())
+		switch {
+		case isTempName(e.Name()):
+			note(p, "temporary file left by an interrupted write (harmless)")
+			continue
+		case e.Name() == "labels" && e.IsDir():
+			hasLabels = true
+			continue
+		}
+		m := revFileRE.FindStringSubmatch(e.Name())
+		if m == nil || e.IsDir() {
+			problem(p, "unexpected entry in the store")
+			continue
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			problem(p, "cannot read: %v", unwrapPathError(err))
+			continue
+		}
+		r, err := decodeRecord(p, data)
+		if err != nil {
+			problem(p, "%s", trimFilePrefix(err.Error(), p))
+			continue
+		}
+		n, _ := strconv.Atoi(m[1])
+		rep.Revisions++
+		if r.Number != n {
+			problem(p, "record says revision %d but the file is named for %d", r.Number, n)
+			continue
+		}
+		if r.Draft != name {
+			problem(p, "record belongs to draft %q, not %q", r.Draft, name)
+		}
+		if r.Parent != r.Number-1 {
+			problem(p, "parent is %d, expected %d", r.Parent, r.Number-1)
+		}
+		if r.Author == "" || r.Office == "" {
+			problem(p, "revision has no author or office")
+		}
+		for _, l := range r.Labels {
+			if CheckLabel(l) != nil {
+				problem(p, "bad label name %q", l)
+			}
+		}
+		revs = append(revs, r)
+		byNumber[r.Number] = r
+	}
+	sort.Slice(revs, func(i, j int) bool { return revs[i].Number < revs[j].Number })
+	max := 0
+	if len(revs) > 0 {
+		max = revs[len(revs)-1].Number
+	}
+	for n := 1; n <= max; n++ {
+		if byNumber[n] == nil {
+			problem(filepath.Join(dir, fmt.Sprintf("%06d.json", n)), "revision %d of %s is missing or damaged (numbers must run 1 to %d without gaps)", n, name, max)
+		}
+	}
+	sealedAt := 0
+	commitLabels := map[string]int{}
+	for _, r := range revs {
+		if sealedAt > 0 {
+			problem(r.file, "revision %d follows the as-sent revision %d of a sealed draft", r.Number, sealedAt)
+		}
+		if r.Sent != nil {
+			sent(r)
+			if sealedAt == 0 {
+				sealedAt = r.Number
+			}
+		}
+		for _, l := range r.Labels {
+			if prev, ok := commitLabels[l]; ok {
+				problem(r.file, "label %q given at commit to both revision %d and %d", l, prev, r.Number)
+			}
+			commitLabels[l] = r.Number
+		}
+		if r.ReopenedFrom != "" && r.Number != 1 {
+			problem(r.file, "only a draft's first revision can be reopened from another")
+		}
+	}
+	if len(revs) == 0 && byNumber[1] == nil && !hasLabels {
+		note(dir, "draft folder has no revisions")
+	}
+	if !hasLabels {
+		return
+	}
+	ldir := filepath.Join(dir, "labels")
+	lentries, err := os.ReadDir(ldir)
+	if err != nil {
+		problem(ldir, "cannot read: %v", unwrapPathError(err))
+		return
+	}
+	seqs := map[int]bool{}
+	maxSeq := 0
+	for _, e := range lentries {
+		p := filepath.Join(ldir, e.Name())
+		if isTempName(e.Name()) {
+			note(p, "temporary file left by an interrupted write (harmless)")
+			continue
+		}
+		m := revFileRE.FindStringSubmatch(e.Name())
+		if m == nil || e.IsDir() {
+			problem(p, "unexpected entry in the store")
+			continue
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			problem(p, "cannot read: %v", unwrapPathError(err))
+			continue
+		}
+		ev, err := decodeLabelEvent(p, data)
+		if err != nil {
+			problem(p, "%s", trimFilePrefix(err.Error(), p))
+			continue
+		}
+		rep.Labels++
+		n, _ := strconv.Atoi(m[1])
+		if ev.Seq != n {
+			problem(p, "label record says sequence %d but the file is named for %d", ev.Seq, n)
+			continue
+		}
+		seqs[n] = true
+		if n > maxSeq {
+			maxSeq = n
+		}
+		if ev.Draft != name {
+			problem(p, "label record belongs to draft %q, not %q", ev.Draft, name)
+		}
+		if CheckLabel(ev.Label) != nil {
+			problem(p, "bad label name %q", ev.Label)
+		}
+		if ev.Revision != 0 && byNumber[ev.Revision] == nil {
+			problem(p, "label %q points at revision %d, which does not exist", ev.Label, ev.Revision)
+		}
+	}
+	for n := 1; n <= maxSeq; n++ {
+		if !seqs[n] {
+			problem(filepath.Join(ldir, fmt.Sprintf("%06d.json", n)), "label record %d is missing or damaged", n)
+		}
+	}
+}
+
+func trimFilePrefix(msg, file string) string {
+	if len(msg) > len(file)+2 && msg[:len(file)] == file {
+		return msg[len(file)+2:]
+	}
+	return msg
+}
