@@ -1,0 +1,297 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goitalic"
+	"golang.org/x/image/font/gofont/gomono"
+	"golang.org/x/image/font/gofont/gomonobold"
+	"golang.org/x/image/font/gofont/goregular"
+)
+
+// PDFOptions are the settings of a printed cable.
+type PDFOptions struct {
+	// Paper is "a4" (the default when empty) or "letter".
+	Paper string
+	// Title goes into the document's properties.
+	Title string
+	// Created is the document's creation date. When zero, the date comes
+	// from SOURCE_DATE_EPOCH if that is set, else a fixed date, so that the
+	// same input always gives the same bytes.
+	Created time.Time
+}
+
+// Font families registered in every document. The Go fonts are embedded in
+// the binary (golang.org/x/image/font/gofont) and cover Latin, Greek and
+// Cyrillic, so any draft prints without font files on the machine.
+const (
+	fontMono  = "gomono"
+	fontProse = "goregular"
+)
+
+// pdfFixedDate is the creation date of every PDF when neither the caller nor
+// SOURCE_DATE_EPOCH gives one: 1 January 1980, the earliest date a ZIP
+// archive can hold, often used for reproducible builds.
+var pdfFixedDate = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// Paper sizes in points.
+type paperSize struct{ w, h float64 }
+
+var paperSizes = map[string]paperSize{
+	"a4":     {595.28, 841.89},
+	"letter": {612, 792},
+}
+
+// PaperSizes lists the accepted paper names.
+func PaperSizes() []string { return []string{"a4", "letter"} }
+
+func lookupPaper(name string) (paperSize, error) {
+	key := strings.ToLower(strings.TrimSpace(name))
+	if key == "" {
+		key = "a4"
+	}
+	p, ok := paperSizes[key]
+	if !ok {
+		return paperSize{}, fmt.Errorf("unknown paper %q: use one of %s", name, strings.Join(PaperSizes(), ", "))
+	}
+	return p, nil
+}
+
+// pdfDate picks the creation date: the caller's, else SOURCE_DATE_EPOCH,
+// else the fixed date.
+func pdfDate(created time.Time) (time.Time, error) {
+	if !created.IsZero() {
+		return created.UTC(), nil
+	}
+	if s := strings.TrimSpace(os.Getenv("SOURCE_DATE_EPOCH")); s != "" {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || n < 0 {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a count of seconds since 1970: unset it or give an integer", s)
+		}
+		return time.Unix(n, 0).UTC(), nil
+	}
+	return pdfFixedDate, nil
+}
+
+// newPDF starts a document in points on the given paper, with the Go fonts
+// registered and reproducible metadata.
+func newPDF(paper string, created time.Time, title string) (*fpdf.Fpdf, paperSize, error) {
+	size, err := lookupPaper(paper)
+	if err != nil {
+		return nil, size, err
+	}
+	date, err := pdfDate(created)
+	if err != nil {
+		return nil, size, err
+	}
+	pdf := fpdf.NewCustom(&fpdf.InitType{
+		OrientationStr: "P",
+		UnitStr:        "pt",
+		Size:           fpdf.SizeType{Wd: size.w, Ht: size.h},
+	})
+	pdf.SetCreationDate(date)
+	pdf.SetModificationDate(date)
+	pdf.SetCatalogSort(true)
+	pdf.SetCompression(true)
+	pdf.SetCreator("redline", false)
+	pdf.SetProducer("redline", false)
+	if title != "" {
+		pdf.SetTitle(title, true)
+	}
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(0, 0, 0)
+	pdf.AddUTF8FontFromBytes(fontMono, "", gomono.TTF)
+	pdf.AddUTF8FontFromBytes(fontMono, "B", gomonobold.TTF)
+	pdf.AddUTF8FontFromBytes(fontProse, "", goregular.TTF)
+	pdf.AddUTF8FontFromBytes(fontProse, "B", gobold.TTF)
+	pdf.AddUTF8FontFromBytes(fontProse, "I", goitalic.TTF)
+	if err := pdf.Error(); err != nil {
+		return nil, size, fmt.Errorf("pdf: %v", err)
+	}
+	return pdf, size, nil
+}
+
+// finishPDF writes the document to w, or returns the first drawing error.
+// The bytes are built in memory so that a failed document writes nothing.
+func finishPDF(w io.Writer, pdf *fpdf.Fpdf) error {
+	if err := pdf.Error(); err != nil {
+		return fmt.Errorf("pdf: %v", err)
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return fmt.Errorf("pdf: %v", err)
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// Cable page geometry, in points.
+const (
+	cableMargin     = 42.0 // outer margin on every side
+	cableBannerSize = 12.0 // bold classification banner
+	cableMaxFont    = 10.0 // monospaced text, at most
+	cableMinFont    = 5.0  // and at least, however wide the lines
+	monoAdvance     = 0.6  // Go Mono's advance width, in ems
+)
+
+// CablePDF draws a laid-out cable as a printed telegram: every page of the
+// layout becomes one sheet, its lines in a monospaced face exactly as the
+// text output lays them out, with the classification in bold at the top and
+// bottom and "PAGE n OF m" at the foot.
+func CablePDF(w io.Writer, l *CableLayout, opts PDFOptions) error {
+	if l == nil || len(l.Pages) == 0 {
+		return fmt.Errorf("pdf: the cable has no pages to print")
+	}
+	pdf, size, err := newPDF(opts.Paper, opts.Created, opts.Title)
+	if err != nil {
+		return err
+	}
+	banner := strings.TrimSpace(l.Classification)
+
+	// One font size and line height for the whole cable, so that every
+	// page looks alike: the widest line must fit across the sheet and the
+	// longest page down it.
+	cols, rows := 1, 1
+	for _, p := range l.Pages {
+		lines, _ := pageLines(p, banner)
+		for _, line := range lines {
+			if c := len([]rune(expandTabs(line))); c > cols {
+				cols = c
+			}
+		}
+		rows = max(rows, len(lines))
+	}
+	fontSize := cableMaxFont
+	usableW := size.w - 2*cableMargin
+	if fs := usableW / (float64(cols) * monoAdvance); fs < fontSize {
+		fontSize = fs
+	}
+	// Room between the banners: the top and bottom banner rows and the
+	// page number take four banner lines.
+	usableH := size.h - 2*cableMargin - 4*cableBannerSize*1.3
+	lineH := fontSize * 1.25
+	if lh := usableH / float64(rows); lh < lineH {
+		lineH = lh
+		if fs := lineH / 1.1; fs < fontSize {
+			fontSize = fs
+		}
+	}
+	if fontSize < cableMinFont {
+		fontSize = cableMinFont
+	}
+	textW := float64(cols) * monoAdvance * fontSize
+	left := (size.w - textW) / 2
+	if left < cableMargin/2 {
+		left = cableMargin / 2
+	}
+
+	total := len(l.Pages)
+	for i, p := range l.Pages {
+		pdf.AddPage()
+		pdf.SetTextColor(0, 0, 0)
+		lines, bold := pageLines(p, banner)
+		y := cableMargin
+		if banner != "" {
+			drawCentered(pdf, fontMono, "B", cableBannerSize, size.w, y+cableBannerSize, banner)
+		}
+		y += 2 * cableBannerSize * 1.3
+		for j, line := range lines {
+			y += lineH
+			style := ""
+			if bold[j] {
+				style = "B"
+			}
+			pdf.SetFont(fontMono, style, fontSize)
+			if s := expandTabs(line); strings.TrimSpace(s) != "" {
+				pdf.Text(left, y, s)
+			}
+		}
+		footY := size.h - cableMargin
+		if banner != "" {
+			drawCentered(pdf, fontMono, "B", cableBannerSize, size.w, footY-cableBannerSize*1.3, banner)
+		}
+		pdf.SetFont(fontMono, "", 8)
+		pageNo := fmt.Sprintf("PAGE %d OF %d", i+1, total)
+		pdf.Text(size.w-cableMargin-pdf.GetStringWidth(pageNo), footY, pageNo)
+	}
+	return finishPDF(w, pdf)
+}
+
+func drawCentered(pdf *fpdf.Fpdf, family, style string, sizePt, pageW, y float64, s string) {
+	pdf.SetFont(family, style, sizePt)
+	pdf.Text((pageW-pdf.GetStringWidth(s))/2, y, s)
+}
+
+// pageLines joins a page's header, lines and footer as printed between the
+// banners. A banner line the template put first in the header or last in
+// the footer is left out, because the sheet prints the banner in bold at its
+// top and bottom anyway; any other banner line in the header or footer is
+// marked to be printed in bold.
+func pageLines(p CablePage, banner string) (lines []string, bold []bool) {
+	header, footer := p.Header, p.Footer
+	if banner != "" {
+		if i := firstNonBlank(header); i >= 0 && strings.TrimSpace(header[i]) == banner {
+			header = header[i+1:]
+		}
+		if i := lastNonBlank(footer); i >= 0 && strings.TrimSpace(footer[i]) == banner {
+			footer = footer[:i]
+		}
+	}
+	for part, ls := range [][]string{header, p.Lines, footer} {
+		for _, line := range ls {
+			lines = append(lines, line)
+			bold = append(bold, part != 1 && banner != "" && strings.TrimSpace(line) == banner)
+		}
+	}
+	return lines, bold
+}
+
+func firstNonBlank(lines []string) int {
+	for i, s := range lines {
+		if strings.TrimSpace(s) != "" {
+			return i
+		}
+	}
+	return -1
+}
+
+func lastNonBlank(lines []string) int {
+	for i := len(lines) - 1; i >= 0; i-- {
+		if strings.TrimSpace(lines[i]) != "" {
+			return i
+		}
+	}
+	return -1
+}
+
+// expandTabs replaces tabs by spaces to the next multiple of eight columns,
+// as a teleprinter listing shows them, and drops a form feed or carriage
+// return a line may still carry.
+func expandTabs(s string) string {
+	if !strings.ContainsAny(s, "\t\f\r") {
+		return s
+	}
+	var b strings.Builder
+	col := 0
+	for _, r := range s {
+		switch r {
+		case '\t':
+			n := 8 - col%8
+			b.WriteString(strings.Repeat(" ", n))
+			col += n
+		case '\f', '\r':
+		default:
+			b.WriteRune(r)
+			col++
+		}
+	}
+	return b.String()
+}

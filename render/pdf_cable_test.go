@@ -1,0 +1,216 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"time"
+)
+
+// sentCableLayout lays out the 1988 telegram (examples/moscow-1988) by hand
+// the way a template does: the text between the BT lines in pages of at most
+// perPage lines, the classification as the first and last line of every
+// page, and a page line on every page after the first.
+func sentCableLayout(t *testing.T, perPage int) *CableLayout {
+	t.Helper()
+	data, err := os.ReadFile("../examples/moscow-1988/as-sent.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := strings.Split(strings.TrimRight(string(data), "\n"), "\n")
+	var text []string
+	inText := false
+	for _, line := range all {
+		if line == "BT" {
+			inText = !inText
+			continue
+		}
+		if inText {
+			text = append(text, line)
+		}
+	}
+	if len(text) < 40 {
+		t.Fatalf("as-sent.txt: found %d lines between the BT lines, want the whole telegram", len(text))
+	}
+	l := &CableLayout{Classification: "SECRET"}
+	for start := 0; start < len(text); start += perPage {
+		end := min(start+perPage, len(text))
+		p := CablePage{Header: []string{"SECRET"}, Lines: text[start:end], Footer: []string{"", "SECRET"}}
+		if n := len(l.Pages); n > 0 {
+			p.Header = append(p.Header, fmt.Sprintf("PAGE %02d CABINET OFFICE LONDON T 192A/88", n+1))
+		}
+		l.Pages = append(l.Pages, p)
+	}
+	return l
+}
+
+func renderCable(t *testing.T, l *CableLayout, opts PDFOptions) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := CablePDF(&buf, l, opts); err != nil {
+		t.Fatalf("CablePDF: %v", err)
+	}
+	if !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) {
+		t.Fatalf("output does not start with %%PDF-: %q", buf.Bytes()[:min(16, buf.Len())])
+	}
+	keepPDF(t, buf.Bytes())
+	return buf.Bytes()
+}
+
+func TestCablePDFText(t *testing.T) {
+	needPDFTools(t)
+	for _, paper := range []string{"a4", "letter"} {
+		t.Run(paper, func(t *testing.T) {
+			l := sentCableLayout(t, 20)
+			pages := pdfPages(t, renderCable(t, l, PDFOptions{Paper: paper}))
+			if len(pages) != len(l.Pages) {
+				t.Fatalf("PDF has %d pages, layout has %d", len(pages), len(l.Pages))
+			}
+			for i, p := range l.Pages {
+				got := pages[i]
+				// The banner at the top and the bottom of the page.
+				lines := nonBlankLines(got)
+				if len(lines) < 3 || squash(lines[0]) != "SECRET" {
+					t.Errorf("page %d: first line %q, want the banner SECRET", i+1, first(lines))
+				}
+				if strings.Count(got, "SECRET") < 2 {
+					t.Errorf("page %d: banner printed %d times, want top and bottom:\n%s", i+1, strings.Count(got, "SECRET"), got)
+				}
+				want := fmt.Sprintf("PAGE %d OF %d", i+1, len(l.Pages))
+				if !strings.Contains(squash(got), want) {
+					t.Errorf("page %d: no %q", i+1, want)
+				}
+				// Every line of the layout, in order, as its own line.
+				at := 0
+				for _, line := range append(append(p.Header[:len(p.Header):len(p.Header)], p.Lines...), p.Footer...) {
+					if strings.TrimSpace(line) == "" {
+						continue
+					}
+					j := indexFrom(lines, at, squash(line))
+					if j < 0 {
+						t.Errorf("page %d: line %q missing or out of order in:\n%s", i+1, line, got)
+						break
+					}
+					at = j + 1
+				}
+			}
+		})
+	}
+}
+
+// TestCablePDFOwnBanner: a layout whose pages carry no banner lines still
+// prints the classification at the top and bottom of every page.
+func TestCablePDFOwnBanner(t *testing.T) {
+	needPDFTools(t)
+	l := &CableLayout{Classification: "CONFIDENTIAL"}
+	for i := 0; i < 3; i++ {
+		l.Pages = append(l.Pages, CablePage{Lines: []string{fmt.Sprintf("LINE ONE OF PAGE %d", i+1), "ГОРБАЧЕВ — café\tTAB"}})
+	}
+	pages := pdfPages(t, renderCable(t, l, PDFOptions{}))
+	if len(pages) != 3 {
+		t.Fatalf("PDF has %d pages, want 3", len(pages))
+	}
+	for i, got := range pages {
+		lines := nonBlankLines(got)
+		if len(lines) != 5 {
+			t.Errorf("page %d: %d lines, want banner, 2 lines, banner, page number:\n%s", i+1, len(lines), got)
+			continue
+		}
+		if squash(lines[0]) != "CONFIDENTIAL" || squash(lines[3]) != "CONFIDENTIAL" {
+			t.Errorf("page %d: banners %q and %q, want CONFIDENTIAL", i+1, lines[0], lines[3])
+		}
+		if squash(lines[2]) != "ГОРБАЧЕВ — café TAB" {
+			t.Errorf("page %d: Unicode line printed as %q", i+1, lines[2])
+		}
+		if want := fmt.Sprintf("PAGE %d OF 3", i+1); squash(lines[4]) != want {
+			t.Errorf("page %d: foot %q, want %q", i+1, lines[4], want)
+		}
+	}
+}
+
+// TestCablePDFLongPage: a page with more lines than fit at the normal size
+// still prints on one sheet (smaller), so the sheets match the layout.
+func TestCablePDFLongPage(t *testing.T) {
+	needPDFTools(t)
+	l := sentCableLayout(t, 200)
+	wide := strings.Repeat("W", 100)
+	l.Pages[0].Lines = append(l.Pages[0].Lines, wide)
+	pages := pdfPages(t, renderCable(t, l, PDFOptions{Paper: "letter"}))
+	if len(pages) != 1 {
+		t.Fatalf("PDF has %d pages, want 1", len(pages))
+	}
+	if !strings.Contains(pages[0], wide) || !strings.Contains(pages[0], "MARGARET''") {
+		t.Errorf("long page lost its lines:\n%s", pages[0])
+	}
+}
+
+func TestCablePDFReproducible(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "")
+	l := sentCableLayout(t, 20)
+	a := renderCable(t, l, PDFOptions{Title: "T 192A/88"})
+	b := renderCable(t, sentCableLayout(t, 20), PDFOptions{Title: "T 192A/88"})
+	if !bytes.Equal(a, b) {
+		t.Fatalf("two renders differ (%d and %d bytes)", len(a), len(b))
+	}
+	if !bytes.Contains(a, []byte("D:19800101000000")) {
+		t.Errorf("fixed creation date missing")
+	}
+	sent := time.Date(1988, 12, 21, 21, 30, 0, 0, time.UTC)
+	t.Setenv("SOURCE_DATE_EPOCH", fmt.Sprint(sent.Unix()))
+	c := renderCable(t, l, PDFOptions{})
+	if !bytes.Contains(c, []byte("D:19881221213000")) {
+		t.Errorf("SOURCE_DATE_EPOCH not used as the creation date")
+	}
+	d := renderCable(t, l, PDFOptions{Created: time.Date(2001, 2, 3, 4, 5, 6, 0, time.UTC)})
+	if !bytes.Contains(d, []byte("D:20010203040506")) {
+		t.Errorf("PDFOptions.Created not used as the creation date")
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "yesterday")
+	if err := CablePDF(&bytes.Buffer{}, l, PDFOptions{}); err == nil || !strings.Contains(err.Error(), "SOURCE_DATE_EPOCH") {
+		t.Errorf("bad SOURCE_DATE_EPOCH: err = %v", err)
+	}
+}
+
+func TestCablePDFErrors(t *testing.T) {
+	var buf bytes.Buffer
+	if err := CablePDF(&buf, &CableLayout{}, PDFOptions{}); err == nil {
+		t.Error("empty layout: no error")
+	}
+	err := CablePDF(&buf, &CableLayout{Pages: []CablePage{{Lines: []string{"X"}}}}, PDFOptions{Paper: "foolscap"})
+	if err == nil || !strings.Contains(err.Error(), "a4, letter") {
+		t.Errorf("unknown paper: err = %v", err)
+	}
+	if buf.Len() != 0 {
+		t.Errorf("a failed render wrote %d bytes", buf.Len())
+	}
+}
+
+func nonBlankLines(s string) []string {
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		if strings.TrimSpace(line) != "" {
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+func first(lines []string) string {
+	if len(lines) == 0 {
+		return ""
+	}
+	return lines[0]
+}
+
+// indexFrom finds the first line at or after from whose squashed text is
+// want.
+func indexFrom(lines []string, from int, want string) int {
+	for i := from; i < len(lines); i++ {
+		if squash(lines[i]) == want {
+			return i
+		}
+	}
+	return -1
+}
