@@ -1,0 +1,87 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/redline-dev/redline/diff"
+)
+
+func init() { registerDiffFormat("ansi", renderANSI) }
+
+// renderANSI draws the terminal redline: the new text with deletions struck
+// through in red, insertions underlined in green and moved text in cyan
+// marked ⟦move N⟧ at both ends; notes and field changes above, a one-line
+// summary below. Without colour it uses wdiff's markers, so that it reads
+// the same in a pipe.
+func renderANSI(w io.Writer, c *diff.Comparison, opts DiffOptions) error {
+	var b strings.Builder
+	faint := func(s string) {
+		if opts.Color {
+			writeStyled(&b, sgrFaint, s)
+		} else {
+			b.WriteString(s)
+		}
+	}
+	for _, n := range c.Notes {
+		faint("note: " + cleanText(n))
+		b.WriteByte('\n')
+	}
+	if len(c.Fields) > 0 {
+		for _, f := range c.Fields {
+			b.WriteString(cleanText(f.Name) + ": ")
+			writeFrags(&b, fieldFrags(f, opts.Color))
+			b.WriteByte('\n')
+		}
+	}
+	if len(c.Notes) > 0 || len(c.Fields) > 0 {
+		b.WriteByte('\n')
+	}
+
+	paras := flowParagraphs(c)
+	keep := make([]bool, len(paras))
+	if opts.Context < 0 {
+		for i := range keep {
+			keep[i] = true
+		}
+	} else {
+		for i, p := range paras {
+			if !p.changed() {
+				continue
+			}
+			for j := max(0, i-opts.Context); j <= min(len(paras)-1, i+opts.Context); j++ {
+				keep[j] = true
+			}
+		}
+	}
+	first := true
+	for i := 0; i < len(paras); {
+		if !first {
+			b.WriteString("\n\n")
+		}
+		first = false
+		if !keep[i] {
+			n := 0
+			for i < len(paras) && !keep[i] {
+				n++
+				i++
+			}
+			if n == 1 {
+				faint("⋯ 1 unchanged paragraph ⋯")
+			} else {
+				faint(fmt.Sprintf("⋯ %d unchanged paragraphs ⋯", n))
+			}
+			continue
+		}
+		writeFrags(&b, markup(paras[i].spans, opts.Color, opts.Numbers))
+		i++
+	}
+	if !first {
+		b.WriteString("\n\n")
+	}
+	faint(summaryLine(c))
+	b.WriteByte('\n')
+	_, err := io.WriteString(w, b.String())
+	return err
+}

@@ -1,0 +1,316 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+
+	"github.com/clipperhouse/uax29/v2/graphemes"
+
+	"github.com/redline-dev/redline/diff"
+)
+
+func init() {
+	registerDiffFormat("side-by-side", renderSideBySide)
+	registerDiffFormat("sbs", renderSideBySide)
+}
+
+// sbsDefaultWidth is the width when neither --width nor a terminal gives one.
+const sbsDefaultWidth = 120
+
+// sbsMinWidth is the narrowest layout drawn: two columns of three cells,
+// enough for a wide character each.
+const sbsMinWidth = 9
+
+// renderSideBySide draws two columns, old on the left and new on the
+// right, aligned paragraph by paragraph and wrapped at word boundaries to
+// half the width. No line is wider than opts.Width (when it is at least
+// sbsMinWidth), whatever the text: wide characters count two columns and
+// words longer than a column are broken.
+func renderSideBySide(w io.Writer, c *diff.Comparison, opts DiffOptions) error {
+	width := opts.Width
+	if width <= 0 {
+		width = sbsDefaultWidth
+	}
+	width = max(width, sbsMinWidth)
+	l := sbsLayout{color: opts.Color, left: (width - 3) / 2}
+	l.right = width - 3 - l.left
+	var b strings.Builder
+
+	faint := func(s string) []frag {
+		if l.color {
+			return []frag{{sgrFaint, s}}
+		}
+		return []frag{{"", s}}
+	}
+	for _, n := range c.Notes {
+		l.full(&b, faint("note: "+cleanText(n)), width)
+	}
+	bold := func(s string) []frag {
+		if l.color {
+			return []frag{{sgrBold, s}}
+		}
+		return []frag{{"", s}}
+	}
+	l.pair(&b, bold("OLD "+sideLabel(c.Old)), bold("NEW "+sideLabel(c.New)), "│")
+	b.WriteString(strings.Repeat("─", l.left) + "─┼─" + strings.Repeat("─", l.right) + "\n")
+	for _, f := range c.Fields {
+		name := cleanText(f.Name) + ": "
+		lf := append([]frag{{"", name}}, markup([]span{{kind: spanDelete, text: joinLines(cleanText(f.Old))}}, l.color, false)...)
+		rf := append([]frag{{"", name}}, markup([]span{{kind: spanInsert, text: joinLines(cleanText(f.New))}}, l.color, false)...)
+		l.pair(&b, lf, rf, "┃")
+	}
+	if len(c.Fields) > 0 {
+		l.gap(&b)
+	}
+
+	rows := sideRows(c)
+	keep := make([]bool, len(rows))
+	for i, r := range rows {
+		keep[i] = opts.Context < 0
+		if opts.Context >= 0 && r.changed() {
+			for j := max(0, i-opts.Context); j <= min(len(rows)-1, i+opts.Context); j++ {
+				keep[j] = true
+			}
+		}
+	}
+	for i := 0; i < len(rows); {
+		if i > 0 {
+			l.gap(&b)
+		}
+		if !keep[i] {
+			n := 0
+			for i < len(rows) && !keep[i] {
+				n++
+				i++
+			}
+			msg := fmt.Sprintf("⋯ %d unchanged paragraphs ⋯", n)
+			if n == 1 {
+				msg = "⋯ 1 unchanged paragraph ⋯"
+			}
+			l.pair(&b, faint(msg), faint(msg), "│")
+			continue
+		}
+		r := rows[i]
+		var lf, rf []frag
+		if r.left != nil {
+			lf = markup(reflowSpans(r.left.spans), l.color, opts.Numbers)
+		}
+		if r.right != nil {
+			rf = markup(reflowSpans(r.right.spans), l.color, opts.Numbers)
+		}
+		gutter := "│"
+		if r.changed() {
+			gutter = "┃"
+		}
+		l.pair(&b, lf, rf, gutter)
+		i++
+	}
+	b.WriteString(strings.Repeat("─", l.left) + "─┴─" + strings.Repeat("─", l.right) + "\n")
+	l.full(&b, faint(summaryLine(c)), width)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+type sbsLayout struct {
+	color       bool
+	left, right int // column widths
+}
+
+// pair writes two cells side by side, separated by the gutter character.
+func (l sbsLayout) pair(b *strings.Builder, lf, rf []frag, gutter string) {
+	ll, rl := wrapFrags(lf, l.left), wrapFrags(rf, l.right)
+	for i := 0; i < max(len(ll), len(rl), 1); i++ {
+		used := 0
+		if i < len(ll) {
+			used = l.writeLine(b, ll[i])
+		}
+		b.WriteString(strings.Repeat(" ", l.left-used))
+		b.WriteString(" " + gutter)
+		if i < len(rl) && len(rl[i]) > 0 {
+			b.WriteByte(' ')
+			l.writeLine(b, rl[i])
+		}
+		b.WriteByte('\n')
+	}
+}
+
+// gap is the empty line between rows.
+func (l sbsLayout) gap(b *strings.Builder) {
+	b.WriteString(strings.Repeat(" ", l.left) + " │\n")
+}
+
+// full writes fragments wrapped across the whole width.
+func (l sbsLayout) full(b *strings.Builder, f []frag, width int) {
+	for _, line := range wrapFrags(f, width) {
+		l.writeLine(b, line)
+		b.WriteByte('\n')
+	}
+}
+
+// writeLine writes one wrapped line and returns its display width.
+func (l sbsLayout) writeLine(b *strings.Builder, line []frag) int {
+	n := 0
+	for i := 0; i < len(line); {
+		st := line[i].style
+		var t strings.Builder
+		for ; i < len(line) && line[i].style == st; i++ {
+			t.WriteString(line[i].text)
+		}
+		n += widths.StringWidth(t.String())
+		if l.color {
+			writeStyled(b, st, t.String())
+		} else {
+			b.WriteString(t.String())
+		}
+	}
+	return n
+}
+
+// hardBreak matches a line break that must stay in reflowed text: one
+// before a list item, a heading, a quotation or a table row.
+var hardBreak = regexp.MustCompile(`^[ ]*(?:[-*+•] |\d{1,3}[.)] |\(?[A-Za-z0-9]{1,4}\) |#|>|\|)`)
+
+// reflowSpans turns the line breaks of a paragraph into spaces, except
+// before lines that start a list item, heading, quotation or table row.
+func reflowSpans(spans []span) []span {
+	var all strings.Builder
+	for _, s := range spans {
+		all.WriteString(s.text)
+	}
+	text := []byte(all.String())
+	for i, c := range text {
+		if c == '\n' && !hardBreak.Match(text[i+1:]) {
+			text[i] = ' '
+		}
+	}
+	out := make([]span, len(spans))
+	pos := 0
+	for i, s := range spans {
+		out[i] = s
+		out[i].text = string(text[pos : pos+len(s.text)])
+		pos += len(s.text)
+	}
+	return out
+}
+
+// wword is a unit of wrapping: text that is never broken unless it is
+// wider than a line.
+type wword struct {
+	frags      []frag
+	width      int
+	space      bool   // a space separates it from the word before
+	spaceStyle string // the style of that space
+	hard       bool   // a line break comes before it
+}
+
+// words cuts fragments into words at white space and around wide
+// characters (CJK text has no spaces but breaks between characters).
+func words(frags []frag) []wword {
+	var out []wword
+	var cur wword
+	pendingSpace, pendingHard := false, false
+	spaceStyle := ""
+	end := func() {
+		if len(cur.frags) > 0 {
+			out = append(out, cur)
+		}
+		cur = wword{}
+	}
+	start := func() {
+		if len(cur.frags) == 0 {
+			cur.space, cur.hard, cur.spaceStyle = pendingSpace, pendingHard, spaceStyle
+			pendingSpace, pendingHard = false, false
+		}
+	}
+	appendText := func(style, g string, w int) {
+		start()
+		if n := len(cur.frags); n > 0 && cur.frags[n-1].style == style {
+			cur.frags[n-1].text += g
+		} else {
+			cur.frags = append(cur.frags, frag{style, g})
+		}
+		cur.width += w
+	}
+	for _, f := range frags {
+		it := graphemes.FromString(f.text)
+		for it.Next() {
+			g := it.Value()
+			switch g {
+			case " ":
+				end()
+				pendingSpace, spaceStyle = true, f.style
+				continue
+			case "\n":
+				end()
+				pendingHard = true
+				continue
+			}
+			gw := widths.StringWidth(g)
+			if gw >= 2 {
+				end()
+				appendText(f.style, g, gw)
+				end()
+				continue
+			}
+			appendText(f.style, g, gw)
+		}
+	}
+	end()
+	return out
+}
+
+// wrapFrags wraps fragments into lines no wider than width.
+func wrapFrags(frags []frag, width int) [][]frag {
+	var lines [][]frag
+	var line []frag
+	lw := 0
+	push := func() {
+		lines = append(lines, line)
+		line, lw = nil, 0
+	}
+	for _, wd := range words(frags) {
+		if wd.hard && lw > 0 {
+			push()
+		}
+		sep := 0
+		if lw > 0 && wd.space {
+			sep = 1
+		}
+		if lw > 0 && lw+sep+wd.width > width {
+			push()
+			sep = 0
+		}
+		if sep == 1 {
+			line = append(line, frag{wd.spaceStyle, " "})
+			lw++
+		}
+		if wd.width <= width-lw {
+			line = append(line, wd.frags...)
+			lw += wd.width
+			continue
+		}
+		// A word wider than the line: break it between characters.
+		for _, f := range wd.frags {
+			it := graphemes.FromString(f.text)
+			for it.Next() {
+				g := it.Value()
+				gw := widths.StringWidth(g)
+				if lw > 0 && lw+gw > width {
+					push()
+				}
+				if n := len(line); n > 0 && line[n-1].style == f.style {
+					line[n-1].text += g
+				} else {
+					line = append(line, frag{f.style, g})
+				}
+				lw += gw
+			}
+		}
+	}
+	if len(line) > 0 {
+		push()
+	}
+	return lines
+}
