@@ -1,0 +1,149 @@
+package cmd
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/redline-dev/redline/draft"
+	"github.com/spf13/cobra"
+)
+
+func init() { register(NewCmdCommit) }
+
+type commitOptions struct {
+	Files   []string
+	Message string
+	Author  string
+	Office  string
+	Labels  []string
+	JSON    bool
+}
+
+// NewCmdCommit builds `redline commit`.
+func NewCmdCommit(f *Factory) *cobra.Command {
+	opts := &commitOptions{}
+	c := &cobra.Command{
+		Use:   "commit FILE... -m MESSAGE",
+		Short: "Record a revision of one or more drafts",
+		Long: `Record an immutable revision of each FILE: its number (1, 2, 3 ... per draft),
+parent, author, office, time, message, labels and the SHA-256 of its content,
+with the content itself.
+
+The author and office come from --author and --office, then REDLINE_AUTHOR and
+REDLINE_OFFICE, then author and office in .redline/config.yaml. A file that has
+not changed since its last revision, a file whose front matter is not valid,
+and a draft that has been sent (sealed) are refused. With several files, either
+every file is committed or none is.`,
+		Example: `  redline commit fco-draft.md -m "FCO draft" --label fco-draft
+  redline commit fco-draft.md -m "No. 10 amendments" --author "Charles Powell" --office "No. 10"
+  REDLINE_AUTHOR="Sir Geoffrey Howe" REDLINE_OFFICE=FCO redline commit a.md b.md -m "Revised"`,
+		Args: minArgs(1, "one or more draft files"),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Files = args
+			if !c.Flags().Changed("message") {
+				return usageErrorf("commit needs a message: -m MESSAGE")
+			}
+			return runCommit(f, opts)
+		},
+	}
+	c.Flags().StringVarP(&opts.Message, "message", "m", "", "what this revision is (required)")
+	c.Flags().StringVar(&opts.Author, "author", "", "who wrote this revision (default REDLINE_AUTHOR, then config.yaml)")
+	c.Flags().StringVar(&opts.Office, "office", "", "the author's office (default REDLINE_OFFICE, then config.yaml)")
+	c.Flags().StringArrayVarP(&opts.Labels, "label", "l", nil, "name the new revision (repeatable)")
+	c.Flags().BoolVar(&opts.JSON, "json", false, "print the new revisions as JSON")
+	return c
+}
+
+func runCommit(f *Factory, opts *commitOptions) error {
+	if strings.TrimSpace(opts.Message) == "" {
+		return usageErrorf("commit needs a message: -m MESSAGE (it is empty)")
+	}
+	ws, err := f.Workspace()
+	if err != nil {
+		return err
+	}
+	author, office, err := f.Identity(ws, opts.Author, opts.Office)
+	if err != nil {
+		return err
+	}
+	for _, l := range opts.Labels {
+		if err := draft.CheckLabel(l); err != nil {
+			return usageErrorf("%v", err)
+		}
+	}
+	// Read every file first: what is committed is what was read here.
+	type item struct {
+		path, name string
+		data       []byte
+	}
+	var items []item
+	seen := map[string]bool{}
+	for _, p := range opts.Files {
+		if p == "-" {
+			return usageErrorf("commit takes draft files, not standard input")
+		}
+		name, err := ws.DraftName(p)
+		if err != nil {
+			return err
+		}
+		if seen[name] {
+			continue
+		}
+		seen[name] = true
+		fi, err := os.Stat(p)
+		if err != nil {
+			if strings.Contains(p, "@") {
+				return fmt.Errorf("%s: no such file (commit records a working copy, not FILE@REV)", p)
+			}
+			return fmt.Errorf("%s: no such file", p)
+		}
+		if fi.IsDir() {
+			return fmt.Errorf("%s is a folder: give draft files", p)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return fmt.Errorf("cannot read %s: %w", p, err)
+		}
+		items = append(items, item{path: p, name: name, data: data})
+	}
+	var revs []*draft.Revision
+	now := f.Now()
+	err = ws.Update(func(tx *draft.Tx) error {
+		for _, it := range items {
+			r, err := tx.Commit(draft.CommitRequest{
+				Path: it.path, Content: it.data, Author: author, Office: office,
+				Message: opts.Message, Labels: opts.Labels, Time: now,
+			})
+			if err != nil {
+				return err
+			}
+			revs = append(revs, r)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if opts.JSON {
+		out := make([]logEntry, 0, len(revs))
+		for _, r := range revs {
+			out = append(out, newLogEntry(*r, nil))
+		}
+		enc := json.NewEncoder(f.IO.Out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	for i, r := range revs {
+		line := fmt.Sprintf("%s: revision %d", items[i].path, r.Number)
+		if len(r.Labels) > 0 {
+			line += " (" + strings.Join(r.Labels, ", ") + ")"
+		}
+		line += fmt.Sprintf(" by %s, %s", r.Author, r.Office)
+		if _, err := fmt.Fprintln(f.IO.Out, line); err != nil {
+			return err
+		}
+	}
+	return nil
+}

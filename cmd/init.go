@@ -1,0 +1,55 @@
+package cmd
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"github.com/redline-dev/redline/draft"
+	"github.com/spf13/cobra"
+)
+
+func init() { register(NewCmdInit) }
+
+type initOptions struct {
+	Dir    string
+	Author string
+	Office string
+}
+
+// NewCmdInit builds `redline init`.
+func NewCmdInit(f *Factory) *cobra.Command {
+	opts := &initOptions{}
+	c := &cobra.Command{
+		Use:   "init [DIR]",
+		Short: "Make a workspace (.redline/) that keeps your drafts' revisions",
+		Long: `Make a workspace: a .redline folder in DIR (default: the current folder)
+holding the revision store and config.yaml, where the default author and office
+and the serial series are set. Commands find the workspace by walking up from
+the current folder, so drafts may live in sub-folders.`,
+		Example: `  redline init
+  redline init --author "Charles Powell" --office "No. 10"
+  redline init ~/telegrams`,
+		Args: rangeArgs(0, 1, "at most one folder"),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Dir = "."
+			if len(args) == 1 {
+				opts.Dir = args[0]
+			}
+			return runInit(f, opts)
+		},
+	}
+	c.Flags().StringVar(&opts.Author, "author", "", "default author written to config.yaml")
+	c.Flags().StringVar(&opts.Office, "office", "", "default office written to config.yaml")
+	return c
+}
+
+func runInit(f *Factory, opts *initOptions) error {
+	cfg := draft.DefaultConfig()
+	cfg.Author, cfg.Office = opts.Author, opts.Office
+	ws, err := draft.InitWith(opts.Dir, cfg)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(f.IO.Out, "Initialised a redline workspace in %s\n", filepath.Join(ws.Root, draft.StoreDir))
+	return err
+}

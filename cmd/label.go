@@ -1,0 +1,140 @@
+package cmd
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/redline-dev/redline/draft"
+	"github.com/spf13/cobra"
+)
+
+func init() { register(NewCmdLabel) }
+
+type labelOptions struct {
+	Ref   string
+	Name  string
+	Force bool
+	JSON  bool
+}
+
+// NewCmdLabel builds `redline label`.
+func NewCmdLabel(f *Factory) *cobra.Command {
+	opts := &labelOptions{}
+	c := &cobra.Command{
+		Use:   "label FILE@REV NAME",
+		Short: "Name a revision of a draft (or list a draft's labels)",
+		Long: `Give revision REV of a draft the label NAME, so that FILE@NAME refers to it.
+A label names one revision of a draft; moving a label that already names
+another revision needs --force. Revisions themselves never change: labels are
+kept in their own records. With only FILE, list the draft's labels.
+
+A label starts with a letter and has only letters, digits, '.', '_' and '-';
+"latest" always means the newest revision.`,
+		Example: `  redline label fco-draft.md@1 fco-draft
+  redline label fco-draft.md@latest no10
+  redline label fco-draft.md@3 no10 --force
+  redline label fco-draft.md`,
+		Args: rangeArgs(1, 2, "FILE@REV NAME, or FILE to list its labels"),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Ref = args[0]
+			if len(args) == 1 {
+				return runLabelList(f, opts)
+			}
+			opts.Name = args[1]
+			return runLabel(f, opts)
+		},
+	}
+	c.Flags().BoolVarP(&opts.Force, "force", "f", false, "move the label if it names another revision")
+	c.Flags().BoolVar(&opts.JSON, "json", false, "list labels as JSON (with FILE only)")
+	return c
+}
+
+func runLabel(f *Factory, opts *labelOptions) error {
+	if err := draft.CheckLabel(opts.Name); err != nil {
+		return usageErrorf("%v", err)
+	}
+	ws, err := f.Workspace()
+	if err != nil {
+		return err
+	}
+	at := strings.LastIndex(opts.Ref, "@")
+	if at < 0 {
+		return usageErrorf("label needs a revision: redline label %s@N %s (or %s@latest)", opts.Ref, opts.Name, opts.Ref)
+	}
+	v, err := draft.Resolve(ws, opts.Ref, nil)
+	if err != nil {
+		return err
+	}
+	if v.Revision == nil {
+		return usageErrorf("%s is a file, not a revision: label FILE@N", opts.Ref)
+	}
+	revs, err := ws.Log(v.Path)
+	if err != nil {
+		return err
+	}
+	prev := 0
+	for _, r := range revs {
+		for _, l := range r.Labels {
+			if l == opts.Name {
+				prev = r.Number
+			}
+		}
+	}
+	if err := ws.Label(v.Path, v.Revision.Number, opts.Name, opts.Force); err != nil {
+		return err
+	}
+	if prev != 0 {
+		_, err = fmt.Fprintf(f.IO.Out, "moved label %s from %s@%d to %s@%d\n", opts.Name, v.Path, prev, v.Path, v.Revision.Number)
+	} else {
+		_, err = fmt.Fprintf(f.IO.Out, "%s@%d is now labelled %s\n", v.Path, v.Revision.Number, opts.Name)
+	}
+	return err
+}
+
+func runLabelList(f *Factory, opts *labelOptions) error {
+	ws, err := f.Workspace()
+	if err != nil {
+		return err
+	}
+	if strings.Contains(opts.Ref, "@") {
+		if _, serr := statFile(opts.Ref); serr != nil {
+			return usageErrorf("label takes FILE@REV NAME, or FILE to list its labels")
+		}
+	}
+	revs, err := ws.Log(opts.Ref)
+	if err != nil {
+		return err
+	}
+	if len(revs) == 0 {
+		return fmt.Errorf("%s has no revisions yet: commit it with `redline commit %s -m MESSAGE`", opts.Ref, opts.Ref)
+	}
+	type labelRow struct {
+		Label    string `json:"label"`
+		Revision int    `json:"revision"`
+	}
+	rows := []labelRow{}
+	for _, r := range revs {
+		for _, l := range r.Labels {
+			rows = append(rows, labelRow{l, r.Number})
+		}
+	}
+	sort.Slice(rows, func(i, j int) bool {
+		if rows[i].Revision != rows[j].Revision {
+			return rows[i].Revision < rows[j].Revision
+		}
+		return rows[i].Label < rows[j].Label
+	})
+	if opts.JSON {
+		enc := json.NewEncoder(f.IO.Out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rows)
+	}
+	tw := tabwriter.NewWriter(f.IO.Out, 0, 0, 2, ' ', 0)
+	for _, r := range rows {
+		fmt.Fprintf(tw, "%s\t%s@%d\n", r.Label, opts.Ref, r.Revision)
+	}
+	return tw.Flush()
+}

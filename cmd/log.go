@@ -1,0 +1,156 @@
+package cmd
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/redline-dev/redline/draft"
+	"github.com/spf13/cobra"
+)
+
+func init() { register(NewCmdLog) }
+
+type logOptions struct {
+	File string
+	JSON bool
+}
+
+// NewCmdLog builds `redline log`.
+func NewCmdLog(f *Factory) *cobra.Command {
+	opts := &logOptions{}
+	c := &cobra.Command{
+		Use:   "log FILE",
+		Short: "List a draft's revisions",
+		Long: `List a draft's revisions, oldest first: number, time (UTC), author, office,
+words added and removed against the previous revision, labels and message.
+A sent revision shows its serial and date-time group.`,
+		Example: `  redline log fco-draft.md
+  redline log fco-draft.md --json | jq '.[] | {number, author, labels}'`,
+		Args: exactArgs(1, "one draft file"),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.File = args[0]
+			return runLog(f, opts)
+		},
+	}
+	c.Flags().BoolVar(&opts.JSON, "json", false, "print an array of revision objects")
+	return c
+}
+
+// logEntry is a revision as `log --json` and `show --json` print it.
+type logEntry struct {
+	Draft        string       `json:"draft"`
+	Number       int          `json:"number"`
+	Parent       int          `json:"parent"`
+	Time         string       `json:"time"`
+	Author       string       `json:"author"`
+	Office       string       `json:"office"`
+	Message      string       `json:"message"`
+	Labels       []string     `json:"labels"`
+	SHA256       string       `json:"sha256"`
+	WordsAdded   *int         `json:"words_added,omitempty"`
+	WordsRemoved *int         `json:"words_removed,omitempty"`
+	Sent         *draft.Sent  `json:"sent,omitempty"`
+	ReopenedFrom string       `json:"reopened_from,omitempty"`
+	Size         int          `json:"size"`
+	Stats        *wordChanges `json:"-"`
+}
+
+type wordChanges struct{ Added, Removed int }
+
+func newLogEntry(r draft.Revision, wc *wordChanges) logEntry {
+	labels := r.Labels
+	if labels == nil {
+		labels = []string{}
+	}
+	e := logEntry{
+		Draft: r.Draft, Number: r.Number, Parent: r.Parent, Time: r.Time.UTC().Format(time.RFC3339),
+		Author: r.Author, Office: r.Office, Message: r.Message, Labels: labels, SHA256: r.SHA256,
+		Sent: r.Sent, ReopenedFrom: r.ReopenedFrom, Size: len(r.Content), Stats: wc,
+	}
+	if wc != nil {
+		a, d := wc.Added, wc.Removed
+		e.WordsAdded, e.WordsRemoved = &a, &d
+	}
+	return e
+}
+
+func runLog(f *Factory, opts *logOptions) error {
+	ws, err := f.Workspace()
+	if err != nil {
+		return err
+	}
+	if strings.Contains(opts.File, "@") {
+		if _, serr := statFile(opts.File); serr != nil {
+			return usageErrorf("log takes a draft file, not a revision: redline log %s", opts.File[:strings.LastIndex(opts.File, "@")])
+		}
+	}
+	revs, err := ws.Log(opts.File)
+	if err != nil {
+		return err
+	}
+	if len(revs) == 0 {
+		if _, serr := statFile(opts.File); serr != nil {
+			return fmt.Errorf("%s: no such file and no stored revisions", opts.File)
+		}
+		return fmt.Errorf("%s has no revisions yet: commit it with `redline commit %s -m MESSAGE`", opts.File, opts.File)
+	}
+	entries := make([]logEntry, len(revs))
+	var parent []byte
+	for i, r := range revs {
+		wc := countWordChanges(parent, r.Content)
+		entries[i] = newLogEntry(r, &wc)
+		parent = r.Content
+	}
+	if opts.JSON {
+		enc := json.NewEncoder(f.IO.Out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(entries)
+	}
+	tw := tabwriter.NewWriter(f.IO.Out, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "REV\tTIME\tAUTHOR\tOFFICE\tWORDS\tLABELS\tMESSAGE")
+	for i, e := range entries {
+		r := revs[i]
+		words := fmt.Sprintf("+%d -%d", *e.WordsAdded, *e.WordsRemoved)
+		labels := strings.Join(e.Labels, ",")
+		if labels == "" {
+			labels = "-"
+		}
+		msg := firstLine(e.Message)
+		if r.Sent != nil {
+			msg = fmt.Sprintf("[sent %s %s] %s", r.Sent.Serial, r.Sent.DTG, msg)
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", e.Number, r.Time.UTC().Format("2006-01-02 15:04Z"),
+			tabSafe(e.Author), tabSafe(e.Office), words, labels, tabSafe(msg))
+	}
+	return tw.Flush()
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
+	return s
+}
+
+func tabSafe(s string) string { return strings.ReplaceAll(s, "\t", " ") }
+
+// countWordChanges counts words added and removed between two revisions.
+func countWordChanges(old, new []byte) wordChanges {
+	counts := map[string]int{}
+	for _, w := range strings.Fields(string(old)) {
+		counts[w]++
+	}
+	var wc wordChanges
+	for _, w := range strings.Fields(string(new)) {
+		if counts[w] > 0 {
+			counts[w]--
+		} else {
+			wc.Added++
+		}
+	}
+	for _, n := range counts {
+		wc.Removed += n
+	}
+	return wc
+}

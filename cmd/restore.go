@@ -1,0 +1,104 @@
+package cmd
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/redline-dev/redline/draft"
+	"github.com/spf13/cobra"
+)
+
+func init() { register(NewCmdRestore) }
+
+type restoreOptions struct {
+	Ref   string
+	Force bool
+}
+
+// NewCmdRestore builds `redline restore`.
+func NewCmdRestore(f *Factory) *cobra.Command {
+	opts := &restoreOptions{}
+	c := &cobra.Command{
+		Use:   "restore FILE@REV",
+		Short: "Put a stored revision back in the working copy",
+		Long: `Write the content of revision REV to the draft's working copy, atomically.
+Edits not yet committed are not overwritten unless --force is given. A sealed
+(sent) draft is not restored: print an old revision with 'redline show' into a
+new file to start a new draft from it.`,
+		Example: `  redline restore fco-draft.md@2
+  redline restore fco-draft.md@fco-draft --force`,
+		Args: exactArgs(1, "one reference: FILE@N, FILE@label or FILE@latest"),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Ref = args[0]
+			return runRestore(f, opts)
+		},
+	}
+	c.Flags().BoolVarP(&opts.Force, "force", "f", false, "overwrite uncommitted edits in the working copy")
+	return c
+}
+
+func runRestore(f *Factory, opts *restoreOptions) error {
+	ws, err := f.Workspace()
+	if err != nil {
+		return err
+	}
+	if opts.Ref == "-" || !strings.Contains(opts.Ref, "@") {
+		return usageErrorf("restore needs a revision: redline restore %s@N (or @label, @latest)", opts.Ref)
+	}
+	v, err := draft.Resolve(ws, opts.Ref, nil)
+	if err != nil {
+		return err
+	}
+	if v.Revision == nil {
+		return usageErrorf("%s is a file, not a revision: restore FILE@N", opts.Ref)
+	}
+	revs, err := ws.Log(v.Path)
+	if err != nil {
+		return err
+	}
+	if sent, ok, _ := sealedRevision(revs); ok {
+		return fmt.Errorf("%s is sealed: revision %d was sent as %s at %s, so its working copy is not restored; to start a new draft from revision %d: redline show %s > NEW.md",
+			v.Path, sent.Number, sent.Sent.Serial, sent.Sent.DTG, v.Revision.Number, opts.Ref)
+	}
+	latest := revs[len(revs)-1]
+	cur, err := os.ReadFile(v.Path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		cur = nil
+	case err != nil:
+		return fmt.Errorf("cannot read %s: %w", v.Path, err)
+	default:
+		sum := sha256.Sum256(cur)
+		h := hex.EncodeToString(sum[:])
+		if h == v.Revision.SHA256 {
+			_, err := fmt.Fprintf(f.IO.Out, "%s already matches revision %d\n", v.Path, v.Revision.Number)
+			return err
+		}
+		if h != latest.SHA256 && !opts.Force {
+			return fmt.Errorf("%s has edits not committed since revision %d: commit them first, or give --force to overwrite them", v.Path, latest.Number)
+		}
+	}
+	if err := os.MkdirAll(filepath.Dir(v.Path), 0o755); err != nil {
+		return fmt.Errorf("cannot write %s: %w", v.Path, err)
+	}
+	if err := draft.WriteFileAtomic(v.Path, v.Revision.Content, 0o644); err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(f.IO.Out, "restored %s to revision %d\n", v.Path, v.Revision.Number)
+	return err
+}
+
+func sealedRevision(revs []draft.Revision) (*draft.Revision, bool, error) {
+	for i := range revs {
+		if revs[i].Sent != nil {
+			return &revs[i], true, nil
+		}
+	}
+	return nil, false, nil
+}

@@ -1,0 +1,177 @@
+package cmd
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+)
+
+func init() { register(NewCmdStatus) }
+
+type statusOptions struct {
+	JSON bool
+}
+
+// NewCmdStatus builds `redline status`.
+func NewCmdStatus(f *Factory) *cobra.Command {
+	opts := &statusOptions{}
+	c := &cobra.Command{
+		Use:   "status",
+		Short: "Show which drafts changed since their last revision",
+		Long: `List every draft in the workspace with its state:
+
+  unchanged  the working copy is the latest revision
+  modified   the working copy has edits not yet committed
+  missing    the working copy is gone (restore it with redline restore FILE@latest)
+  sealed     the draft has been sent and takes no more commits
+  new        a Markdown file under the workspace with no revisions yet`,
+		Example: `  redline status
+  redline status --json`,
+		Args: exactArgs(0, "no arguments"),
+		RunE: func(c *cobra.Command, args []string) error { return runStatus(f, opts) },
+	}
+	c.Flags().BoolVar(&opts.JSON, "json", false, "print an array of {path, draft, state, revision, labels}")
+	return c
+}
+
+type statusEntry struct {
+	Path     string   `json:"path"`
+	Draft    string   `json:"draft"`
+	State    string   `json:"state"`
+	Revision int      `json:"revision,omitempty"`
+	Labels   []string `json:"labels,omitempty"`
+	Serial   string   `json:"serial,omitempty"`
+	DTG      string   `json:"dtg,omitempty"`
+	// Changed is set on a sealed draft whose working copy differs from
+	// the as-sent revision.
+	Changed bool `json:"changed,omitempty"`
+}
+
+func runStatus(f *Factory, opts *statusOptions) error {
+	ws, err := f.Workspace()
+	if err != nil {
+		return err
+	}
+	names, err := ws.Drafts()
+	if err != nil {
+		return err
+	}
+	tracked := map[string]bool{}
+	var rows []statusEntry
+	for _, name := range names {
+		tracked[name] = true
+		revs, err := ws.LogDraft(name)
+		if err != nil {
+			return err
+		}
+		latest := revs[len(revs)-1]
+		e := statusEntry{Path: f.relToCwd(ws.WorkingPath(name)), Draft: name, Revision: latest.Number, Labels: latest.Labels}
+		data, rerr := os.ReadFile(ws.WorkingPath(name))
+		same := false
+		if rerr == nil {
+			sum := sha256.Sum256(data)
+			same = hex.EncodeToString(sum[:]) == latest.SHA256
+		}
+		sent, sealed, _ := sealedRevision(revs)
+		switch {
+		case sealed:
+			e.State, e.Serial, e.DTG = "sealed", sent.Sent.Serial, sent.Sent.DTG
+			e.Changed = !same
+		case errors.Is(rerr, fs.ErrNotExist):
+			e.State = "missing"
+		case rerr != nil:
+			return fmt.Errorf("cannot read %s: %w", e.Path, rerr)
+		case same:
+			e.State = "unchanged"
+		default:
+			e.State = "modified"
+		}
+		rows = append(rows, e)
+	}
+	for _, name := range untrackedDrafts(ws.Root, tracked) {
+		rows = append(rows, statusEntry{Path: f.relToCwd(ws.WorkingPath(name)), Draft: name, State: "new"})
+	}
+	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Draft < rows[j].Draft })
+	if opts.JSON {
+		if rows == nil {
+			rows = []statusEntry{}
+		}
+		enc := json.NewEncoder(f.IO.Out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rows)
+	}
+	if len(rows) == 0 {
+		_, err := fmt.Fprintln(f.IO.Out, "no drafts yet: write a Markdown file and commit it with `redline commit FILE -m MESSAGE`")
+		return err
+	}
+	tw := tabwriter.NewWriter(f.IO.Out, 0, 0, 2, ' ', 0)
+	for _, e := range rows {
+		info := ""
+		switch e.State {
+		case "new":
+			info = "not committed yet"
+		case "sealed":
+			info = fmt.Sprintf("revision %d sent as %s at %s", e.Revision, e.Serial, e.DTG)
+			if e.Changed {
+				info += "; the working copy differs from it"
+			}
+		default:
+			info = fmt.Sprintf("revision %d", e.Revision)
+			if len(e.Labels) > 0 {
+				info += " (" + strings.Join(e.Labels, ", ") + ")"
+			}
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", e.State, e.Path, info)
+	}
+	return tw.Flush()
+}
+
+// untrackedDrafts lists Markdown files under root (skipping hidden folders
+// and the store) that have no revisions.
+func untrackedDrafts(root string, tracked map[string]bool) []string {
+	var out []string
+	count := 0
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		count++
+		if count > 100000 {
+			return filepath.SkipAll
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if p != root && (strings.HasPrefix(name, ".") || name == "node_modules" || name == "vendor") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if strings.HasPrefix(name, ".") || !d.Type().IsRegular() {
+			return nil
+		}
+		ext := strings.ToLower(filepath.Ext(name))
+		if ext != ".md" && ext != ".markdown" {
+			return nil
+		}
+		rel, err := filepath.Rel(root, p)
+		if err != nil {
+			return nil
+		}
+		rel = filepath.ToSlash(rel)
+		if !tracked[rel] {
+			out = append(out, rel)
+		}
+		return nil
+	})
+	return out
+}

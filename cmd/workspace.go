@@ -1,0 +1,109 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/redline-dev/redline/draft"
+)
+
+// Workspace finds the workspace enclosing the current folder. Outside one
+// it returns draft.ErrNoWorkspace, whose message suggests `redline init`.
+func (f *Factory) Workspace() (*draft.Workspace, error) {
+	wd, err := f.Getwd()
+	if err != nil {
+		return nil, fmt.Errorf("cannot find the current folder: %w", err)
+	}
+	ws, err := draft.FindWorkspace(wd)
+	if err != nil {
+		return nil, err
+	}
+	ws.Now = f.Now
+	return ws, nil
+}
+
+// OptionalWorkspace is Workspace for commands that also work outside a
+// workspace: it returns nil and no error when there is none.
+func (f *Factory) OptionalWorkspace() (*draft.Workspace, error) {
+	ws, err := f.Workspace()
+	if errors.Is(err, draft.ErrNoWorkspace) {
+		return nil, nil
+	}
+	return ws, err
+}
+
+// Resolve reads a reference: FILE, FILE@N, FILE@label, FILE@latest or -
+// (standard input). Stored revisions need a workspace; outside one the
+// error says to run `redline init`.
+func (f *Factory) Resolve(ref string) (*draft.Version, error) {
+	ws, err := f.OptionalWorkspace()
+	if err != nil {
+		return nil, err
+	}
+	return draft.Resolve(ws, ref, f.IO.In)
+}
+
+// ResolveDocument reads a reference and parses it as a draft.
+func (f *Factory) ResolveDocument(ref string) (*draft.Version, *draft.Document, error) {
+	v, err := f.Resolve(ref)
+	if err != nil {
+		return nil, nil, err
+	}
+	doc, err := draft.Parse(v.Name, v.Data)
+	if err != nil {
+		return v, nil, err
+	}
+	return v, doc, nil
+}
+
+// Identity works out who is committing: the flags, then REDLINE_AUTHOR and
+// REDLINE_OFFICE, then the workspace's config.yaml. Either missing is an
+// error with a hint.
+func (f *Factory) Identity(ws *draft.Workspace, author, office string) (string, string, error) {
+	author, office = strings.TrimSpace(author), strings.TrimSpace(office)
+	if author == "" {
+		author = strings.TrimSpace(f.IO.Getenv("REDLINE_AUTHOR"))
+	}
+	if office == "" {
+		office = strings.TrimSpace(f.IO.Getenv("REDLINE_OFFICE"))
+	}
+	if ws != nil {
+		if author == "" {
+			author = strings.TrimSpace(ws.Config.Author)
+		}
+		if office == "" {
+			office = strings.TrimSpace(ws.Config.Office)
+		}
+	}
+	switch {
+	case author == "" && office == "":
+		return "", "", usageErrorf("who is committing? give --author NAME and --office NAME, set REDLINE_AUTHOR and REDLINE_OFFICE, or set author and office in .redline/config.yaml")
+	case author == "":
+		return "", "", usageErrorf("no author: give --author NAME, set REDLINE_AUTHOR, or set author in .redline/config.yaml")
+	case office == "":
+		return "", "", usageErrorf("no office: give --office NAME, set REDLINE_OFFICE, or set office in .redline/config.yaml")
+	}
+	return author, office, nil
+}
+
+func statFile(p string) (os.FileInfo, error) { return os.Stat(p) }
+
+// relToCwd shows an absolute path relative to the current folder when it
+// is below it, else as it is.
+func (f *Factory) relToCwd(abs string) string {
+	wd, err := f.Getwd()
+	if err != nil {
+		return abs
+	}
+	if real, err := filepath.EvalSymlinks(wd); err == nil {
+		wd = real
+	}
+	rel, err := filepath.Rel(wd, abs)
+	if err != nil || strings.HasPrefix(rel, "..") && len(rel) > len(abs) {
+		return abs
+	}
+	return rel
+}
