@@ -1,0 +1,320 @@
+package diff
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// Options change how two sides are compared.
+type Options struct {
+	// IgnoreCase folds case. It is switched on by itself when either side
+	// is a cable or entirely upper case; Notes then say so.
+	IgnoreCase bool
+	// IgnorePunctuation compares words only.
+	IgnorePunctuation bool
+	// Moves finds runs of words deleted in one place and inserted in
+	// another.
+	Moves bool
+	// MinMoveWords is the least number of words a move carries; 0 means 8.
+	MinMoveWords int
+}
+
+// DefaultMinMoveWords is the least number of words a move carries.
+const DefaultMinMoveWords = 8
+
+// Compare compares two sides. It never depends on the clock: the same
+// inputs give the same Comparison on any machine.
+func Compare(old, new Input, opts Options) (*Comparison, error) {
+	pa, err := prepare(old)
+	if err != nil {
+		return nil, err
+	}
+	pb, err := prepare(new)
+	if err != nil {
+		return nil, err
+	}
+	if opts.MinMoveWords <= 0 {
+		opts.MinMoveWords = DefaultMinMoveWords
+	}
+	c := &Comparison{Old: old.Side, New: new.Side, Notes: []string{}, Fields: []FieldChange{}, Segments: []Segment{}}
+	c.Old.Name, c.Old.Kind = old.Name, pa.kind
+	c.New.Name, c.New.Kind = new.Name, pb.kind
+	for _, x := range []struct {
+		s *Side
+		p *prepared
+	}{{&c.Old, pa}, {&c.New, pb}} {
+		if x.s.Classification == "" {
+			for _, f := range x.p.fields {
+				if f.name == "classification" {
+					x.s.Classification = f.value
+				}
+			}
+		}
+	}
+
+	fold := opts.IgnoreCase
+	if !fold {
+		for _, p := range []*prepared{pa, pb} {
+			switch {
+			case p.kind == KindCable:
+				fold = true
+				c.Notes = append(c.Notes, fmt.Sprintf("case ignored: %s is a cable", displayName(p.name)))
+			case allUpper(p.text):
+				fold = true
+				c.Notes = append(c.Notes, fmt.Sprintf("case ignored: %s is all upper case", displayName(p.name)))
+			}
+			if fold {
+				break
+			}
+		}
+	}
+	if opts.IgnorePunctuation {
+		c.Notes = append(c.Notes, "punctuation ignored")
+	}
+	topts := tokenizeOptions{fold: fold, ignorePunct: opts.IgnorePunctuation,
+		dropNumbers: (pa.kind == KindCable) != (pb.kind == KindCable)}
+	in := newInterner()
+	a := tokenize(pa.text, pa.mask, topts, in)
+	b := tokenize(pb.text, pb.mask, topts, in)
+	c.Fields = compareFields(pa, pb, fold)
+
+	e := newEngine(a, b, len(in.keys))
+	e.run(in)
+	e.cleanup()
+	var moves []move
+	if opts.Moves {
+		moves = e.findMoves(opts.MinMoveWords)
+	}
+	c.Notes = append(c.Notes, e.boundNotes()...)
+	e.segments(c, moves)
+	return c, nil
+}
+
+// boundNotes say where a work bound changed how a region was compared.
+func (e *engine) boundNotes() []string {
+	if len(e.bounds) == 0 {
+		return nil
+	}
+	var notes []string
+	split, whole := 0, 0
+	var firstSplit, firstWhole boundHit
+	for _, b := range e.bounds {
+		if b.whole {
+			if whole == 0 {
+				firstWhole = b
+			}
+			whole++
+		} else {
+			if split == 0 {
+				firstSplit = b
+			}
+			split++
+		}
+	}
+	if split > 0 {
+		notes = append(notes, fmt.Sprintf("work bound: %d large region(s) aligned first on words that occur once on each side, the first at %s; the redline there may not be the shortest",
+			split, e.where(firstSplit)))
+	}
+	if whole > 0 {
+		notes = append(notes, fmt.Sprintf("work bound: %d region(s) too different to compare word by word shown as whole replacements, the first at %s",
+			whole, e.where(firstWhole)))
+	}
+	return notes
+}
+
+func (e *engine) where(b boundHit) string {
+	pa := paragraphOf(e.a, b.a0)
+	pb := paragraphOf(e.b, b.b0)
+	ea := paragraphOf(e.a, max(b.a0, b.a1-1))
+	eb := paragraphOf(e.b, max(b.b0, b.b1-1))
+	return fmt.Sprintf("old paragraphs %d-%d, new paragraphs %d-%d", pa, ea, pb, eb)
+}
+
+func paragraphOf(s *sideTokens, tok int) int {
+	n := 1
+	for i := 0; i < tok && i < len(s.para); i++ {
+		if s.para[i] {
+			n++
+		}
+	}
+	return n
+}
+
+// segments builds the Comparison's segments, numbers the changes and counts.
+func (e *engine) segments(c *Comparison, moves []move) {
+	a, b := e.a, e.b
+	src := map[int]*move{}
+	dst := map[int]*move{}
+	for i := range moves {
+		src[moves[i].hunk0] = &moves[i]
+		dst[moves[i].hunk1] = &moves[i]
+	}
+	segs := make([]Segment, 0, 2*len(e.hunks)+1)
+	add := func(s Segment) {
+		if s.A == "" && s.B == "" {
+			return
+		}
+		if n := len(segs); n > 0 && segs[n-1].Op == s.Op && segs[n-1].Move == s.Move {
+			segs[n-1].A += s.A
+			segs[n-1].B += s.B
+			return
+		}
+		segs = append(segs, s)
+	}
+	st := &c.Stats
+	st.OldWords = a.wordCount(0, a.n())
+	st.NewWords = b.wordCount(0, b.n())
+	equalWords := 0
+	// The text before the first token of each side.
+	add(Segment{Op: OpEqual, A: a.text[:a.start[0]], B: b.text[:b.start[0]]})
+	for hi, h := range e.hunks {
+		if h.eq {
+			add(Segment{Op: OpEqual, A: a.span(h.a0, h.a1), B: b.span(h.b0, h.b1)})
+			equalWords += a.wordCount(h.a0, h.a1)
+			continue
+		}
+		if m := src[hi]; m != nil {
+			add(Segment{Op: OpDelete, A: a.span(h.a0, m.a0)})
+			st.DeletedWords += a.wordCount(h.a0, m.a0)
+			for _, op := range m.inner {
+				if op.a0 == op.a1 {
+					continue
+				}
+				if op.eq {
+					add(Segment{Op: OpMoveFrom, A: a.span(op.a0, op.a1), Move: m.id})
+					st.MovedWords += a.wordCount(op.a0, op.a1)
+				} else {
+					add(Segment{Op: OpDelete, A: a.span(op.a0, op.a1), Move: m.id})
+					st.DeletedWords += a.wordCount(op.a0, op.a1)
+				}
+			}
+			add(Segment{Op: OpDelete, A: a.span(m.a1, h.a1)})
+			st.DeletedWords += a.wordCount(m.a1, h.a1)
+		} else {
+			add(Segment{Op: OpDelete, A: a.span(h.a0, h.a1)})
+			st.DeletedWords += a.wordCount(h.a0, h.a1)
+		}
+		if m := dst[hi]; m != nil {
+			add(Segment{Op: OpInsert, B: b.span(h.b0, m.b0)})
+			st.InsertedWords += b.wordCount(h.b0, m.b0)
+			for _, op := range m.inner {
+				if op.b0 == op.b1 {
+					continue
+				}
+				if op.eq {
+					add(Segment{Op: OpMoveTo, B: b.span(op.b0, op.b1), Move: m.id})
+				} else {
+					add(Segment{Op: OpInsert, B: b.span(op.b0, op.b1), Move: m.id})
+					st.InsertedWords += b.wordCount(op.b0, op.b1)
+				}
+			}
+			add(Segment{Op: OpInsert, B: b.span(m.b1, h.b1)})
+			st.InsertedWords += b.wordCount(m.b1, h.b1)
+		} else {
+			add(Segment{Op: OpInsert, B: b.span(h.b0, h.b1)})
+			st.InsertedWords += b.wordCount(h.b0, h.b1)
+		}
+	}
+	shiftSpace(segs)
+	// Number the changes in document order: a run of adjacent deletions
+	// and insertions is one change; a move is one change, with the same
+	// number where it stood and where it now stands.
+	next := 0
+	moveNum := map[int]int{}
+	prevPlain := false
+	for i := range segs {
+		s := &segs[i]
+		switch {
+		case s.Op == OpEqual:
+			prevPlain = false
+		case s.Move != 0:
+			n, ok := moveNum[s.Move]
+			if !ok {
+				next++
+				n = next
+				moveNum[s.Move] = n
+			}
+			s.Change = n
+			prevPlain = false
+		default:
+			if !prevPlain {
+				next++
+			}
+			s.Change = next
+			prevPlain = true
+		}
+	}
+	st.Changes = next
+	if st.OldWords+st.NewWords == 0 {
+		st.Similarity = 1
+	} else {
+		st.Similarity = float64(2*(equalWords+st.MovedWords)) / float64(st.OldWords+st.NewWords)
+		st.Similarity = float64(int(st.Similarity*10000+0.5)) / 10000
+	}
+	c.Segments = segs
+}
+
+// Text joins one side of a comparison's segments: "a" for the old side's
+// compared text, "b" for the new side's.
+func (c *Comparison) Text(side string) string {
+	var sb strings.Builder
+	for _, s := range c.Segments {
+		if side == "a" {
+			sb.WriteString(s.A)
+		} else {
+			sb.WriteString(s.B)
+		}
+	}
+	return sb.String()
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
+// shiftSpace moves the white space that ends a deletion (or insertion) into
+// the equal text after it when the equal text before it ends without any,
+// so that deleting the full stop of "issued.\n" reads "issued[-.-]\n"
+// rather than carrying the line break inside the deletion.
+func shiftSpace(segs []Segment) {
+	for i := 1; i+1 < len(segs); i++ {
+		s, prev, next := &segs[i], &segs[i-1], &segs[i+1]
+		if s.Move != 0 || prev.Op != OpEqual {
+			continue
+		}
+		switch s.Op {
+		case OpDelete:
+			j := i + 1
+			if next.Op == OpInsert && next.Move == 0 {
+				continue
+			}
+			if segs[j].Op != OpEqual || (prev.A != "" && isSpaceByte(prev.A[len(prev.A)-1])) {
+				continue
+			}
+			t := strings.TrimRightFunc(s.A, unicode.IsSpace)
+			if t == "" || t == s.A {
+				continue
+			}
+			segs[j].A = s.A[len(t):] + segs[j].A
+			s.A = t
+			// The new side's break before the deletion goes after it too.
+			if u := strings.TrimRightFunc(prev.B, unicode.IsSpace); u != prev.B && u != "" {
+				segs[j].B = prev.B[len(u):] + segs[j].B
+				prev.B = u
+			}
+		case OpInsert:
+			if next.Op != OpEqual || (prev.B != "" && isSpaceByte(prev.B[len(prev.B)-1])) {
+				continue
+			}
+			t := strings.TrimRightFunc(s.B, unicode.IsSpace)
+			if t == "" || t == s.B {
+				continue
+			}
+			next.B = s.B[len(t):] + next.B
+			s.B = t
+			if u := strings.TrimRightFunc(prev.A, unicode.IsSpace); u != prev.A && u != "" {
+				next.A = prev.A[len(u):] + next.A
+				prev.A = u
+			}
+		}
+	}
+}

@@ -1,0 +1,236 @@
+package diff
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/redline-dev/redline/cable"
+	"github.com/redline-dev/redline/draft"
+)
+
+// Kinds of input.
+const (
+	KindText     = "text"
+	KindMarkdown = "markdown"
+	KindCable    = "cable"
+)
+
+// Input is one side of a comparison.
+type Input struct {
+	// Name names the side in the output (a file name, FILE@3, "-").
+	Name string
+	Data []byte
+	// Kind is "" to guess from the content and name, or "text",
+	// "markdown" or "cable".
+	Kind string
+	// Side holds revision metadata (revision, label, author, office, time,
+	// classification) copied into the Comparison; Name and Kind are set by
+	// Compare.
+	Side Side
+}
+
+// field is one message field of a side, as a comparable string.
+type field struct {
+	name, value string
+}
+
+// prepared is a side reduced to what is compared.
+type prepared struct {
+	name, kind string
+	text       string
+	mask       []byte
+	fields     []field
+	known      map[string]bool // fields this kind of side can carry
+}
+
+// GuessKind says how a side would be read when its kind is not given.
+func GuessKind(name string, data []byte) string {
+	if cable.IsCable(data) {
+		return KindCable
+	}
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".md", ".markdown", ".mdown", ".mkd":
+		return KindMarkdown
+	}
+	d := bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
+	if bytes.HasPrefix(d, []byte("---\n")) || bytes.HasPrefix(d, []byte("---\r\n")) {
+		return KindMarkdown
+	}
+	return KindText
+}
+
+func prepare(in Input) (*prepared, error) {
+	kind := in.Kind
+	if kind == "" {
+		kind = GuessKind(in.Name, in.Data)
+	}
+	p := &prepared{name: in.Name, kind: kind}
+	switch kind {
+	case KindText:
+		p.text = string(in.Data)
+	case KindMarkdown:
+		doc, err := draft.Parse(in.Name, in.Data)
+		if err != nil {
+			return nil, err
+		}
+		p.text = string(doc.Body)
+		p.mask = markdownMask(p.text)
+		p.fields, p.known = draftFields(doc.Fields)
+	case KindCable:
+		msg, err := cable.Parse(in.Data)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w (use --as text to compare it as plain text)", displayName(in.Name), err)
+		}
+		p.text = msg.Text
+		p.fields, p.known = cableFields(msg)
+	default:
+		return nil, fmt.Errorf("unknown kind %q for %s: use text, markdown or cable", kind, displayName(in.Name))
+	}
+	return p, nil
+}
+
+func displayName(n string) string {
+	if n == "" || n == "-" {
+		return "standard input"
+	}
+	return n
+}
+
+func joinList(v []string) string { return strings.Join(v, "; ") }
+
+func passingString(forWhom, from string) string {
+	switch {
+	case forWhom == "" && from == "":
+		return ""
+	case from == "":
+		return "FOR " + forWhom
+	}
+	return "FOR " + forWhom + " FROM " + from
+}
+
+// fieldOrder is the order of fields in the output.
+var fieldOrder = []string{"classification", "caveats", "captions", "precedence", "info_precedence", "dtg",
+	"from", "to", "info", "serial", "series", "passing", "title", "heading", "subject", "references",
+	"tags", "eo", "signature", "template"}
+
+func draftFields(f draft.Fields) ([]field, map[string]bool) {
+	v := map[string]string{
+		"classification":  f.Classification,
+		"caveats":         joinList(f.Caveats),
+		"captions":        joinList(f.Captions),
+		"precedence":      f.Precedence,
+		"info_precedence": f.InfoPrecedence,
+		"dtg":             f.DTG,
+		"from":            f.From,
+		"to":              joinList(f.To),
+		"info":            joinList(f.Info),
+		"serial":          f.Serial,
+		"series":          f.Series,
+		"passing":         passingString(f.Passing.For, f.Passing.From),
+		"title":           f.Title,
+		"heading":         strings.Join(f.Heading, " / "),
+		"subject":         f.Subject,
+		"references":      joinList(f.References),
+		"tags":            joinList(f.Tags),
+		"eo":              f.EO,
+		"signature":       f.Signature,
+		"template":        f.Template,
+	}
+	known := map[string]bool{}
+	out := make([]field, 0, len(fieldOrder))
+	for _, name := range fieldOrder {
+		known[name] = true
+		out = append(out, field{name, v[name]})
+	}
+	return out, known
+}
+
+func cableFields(m *cable.Message) ([]field, map[string]bool) {
+	prec, info := "", ""
+	if len(m.Precedence) > 0 {
+		if p, ok := cable.PrecedenceByLetter(m.Precedence[0]); ok {
+			prec = p.Word
+		} else {
+			prec = m.Precedence[0]
+		}
+	}
+	if len(m.Precedence) > 1 {
+		if p, ok := cable.PrecedenceByLetter(m.Precedence[1]); ok {
+			info = p.Word
+		} else {
+			info = m.Precedence[1]
+		}
+	}
+	forWhom, from := cable.PassingParts(m.Passing)
+	passing := passingString(forWhom, from)
+	if passing == "" {
+		passing = strings.TrimSuffix(strings.TrimSpace(m.Passing), ".")
+	}
+	v := map[string]string{
+		"classification":  m.Classification,
+		"captions":        joinList(m.Captions),
+		"precedence":      prec,
+		"info_precedence": info,
+		"dtg":             m.DTG,
+		"from":            m.From,
+		"to":              joinList(m.To),
+		"info":            joinList(m.Info),
+		"serial":          m.Serial,
+		"passing":         passing,
+		"heading":         strings.Join(m.Heading, " / "),
+		"subject":         m.Subject,
+		"references":      joinList(m.References),
+		"tags":            joinList(m.Tags),
+		"eo":              m.EO,
+	}
+	known := map[string]bool{}
+	var out []field
+	for _, name := range fieldOrder {
+		if val, ok := v[name]; ok {
+			known[name] = true
+			out = append(out, field{name, val})
+		}
+	}
+	return out, known
+}
+
+// fieldKey is the matching form of a field value.
+func fieldKey(v string, fold bool) string {
+	v = strings.Join(strings.Fields(v), " ")
+	v = strings.TrimSuffix(v, ".")
+	v = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u201c", "\"", "\u201d", "\"").Replace(v)
+	if fold {
+		v = strings.ToUpper(v)
+	}
+	return v
+}
+
+// compareFields lists the fields both sides can carry whose values differ.
+// A template adds heading lines of its own after the draft's, so a cable
+// heading that begins with the draft's heading lines is not a change.
+func compareFields(a, b *prepared, fold bool) []FieldChange {
+	out := []FieldChange{}
+	bv := map[string]string{}
+	for _, f := range b.fields {
+		bv[f.name] = f.value
+	}
+	for _, f := range a.fields {
+		if !b.known[f.name] {
+			continue
+		}
+		nv := bv[f.name]
+		ka, kb := fieldKey(f.value, fold), fieldKey(nv, fold)
+		if ka == kb {
+			continue
+		}
+		if f.name == "heading" && ka != "" && kb != "" && (a.kind == KindCable) != (b.kind == KindCable) {
+			if strings.HasPrefix(kb, ka+" / ") || strings.HasPrefix(ka, kb+" / ") {
+				continue
+			}
+		}
+		out = append(out, FieldChange{Name: f.name, Old: f.value, New: nv})
+	}
+	return out
+}

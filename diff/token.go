@@ -1,0 +1,340 @@
+package diff
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Byte classes of a mask over a side's text, set by the Markdown scanner and
+// the cable reader: which bytes are markup that does not print (never
+// compared) and which are list bullets (compared as "-").
+const (
+	maskNone   byte = 0
+	maskIgnore byte = 1
+	maskBullet byte = 2
+)
+
+// Keys shared by every side: the matching form of a paragraph break.
+const paraKey = "\u00b6"
+
+// tokenizeOptions say how a side's tokens are turned into matching forms.
+type tokenizeOptions struct {
+	fold        bool // case folding
+	ignorePunct bool // punctuation is never compared
+	dropNumbers bool // "1." at the start of a paragraph is layout
+}
+
+// sideTokens holds a side's significant tokens: those that are compared.
+// Everything else (white space inside a paragraph, markup that does not
+// print, ignored punctuation) is attached to the significant token before
+// it, so that the text of tokens i..j-1 is text[start[i]:start[j]] and the
+// text before the first token is text[:start[0]].
+type sideTokens struct {
+	text  string
+	start []int32 // byte offset of each significant token; len = n+1, start[n] = len(text)
+	ids   []int32 // interned matching form
+	words []int32 // words[i] = number of word tokens among tokens 0..i-1; len = n+1
+	para  []bool  // token is a paragraph break
+}
+
+func (s *sideTokens) n() int { return len(s.ids) }
+
+// wordCount is the number of word tokens among tokens i..j-1.
+func (s *sideTokens) wordCount(i, j int) int { return int(s.words[j] - s.words[i]) }
+
+// span is the text of tokens i..j-1, with what is attached to them. The
+// first token's span also carries the text before it when i is 0 and the
+// caller asks for it with spanFrom.
+func (s *sideTokens) span(i, j int) string { return s.text[s.start[i]:s.start[j]] }
+
+// interner maps matching forms to dense ids shared by both sides.
+type interner struct {
+	ids  map[string]int32
+	keys []string
+	buf  []byte
+}
+
+func newInterner() *interner {
+	in := &interner{ids: make(map[string]int32, 1024)}
+	in.id(paraKey) // id 0 is the paragraph break
+	return in
+}
+
+func (in *interner) id(key string) int32 {
+	if v, ok := in.ids[key]; ok {
+		return v
+	}
+	v := int32(len(in.keys))
+	in.ids[key] = v
+	in.keys = append(in.keys, key)
+	return v
+}
+
+// idBytes interns a key held in a scratch buffer, copying it only when new.
+func (in *interner) idBytes(key []byte) int32 {
+	if v, ok := in.ids[string(key)]; ok {
+		return v
+	}
+	return in.id(string(key))
+}
+
+const paraID int32 = 0
+
+func isCJK(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
+		unicode.Is(unicode.Katakana, r) || (r >= 0x3400 && r <= 0x4DBF)
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || unicode.IsNumber(r)
+}
+
+func isSpaceRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v'
+	}
+	return unicode.IsSpace(r) || r == 0x200B || r == 0xFEFF
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' }
+
+// quoteRune reports quotation marks, all compared alike.
+func quoteRune(r rune) bool {
+	switch r {
+	case '"', '\'', '\u2018', '\u2019', '\u201a', '\u201b', '\u201c', '\u201d', '\u201e', '\u201f',
+		'\u00ab', '\u00bb', '\u2039', '\u203a', '`', '\u00b4':
+		return true
+	}
+	return false
+}
+
+// dashRune reports hyphens and dashes, all compared alike.
+func dashRune(r rune) bool {
+	switch r {
+	case '-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\ufe58', '\ufe63', '\uff0d':
+		return true
+	}
+	return false
+}
+
+// tokenize splits text into significant tokens and interns their matching
+// forms. mask, when not nil, has one class per byte of text.
+func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sideTokens {
+	est := len(text)/3 + 1
+	s := &sideTokens{
+		text:  text,
+		start: make([]int32, 0, est),
+		ids:   make([]int32, 0, est),
+		words: make([]int32, 1, est),
+		para:  make([]bool, 0, est),
+	}
+	nwords := int32(0)
+	atPara := true // no significant token yet, or the last one is a paragraph break
+	add := func(start int, id int32, word, para bool) {
+		s.start = append(s.start, int32(start))
+		s.ids = append(s.ids, id)
+		if word {
+			nwords++
+		}
+		s.words = append(s.words, nwords)
+		s.para = append(s.para, para)
+		atPara = para
+	}
+	ignored := func(i, j int) bool {
+		if mask == nil {
+			return false
+		}
+		for k := i; k < j; k++ {
+			if mask[k] != maskIgnore {
+				return false
+			}
+		}
+		return true
+	}
+	n := len(text)
+	i := 0
+	for i < n {
+		c := text[i]
+		var r rune
+		size := 1
+		if c < utf8.RuneSelf {
+			r = rune(c)
+		} else {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		switch {
+		case isSpaceRune(r):
+			j := i
+			newlines := 0
+			for j < n {
+				c := text[j]
+				if c < utf8.RuneSelf {
+					if c == '\n' {
+						newlines++
+					} else if !(c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+						break
+					}
+					j++
+					continue
+				}
+				r2, sz := utf8.DecodeRuneInString(text[j:])
+				if !isSpaceRune(r2) {
+					break
+				}
+				if r2 == '\u2029' {
+					newlines += 2
+				}
+				j += sz
+			}
+			if newlines >= 2 && !atPara && j < n && !ignored(i, j) {
+				add(i, paraID, false, true)
+			}
+			i = j
+		case isWordRune(r) && !isCJK(r):
+			j := i + size
+			ascii := c < utf8.RuneSelf
+			upper := 'A' <= c && c <= 'Z'
+			for j < n {
+				c2 := text[j]
+				if c2 < utf8.RuneSelf {
+					if 'a' <= c2 && c2 <= 'z' || '0' <= c2 && c2 <= '9' {
+						j++
+						continue
+					}
+					if 'A' <= c2 && c2 <= 'Z' {
+						upper = true
+						j++
+						continue
+					}
+					if c2 == '\'' && j+1 < n && isWordStart(text[j+1:]) {
+						j++
+						continue
+					}
+					break
+				}
+				r2, sz := utf8.DecodeRuneInString(text[j:])
+				if isWordRune(r2) && !isCJK(r2) {
+					ascii = false
+					j += sz
+					continue
+				}
+				if r2 == '\u2019' && j+sz < n && isWordStart(text[j+sz:]) {
+					ascii = false
+					j += sz
+					continue
+				}
+				break
+			}
+			if ignored(i, j) {
+				i = j
+				continue
+			}
+			if opts.dropNumbers && atPara && isDigits(text[i:j]) && j+1 < n && (text[j] == '.' || text[j] == ')') &&
+				(text[j+1] == ' ' || text[j+1] == '\n' || text[j+1] == '\t' || text[j+1] == '\r') {
+				i = j + 1 // a paragraph number: layout, not words
+				continue
+			}
+			var id int32
+			switch {
+			case ascii && (!opts.fold || !upper):
+				id = in.id(text[i:j])
+			case ascii:
+				b := in.buf[:0]
+				for k := i; k < j; k++ {
+					c := text[k]
+					if 'A' <= c && c <= 'Z' {
+						c += 'a' - 'A'
+					}
+					b = append(b, c)
+				}
+				in.buf = b
+				id = in.idBytes(b)
+			default:
+				id = in.id(wordKey(text[i:j], opts.fold))
+			}
+			add(i, id, true, false)
+			i = j
+		case isCJK(r):
+			if !ignored(i, i+size) {
+				add(i, in.id(norm.NFC.String(text[i:i+size])), true, false)
+			}
+			i += size
+		default:
+			j := i + size
+			key := ""
+			switch {
+			case r == '\'' && j < n && text[j] == '\'':
+				j++
+				key = "\""
+			case r == '-' && j < n && text[j] == '-':
+				j++
+				key = "-"
+			case quoteRune(r):
+				key = "\""
+			case dashRune(r):
+				key = "-"
+			case mask != nil && mask[i] == maskBullet:
+				key = "-"
+			case r < utf8.RuneSelf:
+				key = text[i:j]
+			default:
+				key = norm.NFC.String(text[i:j])
+			}
+			if opts.ignorePunct || ignored(i, j) {
+				i = j
+				continue
+			}
+			add(i, in.id(key), false, false)
+			i = j
+		}
+	}
+	s.start = append(s.start, int32(n))
+	return s
+}
+
+func isWordStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isWordRune(r) && !isCJK(r)
+}
+
+func isDigits(s string) bool {
+	if s == "" || len(s) > 3 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// wordKey is the matching form of a word that is not plain ASCII.
+func wordKey(w string, fold bool) string {
+	w = norm.NFC.String(w)
+	w = strings.ReplaceAll(w, "\u2019", "'")
+	if fold {
+		w = strings.ToLower(w)
+	}
+	return w
+}
+
+// allUpper reports whether text has letters and no lower-case letter.
+func allUpper(text string) bool {
+	letters := 0
+	for _, r := range text {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			letters++
+		}
+	}
+	return letters > 0
+}
