@@ -71,7 +71,7 @@ func ParseConfig(name string, data []byte) (Config, error) {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return c, yamlSyntaxError(name, err, 0)
+		return c, yamlSyntaxError(name, err, data, 0)
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return c, nil

@@ -17,7 +17,7 @@ func parseFrontMatter(name string, text []byte, lineOffset int) (*yaml.Node, Fie
 	var f Fields
 	var doc yaml.Node
 	if err := yaml.Unmarshal(text, &doc); err != nil {
-		return nil, f, yamlSyntaxError(name, err, lineOffset)
+		return nil, f, yamlSyntaxError(name, err, text, lineOffset)
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		// Empty front matter, or comments only.
@@ -40,14 +40,30 @@ func parseFrontMatter(name string, text []byte, lineOffset int) (*yaml.Node, Fie
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // yamlSyntaxError turns yaml.v3's "yaml: line N: msg" into NAME:LINE: msg.
-func yamlSyntaxError(name string, err error, lineOffset int) error {
+// When yaml gives no line, the first line at which a prefix of the text
+// fails the same way is named.
+func yamlSyntaxError(name string, err error, text []byte, lineOffset int) error {
+	what := "front matter"
+	if lineOffset == 0 {
+		what = "file"
+	}
 	msg := err.Error()
 	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 		var n int
 		fmt.Sscanf(m[1], "%d", &n)
-		return fmt.Errorf("%s:%d: front matter is not valid YAML: %s", name, n+lineOffset, m[2])
+		return fmt.Errorf("%s:%d: %s is not valid YAML: %s", name, n+lineOffset, what, m[2])
 	}
-	return fmt.Errorf("%s: front matter is not valid YAML: %s", name, strings.TrimPrefix(msg, "yaml: "))
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	lines := strings.SplitAfter(string(text), "\n")
+	if len(lines) <= 300 && len(text) <= 32<<10 {
+		for k := 1; k <= len(lines); k++ {
+			var n yaml.Node
+			if e := yaml.Unmarshal([]byte(strings.Join(lines[:k], "")), &n); e != nil && strings.TrimPrefix(e.Error(), "yaml: ") == msg {
+				return fmt.Errorf("%s:%d: %s is not valid YAML: %s", name, k+lineOffset, what, msg)
+			}
+		}
+	}
+	return fmt.Errorf("%s: %s is not valid YAML: %s", name, what, msg)
 }
 
 // strictDecoder decodes a YAML node tree into a Go value, refusing unknown
