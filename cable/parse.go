@@ -1,0 +1,951 @@
+package cable
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Message is a cable read back from text: its heading (the communications
+// lines and the address), the fields written at the top of the text
+// (classification, captions, serial, subject, references, passing line,
+// title lines) and the message text itself, with the page furniture of
+// printed and archive copies taken out.
+type Message struct {
+	// Transmission holds the lines the communications centre adds before
+	// the heading: the transmission identification (ZCZC..., VZCZC...,
+	// CABWTECO1), routing (OO RUEHC), DE lines and the security warning
+	// (ZNY SSSSS).
+	Transmission []string `json:"transmission"`
+	// Precedence holds the precedence letters of the heading, one, or two
+	// for dual precedence: ["O"], ["P", "R"].
+	Precedence []string `json:"precedence"`
+	// DTG is the date-time group as written (212130Z DEC 88).
+	DTG  string   `json:"dtg"`
+	From string   `json:"from"`
+	To   []string `json:"to"`
+	Info []string `json:"info"`
+	XMT  []string `json:"xmt"`
+	// Classification is the canonical level (see ParseClassification),
+	// read from the first line of the text (or, in the FCO form, from the
+	// line above FM).
+	Classification string `json:"classification"`
+	// Captions are handling words written with or after the
+	// classification (NODIS, EXDIS, PERSONAL).
+	Captions []string `json:"captions"`
+	// Serial is the message's serial number without its label: T 192A/88,
+	// STATE 192639, TELNO 1119.
+	Serial string `json:"serial"`
+	// EO and Tags are the E.O. and TAGS: lines of a US State cable.
+	EO   string   `json:"eo"`
+	Tags []string `json:"tags"`
+	// Subject is the SUBJECT: (or SUBJ:) line, joined when it runs on.
+	Subject string `json:"subject"`
+	// References are the REF: lines (and the MY TELNO / YOUR TELNO lines of
+	// an FCO telegram).
+	References []string `json:"references"`
+	// Passing is the passing line as written, joined when it runs on:
+	// FOLLOWING FOR GENERAL POWELL FROM CHARLES POWELL, NO. 10 DOWNING STREET.
+	Passing string `json:"passing"`
+	// Heading holds the title lines written before the text (MESSAGE FROM
+	// THE PRIME MINISTER TO ..., PRIME MINISTER'S PERSONAL MESSAGE).
+	Heading []string `json:"heading"`
+	// Text is the message text: from after the fields above to the closing
+	// BT (or NNNN), with page furniture removed (classification lines,
+	// PAGE lines, SECTION lines, repeated headings of later sections) and
+	// words hyphenated across line ends joined; other line breaks are kept.
+	Text string `json:"text"`
+	// TextLine is the 1-based line of the input where Text starts (0 when
+	// there is no text).
+	TextLine int `json:"text_line"`
+	// Ending is the end-of-message signal found after the text: NNNN or
+	// NNN ("" when there is none).
+	Ending string `json:"ending"`
+}
+
+// PassingParts splits a passing line (FOLLOWING FOR X FROM Y, FOR X FROM
+// Y, PERSONAL FOR X FROM Y) into the recipient and the sender. The final
+// full stop is dropped.
+func PassingParts(passing string) (forWhom, from string) {
+	s := strings.TrimSpace(passing)
+	s = strings.TrimSuffix(s, ".")
+	u := strings.ToUpper(s)
+	for _, p := range []string{"FOLLOWING ", "PERSONAL "} {
+		if strings.HasPrefix(u, p) {
+			s, u = s[len(p):], u[len(p):]
+		}
+	}
+	if !strings.HasPrefix(u, "FOR ") {
+		return "", ""
+	}
+	s, u = s[4:], u[4:]
+	i := strings.Index(u, " FROM ")
+	if i < 0 {
+		return strings.TrimSpace(s), ""
+	}
+	return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+6:])
+}
+
+// IsCable reports whether data holds a cable heading: a precedence and
+// date-time group line followed by FM and TO lines (with or without BT,
+// and with the communications lines and archive furniture around it), or
+// the FCO form FM / TO / TELNO / OF <date-time group>.
+func IsCable(data []byte) bool {
+	p := newCableParser(data)
+	_, ok := p.findHeading()
+	return ok
+}
+
+// Parse reads a cable. It accepts the tool's own output, cables as
+// transmitted (ZCZC ... NNNN) and archive copies (page furniture between
+// pages, repeated section headings, hyphenated line ends, NNN endings).
+// Errors name the line they are about.
+func Parse(data []byte) (*Message, error) {
+	p := newCableParser(data)
+	return p.parse()
+}
+
+// cpLine is one line of the input, trimmed at the right.
+type cpLine struct {
+	n    int    // 1-based line number
+	text string // trailing spaces removed, form feeds removed
+}
+
+type cableParser struct {
+	lines []cpLine
+	msg   Message
+}
+
+func newCableParser(data []byte) *cableParser {
+	s := string(data)
+	s = strings.TrimPrefix(s, "\ufeff")
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	raw := strings.Split(s, "\n")
+	if len(raw) > 0 && raw[len(raw)-1] == "" {
+		raw = raw[:len(raw)-1]
+	}
+	p := &cableParser{lines: make([]cpLine, len(raw))}
+	for i, l := range raw {
+		l = strings.ReplaceAll(l, "\f", "")
+		l = strings.TrimRight(l, " \t\v\u00a0")
+		p.lines[i] = cpLine{n: i + 1, text: l}
+	}
+	return p
+}
+
+// cpHeading is where the cable's heading was found.
+type cpHeading struct {
+	kind  int // cpHeadingACP or cpHeadingFCO
+	start int // index of the precedence line (ACP) or FM line (FCO)
+}
+
+const (
+	cpHeadingACP = iota + 1
+	cpHeadingFCO
+)
+
+var (
+	// precedence letters and a date-time group, then operating signals.
+	cpDtgLineRE = regexp.MustCompile(`^([ZOPRY])(?:\s+([ZOPRY]))?\s+(\d{6}[A-Z])\s+([A-Z]{3,4})(?:\s+(\d{4}|\d{2}))?(?:\s+(.*))?$`)
+	// a date-time group on its own (FCO OF line, FM line).
+	cpDtgRE = regexp.MustCompile(`(\d{6}[A-Z])\s+([A-Z]{3,4})(?:\s+(\d{4}|\d{2}))?$`)
+
+	cpMonthNames = map[string]int{"JAN": 1, "FEB": 2, "MAR": 3, "APR": 4, "MAY": 5, "JUN": 6, "JUNE": 6,
+		"JUL": 7, "JULY": 7, "AUG": 8, "SEP": 9, "SEPT": 9, "OCT": 10, "NOV": 11, "DEC": 12}
+
+	cpSerialLabelRE = regexp.MustCompile(`(?i)^(?:PERSONAL MESSAGE\s+)?SERIAL\b(?:\s+(?:NO|NR|NUMBER)\.?)?\s*[:.]?\s*(\S.*)$`)
+	cpEoRE          = regexp.MustCompile(`^E\.\s?O\.\s*\d`)
+	cpTagsRE        = regexp.MustCompile(`^TAGS?\s*:?\s+(.*)$`)
+	cpSubjectRE     = regexp.MustCompile(`^SUBJ(?:ECT)?\s*:\s*(.*)$`)
+	cpRefRE         = regexp.MustCompile(`^(?:REFS?|REFERENCES?|REFTEL)\s*[:.]\s*(.*)$`)
+	cpTelnoRefRE    = regexp.MustCompile(`^(?:MY|YOUR|OUR|UKMIS \S+|[A-Z]+) TELNOS? \d`)
+	cpPassingRE     = regexp.MustCompile(`^(?:FOLLOWING\s+|PERSONAL\s+)?FOR\s+\S.*\sFROM\s+\S`)
+	cpPassingHeadRE = regexp.MustCompile(`^(?:FOLLOWING\s+|PERSONAL\s+)?FOR\s+\S`)
+	cpBodyStartRE   = regexp.MustCompile(`^(?:\d+\.|\([A-Z0-9]{1,3}\)|--|- |[A-Z]\.\s)`)
+	cpPageLineRE    = regexp.MustCompile(`^PAGE\s+(\d{1,3})(?:\s+OF\s+\d{1,3})?((?:\s+[A-Z0-9/.-]+){0,5})$`)
+	cpSectionInRE   = regexp.MustCompile(`(?:FINAL\s+)?SECTION\s+(?:\d+\s+)?OF\s+\d+`)
+	cpStateSerialRE = regexp.MustCompile(`^[A-Z]+(?: [A-Z]+)? \d{5,6}$`)
+	cpSectionRE     = regexp.MustCompile(`^(?:SECTION\s+\d+\s+OF\s+\d+|FINAL\s+SECTION\s+OF\s+\d+)`)
+	cpPageNumberRE  = regexp.MustCompile(`^-\s*\d{1,3}\s*-$`)
+	cpStationSerRE  = regexp.MustCompile(`^#\d+$`)
+	cpSerialRestRE  = regexp.MustCompile(`^[A-Z][A-Z]*(?: [A-Z]+)* \d+[A-Z]?(?:/\d+)?$`)
+	cpTransIDRE     = regexp.MustCompile(`^V?ZCZC`)
+	cpRoutingRE     = regexp.MustCompile(`^[ZOPRY]{2}\s+[A-Z]{4,}`)
+	cpSingleTokenRE = regexp.MustCompile(`^[A-Z0-9#/]{4,}$`)
+)
+
+// cpCaptionWords are handling words that may follow the classification.
+var cpCaptionWords = map[string]bool{
+	"NODIS": true, "EXDIS": true, "LIMDIS": true, "STADIS": true, "NOFORN": true, "ORCON": true,
+	"PROPIN": true, "NOCONTRACT": true, "PERSONAL": true, "EYES": true, "ONLY": true, "DEDIP": true,
+	"CHEROKEE": true, "ROGER": true, "CHANNEL": true, "EFTO": true, "SPECAT": true, "WNINTEL": true,
+	"UK": true, "A": true, "IN": true, "CONFIDENCE": true, "DELIVER": true, "BY": true,
+	"COMMERCIAL": true, "MANAGEMENT": true, "STAFF": true, "CABINET": true,
+}
+
+// cpPrecedenceWordLetters maps the precedence words written in FCO TO and INFO
+// lines to their letters.
+var cpPrecedenceWordLetters = map[string]string{"FLASH": "Z", "IMMEDIATE": "O", "PRIORITY": "P", "ROUTINE": "R"}
+
+func (p *cableParser) text(i int) string {
+	if i < 0 || i >= len(p.lines) {
+		return ""
+	}
+	return p.lines[i].text
+}
+
+func (p *cableParser) trimmed(i int) string { return strings.TrimSpace(p.text(i)) }
+
+// nextNonBlank returns the index of the first non-blank line at or after i,
+// or len(lines).
+func (p *cableParser) nextNonBlank(i int) int {
+	for i < len(p.lines) && p.trimmed(i) == "" {
+		i++
+	}
+	return i
+}
+
+// isDTGLine reports whether line i is a precedence and date-time group line.
+func (p *cableParser) isDTGLine(i int) bool {
+	m := cpDtgLineRE.FindStringSubmatch(p.trimmed(i))
+	return m != nil && cpMonthNames[m[4]] != 0
+}
+
+func cpHasKeyword(s, kw string) bool { return s == kw || strings.HasPrefix(s, kw+" ") }
+
+// findHeading finds the first heading in the input: an ACP 127 heading (a
+// precedence and date-time group line followed by FM) or an FCO heading
+// (FM followed by TO, with a TELNO or OF line or a date-time group on the
+// FM line).
+func (p *cableParser) findHeading() (cpHeading, bool) {
+	for i := range p.lines {
+		t := p.trimmed(i)
+		if p.isDTGLine(i) {
+			if j := p.nextNonBlank(i + 1); cpHasKeyword(p.trimmed(j), "FM") {
+				return cpHeading{cpHeadingACP, i}, true
+			}
+			continue
+		}
+		if cpHasKeyword(t, "FM") {
+			j := p.nextNonBlank(i + 1)
+			if !cpHasKeyword(p.trimmed(j), "TO") {
+				continue
+			}
+			if cpDtgRE.MatchString(t) {
+				return cpHeading{cpHeadingFCO, i}, true
+			}
+			for k := j + 1; k < len(p.lines) && k <= j+8; k++ {
+				u := p.trimmed(k)
+				if cpHasKeyword(u, "TELNO") || (cpHasKeyword(u, "OF") && cpDtgRE.MatchString(u)) {
+					return cpHeading{cpHeadingFCO, i}, true
+				}
+			}
+		}
+	}
+	return cpHeading{}, false
+}
+
+func (p *cableParser) parse() (*Message, error) {
+	h, ok := p.findHeading()
+	if !ok {
+		for i := range p.lines {
+			if cpHasKeyword(p.trimmed(i), "FM") {
+				return nil, fmt.Errorf("line %d: FM line without a cable heading: expected a precedence and date-time group line (O 212130Z DEC 88) before it and a TO line after it", p.lines[i].n)
+			}
+		}
+		return nil, fmt.Errorf("no cable heading found: expected a precedence and date-time group line (O 212130Z DEC 88) followed by FM and TO lines")
+	}
+	m := &p.msg
+	var textStart int
+	var err error
+	if h.kind == cpHeadingACP {
+		textStart, err = p.parseACPHeading(h.start)
+	} else {
+		textStart, err = p.parseFCOHeading(h.start)
+	}
+	if err != nil {
+		return nil, err
+	}
+	end, _ := p.textEnd(textStart)
+	if !p.hasContent(textStart, end) {
+		// The heading was printed after the text: read the text before it.
+		first := h.start
+		if len(m.Transmission) > 0 {
+			first = p.transmissionStart(h.start)
+		}
+		if p.hasContent(0, first) {
+			textStart, end = 0, first
+		}
+	}
+	p.parseText(textStart, end)
+	cpNormalizeMessage(m)
+	return m, nil
+}
+
+// transmissionStart returns the index where the transmission lines before
+// the heading at i begin.
+func (p *cableParser) transmissionStart(i int) int {
+	start := i
+	for j := i - 1; j >= 0; j-- {
+		t := p.trimmed(j)
+		if t == "" {
+			continue
+		}
+		if !cpIsTransmissionLine(t) {
+			break
+		}
+		start = j
+	}
+	return start
+}
+
+func cpIsTransmissionLine(t string) bool {
+	if cpTransIDRE.MatchString(t) || cpRoutingRE.MatchString(t) || cpHasKeyword(t, "DE") ||
+		cpHasKeyword(t, "ZNY") || cpHasKeyword(t, "ZNR") || cpStationSerRE.MatchString(t) {
+		return true
+	}
+	if cpSingleTokenRE.MatchString(t) {
+		if _, _, ok := cpMatchClassification(t); ok {
+			return false
+		}
+		return t != "BT" && t != "NNNN" && t != "NNN"
+	}
+	return false
+}
+
+func (p *cableParser) hasContent(from, to int) bool {
+	for i := from; i < to && i < len(p.lines); i++ {
+		if t := p.trimmed(i); t != "" && !p.isFurniture(t) {
+			return true
+		}
+	}
+	return false
+}
+
+func cpValidDTG(day, hour, minute string, month int) error {
+	d, _ := strconv.Atoi(day)
+	h, _ := strconv.Atoi(hour)
+	mi, _ := strconv.Atoi(minute)
+	days := [13]int{0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+	switch {
+	case d < 1 || d > days[month]:
+		return fmt.Errorf("day %02d does not exist in that month", d)
+	case h > 24 || (h == 24 && mi != 0):
+		return fmt.Errorf("hour %02d is out of range 00-23", h)
+	case mi > 59:
+		return fmt.Errorf("minute %02d is out of range 00-59", mi)
+	}
+	return nil
+}
+
+// checkDTG validates the date-time group parts of line i.
+func (p *cableParser) checkDTG(i int, group, month string) error {
+	mon := cpMonthNames[month]
+	if mon == 0 {
+		return fmt.Errorf("line %d: date-time group %q: unknown month %q (use JAN ... DEC)", p.lines[i].n, group, month)
+	}
+	if err := cpValidDTG(group[0:2], group[2:4], group[4:6], mon); err != nil {
+		return fmt.Errorf("line %d: date-time group %q: %v", p.lines[i].n, group, err)
+	}
+	return nil
+}
+
+// parseACPHeading reads the transmission lines before line i, the
+// precedence line at i and the address lines after it; it returns the
+// index where the text area begins.
+func (p *cableParser) parseACPHeading(i int) (int, error) {
+	m := &p.msg
+	for j := p.transmissionStart(i); j < i; j++ {
+		if t := p.trimmed(j); t != "" {
+			m.Transmission = append(m.Transmission, t)
+		}
+	}
+	sub := cpDtgLineRE.FindStringSubmatch(p.trimmed(i))
+	m.Precedence = append(m.Precedence, sub[1])
+	if sub[2] != "" {
+		m.Precedence = append(m.Precedence, sub[2])
+	}
+	if err := p.checkDTG(i, sub[3], sub[4]); err != nil {
+		return 0, err
+	}
+	m.DTG = strings.Join(strings.Fields(sub[3]+" "+sub[4]+" "+sub[5]), " ")
+	return p.parseAddress(i+1, false)
+}
+
+// parseFCOHeading reads an FCO heading starting at the FM line i: an
+// optional classification line above it, FM [DTG], TO [PRECEDENCE] ...,
+// TELNO n, OF DTG, INFO [PRECEDENCE] ...
+func (p *cableParser) parseFCOHeading(i int) (int, error) {
+	m := &p.msg
+	for j := i - 1; j >= 0; j-- {
+		t := p.trimmed(j)
+		if t == "" {
+			continue
+		}
+		if c, rest, ok := cpMatchClassification(t); ok && rest == "" {
+			m.Classification = c
+		}
+		break
+	}
+	fm := strings.TrimSpace(strings.TrimPrefix(p.trimmed(i), "FM"))
+	if sub := cpDtgRE.FindStringSubmatch(fm); sub != nil && cpMonthNames[sub[2]] != 0 {
+		if err := p.checkDTG(i, sub[1], sub[2]); err != nil {
+			return 0, err
+		}
+		m.DTG = strings.Join(strings.Fields(sub[0]), " ")
+		fm = strings.TrimSpace(strings.TrimSuffix(fm, sub[0]))
+	}
+	p.lines[i].text = "FM " + fm
+	return p.parseAddress(i, true)
+}
+
+// parseAddress reads FM, TO, INFO and XMT lines (and, in the FCO form,
+// TELNO and OF lines) from line i; it returns the index of the first line
+// of the text area.
+func (p *cableParser) parseAddress(i int, fco bool) (int, error) {
+	m := &p.msg
+	var cur *[]string
+	fmLine, toSeen := 0, false
+	j := i
+	for ; j < len(p.lines); j++ {
+		t := p.trimmed(j)
+		if t == "" {
+			if fmLine == 0 {
+				continue
+			}
+			break
+		}
+		if fmLine == 0 && !cpHasKeyword(t, "FM") {
+			return 0, fmt.Errorf("line %d: expected the FM line after the date-time group line", p.lines[j].n)
+		}
+		switch {
+		case t == "BT":
+			j++
+			goto done
+		case cpHasKeyword(t, "FM"):
+			if fmLine != 0 {
+				goto done
+			}
+			fmLine = p.lines[j].n
+			m.From = strings.TrimSpace(t[2:])
+			cur = nil
+		case cpHasKeyword(t, "TO"):
+			toSeen = true
+			cur = &m.To
+			p.addAddressees(cur, strings.TrimSpace(t[2:]), fco, 0)
+		case cpHasKeyword(t, "INFO"):
+			cur = &m.Info
+			p.addAddressees(cur, strings.TrimSpace(t[4:]), fco, 1)
+		case cpHasKeyword(t, "XMT"):
+			cur = &m.XMT
+			p.addAddressees(cur, strings.TrimSpace(t[3:]), fco, -1)
+		case fco && cpHasKeyword(t, "TELNO"):
+			m.Serial = t
+			cur = nil
+		case fco && cpHasKeyword(t, "OF") && cpDtgRE.MatchString(t):
+			sub := cpDtgRE.FindStringSubmatch(t)
+			if err := p.checkDTG(j, sub[1], sub[2]); err != nil {
+				return 0, err
+			}
+			m.DTG = strings.Join(strings.Fields(sub[0]), " ")
+			cur = nil
+		case p.isTextStart(t):
+			goto done
+		default:
+			if cur == nil {
+				if fmLine != 0 && !toSeen && m.From != "" && !fco {
+					m.From += " " + t
+					continue
+				}
+				goto done
+			}
+			p.addAddressees(cur, t, fco, -1)
+		}
+	}
+done:
+	if !toSeen {
+		return 0, fmt.Errorf("line %d: FM line is not followed by a TO line", fmLine)
+	}
+	return j, nil
+}
+
+// isTextStart reports whether t, met among the address lines, already
+// belongs to the text (a cable without BT lines).
+func (p *cableParser) isTextStart(t string) bool {
+	if _, _, ok := cpMatchClassification(t); ok {
+		return true
+	}
+	return cpEoRE.MatchString(t) || cpSubjectRE.MatchString(t) || cpTagsRE.MatchString(t) ||
+		t == "NNNN" || t == "NNN" || strings.HasPrefix(t, "DRAFT - NOT FOR TRANSMISSION")
+}
+
+// addAddressees appends the addressees of one address line. In the FCO form
+// the line may start with a precedence word and list several addressees
+// separated by commas; role 0 is TO, 1 INFO (the word sets the action or
+// information precedence).
+func (p *cableParser) addAddressees(list *[]string, s string, fco bool, role int) {
+	if s == "" {
+		return
+	}
+	if !fco {
+		*list = append(*list, s)
+		return
+	}
+	words := strings.Fields(s)
+	if len(words) > 1 {
+		if l, ok := cpPrecedenceWordLetters[words[0]]; ok {
+			p.setPrecedence(role, l)
+			s = strings.TrimSpace(s[len(words[0]):])
+		}
+	}
+	for _, a := range strings.Split(s, ",") {
+		if a = strings.TrimSpace(a); a != "" {
+			*list = append(*list, a)
+		}
+	}
+}
+
+func (p *cableParser) setPrecedence(role int, letter string) {
+	m := &p.msg
+	switch {
+	case role == 0 && len(m.Precedence) == 0:
+		m.Precedence = []string{letter}
+	case role == 1 && len(m.Precedence) == 1 && m.Precedence[0] != letter:
+		m.Precedence = append(m.Precedence, letter)
+	}
+}
+
+// textEnd finds where the text area that starts at i ends: at the last BT
+// line, else at the first NNNN/NNN line, else at the end of the input. It
+// sets the message's ending and reports whether a closing line was found.
+func (p *cableParser) textEnd(i int) (int, bool) {
+	lastBT, firstEnd := -1, -1
+	for j := i; j < len(p.lines); j++ {
+		switch p.trimmed(j) {
+		case "BT":
+			lastBT = j
+		case "NNNN", "NNN":
+			if firstEnd < 0 {
+				firstEnd = j
+			}
+		}
+	}
+	end := len(p.lines)
+	switch {
+	case lastBT >= 0:
+		end = lastBT
+	case firstEnd >= 0:
+		end = firstEnd
+	}
+	for j := end; j < len(p.lines); j++ {
+		if t := p.trimmed(j); t == "NNNN" || t == "NNN" {
+			p.msg.Ending = t
+			break
+		}
+	}
+	return end, lastBT >= 0 || firstEnd >= 0
+}
+
+// cpMatchClassification reads a classification at the start of t, plain
+// (SECRET, TOP SECRET, UNCLAS) or letter-spaced (S E C R E T), and returns
+// the canonical level and the rest of the line.
+func cpMatchClassification(t string) (class, rest string, ok bool) {
+	words := strings.Fields(t)
+	if len(words) == 0 {
+		return "", "", false
+	}
+	// letter-spaced: a run of single letters
+	n := 0
+	for n < len(words) && len(words[n]) == 1 && words[n][0] >= 'A' && words[n][0] <= 'Z' {
+		n++
+	}
+	for k := n; k >= 5; k-- {
+		canon := map[string]string{"TOPSECRET": "TOP SECRET", "SECRET": "SECRET", "CONFIDENTIAL": "CONFIDENTIAL",
+			"RESTRICTED": "RESTRICTED", "UNCLASSIFIED": "UNCLASSIFIED", "UNCLAS": "UNCLASSIFIED"}[strings.Join(words[:k], "")]
+		if canon != "" {
+			return canon, strings.Join(words[k:], " "), true
+		}
+	}
+	switch {
+	case len(words) >= 2 && words[0] == "TOP" && words[1] == "SECRET":
+		return "TOP SECRET", strings.Join(words[2:], " "), true
+	case words[0] == "SECRET", words[0] == "CONFIDENTIAL", words[0] == "RESTRICTED", words[0] == "UNCLASSIFIED":
+		return words[0], strings.Join(words[1:], " "), true
+	case words[0] == "UNCLAS":
+		return "UNCLASSIFIED", strings.Join(words[1:], " "), true
+	}
+	return "", "", false
+}
+
+// cpClassificationRest splits what follows the classification on its line
+// into captions, a section marker and a serial.
+func cpClassificationRest(rest string) (captions []string, serial string, ok bool) {
+	rest = strings.TrimSpace(rest)
+	if loc := cpSectionInRE.FindStringIndex(rest); loc != nil {
+		rest = strings.TrimSpace(rest[:loc[0]] + " " + rest[loc[1]:])
+	}
+	words := strings.Fields(rest)
+	if len(words) > 1 && len(strings.Join(words, "")) == len(words) {
+		words = []string{strings.Join(words, "")} // letter-spaced caption: E F T O
+	}
+	k := 0
+	for k < len(words) && cpCaptionWords[words[k]] {
+		k++
+	}
+	if k > 0 {
+		captions = []string{strings.Join(words[:k], " ")}
+	}
+	tail := strings.Join(words[k:], " ")
+	switch {
+	case tail == "":
+		return captions, "", true
+	case cpSerialRestRE.MatchString(tail):
+		return captions, tail, true
+	case strings.HasPrefix(tail, "COVERING "):
+		if _, r, ok := cpMatchClassification(strings.TrimPrefix(tail, "COVERING ")); ok && r == "" {
+			return captions, "", true
+		}
+	}
+	return nil, "", false
+}
+
+// cpIsCaptionLine reports whether t holds only handling words.
+func cpIsCaptionLine(t string) bool {
+	words := strings.Fields(t)
+	if len(words) == 0 {
+		return false
+	}
+	for _, w := range words {
+		if !cpCaptionWords[w] {
+			return false
+		}
+	}
+	// a lone article or preposition is not a caption
+	return len(words) > 1 || len(words[0]) > 2
+}
+
+// isFurniture reports whether a line of the text area is page furniture:
+// a classification banner, a PAGE or SECTION line, the draft marker,
+// transmission signals.
+func (p *cableParser) isFurniture(t string) bool {
+	switch {
+	case t == "BT" || t == "NNNN" || t == "NNN" || cpStationSerRE.MatchString(t):
+		return true
+	case strings.HasPrefix(t, "DRAFT - NOT FOR TRANSMISSION"):
+		return true
+	case cpPageNumberRE.MatchString(t), cpSectionRE.MatchString(t):
+		return true
+	case cpTransIDRE.MatchString(t) && !strings.Contains(t, " "):
+		return true
+	}
+	if sub := cpPageLineRE.FindStringSubmatch(t); sub != nil {
+		if sub[2] == "" || strings.ContainsAny(sub[2], "0123456789") {
+			return true
+		}
+	}
+	if _, rest, ok := cpMatchClassification(t); ok {
+		if _, serial, ok := cpClassificationRest(rest); ok {
+			if p.msg.Serial != "" {
+				return serial == "" || serial == p.msg.Serial
+			}
+			return serial == "" || cpStateSerialRE.MatchString(serial)
+		}
+	}
+	return false
+}
+
+// parseText reads the text area [i, end): the classification line, the
+// fields at the top of the text, then the text itself.
+func (p *cableParser) parseText(i, end int) {
+	m := &p.msg
+	j := p.nextNonBlank(i)
+	for j < end && p.isDraftMarker(j) {
+		j = p.nextNonBlank(j + 1)
+	}
+	if j < end {
+		if c, rest, ok := cpMatchClassification(p.trimmed(j)); ok {
+			if caps, serial, ok := cpClassificationRest(rest); ok {
+				m.Classification = c
+				m.Captions = append(m.Captions, caps...)
+				if serial != "" {
+					m.Serial = serial
+				}
+				j++
+			}
+		}
+	}
+	j = p.parseFields(j, end)
+	p.parseBody(j, end)
+}
+
+func (p *cableParser) isDraftMarker(i int) bool {
+	return strings.HasPrefix(p.trimmed(i), "DRAFT - NOT FOR TRANSMISSION")
+}
+
+// fieldKind classifies a line at the top of the text.
+const (
+	cpFieldNone = iota
+	cpFieldSerial
+	cpFieldEO
+	cpFieldTags
+	cpFieldSubject
+	cpFieldRef
+	cpFieldPassing
+)
+
+func (p *cableParser) fieldKind(i int) int {
+	t := p.trimmed(i)
+	switch {
+	case cpSerialLabelRE.MatchString(t):
+		return cpFieldSerial
+	case cpEoRE.MatchString(t):
+		return cpFieldEO
+	case cpTagsRE.MatchString(t):
+		return cpFieldTags
+	case cpSubjectRE.MatchString(t):
+		return cpFieldSubject
+	case cpRefRE.MatchString(t), cpTelnoRefRE.MatchString(t):
+		return cpFieldRef
+	case cpPassingRE.MatchString(t):
+		return cpFieldPassing
+	case cpPassingHeadRE.MatchString(t) && strings.HasPrefix(p.trimmed(i+1), "FROM "):
+		return cpFieldPassing
+	}
+	return cpFieldNone
+}
+
+// parseFields reads the fields at the top of the text from line i: captions,
+// title lines, serial, passing line, E.O., TAGS, SUBJECT, REF. Lines that
+// are not fields count as title lines only when a field follows them
+// within the first lines; otherwise the text starts there.
+func (p *cableParser) parseFields(i, end int) int {
+	m := &p.msg
+	// Find the last field line near the top, before the text visibly starts.
+	lastField := -1
+	seen := 0
+	for j := i; j < end && seen < 16; j++ {
+		t := p.trimmed(j)
+		if t == "" || p.isFurniture(t) {
+			continue
+		}
+		seen++
+		if p.fieldKind(j) != cpFieldNone {
+			lastField = j
+			continue
+		}
+		if cpBodyStartRE.MatchString(t) || strings.HasPrefix(t, "\"") || strings.HasPrefix(t, "''") {
+			break
+		}
+	}
+	j := i
+	for j < end {
+		t := p.trimmed(j)
+		if t == "" || (p.isFurniture(t) && j <= lastField) {
+			j++
+			continue
+		}
+		kind := p.fieldKind(j)
+		if kind == cpFieldNone {
+			if j < lastField {
+				if cpIsCaptionLine(t) {
+					m.Captions = append(m.Captions, t)
+				} else {
+					m.Heading = append(m.Heading, t)
+				}
+				j++
+				continue
+			}
+			if cpIsCaptionLine(t) && len(m.Heading) == 0 && lastField < 0 {
+				m.Captions = append(m.Captions, t)
+				j++
+				continue
+			}
+			break
+		}
+		value, next := p.fieldValue(j, end, kind)
+		switch kind {
+		case cpFieldSerial:
+			m.Serial = cpSerialLabelRE.FindStringSubmatch(t)[1]
+			next = j + 1
+		case cpFieldEO:
+			m.EO = value
+		case cpFieldTags:
+			for _, tag := range strings.Split(strings.TrimSpace(cpTagsRE.FindStringSubmatch(value)[1]), ",") {
+				if tag = strings.TrimSpace(tag); tag != "" {
+					m.Tags = append(m.Tags, tag)
+				}
+			}
+		case cpFieldSubject:
+			m.Subject = strings.TrimSpace(cpSubjectRE.FindStringSubmatch(value)[1])
+		case cpFieldRef:
+			if sub := cpRefRE.FindStringSubmatch(value); sub != nil {
+				value = strings.TrimSpace(sub[1])
+			}
+			if value != "" {
+				m.References = append(m.References, value)
+			}
+		case cpFieldPassing:
+			m.Passing = value
+		}
+		j = next
+	}
+	return j
+}
+
+// fieldValue joins a field line with the lines it runs on to: non-blank
+// lines that are not fields themselves and do not start a paragraph. A
+// passing line runs on only while it does not end with a full stop, and
+// at most two lines.
+func (p *cableParser) fieldValue(i, end, kind int) (string, int) {
+	v := p.trimmed(i)
+	j := i + 1
+	for ; j < end; j++ {
+		t := p.trimmed(j)
+		if t == "" || p.isFurniture(t) || p.fieldKind(j) != cpFieldNone || cpBodyStartRE.MatchString(t) ||
+			strings.HasPrefix(t, "\"") || strings.HasPrefix(t, "''") {
+			break
+		}
+		if kind == cpFieldPassing && (strings.HasSuffix(v, ".") || j-i >= 2) {
+			break
+		}
+		if kind == cpFieldTags || kind == cpFieldEO {
+			break
+		}
+		v = cpJoinRunOn(v, t)
+	}
+	return v, j
+}
+
+// cpJoinRunOn joins two lines of one field, closing a hyphenated word.
+func cpJoinRunOn(a, b string) string {
+	if cpEndsWithHyphenatedWord(a) {
+		return a[:len(a)-1] + b
+	}
+	return a + " " + b
+}
+
+func cpEndsWithHyphenatedWord(s string) bool {
+	n := len(s)
+	if n < 3 || s[n-1] != '-' {
+		return false
+	}
+	c := s[n-2]
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
+}
+
+// parseBody builds Text from the lines [i, end): it removes page furniture
+// and repeated section headings and joins words hyphenated across line
+// ends.
+func (p *cableParser) parseBody(i, end int) {
+	m := &p.msg
+	type bodyLine struct {
+		n    int
+		text string
+	}
+	var out []bodyLine
+	// sectionAfter[k] tells whether line i+k is followed, past blank and
+	// transmission lines, by a later section's heading.
+	sectionAfter := make([]bool, max(end-i, 0))
+	for j, next := end-1, false; j >= i; j-- {
+		t := p.trimmed(j)
+		sectionAfter[j-i] = next
+		if t != "" && !cpIsTransmissionLine(t) {
+			next = p.isDTGLine(j)
+		}
+	}
+	pendingBreak := false // a furniture run was removed since the last text line
+	blank := 0
+	for j := i; j < end; j++ {
+		t := p.text(j)
+		tt := strings.TrimSpace(t)
+		if tt == "" {
+			blank++
+			continue
+		}
+		if p.isDTGLine(j) && cpHasKeyword(p.trimmed(p.nextNonBlank(j+1)), "FM") {
+			// a later section's heading: skip it and the classification line
+			k := j + 1
+			for k < end && p.trimmed(k) != "BT" && !p.isTextStart(p.trimmed(k)) {
+				k++
+			}
+			if k < end && p.trimmed(k) == "BT" {
+				k++
+			}
+			// the section's classification, captions and passing line
+			for k < end {
+				t := p.trimmed(k)
+				if t == "" || p.isFurniture(t) || cpIsCaptionLine(t) || (t == m.Passing && t != "") {
+					k++
+					continue
+				}
+				break
+			}
+			j = k - 1
+			pendingBreak, blank = true, blank+1 // sections end at a paragraph end
+			continue
+		}
+		if p.isFurniture(tt) || (cpIsTransmissionLine(tt) && sectionAfter[j-i]) {
+			pendingBreak = true
+			continue
+		}
+		if len(out) > 0 {
+			prev := &out[len(out)-1]
+			switch {
+			case cpEndsWithHyphenatedWord(prev.text) && cpStartsWithLetter(tt):
+				// SETTLE- / MENT. -> SETTLEMENT.
+				word, rest, _ := strings.Cut(tt, " ")
+				prev.text = prev.text[:len(prev.text)-1] + word
+				blank, pendingBreak = 0, false
+				if rest = strings.TrimSpace(rest); rest == "" {
+					continue
+				}
+				t = rest
+			case pendingBreak:
+				if cpEndsSentence(prev.text) && blank > 0 {
+					out = append(out, bodyLine{})
+				}
+			default:
+				for ; blank > 0; blank-- {
+					out = append(out, bodyLine{})
+				}
+			}
+		}
+		blank, pendingBreak = 0, false
+		out = append(out, bodyLine{p.lines[j].n, t})
+	}
+	var b strings.Builder
+	for k, l := range out {
+		if k > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(l.text)
+	}
+	m.Text = b.String()
+	if len(out) > 0 {
+		m.TextLine = out[0].n
+	}
+}
+
+func cpStartsWithLetter(s string) bool {
+	return s != "" && ((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z'))
+}
+
+func cpEndsSentence(s string) bool {
+	s = strings.TrimRight(s, " ")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, ":") || strings.HasSuffix(s, "?") ||
+		strings.HasSuffix(s, "!") || strings.HasSuffix(s, ")") || strings.HasSuffix(s, "''") ||
+		strings.HasSuffix(s, "\"") || strings.HasSuffix(s, ";")
+}
+
+// cpNormalizeMessage makes empty lists empty rather than nil, so that JSON
+// shows [] for them.
+func cpNormalizeMessage(m *Message) {
+	for _, l := range []*[]string{&m.Transmission, &m.Precedence, &m.To, &m.Info, &m.XMT, &m.Captions,
+		&m.Tags, &m.References, &m.Heading} {
+		if *l == nil {
+			*l = []string{}
+		}
+	}
+}

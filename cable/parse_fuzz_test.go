@@ -1,0 +1,64 @@
+package cable
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// FuzzParse checks that Parse never panics and that what it returns is
+// consistent: a parsed input is a cable, the text starts at TextLine, no
+// BT or NNNN line is left in the text, and parsing is deterministic.
+func FuzzParse(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "parse_*.txt"))
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte("O 212130Z DEC 88\nFM A\nTO B\nBT\nS E C R E T\nSETTLE-\nPAGE 02 STATE 1\nMENT\nBT\nNNNN\n"))
+	f.Add([]byte("SECRET\nFM X 010000Z JAN 01\nTO IMMEDIATE Y\nTELNO 1\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := Parse(data)
+		if err != nil {
+			if strings.Contains(err.Error(), "\n") {
+				t.Errorf("error on several lines: %q", err)
+			}
+			return
+		}
+		if !IsCable(data) {
+			t.Errorf("Parse succeeded but IsCable is false")
+		}
+		m2, _ := Parse(data)
+		if !reflect.DeepEqual(m, m2) {
+			t.Errorf("Parse is not deterministic")
+		}
+		if m.Text == "" {
+			return
+		}
+		lines := strings.Split(strings.ReplaceAll(strings.ReplaceAll(string(data), "\r\n", "\n"), "\r", "\n"), "\n")
+		if m.TextLine < 1 || m.TextLine > len(lines) {
+			t.Fatalf("TextLine %d outside 1..%d", m.TextLine, len(lines))
+		}
+		for _, l := range strings.Split(m.Text, "\n") {
+			if s := strings.TrimSpace(l); s == "BT" || s == "NNNN" {
+				t.Errorf("text keeps the line %q", l)
+			}
+		}
+	})
+}
+
+// BenchmarkParseLong parses a long archive copy whose lines all look like
+// transmission lines: the parser must stay linear in the number of lines.
+func BenchmarkParseLong(b *testing.B) {
+	in := []byte("O 212130Z DEC 88\nFM A\nTO B\nBT\n" + strings.Repeat("ABCD\nSECRET\nPAGE 02 STATE 1\nSETTLE-\nMENT\n", 4000) + "BT\n")
+	for b.Loop() {
+		if _, err := Parse(in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,207 @@
+package cable
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func mustParse(t *testing.T, data string) *Message {
+	t.Helper()
+	m, err := Parse([]byte(data))
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
+	return m
+}
+
+func readTestdata(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// The telegram at the end of the seed, as a plain-text file.
+func TestParseSeedTelegram(t *testing.T) {
+	data := readTestdata(t, "parse_seed_1988.txt")
+	if !IsCable([]byte(data)) {
+		t.Fatal("IsCable = false")
+	}
+	m := mustParse(t, data)
+	check := func(name string, got, want any) {
+		t.Helper()
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s = %#v, want %#v", name, got, want)
+		}
+	}
+	check("Transmission", m.Transmission, []string{"CABWTECO1"})
+	check("Precedence", m.Precedence, []string{"O"})
+	check("DTG", m.DTG, "212130Z DEC 88")
+	check("From", m.From, "CABINET OFFICE LONDON")
+	check("To", m.To, []string{"THE WHITE HOUSE"})
+	check("Info", m.Info, []string{})
+	check("Classification", m.Classification, "SECRET")
+	check("Heading", m.Heading, []string{"MESSAGE FROM THE PRIME MINISTER TO", "TO THE PRESIDENT OF THE UNITED STATES", "PRIME MINISTER'S PERSONAL MESSAGE"})
+	check("Serial", m.Serial, "T 192A/88")
+	check("Passing", m.Passing, "FOLLOWING FOR GENERAL POWELL FROM CHARLES POWELL, NO. 10 DOWNING STREET.")
+	f, fr := PassingParts(m.Passing)
+	check("PassingParts", []string{f, fr}, []string{"GENERAL POWELL", "CHARLES POWELL, NO. 10 DOWNING STREET"})
+	if !strings.HasPrefix(m.Text, "THE FOLLOWING IS THE TEXT OF A MESSAGE FROM THE PRIME MINISTER\n") {
+		t.Errorf("Text starts %q", firstLine(m.Text))
+	}
+	if !strings.HasSuffix(m.Text, "YOURS EVER\n\nMARGARET''") {
+		t.Errorf("Text ends %q", m.Text[max(0, len(m.Text)-40):])
+	}
+	lines := strings.Split(data, "\n")
+	if m.TextLine < 1 || lines[m.TextLine-1] != firstLine(m.Text) {
+		t.Errorf("TextLine %d does not point at the first text line", m.TextLine)
+	}
+	for _, header := range []string{"BT", "SECRET", "SERIAL", "FOLLOWING FOR", "FM ", "212130Z"} {
+		for _, l := range strings.Split(m.Text, "\n") {
+			if strings.HasPrefix(l, header) {
+				t.Errorf("header line %q left in the text", l)
+			}
+		}
+	}
+	check("Ending", m.Ending, "")
+}
+
+func firstLine(s string) string { l, _, _ := strings.Cut(s, "\n"); return l }
+
+// The released State cable of cable-format.md §5: no BT lines, the
+// classification letter-spaced with the serial, E.O., TAGS, SUBJECT.
+func TestParseStateCable(t *testing.T) {
+	m := mustParse(t, readTestdata(t, "parse_state_1979.txt"))
+	want := Message{
+		Transmission: []string{}, Precedence: []string{"O", "P"}, DTG: "242336Z JUL 79",
+		From: "SECSTATE WASHDC", To: []string{"AMEMBASSY LONDON IMMEDIATE"}, Info: []string{"AMEMBASSY DUBLIN PRIORITY"},
+		XMT: []string{}, Classification: "CONFIDENTIAL", Captions: []string{}, Serial: "STATE 192639",
+		EO: "E.O. 12065: GDS 7/24/85 (VEST, GEORGE S.)", Tags: []string{"UK", "SG", "XT", "PDIP", "EI", "RH"},
+		Subject: "BRITISH AMBASSADOR PRESENTS CREDENTIALS", References: []string{}, Heading: []string{},
+		Text: "1. THE BRITISH AMBASSADOR, SIR NICHOLAS HENDERSON, PRESENTED\nHIS CREDENTIALS TO THE PRESIDENT ON JULY 24.\n" +
+			"2. THE PRESIDENT WELCOMED HIM WARMLY.\nVANCE",
+		TextLine: 9, Ending: "NNNN",
+	}
+	if !reflect.DeepEqual(*m, want) {
+		t.Errorf("got  %+v\nwant %+v", *m, want)
+	}
+}
+
+// An archive copy: printout furniture before the heading, transmission
+// lines, two sections each with its own heading, page furniture inside a
+// paragraph, a word hyphenated across the page break, NNN.
+func TestParseArchiveCopy(t *testing.T) {
+	m := mustParse(t, readTestdata(t, "parse_state_archive.txt"))
+	checks := map[string][2]any{
+		"Transmission": {m.Transmission, []string{"VZCZCWAO123", "OO RUEHMO", "DE RUEHC #3441 1630041", "ZNY SSSSS ZZH"}},
+		"Precedence":   {m.Precedence, []string{"O", "P"}},
+		"To":           {m.To, []string{"AMEMBASSY MOSCOW IMMEDIATE 4521"}},
+		"Info":         {m.Info, []string{"AMEMBASSY LONDON PRIORITY", "AMEMBASSY PARIS PRIORITY"}},
+		"XMT":          {m.XMT, []string{"AMCONSUL LENINGRAD"}},
+		"Class":        {m.Classification, "SECRET"},
+		"Serial":       {m.Serial, "STATE 153441"},
+		"Captions":     {m.Captions, []string{"NODIS"}},
+		"Passing":      {m.Passing, "FOR AMBASSADOR FROM THE SECRETARY"},
+		"Subject":      {m.Subject, "HUMAN RIGHTS: NEXT STEPS ON DIVIDED FAMILIES"},
+		"References":   {m.References, []string{"(A) MOSCOW 07892, (B) STATE 150012"}},
+		"Ending":       {m.Ending, "NNN"},
+		"Text": {m.Text, "1. (S - ENTIRE TEXT.)\n\n2. WE HAVE REVIEWED THE LIST OF DIVIDED FAMILIES AND BELIEVE\n" +
+			"THAT A SETTLEMENT\nOF THE REMAINING CASES IS WITHIN REACH.\n\n3. YOU SHOULD SEEK AN EARLY APPOINTMENT WITH THE FOREIGN\n" +
+			"MINISTER.\n\n4. -- THE SECRETARY HOPES THE MINISTER WILL RESPOND.\nSHULTZ"},
+	}
+	for name, c := range checks {
+		if !reflect.DeepEqual(c[0], c[1]) {
+			t.Errorf("%s = %#v\nwant %#v", name, c[0], c[1])
+		}
+	}
+}
+
+// The FCO form: classification above FM, TO with the precedence word, TELNO,
+// OF with the date-time group, INFO with commas.
+func TestParseFCOTelegram(t *testing.T) {
+	m := mustParse(t, readTestdata(t, "parse_fco_telno.txt"))
+	got := []any{m.Classification, m.From, m.To, m.Info, m.Serial, m.DTG, m.Precedence, m.References}
+	want := []any{"CONFIDENTIAL", "WASHINGTON", []string{"FCO"}, []string{"UKMIS NEW YORK", "PARIS"}, "TELNO 1119",
+		"170356Z JULY 03", []string{"O", "P"}, []string{"YOUR TELNO 456: IRAQ"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %#v\nwant %#v", got, want)
+	}
+	if !strings.HasPrefix(m.Text, "SUMMARY\n\n1. THE ADMINISTRATION") {
+		t.Errorf("Text = %q", m.Text)
+	}
+	// DTG on the FM line, as redline's fco-telegram template writes it.
+	m = mustParse(t, "RESTRICTED\nFM UKMIS NEW YORK 011200Z JAN 89\nTO ROUTINE FCO\nTELNO 12\n\nTEXT.\n")
+	if m.From != "UKMIS NEW YORK" || m.DTG != "011200Z JAN 89" || !reflect.DeepEqual(m.Precedence, []string{"R"}) || m.Text != "TEXT." {
+		t.Errorf("FM line with DTG: %+v", m)
+	}
+}
+
+func TestParseHeaderAfterText(t *testing.T) {
+	m := mustParse(t, "UNCLAS\nSUBJECT: A TEST\n1. FIRST PARAGRAPH.\nNNNN\nR 010101Z JAN 90\nFM A\nTO B\n")
+	if m.Classification != "UNCLASSIFIED" || m.Subject != "A TEST" || m.Text != "1. FIRST PARAGRAPH." || m.DTG != "010101Z JAN 90" {
+		t.Errorf("%+v", m)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"HELLO\nWORLD\n", "no cable heading found"},
+		{"O 212130Z DEC 88\nFM LONDON\nBT\nSECRET\nTEXT\nBT\n", "line 2: FM line is not followed by a TO line"},
+		{"O 322130Z DEC 88\nFM LONDON\nTO PARIS\nBT\nTEXT\nBT\n", "line 1: date-time group \"322130Z\": day 32"},
+		{"O 212190Z DEC 88\nFM LONDON\nTO PARIS\nBT\nTEXT\nBT\n", "line 1: date-time group \"212190Z\": minute 90"},
+		{"X\nFM LONDON\nPARIS\n", "line 2: FM line without a cable heading"},
+	} {
+		_, err := Parse([]byte(c.in))
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("Parse(%q) error = %v, want %q", c.in, err, c.want)
+		}
+	}
+}
+
+func TestIsCable(t *testing.T) {
+	for in, want := range map[string]bool{
+		"O 212130Z DEC 88\nFM A\nTO B\nBT\nX\nBT\n":               true,
+		"\r\nZCZC ABC123\r\nP 010000Z JAN 01\r\nFM A\r\nTO B\r\n": true,
+		"---\ntitle: x\n---\nDear Ron,\n":                         false,
+		"FM: Charles\nTO: Ron\n":                                  false,
+		"O 212130Z DEC 88\nDear Ron\n":                            false,
+	} {
+		if got := IsCable([]byte(in)); got != want {
+			t.Errorf("IsCable(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
+func TestParseLetterSpacedAndFurniture(t *testing.T) {
+	in := "Z 010000Z JAN 2010\nFM A\nTO B\nBT\nT O P   S E C R E T\nFIRST LINE ENDS WITH A SEN-\n" +
+		"TOP SECRET\n- 2 -\nPAGE 2 OF 3\nTENCE AND GOES ON.\nPAGE 5 IS MISSING FROM THE FILE\nSECRET TALKS IN 1988 WENT WELL.\nBT\nNNNN\n"
+	m := mustParse(t, in)
+	want := "FIRST LINE ENDS WITH A SENTENCE\nAND GOES ON.\nPAGE 5 IS MISSING FROM THE FILE\nSECRET TALKS IN 1988 WENT WELL."
+	if m.Classification != "TOP SECRET" || m.Text != want || m.TextLine != 6 || m.DTG != "010000Z JAN 2010" {
+		t.Errorf("got %q (%s, line %d), want %q", m.Text, m.Classification, m.TextLine, want)
+	}
+}
+
+// JSON keys that `redline cable parse --json` and scripts rely on.
+func TestMessageJSONKeys(t *testing.T) {
+	b, err := json.Marshal(mustParse(t, "O 212130Z DEC 88\nFM A\nTO B\nBT\nSECRET\nX\nBT\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keys map[string]any
+	json.Unmarshal(b, &keys)
+	for _, k := range []string{"precedence", "dtg", "from", "to", "info", "classification", "captions", "serial", "subject", "references", "passing", "text"} {
+		if _, ok := keys[k]; !ok {
+			t.Errorf("key %q missing from %s", k, b)
+		}
+	}
+	if _, ok := keys["to"].([]any); !ok {
+		t.Errorf("to is not an array: %s", b)
+	}
+}
