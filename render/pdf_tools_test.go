@@ -74,9 +74,13 @@ func pdfPagePNG(t *testing.T, pdf []byte, page, dpi int, keepAs string) image.Im
 		t.Fatal(err)
 	}
 	pg := strconv.Itoa(page)
-	out, err := exec.Command("pdftoppm", "-png", "-r", strconv.Itoa(dpi), "-f", pg, "-l", pg, "-singlefile", p, "-").Output()
+	root := filepath.Join(dir, "page")
+	if msg, err := exec.Command("pdftoppm", "-png", "-r", strconv.Itoa(dpi), "-f", pg, "-l", pg, "-singlefile", p, root).CombinedOutput(); err != nil {
+		t.Fatalf("pdftoppm: %v: %s", err, msg)
+	}
+	out, err := os.ReadFile(root + ".png")
 	if err != nil {
-		t.Fatalf("pdftoppm: %v", err)
+		t.Fatalf("pdftoppm wrote no PNG: %v", err)
 	}
 	if keep := os.Getenv("REDLINE_PDF_KEEP"); keep != "" && keepAs != "" {
 		_ = os.WriteFile(filepath.Join(keep, keepAs), out, 0o644)

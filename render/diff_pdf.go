@@ -1,0 +1,775 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/redline-dev/redline/cable"
+	"github.com/redline-dev/redline/diff"
+)
+
+func init() { registerDiffFormat("pdf", diffPDF) }
+
+// The blackline's colours: deletions red, insertions blue, moves green, as
+// reviewers in law and government expect them.
+var (
+	blColorText  = [3]int{0, 0, 0}
+	blColorDel   = [3]int{200, 0, 0}
+	blColorIns   = [3]int{0, 0, 210}
+	blColorMove  = [3]int{0, 128, 0}
+	blColorMuted = [3]int{90, 90, 90}
+)
+
+// blDeco is how a piece of text is marked.
+type blDeco int
+
+const (
+	decoNone blDeco = iota
+	decoStrike
+	decoUnderline
+	decoDoubleStrike
+	decoDoubleUnderline
+)
+
+// Blackline page geometry, in points.
+const (
+	blMarginTop    = 64.0
+	blMarginBottom = 64.0
+	blMarginLeft   = 78.0 // text starts here; change numbers sit left of it
+	blMarginRight  = 56.0
+	blNumberRight  = 64.0 // change numbers end here
+	blBarX         = 70.0 // the change bar
+	blBannerSize   = 11.0
+	blTextSize     = 10.5
+	blLineH        = 15.0
+)
+
+// blItem is one run of text drawn on a line, all in one style.
+type blItem struct {
+	x, w   float64
+	text   string
+	family string
+	style  string
+	size   float64
+	color  [3]int
+	deco   blDeco
+}
+
+// blLine is one printed line: its height (the advance from the previous
+// baseline), what is drawn on it, and the change numbers shown in the
+// margin beside it.
+type blLine struct {
+	h       float64
+	items   []blItem
+	numbers []int
+	bar     [3]int // colour of the change bar; zero means none
+	hasBar  bool
+	rule    bool // a thin rule across the text column instead of text
+}
+
+// blDoc is a blackline laid out in pages, ready to draw.
+type blDoc struct {
+	paper  paperSize
+	banner string
+	title  string
+	pages  [][]blLine
+}
+
+// diffPDF draws a comparison as a printed blackline.
+func diffPDF(w io.Writer, c *diff.Comparison, opts DiffOptions) error {
+	pdf, doc, err := layoutBlackline(c, opts)
+	if err != nil {
+		return err
+	}
+	drawBlackline(pdf, doc)
+	return finishPDF(w, pdf)
+}
+
+// layoutBlackline measures and places everything; drawing comes after, once
+// the number of pages is known.
+func layoutBlackline(c *diff.Comparison, opts DiffOptions) (*fpdf.Fpdf, *blDoc, error) {
+	if c == nil {
+		return nil, nil, fmt.Errorf("pdf: no comparison to print")
+	}
+	title := opts.Title
+	if title == "" {
+		title = fmt.Sprintf("Blackline: %s against %s", sideName(c.Old, "old"), sideName(c.New, "new"))
+	}
+	pdf, paper, err := newPDF(opts.Paper, time.Time{}, title)
+	if err != nil {
+		return nil, nil, err
+	}
+	b := &blBuilder{pdf: pdf, paper: paper, right: paper.w - blMarginRight}
+	b.build(c, title)
+	doc := &blDoc{paper: paper, banner: bannerOf(c.Old.Classification, c.New.Classification), title: title}
+	doc.pages = paginate(b.lines, paper.h-blMarginTop-blMarginBottom)
+	return pdf, doc, nil
+}
+
+func sideName(s diff.Side, fallback string) string {
+	name := s.Name
+	if name == "" {
+		name = fallback
+	}
+	if s.Label != "" {
+		return name + "@" + s.Label
+	}
+	if s.Revision > 0 {
+		return fmt.Sprintf("%s@%d", name, s.Revision)
+	}
+	return name
+}
+
+// bannerOf picks the classification a document holding both texts carries:
+// the higher of the two, or whichever is set.
+func bannerOf(old, new string) string {
+	old, new = strings.TrimSpace(old), strings.TrimSpace(new)
+	switch {
+	case old == "":
+		return new
+	case new == "":
+		return old
+	case classRank(old) > classRank(new):
+		return old
+	default:
+		return new
+	}
+}
+
+// classRank ranks a classification that may carry caveats after the level
+// (SECRET UK EYES ONLY).
+func classRank(s string) int {
+	up := strings.ToUpper(s)
+	best := -1
+	for _, level := range cable.Classifications {
+		if up == level || strings.HasPrefix(up, level+" ") {
+			best = max(best, cable.ClassificationRank(level))
+		}
+	}
+	return best
+}
+
+// blBuilder lays out lines top to bottom within the text column.
+type blBuilder struct {
+	pdf   *fpdf.Fpdf
+	paper paperSize
+	right float64
+	lines []blLine
+	cur   *blLine
+	x     float64
+	// numbered holds the changes whose number is already in the margin;
+	// a move is numbered at its source and again at its destination.
+	numbered map[[2]int]bool
+}
+
+func (b *blBuilder) width(family, style string, size float64, s string) float64 {
+	b.pdf.SetFont(family, style, size)
+	return b.pdf.GetStringWidth(s)
+}
+
+// add puts one line of fixed items.
+func (b *blBuilder) add(h float64, items ...blItem) {
+	for i := range items {
+		if items[i].w == 0 {
+			items[i].w = b.width(items[i].family, items[i].style, items[i].size, items[i].text)
+		}
+	}
+	b.lines = append(b.lines, blLine{h: h, items: items})
+}
+
+func (b *blBuilder) space(h float64) { b.lines = append(b.lines, blLine{h: h}) }
+
+func (b *blBuilder) heading(s string) {
+	b.space(8)
+	b.add(18, blItem{x: blMarginLeft, text: s, family: fontProse, style: "B", size: 12, color: blColorText})
+	b.lines = append(b.lines, blLine{h: 6, rule: true})
+}
+
+func (b *blBuilder) build(c *diff.Comparison, title string) {
+	b.add(22, blItem{x: blMarginLeft, text: title, family: fontProse, style: "B", size: 15, color: blColorText})
+	b.space(6)
+	b.sideRows("Old", "deleted text", c.Old)
+	b.sideRows("New", "inserted text", c.New)
+	b.space(4)
+	b.legend()
+	for _, n := range c.Notes {
+		b.flow([]blRun{{text: "Note: " + n, family: fontProse, style: "I", size: 9, color: blColorMuted}}, 12)
+	}
+	if len(c.Fields) > 0 {
+		b.heading("Field changes")
+		for _, f := range c.Fields {
+			runs := []blRun{{text: f.Name + ": ", family: fontProse, style: "B", size: blTextSize, color: blColorText}}
+			if f.Old != "" {
+				runs = append(runs, blRun{text: f.Old, family: fontProse, size: blTextSize, color: blColorDel, deco: decoStrike, changed: true})
+			}
+			if f.Old != "" && f.New != "" {
+				runs = append(runs, blRun{text: " ", family: fontProse, size: blTextSize, color: blColorText})
+			}
+			if f.New != "" {
+				runs = append(runs, blRun{text: f.New, family: fontProse, size: blTextSize, color: blColorIns, deco: decoUnderline, changed: true})
+			}
+			b.flow(runs, blLineH)
+		}
+	}
+	b.heading("Text")
+	b.flow(softBreaks(segmentRuns(c.Segments)), blLineH)
+	b.summary(c)
+}
+
+// sideRows describes one side: name, revision, author, office, time.
+func (b *blBuilder) sideRows(role, shows string, s diff.Side) {
+	name := s.Name
+	if name == "" {
+		name = "(unnamed)"
+	}
+	var parts []string
+	if s.Revision > 0 {
+		parts = append(parts, fmt.Sprintf("revision %d", s.Revision))
+	}
+	if s.Label != "" {
+		parts = append(parts, "label "+s.Label)
+	}
+	if s.Author != "" {
+		parts = append(parts, s.Author)
+	}
+	if s.Office != "" {
+		parts = append(parts, s.Office)
+	}
+	if s.Time != "" {
+		parts = append(parts, s.Time)
+	}
+	if s.Kind != "" {
+		parts = append(parts, s.Kind)
+	}
+	if s.Classification != "" {
+		parts = append(parts, s.Classification)
+	}
+	label := blItem{x: blMarginLeft, text: role + ":", family: fontProse, style: "B", size: blTextSize, color: blColorText}
+	b.flowAt([]blRun{
+		{text: name, family: fontProse, style: "B", size: blTextSize, color: blColorText},
+		{text: "  (" + shows + ")", family: fontProse, style: "I", size: 9, color: blColorMuted},
+	}, blLineH, blMarginLeft+40, &label)
+	if len(parts) > 0 {
+		b.flowAt([]blRun{{text: strings.Join(parts, " · "), family: fontProse, size: 9.5, color: blColorMuted}}, 13, blMarginLeft+40, nil)
+	}
+}
+
+// legend shows each mark once, drawn as the text below draws it.
+func (b *blBuilder) legend() {
+	runs := []blRun{{text: "Key: ", family: fontProse, style: "B", size: 9.5, color: blColorText}}
+	for i, k := range []struct {
+		s    string
+		col  [3]int
+		deco blDeco
+	}{
+		{"deleted", blColorDel, decoStrike},
+		{"inserted", blColorIns, decoUnderline},
+		{"moved from", blColorMove, decoDoubleStrike},
+		{"moved to", blColorMove, decoDoubleUnderline},
+	} {
+		if i > 0 {
+			runs = append(runs, blRun{text: "   ", family: fontProse, size: 9.5, color: blColorText})
+		}
+		runs = append(runs, blRun{text: k.s, family: fontProse, size: 9.5, color: k.col, deco: k.deco})
+	}
+	runs = append(runs, blRun{text: "   Numbers in the margin count the changes.", family: fontProse, style: "I", size: 9, color: blColorMuted})
+	b.flow(runs, 14)
+}
+
+// summary is the table at the end: how many insertions, deletions, moves
+// and changes, and the words they hold.
+func (b *blBuilder) summary(c *diff.Comparison) {
+	ins, del, moves, changes := countChanges(c.Segments)
+	if c.Stats.Changes > 0 {
+		changes = c.Stats.Changes
+	}
+	b.space(10)
+	b.heading("Summary")
+	col1, col2, col3 := blMarginLeft, blMarginLeft+170.0, blMarginLeft+260.0
+	cell := func(x float64, s string, style string, right bool) blItem {
+		it := blItem{x: x, text: s, family: fontProse, style: style, size: blTextSize, color: blColorText}
+		it.w = b.width(it.family, it.style, it.size, s)
+		if right {
+			it.x = x + 60 - it.w
+		}
+		return it
+	}
+	b.add(16, cell(col1, "", "B", false), cell(col2, "Changes", "B", true), cell(col3, "Words", "B", true))
+	row := func(name string, color [3]int, n, words int) {
+		it := cell(col1, name, "", false)
+		it.color = color
+		b.add(blLineH, it, cell(col2, fmt.Sprint(n), "", true), cell(col3, fmt.Sprint(words), "", true))
+	}
+	row("Insertions", blColorIns, ins, c.Stats.InsertedWords)
+	row("Deletions", blColorDel, del, c.Stats.DeletedWords)
+	row("Moves", blColorMove, moves, c.Stats.MovedWords)
+	b.lines = append(b.lines, blLine{h: 5, rule: true})
+	b.add(blLineH, cell(col1, "Total changes", "B", false), cell(col2, fmt.Sprint(changes), "B", true))
+	b.space(6)
+	b.add(blLineH, cell(col1, "Words in old text", "", false), cell(col3, fmt.Sprint(c.Stats.OldWords), "", true))
+	b.add(blLineH, cell(col1, "Words in new text", "", false), cell(col3, fmt.Sprint(c.Stats.NewWords), "", true))
+	b.add(blLineH, cell(col1, "Similarity", "", false), cell(col3, fmt.Sprintf("%.1f%%", 100*c.Stats.Similarity), "", true))
+}
+
+// countChanges counts insertions and deletions by change (a replacement is
+// one of each), and moves by move id.
+func countChanges(segs []diff.Segment) (ins, del, moves, changes int) {
+	seenIns, seenDel, seenMove, seenChange := map[int]bool{}, map[int]bool{}, map[int]bool{}, map[int]bool{}
+	for _, s := range segs {
+		if s.Change > 0 && s.Op != diff.OpEqual && !seenChange[s.Change] {
+			seenChange[s.Change] = true
+			changes++
+		}
+		switch s.Op {
+		case diff.OpInsert:
+			if s.Change == 0 || !seenIns[s.Change] {
+				ins++
+				seenIns[s.Change] = s.Change != 0
+			}
+		case diff.OpDelete:
+			if s.Change == 0 || !seenDel[s.Change] {
+				del++
+				seenDel[s.Change] = s.Change != 0
+			}
+		case diff.OpMoveFrom, diff.OpMoveTo:
+			if s.Move > 0 && !seenMove[s.Move] {
+				seenMove[s.Move] = true
+				moves++
+			}
+		}
+	}
+	return ins, del, moves, changes
+}
+
+// blRun is a stretch of text in one style, before it is broken into lines.
+type blRun struct {
+	text    string
+	family  string
+	style   string
+	size    float64
+	color   [3]int
+	deco    blDeco
+	change  int
+	changed bool // shows a change bar in the margin
+}
+
+// segmentRuns styles each segment: the new text as it stands, deleted and
+// moved-away text where it stood.
+func segmentRuns(segs []diff.Segment) []blRun {
+	runs := make([]blRun, 0, len(segs))
+	for _, s := range segs {
+		r := blRun{family: fontProse, size: blTextSize, color: blColorText, change: s.Change}
+		switch s.Op {
+		case diff.OpEqual:
+			r.text = s.B
+			r.change = 0
+		case diff.OpDelete:
+			r.text, r.color, r.deco = s.A, blColorDel, decoStrike
+		case diff.OpInsert:
+			r.text, r.color, r.deco = s.B, blColorIns, decoUnderline
+		case diff.OpMoveFrom:
+			r.text, r.color, r.deco = s.A, blColorMove, decoDoubleStrike
+		case diff.OpMoveTo:
+			r.text, r.color, r.deco = s.B, blColorMove, decoDoubleUnderline
+		default:
+			r.text = s.B
+		}
+		r.changed = s.Op != diff.OpEqual
+		if r.text != "" {
+			runs = append(runs, r)
+		}
+	}
+	return runs
+}
+
+// softBreaks turns the line breaks inside a paragraph into spaces, so that
+// text wrapped for a teleprinter or an editor flows again in the
+// blackline's wider column. A break stays when it ends a paragraph (a blank
+// line follows or precedes it) or when the next line starts a list item, a
+// talking point or an indented line. Each run keeps its length, so marks
+// stay where they were.
+func softBreaks(runs []blRun) []blRun {
+	var all strings.Builder
+	for _, r := range runs {
+		all.WriteString(r.text)
+	}
+	text := all.String()
+	out := make([]blRun, len(runs))
+	at := 0
+	for i, r := range runs {
+		buf := []byte(r.text)
+		for j := range buf {
+			if buf[j] == '\n' && softBreakAt(text, at+j) {
+				buf[j] = ' '
+			}
+		}
+		out[i] = r
+		out[i].text = string(buf)
+		at += len(r.text)
+	}
+	return out
+}
+
+// softBreakAt reports whether the line break at text[i] only wraps a line.
+func softBreakAt(text string, i int) bool {
+	prev := strings.TrimRight(text[:i], " \t\r")
+	if prev == "" || strings.HasSuffix(prev, "\n") {
+		return false
+	}
+	next := text[i+1:]
+	if next == "" || next[0] == '\n' || next[0] == '\r' || next[0] == ' ' || next[0] == '\t' {
+		return false
+	}
+	return !startsItem(next)
+}
+
+// startsItem reports whether a line starts a list item: "- ", "* ", "• ",
+// "-- ", "1. ", "2) ", "A. ", "(a) ".
+func startsItem(line string) bool {
+	for _, p := range []string{"- ", "* ", "+ ", "• ", "-- ", "(", "—", "–"} {
+		if strings.HasPrefix(line, p) {
+			return true
+		}
+	}
+	n := 0
+	for n < len(line) && n < 3 && (line[n] >= '0' && line[n] <= '9' || n == 0 && line[n] >= 'A' && line[n] <= 'Z') {
+		n++
+	}
+	if n > 0 && n < len(line)-1 && (line[n] == '.' || line[n] == ')') && line[n+1] == ' ' {
+		// "A. " only with a single letter, "12. " with digits.
+		return n == 1 || line[0] >= '0' && line[0] <= '9'
+	}
+	return false
+}
+
+func (b *blBuilder) flow(runs []blRun, lineH float64) { b.flowAt(runs, lineH, blMarginLeft, nil) }
+
+// flowAt breaks runs into lines between left and the right margin. A line
+// break in the text ends the line; an empty line is a shorter gap, as
+// between paragraphs. first, when given, is drawn on the first line (a
+// label in front of the text).
+func (b *blBuilder) flowAt(runs []blRun, lineH, left float64, first *blItem) {
+	b.newLine(lineH, left)
+	if first != nil {
+		it := *first
+		it.w = b.width(it.family, it.style, it.size, it.text)
+		b.cur.items = append(b.cur.items, it)
+	}
+	lineEmpty := true // nothing but white space placed on the current line
+	wrapped := false  // the current line was started by wrapping, not by a line break
+	for _, r := range runs {
+		for _, piece := range splitPieces(r.text) {
+			if piece == "\n" {
+				if lineEmpty && len(b.cur.items) == 0 {
+					b.cur.h = lineH * 0.55
+				}
+				if r.changed {
+					b.mark(r)
+				}
+				b.endLine()
+				b.newLine(lineH, left)
+				lineEmpty, wrapped = true, false
+				continue
+			}
+			isSpace := strings.TrimSpace(piece) == ""
+			w := b.width(r.family, r.style, r.size, piece)
+			if !isSpace && b.x+w > b.right && !lineEmpty {
+				b.trimTrailingSpace()
+				b.endLine()
+				b.newLine(lineH, left)
+				lineEmpty, wrapped = true, true
+			}
+			if isSpace && lineEmpty && wrapped {
+				// A wrapped line starts with its first word, not a space.
+				continue
+			}
+			if !isSpace && w > b.right-left {
+				// A word longer than the line: break it by characters.
+				for _, part := range breakWord(piece, b.right-left, func(s string) float64 { return b.width(r.family, r.style, r.size, s) }) {
+					pw := b.width(r.family, r.style, r.size, part)
+					if b.x+pw > b.right && !lineEmpty {
+						b.endLine()
+						b.newLine(lineH, left)
+					}
+					b.place(r, part, pw)
+					lineEmpty, wrapped = false, false
+				}
+				continue
+			}
+			b.place(r, piece, w)
+			if !isSpace {
+				lineEmpty, wrapped = false, false
+			}
+		}
+	}
+	b.trimTrailingSpace()
+	b.endLine()
+}
+
+func (b *blBuilder) newLine(h, left float64) {
+	b.cur = &blLine{h: h}
+	b.x = left
+}
+
+func (b *blBuilder) endLine() {
+	if b.cur != nil {
+		b.lines = append(b.lines, *b.cur)
+		b.cur = nil
+	}
+}
+
+// mark notes a change on the current line: its number in the margin (once,
+// where it begins) and the change bar.
+func (b *blBuilder) mark(r blRun) {
+	if !b.cur.hasBar {
+		b.cur.hasBar, b.cur.bar = true, r.color
+	}
+	key := [2]int{r.change, 0}
+	if r.deco == decoDoubleUnderline {
+		key[1] = 1
+	}
+	if r.change > 0 && !b.numbered[key] {
+		if b.numbered == nil {
+			b.numbered = map[[2]int]bool{}
+		}
+		b.numbered[key] = true
+		b.cur.numbers = append(b.cur.numbers, r.change)
+	}
+}
+
+// place adds text to the current line, joining it to the previous item when
+// the style is the same so that a phrase is drawn (and struck) as one.
+func (b *blBuilder) place(r blRun, s string, w float64) {
+	if r.changed {
+		b.mark(r)
+	}
+	if n := len(b.cur.items); n > 0 {
+		// A deletion and an insertion that touch (a replaced word) are
+		// set a space apart, so that each reads as a word of its own.
+		last := b.cur.items[n-1]
+		if last.deco != r.deco && last.deco != decoNone && r.deco != decoNone && last.x+last.w == b.x &&
+			!strings.HasSuffix(last.text, " ") && !strings.HasPrefix(s, " ") {
+			b.x += b.width(r.family, "", r.size, " ")
+		}
+	}
+	if n := len(b.cur.items); n > 0 {
+		last := &b.cur.items[n-1]
+		if last.family == r.family && last.style == r.style && last.size == r.size && last.color == r.color && last.deco == r.deco && last.x+last.w == b.x {
+			last.text += s
+			last.w = b.width(r.family, r.style, r.size, last.text)
+			b.x = last.x + last.w
+			return
+		}
+	}
+	b.cur.items = append(b.cur.items, blItem{x: b.x, w: w, text: s, family: r.family, style: r.style, size: r.size, color: r.color, deco: r.deco})
+	b.x += w
+}
+
+// trimTrailingSpace drops white space at the end of the current line, so
+// that a strike or underline does not run on past the last word.
+func (b *blBuilder) trimTrailingSpace() {
+	for b.cur != nil && len(b.cur.items) > 0 {
+		n := len(b.cur.items) - 1
+		last := &b.cur.items[n]
+		t := strings.TrimRight(last.text, " \t")
+		if t == last.text {
+			return
+		}
+		if t == "" {
+			b.cur.items = b.cur.items[:n]
+			continue
+		}
+		last.text = t
+		last.w = b.width(last.family, last.style, last.size, t)
+		return
+	}
+}
+
+// splitPieces cuts text into words, runs of spaces, and single line breaks.
+// Tabs count as spaces; a carriage return before a line feed is dropped.
+func splitPieces(s string) []string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	var out []string
+	start := 0
+	kind := -1 // 0 word, 1 space
+	flush := func(i int) {
+		if i > start {
+			out = append(out, s[start:i])
+		}
+		start = i
+	}
+	for i, r := range s {
+		switch {
+		case r == '\n':
+			flush(i)
+			out = append(out, "\n")
+			start = i + 1
+			kind = -1
+		case r == ' ' || r == '\t' || r == '\u00a0':
+			if kind != 1 {
+				flush(i)
+				kind = 1
+			}
+		default:
+			if kind != 0 {
+				flush(i)
+				kind = 0
+			}
+		}
+	}
+	flush(len(s))
+	for i, p := range out {
+		if p != "\n" && strings.ContainsRune(p, '\t') {
+			out[i] = strings.ReplaceAll(p, "\t", "    ")
+		}
+	}
+	return out
+}
+
+// breakWord cuts a word into parts that each fit in width.
+func breakWord(word string, width float64, measure func(string) float64) []string {
+	var parts []string
+	for word != "" {
+		n := 0
+		for i := range word {
+			if i > 0 && measure(word[:i]) > width {
+				break
+			}
+			n = i
+		}
+		if measure(word) <= width {
+			n = len(word)
+		}
+		if n == 0 {
+			_, n = utf8.DecodeRuneInString(word)
+		}
+		parts = append(parts, word[:n])
+		word = word[n:]
+	}
+	return parts
+}
+
+// paginate puts lines on pages of the given height, never splitting a line
+// and not starting a page with a gap.
+func paginate(lines []blLine, height float64) [][]blLine {
+	var pages [][]blLine
+	var cur []blLine
+	used := 0.0
+	for _, l := range lines {
+		if used+l.h > height && len(cur) > 0 {
+			pages = append(pages, cur)
+			cur, used = nil, 0
+		}
+		if len(cur) == 0 && len(l.items) == 0 && !l.rule {
+			continue
+		}
+		cur = append(cur, l)
+		used += l.h
+	}
+	if len(cur) > 0 || len(pages) == 0 {
+		pages = append(pages, cur)
+	}
+	return pages
+}
+
+// drawBlackline draws the laid-out pages with their banners and numbers.
+func drawBlackline(pdf *fpdf.Fpdf, doc *blDoc) {
+	total := len(doc.pages)
+	for pi, page := range doc.pages {
+		pdf.AddPage()
+		w, h := doc.paper.w, doc.paper.h
+		if doc.banner != "" {
+			pdf.SetTextColor(0, 0, 0)
+			drawCentered(pdf, fontProse, "B", blBannerSize, w, 34, doc.banner)
+			drawCentered(pdf, fontProse, "B", blBannerSize, w, h-26, doc.banner)
+		}
+		pdf.SetFont(fontProse, "", 8)
+		pdf.SetTextColor(blColorMuted[0], blColorMuted[1], blColorMuted[2])
+		pdf.Text(blMarginLeft, h-42, truncateTo(pdf, doc.title, w-blMarginLeft-blMarginRight-80))
+		pageNo := fmt.Sprintf("Page %d of %d", pi+1, total)
+		pdf.Text(w-blMarginRight-pdf.GetStringWidth(pageNo), h-42, pageNo)
+		pdf.SetDrawColor(170, 170, 170)
+		pdf.SetLineWidth(0.4)
+		pdf.Line(blMarginLeft, h-52, w-blMarginRight, h-52)
+
+		y := blMarginTop
+		for _, l := range page {
+			top := y
+			y += l.h
+			if l.rule {
+				pdf.SetDrawColor(120, 120, 120)
+				pdf.SetLineWidth(0.5)
+				pdf.Line(blMarginLeft, y-2, w-blMarginRight, y-2)
+				continue
+			}
+			base := y - l.h*0.25
+			if l.hasBar {
+				pdf.SetDrawColor(l.bar[0], l.bar[1], l.bar[2])
+				pdf.SetLineWidth(1.5)
+				pdf.Line(blBarX, top+2, blBarX, y+1)
+			}
+			if len(l.numbers) > 0 {
+				nums := make([]string, len(l.numbers))
+				for i, n := range l.numbers {
+					nums[i] = fmt.Sprint(n)
+				}
+				s := strings.Join(nums, ",")
+				pdf.SetFont(fontProse, "B", 8)
+				pdf.SetTextColor(blColorMuted[0], blColorMuted[1], blColorMuted[2])
+				pdf.Text(blNumberRight-pdf.GetStringWidth(s), base, s)
+			}
+			for _, it := range l.items {
+				drawItem(pdf, it, base)
+			}
+		}
+	}
+}
+
+func drawItem(pdf *fpdf.Fpdf, it blItem, base float64) {
+	pdf.SetFont(it.family, it.style, it.size)
+	pdf.SetTextColor(it.color[0], it.color[1], it.color[2])
+	pdf.Text(it.x, base, it.text)
+	if it.deco == decoNone || it.w == 0 {
+		return
+	}
+	// The mark covers the words and the spaces between them, not the
+	// spaces at either end, so that it does not run into the next word.
+	core := strings.Trim(it.text, " ")
+	if core == "" {
+		return
+	}
+	lead := strings.TrimSuffix(it.text, strings.TrimLeft(it.text, " "))
+	x1 := it.x + pdf.GetStringWidth(lead)
+	x2 := x1 + pdf.GetStringWidth(core)
+	pdf.SetDrawColor(it.color[0], it.color[1], it.color[2])
+	pdf.SetLineWidth(0.7)
+	switch it.deco {
+	case decoStrike:
+		pdf.Line(x1, base-0.3*it.size, x2, base-0.3*it.size)
+	case decoDoubleStrike:
+		pdf.Line(x1, base-0.22*it.size, x2, base-0.22*it.size)
+		pdf.Line(x1, base-0.42*it.size, x2, base-0.42*it.size)
+	case decoUnderline:
+		pdf.Line(x1, base+0.16*it.size, x2, base+0.16*it.size)
+	case decoDoubleUnderline:
+		pdf.Line(x1, base+0.14*it.size, x2, base+0.14*it.size)
+		pdf.Line(x1, base+0.32*it.size, x2, base+0.32*it.size)
+	}
+}
+
+// truncateTo shortens s with an ellipsis to fit width in the current font.
+func truncateTo(pdf *fpdf.Fpdf, s string, width float64) string {
+	if pdf.GetStringWidth(s) <= width {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 0 && pdf.GetStringWidth(string(r)+"…") > width {
+		r = r[:len(r)-1]
+	}
+	return string(r) + "…"
+}
