@@ -22,8 +22,11 @@ import (
 // code, and CriticMarkup already present, is left as it is. A run whose
 // text holds CriticMarkup delimiters is left as it is too, since it cannot
 // be written as a mark.
-func ImportHandwritten(src []byte) ([]byte, error) {
-	const name = "input"
+func ImportHandwritten(src []byte) ([]byte, error) { return ImportHandwrittenFile("input", src) }
+
+// ImportHandwrittenFile is ImportHandwritten with the file's name for
+// messages.
+func ImportHandwrittenFile(name string, src []byte) ([]byte, error) {
 	body, err := criticBodyOffset(name, src)
 	if err != nil {
 		return nil, err
@@ -35,7 +38,7 @@ func ImportHandwritten(src []byte) ([]byte, error) {
 			skip = append(skip, span{m.Start, m.End})
 		}
 	} else {
-		return nil, fmt.Errorf("the input's CriticMarkup is not valid: %w", err)
+		return nil, err
 	}
 	sort.Slice(skip, func(i, j int) bool { return skip[i].start < skip[j].start })
 
@@ -79,7 +82,7 @@ func ImportHandwritten(src []byte) ([]byte, error) {
 	out.Write(src[pos:])
 	res := out.Bytes()
 	if _, err := ParseCritic(name, res); err != nil {
-		return nil, fmt.Errorf("the imported text does not parse as CriticMarkup (%w): escape the stray delimiters in the input", err)
+		return nil, fmt.Errorf("%s: the imported text would not be valid CriticMarkup (%v): escape the stray delimiters in the input with a backslash", name, err)
 	}
 	return res, nil
 }

@@ -1,0 +1,262 @@
+package cmd
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/redline-dev/redline/draft"
+	"github.com/spf13/cobra"
+)
+
+func init() {
+	register(NewCmdAccept)
+	register(NewCmdReject)
+}
+
+type resolveOptions struct {
+	Accept bool
+	Ref    string
+	Args   []string
+	All    bool
+	Output string
+	DryRun bool
+	JSON   bool
+}
+
+// NewCmdAccept builds `redline accept`.
+func NewCmdAccept(f *Factory) *cobra.Command { return newResolveCmd(f, true) }
+
+// NewCmdReject builds `redline reject`.
+func NewCmdReject(f *Factory) *cobra.Command { return newResolveCmd(f, false) }
+
+func newResolveCmd(f *Factory, accept bool) *cobra.Command {
+	opts := &resolveOptions{Accept: accept}
+	verb, what := "accept", "keeps an insertion's or a substitution's new text and drops a deletion's text"
+	if !accept {
+		verb, what = "reject", "drops an insertion and keeps a deletion's or a substitution's old text"
+	}
+	c := &cobra.Command{
+		Use:   verb + " FILE [N|N-M ...] [--all]",
+		Short: strings.ToUpper(verb[:1]) + verb[1:] + " tracked changes in a draft and rewrite it",
+		Long: fmt.Sprintf(`%s the tracked changes numbered N (as 'redline changes' lists them; ranges
+such as 3-7 and lists such as 3,5 too), or every change with --all, and
+rewrite the draft. To %s %s; either way a highlight keeps its text and a
+comment goes, together with any comment attached to a change.
+
+No doubled space or empty paragraph is left where text goes. The other
+changes stay as they are, so their numbers change: run 'redline changes'
+again before the next round. The file is replaced atomically; a draft with
+a mark that is not closed or badly nested is refused and left unchanged.
+A draft that has been sent (sealed) is not rewritten: write the result
+elsewhere with -o.`, strings.ToUpper(verb[:1])+verb[1:], verb, what),
+		Example: fmt.Sprintf(`  redline %[1]s draft.md 2 5-7
+  redline %[1]s draft.md --all
+  redline %[1]s draft.md 1 --dry-run | less
+  redline %[1]s examples/moscow-1988/no10-amended.md --all -o fco.md`, verb),
+		Args: minArgs(1, "a draft FILE, then change numbers or --all"),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Ref, opts.Args = args[0], args[1:]
+			return runResolve(f, opts)
+		},
+	}
+	c.Flags().BoolVarP(&opts.All, "all", "a", false, verb+" every change")
+	c.Flags().StringVarP(&opts.Output, "output", "o", "", "write the result to `OUT` (- for standard output) and leave FILE as it is")
+	c.Flags().BoolVarP(&opts.DryRun, "dry-run", "n", false, "print the result on standard output and change nothing")
+	c.Flags().BoolVar(&opts.JSON, "json", false, "report what was done as JSON")
+	return c
+}
+
+// parseChangeNumbers reads arguments such as 3, 3-7 and 3,5,9.
+func parseChangeNumbers(args []string) ([]int, error) {
+	seen := map[int]bool{}
+	var out []int
+	for _, arg := range args {
+		for _, part := range strings.Split(arg, ",") {
+			part = strings.TrimSpace(part)
+			if part == "" {
+				continue
+			}
+			lo, hi, isRange := strings.Cut(part, "-")
+			a, err1 := strconv.Atoi(lo)
+			b := a
+			var err2 error
+			if isRange {
+				b, err2 = strconv.Atoi(hi)
+			}
+			if err1 != nil || err2 != nil || a < 1 || b < a {
+				return nil, usageErrorf("%q is not a change number or range: give numbers such as 3, 3-7 or 3,5 as 'redline changes' lists them", part)
+			}
+			for n := a; n <= b; n++ {
+				if !seen[n] {
+					seen[n] = true
+					out = append(out, n)
+				}
+			}
+		}
+	}
+	sort.Ints(out)
+	return out, nil
+}
+
+// formatNumbers writes 1, 2, 3, 5 as "1-3, 5".
+func formatNumbers(ns []int) string {
+	var parts []string
+	for i := 0; i < len(ns); {
+		j := i
+		for j+1 < len(ns) && ns[j+1] == ns[j]+1 {
+			j++
+		}
+		if j == i {
+			parts = append(parts, strconv.Itoa(ns[i]))
+		} else {
+			parts = append(parts, fmt.Sprintf("%d-%d", ns[i], ns[j]))
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, ", ")
+}
+
+type resolveReport struct {
+	File      string `json:"file"`
+	Output    string `json:"output"`
+	Action    string `json:"action"`
+	Changes   []int  `json:"changes"`
+	Remaining int    `json:"remaining"`
+	Written   bool   `json:"written"`
+}
+
+func runResolve(f *Factory, opts *resolveOptions) error {
+	verb, done := "accept", "accepted"
+	if !opts.Accept {
+		verb, done = "reject", "rejected"
+	}
+	if opts.All && len(opts.Args) > 0 {
+		return usageErrorf("give change numbers or --all, not both")
+	}
+	if !opts.All && len(opts.Args) == 0 {
+		return usageErrorf("which changes? give their numbers (see 'redline changes %s') or --all", opts.Ref)
+	}
+	if opts.DryRun && opts.Output != "" {
+		return usageErrorf("--dry-run prints the result and -o writes it: give one of them")
+	}
+	nums, err := parseChangeNumbers(opts.Args)
+	if err != nil {
+		return err
+	}
+	v, err := f.Resolve(opts.Ref)
+	if err != nil {
+		return err
+	}
+	inPlace := opts.Output == "" && !opts.DryRun
+	if inPlace && (v.Revision != nil || v.Path == "") {
+		return usageErrorf("%s is not a working copy and cannot be rewritten: write the result with -o OUT or see it with --dry-run", v.Name)
+	}
+	d, err := draft.ParseCritic(v.Name, v.Data)
+	if err != nil {
+		return err
+	}
+	total := len(d.Changes())
+	if opts.All {
+		for i := 1; i <= total; i++ {
+			nums = append(nums, i)
+		}
+	}
+	if total == 0 && len(nums) == 0 && inPlace {
+		fmt.Fprintf(f.IO.Out, "no tracked changes in %s: nothing to %s\n", v.Name, verb)
+		return nil
+	}
+	decisions := make(map[int]bool, len(nums))
+	for _, n := range nums {
+		decisions[n] = opts.Accept
+	}
+	result, err := d.Resolve(decisions)
+	if err != nil {
+		return fmt.Errorf("%v: run 'redline changes %s' to see them", err, opts.Ref)
+	}
+
+	target := v.Path
+	if opts.Output != "" {
+		target = opts.Output
+	}
+	if inPlace {
+		if err := refuseSealed(f, v.Path); err != nil {
+			return err
+		}
+	}
+	rep := resolveReport{File: v.Name, Output: target, Action: verb, Changes: nums, Remaining: total - len(nums)}
+	if rep.Changes == nil {
+		rep.Changes = []int{}
+	}
+	status := f.IO.Out
+	switch {
+	case opts.DryRun || opts.Output == "-":
+		if _, err := f.IO.Out.Write(result); err != nil {
+			return err
+		}
+		status = f.IO.ErrOut
+		rep.Output = "-"
+	default:
+		if err := draft.WriteFileAtomic(target, result, 0o644); err != nil {
+			return err
+		}
+		rep.Written = true
+	}
+	if opts.JSON {
+		enc := json.NewEncoder(status)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rep)
+	}
+	writeResolveReport(status, rep, done, opts.DryRun)
+	return nil
+}
+
+func writeResolveReport(w io.Writer, rep resolveReport, done string, dryRun bool) {
+	what := "no changes"
+	switch len(rep.Changes) {
+	case 0:
+	case 1:
+		what = "change " + formatNumbers(rep.Changes)
+	default:
+		what = fmt.Sprintf("%d changes (%s)", len(rep.Changes), formatNumbers(rep.Changes))
+	}
+	where := "in " + rep.File
+	if rep.Written && rep.Output != rep.File {
+		where = fmt.Sprintf("of %s into %s", rep.File, rep.Output)
+	}
+	remain := "no changes remain"
+	if rep.Remaining > 0 {
+		remain = changeCount(rep.Remaining) + " remain"
+		if rep.Remaining == 1 {
+			remain = "1 change remains"
+		}
+	}
+	would := ""
+	if dryRun {
+		would = " (dry run: nothing written)"
+	}
+	fmt.Fprintf(w, "%s %s %s; %s%s\n", done, what, where, remain, would)
+}
+
+// refuseSealed refuses to rewrite a draft that has been sent, when it is in
+// a workspace.
+func refuseSealed(f *Factory, path string) error {
+	ws, err := f.OptionalWorkspace()
+	if err != nil || ws == nil {
+		return err
+	}
+	if _, err := ws.DraftName(path); err != nil {
+		return nil // outside the workspace: not a tracked draft
+	}
+	rev, sealed, err := ws.Sealed(path)
+	if err != nil {
+		return err
+	}
+	if sealed {
+		return fmt.Errorf("%s was sent as revision %d and is sealed: write the result elsewhere with -o OUT", path, rev.Number)
+	}
+	return nil
+}

@@ -1,0 +1,84 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"github.com/redline-dev/redline/draft"
+	"github.com/spf13/cobra"
+)
+
+func init() { registerImport(NewCmdImportHandwritten) }
+
+type importHandwrittenOptions struct {
+	Ref    string
+	Output string
+	Force  bool
+}
+
+// NewCmdImportHandwritten builds `redline import handwritten`.
+func NewCmdImportHandwritten(f *Factory) *cobra.Command {
+	opts := &importHandwrittenOptions{}
+	c := &cobra.Command{
+		Use:   "handwritten FILE -o OUT.md",
+		Short: "Turn a transcribed hand-amended draft (~~struck~~, <sup>above</sup>) into tracked changes",
+		Long: `Read a draft transcribed from a copy amended by hand, where struck words are
+written ~~struck~~ and words written above the line <sup>inserted</sup>, and
+write it with the amendments as CriticMarkup tracked changes:
+
+  ~~old~~<sup>new</sup>   becomes   {~~old~>new~~}   (spaces between are allowed)
+  ~~old~~                 becomes   {--old--}
+  <sup>new</sup>          becomes   {++new++}
+
+Superscripts separated only by spaces are one insertion. Runs may cross
+lines and paragraphs. The front matter, code, CriticMarkup already present
+and all other Markdown are left as they are. Then list the amendments with
+'redline changes OUT.md' and accept or reject them one by one.
+
+Without -o the result goes to standard output. An existing OUT is only
+replaced with --force.`,
+		Example: `  redline import handwritten examples/moscow-1988/handwritten.md -o amended.md
+  redline changes amended.md`,
+		Args: exactArgs(1, "one transcribed draft FILE"),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Ref = args[0]
+			return runImportHandwritten(f, opts)
+		},
+	}
+	c.Flags().StringVarP(&opts.Output, "output", "o", "", "write the draft to `OUT.md` (- or nothing: standard output)")
+	c.Flags().BoolVarP(&opts.Force, "force", "f", false, "replace OUT if it exists")
+	return c
+}
+
+func runImportHandwritten(f *Factory, opts *importHandwrittenOptions) error {
+	v, err := f.Resolve(opts.Ref)
+	if err != nil {
+		return err
+	}
+	out, err := draft.ImportHandwrittenFile(v.Name, v.Data)
+	if err != nil {
+		return err
+	}
+	if opts.Output == "" || opts.Output == "-" {
+		_, err := f.IO.Out.Write(out)
+		return err
+	}
+	if !opts.Force {
+		if _, err := os.Stat(opts.Output); err == nil {
+			return fmt.Errorf("%s exists: give --force to replace it, or another -o", opts.Output)
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	if err := draft.WriteFileAtomic(opts.Output, out, 0o644); err != nil {
+		return err
+	}
+	d, err := draft.ParseCritic(opts.Output, out)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(f.IO.Out, "wrote %s with %s: see them with 'redline changes %s'\n", opts.Output, changeCount(len(d.Changes())), opts.Output)
+	return nil
+}
