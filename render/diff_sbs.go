@@ -57,8 +57,8 @@ func renderSideBySide(w io.Writer, c *diff.Comparison, opts DiffOptions) error {
 	b.WriteString(strings.Repeat("─", l.left) + "─┼─" + strings.Repeat("─", l.right) + "\n")
 	for _, f := range c.Fields {
 		name := cleanText(f.Name) + ": "
-		lf := append([]frag{{"", name}}, markup([]span{{kind: spanDelete, text: joinLines(cleanText(f.Old))}}, l.color, false)...)
-		rf := append([]frag{{"", name}}, markup([]span{{kind: spanInsert, text: joinLines(cleanText(f.New))}}, l.color, false)...)
+		lf := append([]frag{{"", name}}, markup(fieldSpan(spanDelete, f.Old), l.color, false)...)
+		rf := append([]frag{{"", name}}, markup(fieldSpan(spanInsert, f.New), l.color, false)...)
 		l.pair(&b, lf, rf, "┃")
 	}
 	if len(c.Fields) > 0 {
@@ -313,4 +313,13 @@ func wrapFrags(frags []frag, width int) [][]frag {
 		push()
 	}
 	return lines
+}
+
+// fieldSpan is a field's value on one side (none when it is empty).
+func fieldSpan(k spanKind, v string) []span {
+	v = joinLines(cleanText(v))
+	if v == "" {
+		return nil
+	}
+	return []span{{kind: k, text: v}}
 }
