@@ -154,9 +154,17 @@ func handRuns(src []byte, body int, skip []span) []handRun {
 		}
 		switch {
 		case bytes.HasPrefix(src[i:], []byte("~~")) && !escaped(src, i, body):
+			if bytes.HasPrefix(src[i:], []byte("~~~")) {
+				// Three or more tildes: not a strike.
+				for i < len(src) && src[i] == '~' {
+					i++
+				}
+				continue
+			}
 			e := find(i+2, "~~", false)
 			if e < 0 {
-				return runs
+				i += 2
+				continue
 			}
 			t := string(src[i+2 : e])
 			if strings.TrimSpace(t) == "" || hasCriticDelim(t) || strings.HasPrefix(t, "~") {
@@ -168,7 +176,8 @@ func handRuns(src []byte, body int, skip []span) []handRun {
 		case hasPrefixFold(src[i:], "<sup>", true) && !escaped(src, i, body):
 			e := find(i+5, "</sup>", true)
 			if e < 0 {
-				return runs
+				i += 5
+				continue
 			}
 			t := string(src[i+5 : e])
 			if hasCriticDelim(t) {
