@@ -41,14 +41,21 @@ func (ws *Workspace) lockPath() string  { return filepath.Join(ws.Dir(), "lock")
 // Init makes a workspace in dir with the default configuration.
 func Init(dir string) (*Workspace, error) { return InitWith(dir, DefaultConfig()) }
 
-// InitWith makes a workspace in dir with the given configuration. It
-// refuses a folder that already holds one.
+// InitWith makes a workspace in dir (made if missing) with the given
+// configuration. It refuses a folder that already holds one.
 func InitWith(dir string, cfg Config) (*Workspace, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, err
 	}
 	fi, err := os.Stat(abs)
+	if errors.Is(err, fs.ErrNotExist) {
+		// Like git init DIR, make the folder.
+		if err := os.MkdirAll(abs, 0o755); err != nil {
+			return nil, fmt.Errorf("cannot make a workspace in %s: %w", dir, unwrapPathError(err))
+		}
+		fi, err = os.Stat(abs)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("cannot make a workspace in %s: %w", dir, unwrapPathError(err))
 	}
