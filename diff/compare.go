@@ -75,8 +75,11 @@ func Compare(old, new Input, opts Options) (*Comparison, error) {
 	topts := tokenizeOptions{fold: fold, ignorePunct: opts.IgnorePunctuation,
 		dropNumbers: (pa.kind == KindCable) != (pb.kind == KindCable)}
 	in := newInterner()
-	a := tokenize(pa.text, pa.mask, topts, in)
-	b := tokenize(pb.text, pb.mask, topts, in)
+	oa, ob := topts, topts
+	oa.numberedParas = pa.kind == KindCable
+	ob.numberedParas = pb.kind == KindCable
+	a := tokenize(pa.text, pa.mask, oa, in)
+	b := tokenize(pb.text, pb.mask, ob, in)
 	c.Fields = compareFields(pa, pb, fold)
 
 	e := newEngine(a, b, len(in.keys))
@@ -291,13 +294,13 @@ func shiftSpace(segs []Segment) {
 				continue
 			}
 			t := strings.TrimRightFunc(s.A, unicode.IsSpace)
-			if t == "" || t == s.A {
+			if t == "" || t == s.A || strings.Count(s.A[len(t):], "\n") > 1 {
 				continue
 			}
 			segs[j].A = s.A[len(t):] + segs[j].A
 			s.A = t
 			// The new side's break before the deletion goes after it too.
-			if u := strings.TrimRightFunc(prev.B, unicode.IsSpace); u != prev.B && u != "" {
+			if u := strings.TrimRightFunc(prev.B, unicode.IsSpace); u != prev.B && u != "" && strings.Count(prev.B[len(u):], "\n") < 2 {
 				segs[j].B = prev.B[len(u):] + segs[j].B
 				prev.B = u
 			}
@@ -306,12 +309,12 @@ func shiftSpace(segs []Segment) {
 				continue
 			}
 			t := strings.TrimRightFunc(s.B, unicode.IsSpace)
-			if t == "" || t == s.B {
+			if t == "" || t == s.B || strings.Count(s.B[len(t):], "\n") > 1 {
 				continue
 			}
 			next.B = s.B[len(t):] + next.B
 			s.B = t
-			if u := strings.TrimRightFunc(prev.A, unicode.IsSpace); u != prev.A && u != "" {
+			if u := strings.TrimRightFunc(prev.A, unicode.IsSpace); u != prev.A && u != "" && strings.Count(prev.A[len(u):], "\n") < 2 {
 				next.A = prev.A[len(u):] + next.A
 				prev.A = u
 			}

@@ -498,8 +498,8 @@ func (e *engine) myersTokens(a0, a1, b0, b1 int) {
 
 // cleanup merges changes separated by short equalities so that a change
 // reads as a phrase: an equality between two changes is absorbed when it
-// holds no paragraph break, no word or a single word, and no more words
-// than either neighbouring change.
+// holds no paragraph break and either no word, or a single word between
+// changes that together hold three words or more.
 const maxAbsorbWords = 1
 
 func (e *engine) cleanup() {
@@ -588,7 +588,7 @@ func (e *engine) absorb() {
 				if w > maxAbsorbWords || hasPara(eq) {
 					break
 				}
-				if w > 0 && (w > size(prev) || w > size(h)) {
+				if w > 0 && (w > size(prev) || w > size(h) || size(prev)+size(h) < 3) {
 					break
 				}
 				h = hunk{false, prev.a0, h.a1, prev.b0, h.b1}

@@ -163,6 +163,7 @@ func cableFields(m *cable.Message) ([]field, map[string]bool) {
 			info = m.Precedence[1]
 		}
 	}
+	to, infoTo := addressees(m.To), addressees(m.Info)
 	forWhom, from := cable.PassingParts(m.Passing)
 	passing := passingString(forWhom, from)
 	if passing == "" {
@@ -175,8 +176,8 @@ func cableFields(m *cable.Message) ([]field, map[string]bool) {
 		"info_precedence": info,
 		"dtg":             m.DTG,
 		"from":            m.From,
-		"to":              joinList(m.To),
-		"info":            joinList(m.Info),
+		"to":              joinList(to),
+		"info":            joinList(infoTo),
 		"serial":          m.Serial,
 		"passing":         passing,
 		"heading":         strings.Join(m.Heading, " / "),
@@ -231,6 +232,31 @@ func compareFields(a, b *prepared, fold bool) []FieldChange {
 			}
 		}
 		out = append(out, FieldChange{Name: f.name, Old: f.value, New: nv})
+	}
+	return out
+}
+
+// addressees drops the precedence that US State cables write after an
+// addressee (AMEMBASSY LONDON IMMEDIATE, ... NIACT IMMEDIATE): a draft
+// keeps precedence in its own field.
+func addressees(list []string) []string {
+	out := make([]string, 0, len(list))
+	for _, a := range list {
+		t := strings.TrimSpace(a)
+		for {
+			u := strings.ToUpper(t)
+			cut := false
+			for _, w := range []string{" IMMEDIATE", " PRIORITY", " ROUTINE", " FLASH", " NIACT"} {
+				if strings.HasSuffix(u, w) && len(t) > len(w) {
+					t = strings.TrimSpace(t[:len(t)-len(w)])
+					cut = true
+				}
+			}
+			if !cut {
+				break
+			}
+		}
+		out = append(out, t)
 	}
 	return out
 }

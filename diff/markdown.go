@@ -237,7 +237,8 @@ func inlineMask(text string, p, le int, mask []byte) {
 // at text[i] == '[', within the paragraph; 0 when it is not a link.
 func linkEnd(text string, i int) int {
 	depth := 0
-	for k := i; k < len(text); k++ {
+	limit := min(len(text), i+512) // a link text longer than this is not looked for
+	for k := i; k < limit; k++ {
 		switch text[k] {
 		case '\\':
 			k++
@@ -259,7 +260,7 @@ func linkEnd(text string, i int) int {
 					return 0
 				}
 				nest := 0
-				for m := k + 2; m < len(text); m++ {
+				for m := k + 2; m < min(len(text), k+2+1024); m++ {
 					switch text[m] {
 					case '\n':
 						return 0
@@ -299,7 +300,7 @@ func htmlTagEnd(text string, i, le int) int {
 	if j < le && text[j] == ':' {
 		return 0 // an autolink such as <https://...>
 	}
-	for k := j; k < le; k++ {
+	for k := j; k < min(le, j+2048); k++ {
 		switch text[k] {
 		case '>':
 			return k + 1
@@ -311,7 +312,7 @@ func htmlTagEnd(text string, i, le int) int {
 }
 
 func autolinkEnd(text string, i, le int) int {
-	k := strings.IndexByte(text[i:le], '>')
+	k := strings.IndexByte(text[i:min(le, i+2048)], '>')
 	if k < 0 {
 		return 0
 	}

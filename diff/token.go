@@ -25,6 +25,10 @@ type tokenizeOptions struct {
 	fold        bool // case folding
 	ignorePunct bool // punctuation is never compared
 	dropNumbers bool // "1." at the start of a paragraph is layout
+	// numberedParas starts a paragraph at a line that begins with a
+	// paragraph number ("2. THE ALLIES ..."), as cables write them
+	// without blank lines between.
+	numberedParas bool
 }
 
 // sideTokens holds a side's significant tokens: those that are compared.
@@ -192,6 +196,9 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 				}
 				j += sz
 			}
+			if newlines == 1 && opts.numberedParas && !atPara && j < n && startsNumbered(text[j:]) {
+				newlines = 2
+			}
 			if newlines >= 2 && !atPara && j < n && !ignored(i, j) {
 				add(i, paraID, false, true)
 			}
@@ -337,4 +344,14 @@ func allUpper(text string) bool {
 		}
 	}
 	return letters > 0
+}
+
+// startsNumbered reports whether s begins with a paragraph number: one or
+// two digits, a full stop and a space.
+func startsNumbered(s string) bool {
+	k := 0
+	for k < len(s) && k < 3 && s[k] >= '0' && s[k] <= '9' {
+		k++
+	}
+	return k > 0 && k <= 2 && k+1 < len(s) && s[k] == '.' && (s[k+1] == ' ' || s[k+1] == '\t')
 }

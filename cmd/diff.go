@@ -1,0 +1,279 @@
+package cmd
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/redline-dev/redline/diff"
+	"github.com/redline-dev/redline/draft"
+	"github.com/redline-dev/redline/render"
+)
+
+func init() { register(NewCmdDiff) }
+
+type diffOptions struct {
+	Old, New          string
+	Format            string
+	Stat              bool
+	ExitCode          bool
+	IgnoreCase        bool
+	IgnorePunctuation bool
+	As, OldAs, NewAs  string
+	Moves, NoMoves    bool
+	MinMoveWords      int
+	Numbers           bool
+	Context           int
+	Width             int
+	NoPager           bool
+	Output            string
+	Title             string
+	Paper             string
+}
+
+// binaryFormats are formats whose output is not text: they refuse a
+// terminal and need -o or a pipe.
+var binaryFormats = map[string]bool{"pdf": true}
+
+// NewCmdDiff builds `redline diff`.
+func NewCmdDiff(f *Factory) *cobra.Command {
+	opts := &diffOptions{}
+	c := &cobra.Command{
+		Use:   "diff OLD [NEW]",
+		Short: "Show a word-by-word redline between two versions",
+		Long: `Compare two versions word by word and show what changed: deleted words struck
+out, inserted words marked, moved passages marked at both ends, every change
+numbered. OLD and NEW are each a file (the working copy), FILE@N, FILE@label,
+FILE@latest or - (standard input). With one argument, the latest stored
+revision of FILE is compared with its working copy.
+
+Line wraps and runs of spaces never count as changes; a paragraph split or
+joined does. Quotes, dashes and Unicode forms compare alike. A side that is a
+cable (a precedence and date-time group line, FM and TO lines, BT) is read as
+one: only its message text is compared, without page furniture, with words
+hyphenated across line ends joined, and its header fields (precedence,
+date-time group, from, to, classification, serial, passing line, heading) are
+compared with a draft's front matter as field changes. Case is ignored when a
+side is a cable or all upper case; the output says so.
+
+Formats (--format): ` + "`plain`" + ` marks [-deleted-] and {+inserted+} like wdiff, with
+moved text as [move N<…>move N] where it stood and [move N>…<move N] where it
+now stands; ` + "`json`" + ` prints the comparison itself (the value every view
+renders); ` + "`stat`" + ` (or --stat) prints the summary alone. Other formats
+(ansi, side-by-side, critic, html, pdf) are listed by --help's --format line.
+
+The comparison never depends on the clock. Where an input is so different
+that comparing it word by word would take too long, a bound on the work
+applies and the output says so and where.`,
+		Example: `  redline diff examples/moscow-1988/fco-draft.md examples/moscow-1988/as-sent.txt
+  redline diff telegram.md                  # latest revision against the working copy
+  redline diff draft.md@fco-draft draft.md@no10 --format plain --numbers
+  redline diff old.txt new.txt --stat --exit-code
+  redline diff draft.md@1 draft.md --format json | jq .stats
+  cat cable.txt | redline diff draft.md - --as cable`,
+		Args: rangeArgs(1, 2, "one or two references: OLD [NEW]"),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Old = args[0]
+			if len(args) == 2 {
+				opts.New = args[1]
+			}
+			if c.Flags().Changed("moves") && c.Flags().Changed("no-moves") {
+				return usageErrorf("--moves and --no-moves cannot be used together")
+			}
+			return runDiff(f, opts)
+		},
+	}
+	fl := c.Flags()
+	fl.StringVar(&opts.Format, "format", "", "output format: "+strings.Join(render.DiffFormats(), ", ")+" (default: ansi on a terminal, else plain)")
+	fl.BoolVar(&opts.Stat, "stat", false, "print the summary alone (same as --format stat)")
+	fl.BoolVar(&opts.ExitCode, "exit-code", false, "exit with status 1 when the versions differ")
+	fl.BoolVarP(&opts.IgnoreCase, "ignore-case", "i", false, "ignore differences of case (automatic when a side is a cable or all upper case)")
+	fl.BoolVar(&opts.IgnorePunctuation, "ignore-punctuation", false, "compare words only")
+	fl.StringVar(&opts.As, "as", "", "read both sides as text, markdown or cable instead of guessing")
+	fl.StringVar(&opts.OldAs, "old-as", "", "read OLD as text, markdown or cable")
+	fl.StringVar(&opts.NewAs, "new-as", "", "read NEW as text, markdown or cable")
+	fl.BoolVar(&opts.Moves, "moves", true, "find moved passages")
+	fl.BoolVar(&opts.NoMoves, "no-moves", false, "do not look for moved passages")
+	fl.IntVar(&opts.MinMoveWords, "min-move-words", diff.DefaultMinMoveWords, "least number of words in a moved passage")
+	fl.BoolVar(&opts.Numbers, "numbers", false, "show each change's number")
+	fl.IntVar(&opts.Context, "context", -1, "fold unchanged paragraphs, keeping N around each change (-1: show all)")
+	fl.IntVar(&opts.Width, "width", 0, "width of the output in columns (default: the terminal's)")
+	fl.BoolVar(&opts.NoPager, "no-pager", false, "do not send long output through $PAGER")
+	fl.StringVarP(&opts.Output, "output", "o", "", "write the redline to `FILE` (atomically) instead of standard output")
+	fl.StringVar(&opts.Title, "title", "", "title of an HTML or PDF redline")
+	fl.StringVar(&opts.Paper, "paper", "a4", "paper size of a PDF or printed HTML redline: a4 or letter")
+	return c
+}
+
+func checkKind(flag, v string) (string, error) {
+	switch strings.ToLower(v) {
+	case "":
+		return "", nil
+	case "text", "txt", "plain":
+		return diff.KindText, nil
+	case "markdown", "md", "draft":
+		return diff.KindMarkdown, nil
+	case "cable":
+		return diff.KindCable, nil
+	}
+	return "", usageErrorf("--%s takes text, markdown or cable, not %q", flag, v)
+}
+
+func runDiff(f *Factory, opts *diffOptions) error {
+	kind, err := checkKind("as", opts.As)
+	if err != nil {
+		return err
+	}
+	oldKind, newKind := kind, kind
+	if opts.OldAs != "" {
+		if oldKind, err = checkKind("old-as", opts.OldAs); err != nil {
+			return err
+		}
+	}
+	if opts.NewAs != "" {
+		if newKind, err = checkKind("new-as", opts.NewAs); err != nil {
+			return err
+		}
+	}
+	format := strings.ToLower(opts.Format)
+	if opts.Stat {
+		if format != "" && format != "stat" {
+			return usageErrorf("--stat cannot be used with --format %s", format)
+		}
+		format = "stat"
+	}
+	formats := render.DiffFormats()
+	if format == "" {
+		format = "plain"
+		if opts.Output == "" && f.IO.IsStdoutTTY() && contains(formats, "ansi") {
+			format = "ansi"
+		}
+	}
+	if !contains(formats, format) {
+		return usageErrorf("unknown format %q: use one of %s", opts.Format, strings.Join(formats, ", "))
+	}
+	if opts.Paper != "a4" && opts.Paper != "letter" {
+		return usageErrorf("--paper takes a4 or letter, not %q", opts.Paper)
+	}
+	if opts.Context < -1 {
+		return usageErrorf("--context takes a number of paragraphs (0 or more), or -1 to show all")
+	}
+	if opts.Width < 0 {
+		return usageErrorf("--width takes a positive number of columns")
+	}
+	if opts.MinMoveWords < 1 {
+		return usageErrorf("--min-move-words takes a positive number of words")
+	}
+	if binaryFormats[format] && opts.Output == "" && f.IO.IsStdoutTTY() {
+		return usageErrorf("%s output is binary and will not be written to a terminal: use -o FILE or a pipe", format)
+	}
+	mode, err := f.ColorMode()
+	if err != nil {
+		return err
+	}
+
+	oldRef, newRef := opts.Old, opts.New
+	if newRef == "" {
+		if oldRef == "-" {
+			return usageErrorf("with one argument, give a draft file: its latest revision is compared with the working copy")
+		}
+		newRef = oldRef
+		oldRef = oldRef + "@latest"
+	}
+	if oldRef == "-" && newRef == "-" {
+		return usageErrorf("only one side can be read from standard input")
+	}
+	ws, err := f.OptionalWorkspace()
+	if err != nil {
+		return err
+	}
+	ov, err := draft.Resolve(ws, oldRef, f.IO.In)
+	if err != nil {
+		return err
+	}
+	nv, err := draft.Resolve(ws, newRef, f.IO.In)
+	if err != nil {
+		return err
+	}
+	c, err := diff.Compare(versionInput(ov, oldKind), versionInput(nv, newKind), diff.Options{
+		IgnoreCase:        opts.IgnoreCase,
+		IgnorePunctuation: opts.IgnorePunctuation,
+		Moves:             opts.Moves && !opts.NoMoves,
+		MinMoveWords:      opts.MinMoveWords,
+	})
+	if err != nil {
+		return err
+	}
+
+	toFile := opts.Output != ""
+	width := opts.Width
+	if width == 0 && !toFile {
+		width = f.IO.TerminalWidth(0)
+	}
+	ropts := render.DiffOptions{
+		Color:   f.IO.ColorEnabled(mode, toFile),
+		Numbers: opts.Numbers,
+		Context: opts.Context,
+		Width:   width,
+		Title:   opts.Title,
+		Paper:   opts.Paper,
+	}
+	var buf bytes.Buffer
+	if err := render.Diff(&buf, c, format, ropts); err != nil {
+		return err
+	}
+	if toFile {
+		if err := draft.WriteFileAtomic(opts.Output, buf.Bytes(), 0o644); err != nil {
+			return fmt.Errorf("cannot write %s: %w", opts.Output, err)
+		}
+	} else {
+		var out io.Writer = f.IO.Out
+		wait := func() {}
+		if !binaryFormats[format] {
+			out, wait = startPager(f.IO, opts.NoPager)
+		}
+		_, werr := out.Write(buf.Bytes())
+		wait()
+		if werr != nil {
+			return fmt.Errorf("cannot write the redline: %w", werr)
+		}
+	}
+	if opts.ExitCode && c.HasChanges() {
+		return errDifferences
+	}
+	return nil
+}
+
+// versionInput turns a resolved reference into a side of the comparison,
+// with what the store knows about the revision.
+func versionInput(v *draft.Version, kind string) diff.Input {
+	in := diff.Input{Name: v.Name, Data: v.Data, Kind: kind}
+	if v.Name == "<stdin>" {
+		in.Name = "-"
+	}
+	if r := v.Revision; r != nil {
+		in.Side.Revision = r.Number
+		if len(r.Labels) > 0 {
+			in.Side.Label = r.Labels[0]
+		}
+		in.Side.Author = r.Author
+		in.Side.Office = r.Office
+		if !r.Time.IsZero() {
+			in.Side.Time = r.Time.UTC().Format(time.RFC3339)
+		}
+	}
+	return in
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

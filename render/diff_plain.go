@@ -1,0 +1,182 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/redline-dev/redline/diff"
+)
+
+func init() { registerDiffFormat("plain", renderDiffPlain) }
+
+// renderDiffPlain writes a redline for pipes and e-mail, with wdiff's
+// markers: the new text, deletions as [-…-], insertions as {+…+}; moved
+// text as [move N<…>move N] where it stood and [move N>…<move N] where it
+// now stands, with the edits made to it marked inside; a paragraph split
+// or joined as {+¶+} or [-¶-]. Field changes come first, one a line
+// ("dtg: [-…-]{+…+}"), then a blank line. With Numbers, each change starts
+// with #N. With Context >= 0, runs of unchanged paragraphs further than
+// Context paragraphs from a change fold to one line.
+func renderDiffPlain(w io.Writer, c *diff.Comparison, opts DiffOptions) error {
+	var b strings.Builder
+	for _, f := range c.Fields {
+		b.WriteString(f.Name + ": ")
+		if f.Old != "" {
+			b.WriteString("[-" + f.Old + "-]")
+		}
+		if f.New != "" {
+			b.WriteString("{+" + f.New + "+}")
+		}
+		b.WriteByte('\n')
+	}
+	if len(c.Fields) > 0 {
+		b.WriteByte('\n')
+	}
+	body := plainBody(c, opts)
+	if opts.Context >= 0 {
+		body = foldParagraphs(body, opts.Context)
+	}
+	for _, p := range body {
+		b.WriteString(p.text)
+	}
+	out := b.String()
+	if out != "" && !strings.HasSuffix(out, "\n") {
+		out += "\n"
+	}
+	_, err := io.WriteString(w, out)
+	return err
+}
+
+// plainPara is a paragraph of plain output with its trailing break.
+type plainPara struct {
+	text    string
+	changed bool
+}
+
+func isParaBreak(s string) bool {
+	return strings.TrimSpace(s) == "" && strings.Count(s, "\n") >= 2
+}
+
+func plainBody(c *diff.Comparison, opts DiffOptions) []plainPara {
+	var paras []plainPara
+	var cur strings.Builder
+	changed := false
+	// write adds text, ending a paragraph at each blank line.
+	write := func(s string, ch bool) {
+		if ch {
+			changed = true
+		}
+		for {
+			k := strings.Index(s, "\n\n")
+			if k < 0 {
+				cur.WriteString(s)
+				return
+			}
+			// Take the whole run of blank lines with the paragraph.
+			e := k
+			for e < len(s) && (s[e] == '\n' || s[e] == ' ' || s[e] == '\t' || s[e] == '\r') {
+				e++
+			}
+			cur.WriteString(s[:e])
+			paras = append(paras, plainPara{cur.String(), changed})
+			cur.Reset()
+			changed = ch && e < len(s)
+			s = s[e:]
+		}
+	}
+	lastChange := 0
+	number := func(s diff.Segment) string {
+		if !opts.Numbers || s.Change == 0 || s.Change == lastChange {
+			return ""
+		}
+		lastChange = s.Change
+		return fmt.Sprintf("#%d", s.Change)
+	}
+	segs := c.Segments
+	for i := 0; i < len(segs); i++ {
+		s := segs[i]
+		switch {
+		case s.Op == diff.OpEqual:
+			write(s.B, false)
+		case s.Move != 0 && (s.Op == diff.OpMoveFrom || s.Op == diff.OpDelete):
+			// Where moved text stood: its old text, inner deletions marked.
+			var t strings.Builder
+			j := i
+			for ; j < len(segs) && segs[j].Move == s.Move && (segs[j].Op == diff.OpMoveFrom || segs[j].Op == diff.OpDelete); j++ {
+				if segs[j].Op == diff.OpDelete {
+					t.WriteString("[-" + segs[j].A + "-]")
+				} else {
+					t.WriteString(segs[j].A)
+				}
+			}
+			write(number(s)+fmt.Sprintf("[move %d<", s.Move), true)
+			write(t.String(), true)
+			write(fmt.Sprintf(">move %d]", s.Move), true)
+			i = j - 1
+		case s.Move != 0:
+			var t strings.Builder
+			j := i
+			for ; j < len(segs) && segs[j].Move == s.Move && (segs[j].Op == diff.OpMoveTo || segs[j].Op == diff.OpInsert); j++ {
+				if segs[j].Op == diff.OpInsert {
+					t.WriteString("{+" + segs[j].B + "+}")
+				} else {
+					t.WriteString(segs[j].B)
+				}
+			}
+			write(number(s)+fmt.Sprintf("[move %d>", s.Move), true)
+			write(t.String(), true)
+			write(fmt.Sprintf("<move %d]", s.Move), true)
+			i = j - 1
+		case s.Op == diff.OpDelete:
+			if isParaBreak(s.A) {
+				write(number(s)+"[-¶-]", true)
+			} else {
+				write(number(s)+"[-"+s.A+"-]", true)
+			}
+		case s.Op == diff.OpInsert:
+			if isParaBreak(s.B) {
+				write(number(s)+"{+¶+}"+s.B, true)
+			} else {
+				write(number(s)+"{+"+s.B+"+}", true)
+			}
+		}
+	}
+	if cur.Len() > 0 || changed {
+		paras = append(paras, plainPara{cur.String(), changed})
+	}
+	return paras
+}
+
+// foldParagraphs replaces runs of unchanged paragraphs more than ctx
+// paragraphs away from a change with one line saying how many were left out.
+func foldParagraphs(paras []plainPara, ctx int) []plainPara {
+	keep := make([]bool, len(paras))
+	for i, p := range paras {
+		if !p.changed {
+			continue
+		}
+		for k := max(0, i-ctx); k <= min(len(paras)-1, i+ctx); k++ {
+			keep[k] = true
+		}
+	}
+	var out []plainPara
+	for i := 0; i < len(paras); {
+		if keep[i] {
+			out = append(out, paras[i])
+			i++
+			continue
+		}
+		j := i
+		for j < len(paras) && !keep[j] {
+			j++
+		}
+		word := "paragraphs"
+		if j-i == 1 {
+			word = "paragraph"
+		}
+		out = append(out, plainPara{text: fmt.Sprintf("[… %d unchanged %s …]\n\n", j-i, word)})
+		i = j
+	}
+	return out
+}
