@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -111,10 +112,15 @@ func layoutBlackline(c *diff.Comparison, opts DiffOptions) (*fpdf.Fpdf, *blDoc, 
 	return pdf, doc, nil
 }
 
+// sideName names a side briefly for the title: the file's base name with
+// its revision or label. The header rows give the names in full.
 func sideName(s diff.Side, fallback string) string {
-	name := s.Name
-	if name == "" {
+	name := filepath.Base(filepath.ToSlash(s.Name))
+	if s.Name == "" || name == "." || name == "/" {
 		name = fallback
+	}
+	if strings.Contains(name, "@") {
+		return name // already a reference such as draft.md@3
 	}
 	if s.Label != "" {
 		return name + "@" + s.Label
@@ -191,7 +197,7 @@ func (b *blBuilder) heading(s string) {
 }
 
 func (b *blBuilder) build(c *diff.Comparison, title string) {
-	b.add(22, blItem{x: blMarginLeft, text: title, family: fontProse, style: "B", size: 15, color: blColorText})
+	b.flow([]blRun{{text: title, family: fontProse, style: "B", size: 15, color: blColorText}}, 21)
 	b.space(6)
 	b.sideRows("Old", "deleted text", c.Old)
 	b.sideRows("New", "inserted text", c.New)
