@@ -7,6 +7,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/redline-dev/redline/diff"
 	"github.com/redline-dev/redline/draft"
 	"github.com/spf13/cobra"
 )
@@ -135,8 +136,19 @@ func firstLine(s string) string {
 
 func tabSafe(s string) string { return strings.ReplaceAll(s, "\t", " ") }
 
-// countWordChanges counts words added and removed between two revisions.
+// countWordChanges counts words added and removed between two revisions
+// with the comparison engine (the text's words; front-matter fields are
+// not words). If the engine fails, a plain count of words is used.
 func countWordChanges(old, new []byte) wordChanges {
+	c, err := diff.Compare(diff.Input{Name: "old", Data: old, Kind: "markdown"}, diff.Input{Name: "new", Data: new, Kind: "markdown"}, diff.Options{})
+	if err == nil {
+		return wordChanges{Added: c.Stats.InsertedWords, Removed: c.Stats.DeletedWords}
+	}
+	return countWordsPlain(old, new)
+}
+
+// countWordsPlain counts words added and removed as a multiset difference.
+func countWordsPlain(old, new []byte) wordChanges {
 	counts := map[string]int{}
 	for _, w := range strings.Fields(string(old)) {
 		counts[w]++

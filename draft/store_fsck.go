@@ -111,6 +111,7 @@ func (ws *Workspace) fsckDraft(name, dir string, rep *FsckReport, problem, note 
 	}
 	var revs []*record
 	byNumber := map[int]*record{}
+	damaged := map[int]bool{} // revision files present but unreadable
 	hasLabels := false
 	for _, e := range entries {
 		p := filepath.Join(dir, e.Name())
@@ -127,18 +128,20 @@ func (ws *Workspace) fsckDraft(name, dir string, rep *FsckReport, problem, note 
 			problem(p, "unexpected entry in the store")
 			continue
 		}
+		n, _ := strconv.Atoi(m[1])
+		rep.Revisions++
 		data, err := os.ReadFile(p)
 		if err != nil {
 			problem(p, "cannot read: %v", unwrapPathError(err))
+			damaged[n] = true
 			continue
 		}
 		r, err := decodeRecord(p, data)
 		if err != nil {
 			problem(p, "%s", trimFilePrefix(err.Error(), p))
+			damaged[n] = true
 			continue
 		}
-		n, _ := strconv.Atoi(m[1])
-		rep.Revisions++
 		if r.Number != n {
 			problem(p, "record says revision %d but the file is named for %d", r.Number, n)
 			continue
@@ -165,9 +168,14 @@ func (ws *Workspace) fsckDraft(name, dir string, rep *FsckReport, problem, note 
 	if len(revs) > 0 {
 		max = revs[len(revs)-1].Number
 	}
+	for n := range damaged {
+		if n > max {
+			max = n
+		}
+	}
 	for n := 1; n <= max; n++ {
-		if byNumber[n] == nil {
-			problem(filepath.Join(dir, fmt.Sprintf("%06d.json", n)), "revision %d of %s is missing or damaged (numbers must run 1 to %d without gaps)", n, name, max)
+		if byNumber[n] == nil && !damaged[n] {
+			problem(filepath.Join(dir, fmt.Sprintf("%06d.json", n)), "revision %d of %s is missing (numbers must run 1 to %d without gaps)", n, name, max)
 		}
 	}
 	sealedAt := 0
@@ -243,7 +251,7 @@ func (ws *Workspace) fsckDraft(name, dir string, rep *FsckReport, problem, note 
 		if CheckLabel(ev.Label) != nil {
 			problem(p, "bad label name %q", ev.Label)
 		}
-		if ev.Revision != 0 && byNumber[ev.Revision] == nil {
+		if ev.Revision != 0 && byNumber[ev.Revision] == nil && !damaged[ev.Revision] {
 			problem(p, "label %q points at revision %d, which does not exist", ev.Label, ev.Revision)
 		}
 	}
