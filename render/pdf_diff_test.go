@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"image"
+	"image/png"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -258,6 +261,131 @@ func TestSoftBreaks(t *testing.T) {
 		}
 		if got[i].deco != runs[i].deco {
 			t.Errorf("run %d lost its mark", i)
+		}
+	}
+}
+
+// moscowComparison compares the 1988 FCO draft with the telegram as sent,
+// with the engine, as `redline diff` does.
+func moscowComparison(t *testing.T) *diff.Comparison {
+	t.Helper()
+	read := func(name string) diff.Input {
+		data, err := os.ReadFile(filepath.Join("..", "examples", "moscow-1988", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return diff.Input{Name: name, Data: data}
+	}
+	c, err := diff.Compare(read("fco-draft.md"), read("as-sent.txt"), diff.Options{Moves: true})
+	if err != nil {
+		t.Fatalf("Compare: %v", err)
+	}
+	return c
+}
+
+// TestDiffPDFMoscow prints the 1988 blackline: every word of every segment
+// is in the text layer in order, the pages are those of the layout, the
+// first deletion is red on page 1, and the summary counts what the
+// comparison counts. With -update, page 1 is kept as a PNG under
+// testdata/pdf/ for a reviewer to look at.
+func TestDiffPDFMoscow(t *testing.T) {
+	needPDFTools(t)
+	c := moscowComparison(t)
+	if !c.HasChanges() {
+		t.Fatal("the 1988 draft and telegram compare equal")
+	}
+	data := renderDiffPDF(t, c, DiffOptions{})
+	pages := pdfPages(t, data)
+	_, doc, err := layoutBlackline(c, DiffOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pages) != len(doc.pages) {
+		t.Errorf("PDF has %d pages, layout %d", len(pages), len(doc.pages))
+	}
+
+	// Every word, deleted, inserted or kept, in document order; a
+	// deletion and an insertion that touch are printed a space apart.
+	var all strings.Builder
+	prev := diff.OpEqual
+	for _, s := range c.Segments {
+		text := s.B
+		if s.Op == diff.OpDelete || s.Op == diff.OpMoveFrom {
+			text = s.A
+		}
+		if prev != diff.OpEqual && s.Op != diff.OpEqual && s.Op != prev && text != "" {
+			all.WriteByte(' ')
+		}
+		all.WriteString(text)
+		if text != "" {
+			prev = s.Op
+		}
+	}
+	want := strings.Fields(all.String())
+	got := strings.Fields(strings.Join(pages, " "))
+	i := 0
+	for _, w := range got {
+		if i < len(want) && w == want[i] {
+			i++
+		}
+	}
+	if i < len(want) {
+		t.Errorf("word %d %q of the redline missing or out of order (context %q)", i, want[i], want[max(0, i-5):i])
+	}
+
+	ins, del, moves, changes := countChanges(c.Segments)
+	if c.Stats.Changes > 0 {
+		changes = c.Stats.Changes
+	}
+	last := squash(pages[len(pages)-1])
+	for _, row := range []string{
+		fmt.Sprintf("Insertions %d %d", ins, c.Stats.InsertedWords),
+		fmt.Sprintf("Deletions %d %d", del, c.Stats.DeletedWords),
+		fmt.Sprintf("Moves %d %d", moves, c.Stats.MovedWords),
+		fmt.Sprintf("Total changes %d", changes),
+	} {
+		if !strings.Contains(last, row) {
+			t.Errorf("summary lacks %q", row)
+		}
+	}
+
+	img := pdfPagePNG(t, data, 1, 50, "moscow-blackline-page1.png")
+	found := false
+	y := blMarginTop
+	for _, l := range doc.pages[0] {
+		y += l.h
+		for _, it := range l.items {
+			if it.color != blColorDel || strings.TrimSpace(it.text) == "" {
+				continue
+			}
+			found = true
+			base, s := y-l.h*0.25, 50.0/72
+			r := image.Rect(int(it.x*s), int((base-it.size)*s), int((it.x+it.w)*s)+1, int((base+0.4*it.size)*s)+1)
+			n := 0
+			for py := r.Min.Y; py < r.Max.Y; py++ {
+				for px := r.Min.X; px < r.Max.X; px++ {
+					cr, cg, cb, _ := img.At(px, py).RGBA()
+					if cr>>8 > 150 && cg>>8 < 110 && cb>>8 < 110 {
+						n++
+					}
+				}
+			}
+			if n < 3 {
+				t.Errorf("deletion %q at %v: %d red pixels", it.text, r, n)
+			}
+		}
+	}
+	if !found {
+		t.Error("page 1 of the 1988 blackline shows no deletion")
+	}
+	if *update {
+		page := pdfPagePNG(t, data, 1, 60, "")
+		var buf bytes.Buffer
+		if err := png.Encode(&buf, page); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join("testdata", "pdf", "moscow-blackline-page1.png"), buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
 }
