@@ -1,0 +1,577 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"text/template"
+	"time"
+
+	"github.com/redline-dev/redline/cable"
+	"github.com/redline-dev/redline/draft"
+	"github.com/redline-dev/redline/templates"
+)
+
+// CableOptions are the choices of one cable rendering.
+type CableOptions struct {
+	// Template is a template name (personal-message) or a path to a .tmpl
+	// file; "" takes the draft's template field.
+	Template string
+	// TemplateDir is the workspace's override folder
+	// (.redline/templates), "" for none.
+	TemplateDir string
+	// DTG is the date-time group; "" takes the draft's dtg field or, when
+	// that is empty too, prints a placeholder. "now" stamps Now.
+	DTG string
+	// Serial is the message's serial; "" takes the draft's serial field or
+	// prints the template's placeholder and marks the cable
+	// DRAFT - NOT FOR TRANSMISSION.
+	Serial string
+	// PageLines lays the cable out in pages of this many lines, each with
+	// the classification at top and bottom and a page line; 0 takes the
+	// template's page_lines (no pages when that is 0 too).
+	PageLines int
+	// Now is the time for --dtg now.
+	Now time.Time
+	// YearDigits forces 2 or 4 year digits in a DTG stamped from Now (0:
+	// the 2005/2006 rule).
+	YearDigits int
+}
+
+// DraftMark is printed at the top and bottom of every page of a cable that
+// has no serial yet.
+const DraftMark = "DRAFT - NOT FOR TRANSMISSION"
+
+// DTGPlaceholder stands for the date-time group of a cable not yet sent.
+const DTGPlaceholder = "DDHHMMZ MON YY"
+
+// Cable renders a draft as teleprinter text through its template.
+func Cable(doc *draft.Document, opts CableOptions) ([]byte, error) {
+	l, err := LayoutCable(doc, opts)
+	if err != nil {
+		return nil, err
+	}
+	return l.Text(), nil
+}
+
+// LayoutCable renders a draft through its template and lays it out in
+// pages (one page when no page length is set). It refuses a draft with
+// unresolved tracked changes, text that does not fit the template's
+// character set or line width, and text that would put NNNN, ZCZC or BT at
+// the start of a line.
+func LayoutCable(doc *draft.Document, opts CableOptions) (*CableLayout, error) {
+	if doc == nil {
+		return nil, errors.New("no draft to render")
+	}
+	name := doc.Name
+	if name == "" {
+		name = "draft"
+	}
+	if marks, err := draft.UnresolvedMarks(name, doc.Bytes()); err != nil {
+		return nil, err
+	} else if len(marks) > 0 {
+		return nil, unresolvedError(name, marks)
+	}
+	tname := opts.Template
+	if tname == "" {
+		tname = doc.Fields.Template
+	}
+	if tname == "" {
+		return nil, fmt.Errorf("%s has no template: add template: personal-message (or %s) to its front matter, or give --template", name, strings.Join(templates.Names(), ", "))
+	}
+	tmpl, err := templates.Load(tname, opts.TemplateDir)
+	if err != nil {
+		return nil, err
+	}
+	c, err := newCableRun(doc, name, tmpl, opts)
+	if err != nil {
+		return nil, err
+	}
+	return c.layout()
+}
+
+func unresolvedError(name string, marks []draft.Change) error {
+	var parts []string
+	for i, m := range marks {
+		if i == 5 {
+			parts = append(parts, fmt.Sprintf("and %d more", len(marks)-5))
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%s:%d:%d %s", name, m.Line, m.Column, m.Kind))
+	}
+	return fmt.Errorf("%s has %d unresolved tracked change(s) (%s): accept or reject them before rendering a cable (redline changes %s; redline accept %s --all)", name, len(marks), strings.Join(parts, ", "), name, name)
+}
+
+// cableRun is one rendering: the settings, the mapped fields and the text.
+type cableRun struct {
+	name     string
+	doc      *draft.Document
+	tmpl     *templates.Template
+	set      templates.Settings
+	opts     CableOptions
+	parsed   *template.Template
+	pageLine *template.Template
+	charset  *cable.Charset
+	quotes   cable.QuoteStyle
+	data     map[string]any
+	text     []TeleprinterLine
+	draft    bool
+	banner   string
+}
+
+func newCableRun(doc *draft.Document, name string, tmpl *templates.Template, opts CableOptions) (*cableRun, error) {
+	c := &cableRun{name: name, doc: doc, tmpl: tmpl, set: tmpl.Settings, opts: opts}
+	if c.set.Width <= 0 {
+		c.set.Width = 69
+	}
+	var err error
+	if c.charset, err = cable.NewCharset(c.set.Charset, c.set.Extra); err != nil {
+		return nil, fmt.Errorf("template %s: %v", tmpl.Origin, err)
+	}
+	if c.quotes, err = cable.ParseQuoteStyle(c.set.Quotes); err != nil {
+		return nil, fmt.Errorf("template %s: %v", tmpl.Origin, err)
+	}
+	if c.set.OpenQuote != nil {
+		c.quotes.Open = *c.set.OpenQuote
+	}
+	if c.set.CloseQuote != nil {
+		c.quotes.Close = *c.set.CloseQuote
+	}
+	for _, q := range []string{c.quotes.Open, c.quotes.Close} {
+		for _, r := range q {
+			if !c.charset.Allows(r) {
+				return nil, fmt.Errorf("template %s: its quotation marks %q use %q, which is not in its character set: add it to extra", tmpl.Origin, q, r)
+			}
+		}
+	}
+	switch c.set.Bullet {
+	case "", "dash", "letter":
+	default:
+		return nil, fmt.Errorf("template %s: bullet %q: use dash or letter", tmpl.Origin, c.set.Bullet)
+	}
+	switch c.set.Classification {
+	case "", "plain", "spaced":
+	default:
+		return nil, fmt.Errorf("template %s: classification %q: use plain or spaced", tmpl.Origin, c.set.Classification)
+	}
+	c.parsed, err = template.New(tmpl.Name).Option("missingkey=error").Funcs(c.funcs()).Parse(string(tmpl.Source))
+	if err != nil {
+		return nil, fmt.Errorf("template %s: %v", tmpl.Origin, cleanTemplateError(err))
+	}
+	pl := c.set.PageLine
+	if pl == "" {
+		pl = "PAGE {{.Page}} OF {{.Pages}}"
+	}
+	if c.pageLine, err = template.New("page_line").Option("missingkey=error").Parse(pl); err != nil {
+		return nil, fmt.Errorf("template %s: page_line: %v", tmpl.Origin, cleanTemplateError(err))
+	}
+	if err := c.prepare(); err != nil {
+		return nil, err
+	}
+	body := doc.Body
+	c.text, err = Teleprinter(body, TeleprinterOptions{
+		Name: name, BodyLine: doc.BodyLine, Width: c.set.Width, Charset: c.charset, Quotes: c.quotes,
+		Numbered: c.set.Numbered, Bullet: c.set.Bullet, NoHang: c.set.Hang != nil && !*c.set.Hang,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func cleanTemplateError(err error) string {
+	return strings.TrimPrefix(err.Error(), "template: ")
+}
+
+// prepare maps the draft's fields for the template.
+func (c *cableRun) prepare() error {
+	f := c.doc.Fields
+	m := &cable.Mapper{Charset: c.charset, Quotes: c.quotes}
+	var firstErr error
+	field := func(key, v string) string {
+		out, err := m.MapString(v)
+		if err != nil && firstErr == nil {
+			firstErr = fmt.Errorf("%s: front matter field %s: %v", c.name, key, err)
+		}
+		if firstErr == nil {
+			if h := hazard(out); h != "" {
+				firstErr = fmt.Errorf("%s: front matter field %s would %s: reword it", c.name, key, h)
+			}
+		}
+		return out
+	}
+	list := func(key string, vs []string) []string {
+		out := make([]string, 0, len(vs))
+		for _, v := range vs {
+			if s := field(key, v); s != "" {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+
+	if f.Precedence == "" {
+		return fmt.Errorf("%s has no precedence: add precedence: (%s) to its front matter", c.name, strings.Join(cable.PrecedenceWords()[:4], ", "))
+	}
+	action, err := cable.ParsePrecedence(f.Precedence)
+	if err != nil {
+		return fmt.Errorf("%s: precedence: %v", c.name, err)
+	}
+	info := action
+	if f.InfoPrecedence != "" {
+		if info, err = cable.ParsePrecedence(f.InfoPrecedence); err != nil {
+			return fmt.Errorf("%s: info_precedence: %v", c.name, err)
+		}
+	}
+	precLine := action.Letter
+	if len(f.Info) > 0 && info.Letter != action.Letter {
+		precLine += " " + info.Letter // dual precedence, ACP 127 §152
+	}
+
+	if f.Classification == "" {
+		return fmt.Errorf("%s has no classification: add classification: (%s) to its front matter", c.name, strings.Join(cable.Classifications, ", "))
+	}
+	level, err := cable.ParseClassification(f.Classification)
+	if err != nil {
+		return fmt.Errorf("%s: classification: %v", c.name, err)
+	}
+	caveats := list("caveats", f.Caveats)
+	styled := level
+	switch {
+	case level == "UNCLASSIFIED":
+		styled = "UNCLAS"
+	case c.set.Classification == "spaced":
+		styled = cable.LetterSpaced(level)
+	}
+	plain := strings.Join(append([]string{level}, caveats...), " ")
+	c.banner = plain
+	classLine := strings.Join(append([]string{styled}, caveats...), " ")
+
+	dtg, err := c.dtg()
+	if err != nil {
+		return err
+	}
+	serial := c.opts.Serial
+	if serial == "" {
+		serial = f.Serial
+	}
+	if serial == "" {
+		c.draft = true
+		serial = c.set.SerialPlaceholder
+		if serial == "" {
+			serial = "[SERIAL]"
+		}
+	} else {
+		serial = field("serial", serial)
+	}
+	if dtg == DTGPlaceholder {
+		c.draft = true
+	}
+
+	refs := list("references", f.References)
+	refLine := ""
+	switch len(refs) {
+	case 0:
+	case 1:
+		refLine = "REF: " + refs[0]
+	default:
+		parts := make([]string, len(refs))
+		for i, r := range refs {
+			parts[i] = "(" + letters(i) + ") " + r
+		}
+		refLine = "REFS: " + strings.Join(parts, " ")
+	}
+	sig := field("signature", f.Signature)
+	c.data = map[string]any{
+		"Precedence":          precLine,
+		"ActionPrecedence":    action.Word,
+		"InfoPrecedence":      info.Word,
+		"ActionLetter":        action.Letter,
+		"InfoLetter":          info.Letter,
+		"DTG":                 dtg,
+		"From":                field("from", f.From),
+		"To":                  list("to", f.To),
+		"Info":                list("info", f.Info),
+		"Classification":      classLine,
+		"ClassificationPlain": plain,
+		"ClassificationLevel": level,
+		"Caveats":             caveats,
+		"Captions":            list("captions", f.Captions),
+		"Serial":              serial,
+		"Series":              field("series", f.Series),
+		"Draft":               c.draft,
+		"Title":               field("title", f.Title),
+		"Heading":             list("heading", f.Heading),
+		"PassingFor":          field("passing.for", f.Passing.For),
+		"PassingFrom":         field("passing.from", f.Passing.From),
+		"Subject":             field("subject", f.Subject),
+		"EO":                  field("eo", f.EO),
+		"Tags":                strings.Join(list("tags", f.Tags), ", "),
+		"References":          refs,
+		"Refs":                refLine,
+		"Signature":           sig,
+		"Width":               c.set.Width,
+		"Section":             "",
+		"Text":                "",
+	}
+	return firstErr
+}
+
+// dtg works out the date-time group to print.
+func (c *cableRun) dtg() (string, error) {
+	v := strings.TrimSpace(c.opts.DTG)
+	if v == "" {
+		v = strings.TrimSpace(c.doc.Fields.DTG)
+	}
+	if v == "" {
+		return DTGPlaceholder, nil
+	}
+	if strings.EqualFold(v, "now") {
+		if c.opts.Now.IsZero() {
+			return "", errors.New("--dtg now needs the current time")
+		}
+		return cable.FormatDTG(c.opts.Now, 'Z', c.opts.YearDigits)
+	}
+	d, err := cable.ParseDTG(v, cable.DTGOptions{})
+	if err != nil {
+		return "", err
+	}
+	return d.String(), nil
+}
+
+func (c *cableRun) funcs() template.FuncMap {
+	return template.FuncMap{
+		// required fails the rendering when a field the template needs is
+		// empty, naming the front-matter key.
+		"required": func(key string, v any) (any, error) {
+			rv := reflect.ValueOf(v)
+			if v == nil || rv.IsZero() || ((rv.Kind() == reflect.Slice || rv.Kind() == reflect.String) && rv.Len() == 0) {
+				return nil, fmt.Errorf("%s has no %s: add %s: to its front matter (the %s template needs it)", c.name, key, key, c.tmpl.Name)
+			}
+			return v, nil
+		},
+		"spaced": cable.LetterSpaced,
+		"upper":  strings.ToUpper,
+		"join":   func(sep string, v []string) string { return strings.Join(v, sep) },
+		// stop ends a sentence with a full stop unless it has one.
+		"stop": func(s string) string {
+			s = strings.TrimRight(s, " ")
+			if s == "" || strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") {
+				return s
+			}
+			return s + "."
+		},
+		// wrap folds a header line within the width.
+		"wrap": func(s string) (string, error) { return wrapWords(s, c.set.Width, "") },
+	}
+}
+
+// wrapWords wraps words within width, later lines starting with indent.
+func wrapWords(s string, width int, indent string) (string, error) {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(s) {
+		if len(w) > width-len(indent) {
+			return "", fmt.Errorf("the word %s is %d characters, longer than a line of %d", abbreviate(w), len(w), width)
+		}
+		switch {
+		case line == "":
+			line = w
+		case len(line)+1+len(w) > width:
+			lines = append(lines, line)
+			line = indent + w
+		default:
+			line += " " + w
+		}
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n"), nil
+}
+
+// execute runs the template over text lines and returns the cable's lines.
+func (c *cableRun) execute(text []TeleprinterLine, section string) ([]string, error) {
+	parts := make([]string, len(text))
+	for i, l := range text {
+		parts[i] = l.Text
+	}
+	c.data["Text"] = strings.Join(parts, "\n")
+	c.data["Section"] = section
+	var buf bytes.Buffer
+	if err := c.parsed.Execute(&buf, c.data); err != nil {
+		return nil, fmt.Errorf("template %s: %v", c.tmpl.Origin, cleanExecError(err))
+	}
+	out := strings.Split(strings.TrimRight(buf.String(), "\n"), "\n")
+	for i, l := range out {
+		l = strings.TrimRight(l, " \t\r")
+		out[i] = l
+		if len(l) > c.set.Width {
+			return nil, fmt.Errorf("line %d of the cable is %d characters, longer than %d: %q (shorten the front-matter field it comes from, or fix template %s)", i+1, len(l), c.set.Width, l, c.tmpl.Origin)
+		}
+	}
+	return out, nil
+}
+
+// cleanExecError strips text/template's location prefix from errors our
+// own functions return, which already say what to do.
+func cleanExecError(err error) string {
+	var ee template.ExecError
+	if errors.As(err, &ee) {
+		msg := ee.Err.Error()
+		if i := strings.Index(msg, "error calling required: "); i >= 0 {
+			return msg[i+len("error calling required: "):]
+		}
+		if i := strings.Index(msg, "error calling wrap: "); i >= 0 {
+			return msg[i+len("error calling wrap: "):]
+		}
+		return strings.TrimPrefix(msg, "template: ")
+	}
+	return cleanTemplateError(err)
+}
+
+// layout renders the cable, splits it into ACP 127 sections when the
+// template asks and the message is too long, and pages it.
+func (c *cableRun) layout() (*CableLayout, error) {
+	sections, err := c.sections()
+	if err != nil {
+		return nil, err
+	}
+	pageLines := c.opts.PageLines
+	if pageLines == 0 {
+		pageLines = c.set.PageLines
+	}
+	l := &CableLayout{}
+	if pageLines <= 0 {
+		var all []string
+		for i, s := range sections {
+			if i > 0 {
+				all = append(all, "")
+			}
+			all = append(all, s...)
+		}
+		p := CablePage{Lines: all}
+		if c.draft {
+			p.Header = []string{DraftMark, ""}
+			p.Footer = []string{"", DraftMark}
+		}
+		l.Pages = []CablePage{p}
+		return l, nil
+	}
+	l.Classification = c.banner
+	for _, s := range sections {
+		pages, err := c.pages(s, pageLines)
+		if err != nil {
+			return nil, err
+		}
+		l.Pages = append(l.Pages, pages...)
+	}
+	return l, nil
+}
+
+// sections returns the cable's lines, split into sections when needed.
+func (c *cableRun) sections() ([][]string, error) {
+	whole, err := c.execute(c.text, "")
+	if err != nil {
+		return nil, err
+	}
+	tape, per := c.set.TapePageLines, c.set.SectionPages
+	if tape <= 0 || per <= 0 || len(whole) <= tape*per {
+		return [][]string{whole}, nil
+	}
+	// Measure the heading and ending every section repeats.
+	frame, err := c.execute(nil, "FINAL SECTION OF 99")
+	if err != nil {
+		return nil, err
+	}
+	capacity := tape*per - len(frame)
+	if capacity < 5 {
+		return nil, fmt.Errorf("template %s: sections of %d pages of %d lines leave no room for text after the heading (%d lines)", c.tmpl.Origin, per, tape, len(frame))
+	}
+	var chunks [][]TeleprinterLine
+	rest := c.text
+	for len(rest) > 0 {
+		for len(rest) > 0 && rest[0].Text == "" {
+			rest = rest[1:]
+		}
+		if len(rest) == 0 {
+			break
+		}
+		n := min(capacity, len(rest))
+		if n < len(rest) {
+			// end the section at a paragraph break when one is near
+			for k := n; k > capacity/2; k-- {
+				if rest[k].Text == "" {
+					n = k
+					break
+				}
+			}
+		}
+		chunk := rest[:n]
+		for len(chunk) > 0 && chunk[len(chunk)-1].Text == "" {
+			chunk = chunk[:len(chunk)-1]
+		}
+		chunks = append(chunks, chunk)
+		rest = rest[n:]
+	}
+	out := make([][]string, len(chunks))
+	for i, ch := range chunks {
+		label := fmt.Sprintf("SECTION %d OF %d", i+1, len(chunks))
+		if i == len(chunks)-1 {
+			label = fmt.Sprintf("FINAL SECTION OF %d", len(chunks))
+		}
+		if out[i], err = c.execute(ch, label); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// pages cuts lines into pages with the classification at top and bottom
+// and a page line under the top banner.
+func (c *cableRun) pages(lines []string, pageLines int) ([]CablePage, error) {
+	head, foot := 2, 1
+	if c.draft {
+		head, foot = 3, 2
+	}
+	room := pageLines - head - foot
+	if room < 1 {
+		return nil, fmt.Errorf("--page-lines %d is too small: the classification, page line and markings take %d lines of every page", pageLines, head+foot)
+	}
+	var bodies [][]string
+	for i := 0; i < len(lines); {
+		// a page does not open with blank lines
+		for i < len(lines) && lines[i] == "" && len(bodies) > 0 {
+			i++
+		}
+		if i >= len(lines) {
+			break
+		}
+		j := min(i+room, len(lines))
+		bodies = append(bodies, lines[i:j])
+		i = j
+	}
+	if len(bodies) == 0 {
+		bodies = [][]string{nil}
+	}
+	pages := make([]CablePage, len(bodies))
+	for k, b := range bodies {
+		var pl bytes.Buffer
+		err := c.pageLine.Execute(&pl, map[string]any{
+			"Page": k + 1, "Pages": len(bodies), "Serial": c.data["Serial"],
+			"Classification": c.banner, "DTG": c.data["DTG"],
+		})
+		if err != nil {
+			return nil, fmt.Errorf("template %s: page_line: %v", c.tmpl.Origin, cleanExecError(err))
+		}
+		p := CablePage{Header: []string{c.banner, pl.String()}, Lines: b, Footer: []string{c.banner}}
+		if c.draft {
+			p.Header = []string{c.banner, DraftMark, pl.String()}
+			p.Footer = []string{DraftMark, c.banner}
+		}
+		pages[k] = p
+	}
+	return pages, nil
+}

@@ -1,0 +1,525 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/redline-dev/redline/cable"
+)
+
+// TeleprinterOptions say how Markdown becomes teleprinter text.
+type TeleprinterOptions struct {
+	// Name names the draft in error messages; BodyLine is the line of the
+	// file where the Markdown starts (after the front matter), 1 if zero.
+	Name     string
+	BodyLine int
+	// Width is the longest line (default 69).
+	Width int
+	// Charset and Quotes map the text; nil Charset means ITA2.
+	Charset *cable.Charset
+	Quotes  cable.QuoteStyle
+	// Numbered numbers top-level paragraphs 1., 2. when there is more
+	// than one (talking points, -- lines, are not numbered).
+	Numbered bool
+	// Bullet is "dash" (- , the default) or "letter" (A. ) for the items of
+	// bullet lists.
+	Bullet string
+	// NoHang leaves the lines after a list item's first at the margin
+	// instead of under the item's text.
+	NoHang bool
+}
+
+// TeleprinterLine is one line of teleprinter text and where in the draft
+// its first word came from (Offset -1 for a blank line).
+type TeleprinterLine struct {
+	Text   string
+	Offset int
+}
+
+// word is one word of output and the byte offset in the body of its first
+// character.
+type word struct {
+	text   string
+	offset int
+}
+
+// tpBlock is a laid-out block before wrapping: its segments are separated by
+// hard line breaks; the first line begins with first, later lines with rest.
+type tpBlock struct {
+	first, rest string
+	segments    [][]word
+	// tight joins this block to the one before it without a blank line
+	// (items of a tight list).
+	tight bool
+	// verbatim keeps each segment on one line (code blocks).
+	verbatim bool
+}
+
+// teleprinter holds the state of one rendering.
+type teleprinter struct {
+	opts   TeleprinterOptions
+	src    []byte
+	mapper *cable.Mapper
+	lines  []int // byte offsets of the starts of the body's lines
+	blocks []tpBlock
+	// for the block being built
+	cur     [][]word
+	word    strings.Builder
+	wordAt  int
+	lastPos int
+}
+
+// Teleprinter renders a draft's Markdown body as teleprinter text: upper
+// case, mapped to the character set, wrapped within the width without
+// splitting words, paragraphs separated by a blank line. It walks goldmark's
+// syntax tree, so Markdown syntax (emphasis, links, list markers, headings)
+// never reaches the cable as characters. Errors name the draft's
+// line and column.
+func Teleprinter(body []byte, opts TeleprinterOptions) ([]TeleprinterLine, error) {
+	if opts.Width <= 0 {
+		opts.Width = 69
+	}
+	if opts.BodyLine <= 0 {
+		opts.BodyLine = 1
+	}
+	if opts.Charset == nil {
+		cs, err := cable.NewCharset("ita2", "")
+		if err != nil {
+			return nil, err
+		}
+		opts.Charset = cs
+	}
+	if opts.Quotes == (cable.QuoteStyle{}) {
+		opts.Quotes, _ = cable.ParseQuoteStyle("apostrophes")
+	}
+	tp := &teleprinter{opts: opts, src: body, mapper: &cable.Mapper{Charset: opts.Charset, Quotes: opts.Quotes}}
+	tp.lines = append(tp.lines, 0)
+	for i, c := range body {
+		if c == '\n' {
+			tp.lines = append(tp.lines, i+1)
+		}
+	}
+	doc := goldmark.New().Parser().Parse(text.NewReader(body))
+	if err := tp.blocksOf(doc, 0, "", true); err != nil {
+		return nil, err
+	}
+	return tp.layout()
+}
+
+// position turns a byte offset in the body into "NAME:LINE:COL".
+func (tp *teleprinter) position(offset int) string {
+	if offset < 0 {
+		offset = 0
+	}
+	if offset > len(tp.src) {
+		offset = len(tp.src)
+	}
+	i := 0
+	for j := len(tp.lines) - 1; j >= 0; j-- {
+		if tp.lines[j] <= offset {
+			i = j
+			break
+		}
+	}
+	col := utf8.RuneCount(tp.src[tp.lines[i]:offset]) + 1
+	name := tp.opts.Name
+	if name == "" {
+		name = "draft"
+	}
+	return fmt.Sprintf("%s:%d:%d", name, tp.opts.BodyLine+i, col)
+}
+
+// blocksOf lays out the block children of a container. indent is the
+// margin of the container's content; top says whether these are the
+// document's own blocks, which are numbered.
+func (tp *teleprinter) blocksOf(parent ast.Node, depth int, indent string, top bool) error {
+	var nodes []ast.Node
+	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
+		nodes = append(nodes, n)
+	}
+	return tp.layBlocks(nodes, depth, indent, top)
+}
+
+// layBlocks lays out a run of blocks.
+func (tp *teleprinter) layBlocks(nodes []ast.Node, depth int, indent string, top bool) error {
+	number := 0
+	numbering := false
+	if top && tp.opts.Numbered {
+		count := 0
+		for _, n := range nodes {
+			if p, ok := n.(*ast.Paragraph); ok && !tp.isTalkingPoint(p) {
+				count++
+			}
+		}
+		numbering = count > 1
+	}
+	for _, n := range nodes {
+		switch n := n.(type) {
+		case *ast.Paragraph, *ast.TextBlock:
+			first := indent
+			if numbering {
+				if p, ok := n.(*ast.Paragraph); ok && !tp.isTalkingPoint(p) {
+					number++
+					first = indent + strconv.Itoa(number) + ". "
+				}
+			}
+			if err := tp.inlineBlock(n, first, indent, false); err != nil {
+				return err
+			}
+		case *ast.Heading:
+			if err := tp.inlineBlock(n, indent, indent, false); err != nil {
+				return err
+			}
+		case *ast.ThematicBreak:
+			// a rule has no words; the blank line between blocks stands for it
+		case *ast.Blockquote:
+			if err := tp.blocksOf(n, depth, indent, false); err != nil {
+				return err
+			}
+		case *ast.List:
+			if err := tp.list(n, depth, indent); err != nil {
+				return err
+			}
+		case *ast.CodeBlock, *ast.FencedCodeBlock:
+			if err := tp.codeBlock(n, indent); err != nil {
+				return err
+			}
+		case *ast.HTMLBlock:
+			if n.HTMLBlockType == ast.HTMLBlockType2 { // <!-- comment -->: a note to the drafter, never sent
+				continue
+			}
+			return fmt.Errorf("%s: raw HTML cannot be sent in a cable: remove it or write it as text", tp.position(tp.blockStart(n)))
+		default:
+			if n.Type() == ast.TypeBlock {
+				if err := tp.blocksOf(n, depth, indent, false); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// blockStart returns the offset of a block's first line.
+func (tp *teleprinter) blockStart(n ast.Node) int {
+	if l := n.Lines(); l != nil && l.Len() > 0 {
+		return l.At(0).Start
+	}
+	return tp.lastPos
+}
+
+// isTalkingPoint reports whether a paragraph is a -- talking point.
+func (tp *teleprinter) isTalkingPoint(p *ast.Paragraph) bool {
+	l := p.Lines()
+	if l == nil || l.Len() == 0 {
+		return false
+	}
+	seg := l.At(0)
+	return bytes.HasPrefix(bytes.TrimLeft(seg.Value(tp.src), " "), []byte("--"))
+}
+
+// list lays out a list's items with their markers and a hanging indent.
+func (tp *teleprinter) list(l *ast.List, depth int, indent string) error {
+	i := 0
+	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
+		marker := tp.marker(l, depth, i)
+		i++
+		hang := indent + strings.Repeat(" ", len(marker))
+		if tp.opts.NoHang {
+			hang = indent
+		}
+		first := true
+		for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+			tight := first && i > 1 && l.IsTight
+			switch c := c.(type) {
+			case *ast.Paragraph, *ast.TextBlock:
+				prefix := hang
+				if first {
+					prefix = indent + marker
+				}
+				if err := tp.inlineBlock(c, prefix, hang, tight); err != nil {
+					return err
+				}
+			case *ast.List:
+				if first {
+					// an item that opens with a list: its marker stands alone
+					tp.blocks = append(tp.blocks, tpBlock{first: indent + strings.TrimRight(marker, " "), rest: hang, segments: [][]word{{}}, tight: tight})
+				}
+				n0 := len(tp.blocks)
+				if err := tp.list(c, depth+1, hang); err != nil {
+					return err
+				}
+				if l.IsTight && len(tp.blocks) > n0 {
+					tp.blocks[n0].tight = true
+				}
+			default:
+				n0 := len(tp.blocks)
+				if err := tp.layBlocks([]ast.Node{c}, depth+1, hang, false); err != nil {
+					return err
+				}
+				if first && len(tp.blocks) > n0 {
+					tp.blocks[n0].first = indent + marker + strings.TrimLeft(tp.blocks[n0].first, " ")
+					tp.blocks[n0].tight = tight
+				}
+			}
+			first = false
+		}
+		if first { // an empty item
+			tp.blocks = append(tp.blocks, tpBlock{first: indent + strings.TrimRight(marker, " "), rest: hang, segments: [][]word{{}}, tight: i > 1 && l.IsTight})
+		}
+	}
+	return nil
+}
+
+// marker returns the marker of the i-th item (from 0) of a list, with its
+// trailing space.
+func (tp *teleprinter) marker(l *ast.List, depth, i int) string {
+	if l.IsOrdered() {
+		if tp.opts.Numbered && depth == 0 {
+			return letters(i) + ". "
+		}
+		if tp.opts.Numbered {
+			return "(" + strconv.Itoa(l.Start+i) + ") "
+		}
+		return strconv.Itoa(l.Start+i) + ". "
+	}
+	if tp.opts.Bullet == "letter" {
+		return letters(i) + ". "
+	}
+	return "- "
+}
+
+// letters numbers with letters: A … Z, AA, AB …
+func letters(i int) string {
+	s := ""
+	for i >= 0 {
+		s = string(rune('A'+i%26)) + s
+		i = i/26 - 1
+	}
+	return s
+}
+
+// codeBlock keeps a code block's lines as lines.
+func (tp *teleprinter) codeBlock(n ast.Node, indent string) error {
+	lines := n.Lines()
+	var segs [][]word
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		tp.cur = [][]word{nil}
+		if err := tp.addText(seg.Value(tp.src), seg.Start, false); err != nil {
+			return err
+		}
+		tp.flushWord()
+		segs = append(segs, tp.cur[0])
+	}
+	tp.cur = nil
+	tp.blocks = append(tp.blocks, tpBlock{first: indent, rest: indent, segments: segs, verbatim: true})
+	return nil
+}
+
+// inlineBlock lays out a block of inline content (paragraph, heading,
+// list item text) as one block.
+func (tp *teleprinter) inlineBlock(n ast.Node, first, rest string, tight bool) error {
+	tp.cur = [][]word{nil}
+	if l := n.Lines(); l != nil && l.Len() > 0 {
+		tp.lastPos = l.At(0).Start
+	}
+	if err := tp.inlines(n); err != nil {
+		return err
+	}
+	tp.flushWord()
+	tp.blocks = append(tp.blocks, tpBlock{first: first, rest: rest, segments: tp.cur, tight: tight})
+	tp.cur = nil
+	return nil
+}
+
+// inlines walks inline content: text is mapped, emphasis and links give
+// their text, breaks become spaces or new lines.
+func (tp *teleprinter) inlines(parent ast.Node) error {
+	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
+		switch n := n.(type) {
+		case *ast.Text:
+			if err := tp.addText(n.Segment.Value(tp.src), n.Segment.Start, !n.IsRaw()); err != nil {
+				return err
+			}
+			tp.lastPos = n.Segment.Stop
+			if n.HardLineBreak() {
+				tp.flushWord()
+				tp.cur = append(tp.cur, nil)
+			} else if n.SoftLineBreak() {
+				tp.flushWord()
+			}
+		case *ast.String:
+			if err := tp.addText(n.Value, tp.lastPos, false); err != nil {
+				return err
+			}
+		case *ast.AutoLink:
+			if err := tp.addText(n.Label(tp.src), tp.lastPos, false); err != nil {
+				return err
+			}
+		case *ast.RawHTML:
+			at := tp.lastPos
+			var raw []byte
+			for i := 0; i < n.Segments.Len(); i++ {
+				s := n.Segments.At(i)
+				if i == 0 {
+					at = s.Start
+				}
+				raw = append(raw, s.Value(tp.src)...)
+			}
+			if bytes.HasPrefix(raw, []byte("<!--")) {
+				continue // a comment to the drafter
+			}
+			return fmt.Errorf("%s: raw HTML %q cannot be sent in a cable: remove it or write it as text", tp.position(at), string(raw))
+		default:
+			// emphasis, links, images, code spans: their text only
+			if err := tp.inlines(n); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// addText maps text onto the character set and splits it into words.
+// Backslash escapes and entity references are resolved when unescape is
+// set.
+func (tp *teleprinter) addText(b []byte, offset int, unescape bool) error {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		at := offset + i
+		if unescape && r == '\\' && i+1 < len(b) && util.IsPunct(b[i+1]) {
+			i++
+			r, size = rune(b[i]), 1
+		} else if unescape && r == '&' {
+			if j := bytes.IndexByte(b[i:], ';'); j > 1 && j < 40 {
+				ref := b[i : i+j+1]
+				res := util.ResolveEntityNames(util.ResolveNumericReferences(ref))
+				if !bytes.Equal(res, ref) {
+					if err := tp.addText(res, at, false); err != nil {
+						return err
+					}
+					i += j + 1
+					continue
+				}
+			}
+		}
+		out, ok := tp.mapper.Map(r)
+		if !ok {
+			return fmt.Errorf("%s: %v", tp.position(at), &cable.UnmappedError{Rune: r, Charset: tp.opts.Charset.Name})
+		}
+		for _, c := range out {
+			if c == ' ' {
+				tp.flushWord()
+				continue
+			}
+			if tp.word.Len() == 0 {
+				tp.wordAt = at
+			}
+			tp.word.WriteRune(c)
+		}
+		i += size
+	}
+	return nil
+}
+
+func (tp *teleprinter) flushWord() {
+	if tp.word.Len() == 0 {
+		return
+	}
+	seg := &tp.cur[len(tp.cur)-1]
+	*seg = append(*seg, word{text: tp.word.String(), offset: tp.wordAt})
+	tp.word.Reset()
+}
+
+// layout wraps the blocks into lines and checks each line.
+func (tp *teleprinter) layout() ([]TeleprinterLine, error) {
+	var out []TeleprinterLine
+	w := tp.opts.Width
+	for bi, b := range tp.blocks {
+		// drop blocks with no words at all (an empty paragraph, say)
+		empty := true
+		for _, s := range b.segments {
+			if len(s) > 0 {
+				empty = false
+			}
+		}
+		if empty && strings.TrimSpace(b.first) == "" {
+			continue
+		}
+		if bi > 0 && len(out) > 0 && !b.tight {
+			out = append(out, TeleprinterLine{Offset: -1})
+		}
+		prefix := b.first
+		for _, seg := range b.segments {
+			line := prefix
+			at := -1
+			if len(seg) == 0 {
+				if strings.TrimSpace(prefix) != "" {
+					out = append(out, TeleprinterLine{Text: strings.TrimRight(prefix, " "), Offset: tp.lastPos})
+					prefix = b.rest
+				}
+				continue
+			}
+			for _, wd := range seg {
+				if len(prefix)+len(wd.text) > w {
+					return nil, fmt.Errorf("%s: the word %s is %d characters, longer than a line of %d (less %d for the indent): words are never split, so break it with a space", tp.position(wd.offset), abbreviate(wd.text), len(wd.text), w, len(prefix))
+				}
+				if at >= 0 && len(line)+1+len(wd.text) > w && !b.verbatim {
+					out = append(out, TeleprinterLine{Text: line, Offset: at})
+					prefix = b.rest
+					line, at = prefix, -1
+				}
+				if at >= 0 {
+					line += " "
+				}
+				if at < 0 {
+					at = wd.offset
+				}
+				line += wd.text
+			}
+			if b.verbatim && len(line) > w {
+				return nil, fmt.Errorf("%s: this line of a code block is %d characters, longer than %d: code blocks keep their lines, so shorten it", tp.position(seg[0].offset), len(line), w)
+			}
+			out = append(out, TeleprinterLine{Text: line, Offset: at})
+			prefix = b.rest
+		}
+	}
+	for i, l := range out {
+		if err := hazard(l.Text); err != "" {
+			return nil, fmt.Errorf("%s: line %d of the text would %s: reword the sentence or change its wrapping so that the word does not open a line", tp.position(l.Offset), i+1, err)
+		}
+	}
+	return out, nil
+}
+
+// hazard says why a line of text would disturb the circuit ("" if it would
+// not): NNNN ends a message and ZCZC starts one on switching equipment, and
+// BT alone ends the text (ACP 127).
+func hazard(line string) string {
+	t := strings.TrimSpace(line)
+	switch {
+	case strings.HasPrefix(t, "NNNN"):
+		return "begin NNNN, which ends a message on switching equipment"
+	case strings.HasPrefix(t, "ZCZC"):
+		return "begin ZCZC, which starts a new message on switching equipment"
+	case t == "BT":
+		return "be BT alone, which ends the text of a message"
+	}
+	return ""
+}
+
+func abbreviate(s string) string {
+	if len(s) > 24 {
+		return s[:20] + "..."
+	}
+	return s
+}

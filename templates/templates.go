@@ -1,0 +1,205 @@
+// Package templates holds redline's cable templates, embedded in the binary,
+// and finds a template by name: a workspace's .redline/templates/NAME.tmpl
+// overrides the embedded one of the same name, and a path names a file of
+// the user's own. A template is a text/template file that opens with a
+// comment holding its settings in YAML:
+//
+//	{{/*
+//	description: UK FCO telegram (FM post DTG, TO precedence post, TELNO)
+//	width: 69
+//	quotes: apostrophes
+//	*/}}
+//
+// The package reads files only; it prints nothing.
+package templates
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+//go:embed *.tmpl
+var embedded embed.FS
+
+// Settings are a template's layout choices, read from the YAML comment at
+// its head. Zero values take the defaults noted.
+type Settings struct {
+	// Description is the one line `redline templates` prints.
+	Description string `yaml:"description"`
+	// Width is the longest line in characters (default 69, ACP 127 §138.f).
+	Width int `yaml:"width"`
+	// Charset is ita2 (default) or ascii; Extra adds characters to it.
+	Charset string `yaml:"charset"`
+	Extra   string `yaml:"extra"`
+	// Quotes is words (QUOTE … UNQUOTE), apostrophes ('' … '', default) or
+	// ascii (" … "); OpenQuote and CloseQuote override either side.
+	Quotes     string  `yaml:"quotes"`
+	OpenQuote  *string `yaml:"open_quote"`
+	CloseQuote *string `yaml:"close_quote"`
+	// Numbered numbers the text's paragraphs 1., 2. when there is more
+	// than one.
+	Numbered bool `yaml:"numbered"`
+	// Bullet is how list items begin: dash (- ) or letter (A. ).
+	Bullet string `yaml:"bullet"`
+	// Hang indents the lines after a list item's first under its text
+	// (default true).
+	Hang *bool `yaml:"hang"`
+	// Classification is plain (SECRET, default) or spaced (S E C R E T),
+	// as the template's .Classification prints it.
+	Classification string `yaml:"classification"`
+	// PageLines is the default page length for printing (0: no pages);
+	// --page-lines overrides it.
+	PageLines int `yaml:"page_lines"`
+	// PageLine is a text/template for the page line of every page, given
+	// .Page, .Pages, .Serial and .Classification (default
+	// "PAGE {{.Page}} OF {{.Pages}}").
+	PageLine string `yaml:"page_line"`
+	// TapePageLines and SectionPages ask for ACP 127 sections: a message
+	// longer than SectionPages pages of TapePageLines lines is split into
+	// sections (SECTION 1 OF 2 … FINAL SECTION OF 2), each sent with the
+	// same heading and DTG.
+	TapePageLines int `yaml:"tape_page_lines"`
+	SectionPages  int `yaml:"section_pages"`
+	// SerialPlaceholder is printed for the serial of a draft not yet sent
+	// (default "[SERIAL]").
+	SerialPlaceholder string `yaml:"serial_placeholder"`
+}
+
+// Template is a template's source and settings.
+type Template struct {
+	Name string
+	// Source is the whole file; Body is the part after the settings
+	// comment.
+	Source   []byte
+	Settings Settings
+	// Origin says where it came from: "built-in", the override's path, or
+	// the path given.
+	Origin string
+}
+
+// OverrideDir is the folder, inside a workspace's .redline folder, whose
+// NAME.tmpl files override the built-in templates.
+const OverrideDir = "templates"
+
+// Names lists the built-in templates.
+func Names() []string {
+	entries, _ := fs.ReadDir(embedded, ".")
+	var out []string
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmpl") {
+			out = append(out, strings.TrimSuffix(e.Name(), ".tmpl"))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// IsPath reports whether a --template value names a file rather than a
+// template: it holds a path separator or ends in .tmpl.
+func IsPath(nameOrPath string) bool {
+	return strings.ContainsAny(nameOrPath, `/\`) || strings.HasSuffix(nameOrPath, ".tmpl")
+}
+
+// Load finds a template: a path is read as a file; a name is looked up in
+// overrideDir (NAME.tmpl, when overrideDir is not "") and then among the
+// built-in templates.
+func Load(nameOrPath, overrideDir string) (*Template, error) {
+	if nameOrPath == "" {
+		return nil, errors.New("no template: give --template NAME or set template: in the draft's front matter")
+	}
+	if IsPath(nameOrPath) {
+		data, err := os.ReadFile(nameOrPath)
+		if err != nil {
+			return nil, fmt.Errorf("template %s: %v", nameOrPath, unwrap(err))
+		}
+		name := strings.TrimSuffix(filepath.Base(nameOrPath), ".tmpl")
+		return parse(name, nameOrPath, data)
+	}
+	if overrideDir != "" {
+		p := filepath.Join(overrideDir, nameOrPath+".tmpl")
+		data, err := os.ReadFile(p)
+		if err == nil {
+			return parse(nameOrPath, p, data)
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("template %s: %v", p, unwrap(err))
+		}
+	}
+	data, err := embedded.ReadFile(nameOrPath + ".tmpl")
+	if err != nil {
+		return nil, fmt.Errorf("unknown template %q: use one of %s, or a path to a .tmpl file", nameOrPath, strings.Join(Names(), ", "))
+	}
+	return parse(nameOrPath, "built-in", data)
+}
+
+// List returns every template by name: the built-in ones and those in
+// overrideDir, an override replacing the built-in template of its name.
+// Templates that fail to load are returned with their error.
+func List(overrideDir string) ([]*Template, []error) {
+	names := map[string]bool{}
+	for _, n := range Names() {
+		names[n] = true
+	}
+	if overrideDir != "" {
+		if entries, err := os.ReadDir(overrideDir); err == nil {
+			for _, e := range entries {
+				if !e.IsDir() && strings.HasSuffix(e.Name(), ".tmpl") {
+					names[strings.TrimSuffix(e.Name(), ".tmpl")] = true
+				}
+			}
+		}
+	}
+	sorted := make([]string, 0, len(names))
+	for n := range names {
+		sorted = append(sorted, n)
+	}
+	sort.Strings(sorted)
+	var out []*Template
+	var errs []error
+	for _, n := range sorted {
+		t, err := Load(n, overrideDir)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		out = append(out, t)
+	}
+	return out, errs
+}
+
+func unwrap(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// parse reads the settings comment at the head of a template.
+func parse(name, origin string, data []byte) (*Template, error) {
+	t := &Template{Name: name, Source: data, Origin: origin}
+	src := bytes.TrimLeft(data, " \t\r\n")
+	if !bytes.HasPrefix(src, []byte("{{/*")) {
+		return t, nil
+	}
+	end := bytes.Index(src, []byte("*/"))
+	if end < 0 {
+		return nil, fmt.Errorf("template %s: the settings comment {{/* is never closed with */}}", origin)
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(src[4:end]))
+	dec.KnownFields(true)
+	if err := dec.Decode(&t.Settings); err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("template %s: settings: %v", origin, err)
+	}
+	return t, nil
+}
