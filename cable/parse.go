@@ -115,6 +115,7 @@ type cpLine struct {
 type cableParser struct {
 	lines []cpLine
 	msg   Message
+	fco   bool // the heading is in the FCO form
 }
 
 func newCableParser(data []byte) *cableParser {
@@ -148,7 +149,7 @@ const (
 
 var (
 	// precedence letters and a date-time group, then operating signals.
-	cpDtgLineRE = regexp.MustCompile(`^([ZOPRY])(?:\s+([ZOPRY]))?\s+(\d{6}[A-Z])\s+([A-Z]{3,4})(?:\s+(\d{4}|\d{2}))?(?:\s+(.*))?$`)
+	cpDtgLineRE = regexp.MustCompile(`^([ZOPRY])(?:\s+([ZOPRY]))?\s+(\d{6}[A-Z]|DDHHMMZ)\s+([A-Z]{3,4})(?:\s+(\d{4}|\d{2}|YY))?(?:\s+(.*))?$`)
 	// a date-time group on its own (FCO OF line, FM line).
 	cpDtgRE = regexp.MustCompile(`(\d{6}[A-Z])\s+([A-Z]{3,4})(?:\s+(\d{4}|\d{2}))?$`)
 
@@ -170,7 +171,8 @@ var (
 	cpSectionRE     = regexp.MustCompile(`^(?:SECTION\s+\d+\s+OF\s+\d+|FINAL\s+SECTION\s+OF\s+\d+)`)
 	cpPageNumberRE  = regexp.MustCompile(`^-\s*\d{1,3}\s*-$`)
 	cpStationSerRE  = regexp.MustCompile(`^#\d+$`)
-	cpSerialRestRE  = regexp.MustCompile(`^[A-Z][A-Z]*(?: [A-Z]+)* \d+[A-Z]?(?:/\d+)?$`)
+	cpSerialRestRE  = regexp.MustCompile(`^(?:[A-Z][A-Z]*(?: [A-Z]+)* )?(?:\d+[A-Z]?(?:/\d+)?|\[[A-Z]+\])$`)
+	cpRefLetterRE   = regexp.MustCompile(`(?:^|\s)\(([A-Z])\)\s+`)
 	cpTransIDRE     = regexp.MustCompile(`^V?ZCZC`)
 	cpRoutingRE     = regexp.MustCompile(`^[ZOPRY]{2}\s+[A-Z]{4,}`)
 	cpSingleTokenRE = regexp.MustCompile(`^[A-Z0-9#/]{4,}$`)
@@ -210,7 +212,7 @@ func (p *cableParser) nextNonBlank(i int) int {
 // isDTGLine reports whether line i is a precedence and date-time group line.
 func (p *cableParser) isDTGLine(i int) bool {
 	m := cpDtgLineRE.FindStringSubmatch(p.trimmed(i))
-	return m != nil && cpMonthNames[m[4]] != 0
+	return m != nil && (cpMonthNames[m[4]] != 0 || m[3] == "DDHHMMZ" && m[4] == "MON")
 }
 
 func cpHasKeyword(s, kw string) bool { return s == kw || strings.HasPrefix(s, kw+" ") }
@@ -263,6 +265,7 @@ func (p *cableParser) parse() (*Message, error) {
 	if h.kind == cpHeadingACP {
 		textStart, err = p.parseACPHeading(h.start)
 	} else {
+		p.fco = true
 		textStart, err = p.parseFCOHeading(h.start)
 	}
 	if err != nil {
@@ -342,6 +345,9 @@ func cpValidDTG(day, hour, minute string, month int) error {
 
 // checkDTG validates the date-time group parts of line i.
 func (p *cableParser) checkDTG(i int, group, month string) error {
+	if group == "DDHHMMZ" {
+		return nil // the placeholder of a draft rendering
+	}
 	mon := cpMonthNames[month]
 	if mon == 0 {
 		return fmt.Errorf("line %d: date-time group %q: unknown month %q (use JAN ... DEC)", p.lines[i].n, group, month)
@@ -384,8 +390,15 @@ func (p *cableParser) parseFCOHeading(i int) (int, error) {
 		if t == "" {
 			continue
 		}
-		if c, rest, ok := cpMatchClassification(t); ok && rest == "" {
-			m.Classification = c
+		if cpIsCaptionLine(t) {
+			m.Captions = append([]string{t}, m.Captions...)
+			continue
+		}
+		if c, rest, ok := cpMatchClassification(t); ok {
+			if caps, _, ok := cpClassificationRest(rest); ok {
+				m.Classification = c
+				m.Captions = append(caps, m.Captions...)
+			}
 		}
 		break
 	}
@@ -677,7 +690,33 @@ func (p *cableParser) parseText(i, end int) {
 		}
 	}
 	j = p.parseFields(j, end)
+	if p.fco && m.Subject == "" {
+		j = p.fcoSubject(j, end)
+	}
 	p.parseBody(j, end)
+}
+
+// fcoSubject reads the subject line of an FCO telegram, which has no
+// SUBJECT: label: a title line above the REF line, or a single line
+// standing alone as the first paragraph, not numbered and with no full
+// stop, with more text after it. It returns where the text starts.
+func (p *cableParser) fcoSubject(j, end int) int {
+	m := &p.msg
+	if len(m.Heading) == 1 {
+		m.Subject, m.Heading = m.Heading[0], nil
+		return j
+	}
+	if len(m.Heading) > 0 || len(m.References) > 0 {
+		return j
+	}
+	i := p.nextNonBlank(j)
+	t := p.trimmed(i)
+	if i+1 >= end || p.trimmed(i+1) != "" || t == "" || cpBodyStartRE.MatchString(t) || cpEndsSentence(t) ||
+		p.isFurniture(t) || p.nextNonBlank(i+1) >= end {
+		return j
+	}
+	m.Subject = t
+	return i + 1
 }
 
 func (p *cableParser) isDraftMarker(i int) bool {
@@ -783,9 +822,7 @@ func (p *cableParser) parseFields(i, end int) int {
 			if sub := cpRefRE.FindStringSubmatch(value); sub != nil {
 				value = strings.TrimSpace(sub[1])
 			}
-			if value != "" {
-				m.References = append(m.References, value)
-			}
+			m.References = append(m.References, cpSplitRefs(value)...)
 		case cpFieldPassing:
 			m.Passing = value
 		}
@@ -816,6 +853,32 @@ func (p *cableParser) fieldValue(i, end, kind int) (string, int) {
 		v = cpJoinRunOn(v, t)
 	}
 	return v, j
+}
+
+// cpSplitRefs splits a list of references lettered (A) X (B) Y into X and
+// Y; anything else is one reference.
+func cpSplitRefs(v string) []string {
+	if v == "" {
+		return nil
+	}
+	locs := cpRefLetterRE.FindAllStringSubmatchIndex(v, -1)
+	if len(locs) < 2 || locs[0][0] != 0 {
+		return []string{v}
+	}
+	var out []string
+	for k, loc := range locs {
+		if v[loc[2]] != byte('A'+k) {
+			return []string{v}
+		}
+		stop := len(v)
+		if k+1 < len(locs) {
+			stop = locs[k+1][0]
+		}
+		ref := strings.TrimSpace(v[loc[1]:stop])
+		ref = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(ref, ","), " AND"))
+		out = append(out, ref)
+	}
+	return out
 }
 
 // cpJoinRunOn joins two lines of one field, closing a hyphenated word.
@@ -903,7 +966,7 @@ func (p *cableParser) parseBody(i, end int) {
 				}
 				t = rest
 			case pendingBreak:
-				if cpEndsSentence(prev.text) && blank > 0 {
+				if cpEndsSentence(prev.text) && (blank > 0 || cpBodyStartRE.MatchString(tt)) {
 					out = append(out, bodyLine{})
 				}
 			default:

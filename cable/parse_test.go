@@ -109,7 +109,7 @@ func TestParseArchiveCopy(t *testing.T) {
 		"Captions":     {m.Captions, []string{"NODIS"}},
 		"Passing":      {m.Passing, "FOR AMBASSADOR FROM THE SECRETARY"},
 		"Subject":      {m.Subject, "HUMAN RIGHTS: NEXT STEPS ON DIVIDED FAMILIES"},
-		"References":   {m.References, []string{"(A) MOSCOW 07892, (B) STATE 150012"}},
+		"References":   {m.References, []string{"MOSCOW 07892", "STATE 150012"}},
 		"Ending":       {m.Ending, "NNN"},
 		"Text": {m.Text, "1. (S - ENTIRE TEXT.)\n\n2. WE HAVE REVIEWED THE LIST OF DIVIDED FAMILIES AND BELIEVE\n" +
 			"THAT A SETTLEMENT\nOF THE REMAINING CASES IS WITHIN REACH.\n\n3. YOU SHOULD SEEK AN EARLY APPOINTMENT WITH THE FOREIGN\n" +
