@@ -1,0 +1,338 @@
+package draft
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestStoreSealed(t *testing.T) {
+	ws := newTestWorkspace(t)
+	p := writeDraft(t, ws, "telegram.md", "Dear Ron,\n")
+	commit(t, ws, p, "draft")
+	if _, ok, err := ws.Sealed(p); ok || err != nil {
+		t.Fatalf("sealed before sending: %v %v", ok, err)
+	}
+	cable := []byte("SECRET\nFM FCO\nTO WASHINGTON\nTELNO 123\n")
+	sent, err := ws.Commit(CommitRequest{Path: p, Content: []byte("Dear Ron,\n"), Author: "CRD", Office: "Cabinet Office",
+		Message: "sent", Labels: []string{"as-sent"},
+		Sent: &Sent{Series: "T", Serial: "T 123/88", DTG: "211930Z DEC 88", Precedence: "IMMEDIATE", To: []string{"WASHINGTON"}, Cable: cable}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sent.Number != 2 || sent.Sent.CableSHA256 == "" {
+		t.Fatalf("as-sent revision = %+v", sent)
+	}
+	r, ok, err := ws.Sealed(p)
+	if !ok || err != nil || r.Number != 2 || string(r.Sent.Cable) != string(cable) || r.Sent.Serial != "T 123/88" || r.Labels[0] != "as-sent" {
+		t.Fatalf("Sealed = %+v %v %v", r, ok, err)
+	}
+	writeDraft(t, ws, "telegram.md", "Dear Ron, changed.\n")
+	_, err = ws.Commit(CommitRequest{Path: p, Author: "a", Office: "b", Message: "after"})
+	if err == nil || !strings.Contains(err.Error(), "telegram.md is sealed: revision 2 was sent as T 123/88 at 211930Z DEC 88") {
+		t.Fatalf("commit to a sealed draft: %v", err)
+	}
+	// A reopened draft is a new draft that names where it came from.
+	q := writeDraft(t, ws, "telegram-2.md", "Dear Ron, changed.\n")
+	r2, err := ws.Commit(CommitRequest{Path: q, Author: "a", Office: "b", Message: "reopened", ReopenedFrom: "telegram.md@2"})
+	if err != nil || r2.ReopenedFrom != "telegram.md@2" {
+		t.Fatalf("reopen: %+v %v", r2, err)
+	}
+	rep, err := ws.Fsck()
+	if err != nil || !rep.OK() {
+		t.Fatalf("fsck: %+v %v", rep, err)
+	}
+}
+
+func TestStoreUpdateRollsBack(t *testing.T) {
+	ws := newTestWorkspace(t)
+	p := writeDraft(t, ws, "a.md", "one\n")
+	q := writeDraft(t, ws, "b.md", "two\n")
+	boom := errors.New("boom")
+	err := ws.Update(func(tx *Tx) error {
+		if _, err := tx.Commit(CommitRequest{Path: p, Author: "a", Office: "b"}); err != nil {
+			return err
+		}
+		revs, err := tx.Log(p)
+		if err != nil || len(revs) != 1 {
+			t.Errorf("tx.Log does not see the queued commit: %v %v", revs, err)
+		}
+		all, err := tx.AllRevisions()
+		if err != nil || len(all) != 1 {
+			t.Errorf("tx.AllRevisions does not see the queued commit: %v %v", all, err)
+		}
+		if _, err := tx.Commit(CommitRequest{Path: q, Author: "a", Office: "b"}); err != nil {
+			return err
+		}
+		return boom
+	})
+	if !errors.Is(err, boom) {
+		t.Fatalf("Update = %v", err)
+	}
+	all, err := ws.AllRevisions()
+	if err != nil || len(all) != 0 {
+		t.Fatalf("a failed transaction left %d revisions (%v)", len(all), err)
+	}
+	if names, _ := ws.Drafts(); len(names) != 0 {
+		t.Fatalf("drafts after rollback: %v", names)
+	}
+	// Two commits to one draft in one transaction are numbered in order.
+	err = ws.Update(func(tx *Tx) error {
+		for _, c := range []string{"x\n", "y\n"} {
+			if _, err := tx.Commit(CommitRequest{Path: p, Content: []byte(c), Author: "a", Office: "b"}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	revs, _ := ws.Log(p)
+	if len(revs) != 2 || string(revs[1].Content) != "y\n" || revs[1].Parent != 1 {
+		t.Fatalf("revisions: %+v", revs)
+	}
+}
+
+func TestStoreRefusals(t *testing.T) {
+	ws := newTestWorkspace(t)
+	p := writeDraft(t, ws, "a.md", "---\nprecedence: soon\n---\n")
+	for _, tc := range []struct {
+		req  CommitRequest
+		want string
+	}{
+		{CommitRequest{Path: p, Author: "a", Office: "b"}, `a.md:2:13: precedence: unknown precedence "soon"`},
+		{CommitRequest{Path: p, Content: []byte("x"), Office: "b"}, "no author"},
+		{CommitRequest{Path: p, Content: []byte("x"), Author: "a"}, "no office"},
+		{CommitRequest{Path: p, Content: []byte("x"), Author: "a", Office: "b", Labels: []string{"9"}}, `bad label "9"`},
+		{CommitRequest{Path: filepath.Join(ws.Root, "..", "out.md"), Content: []byte("x"), Author: "a", Office: "b"}, "outside the workspace"},
+		{CommitRequest{Path: filepath.Join(ws.Root, ".redline", "x.md"), Content: []byte("x"), Author: "a", Office: "b"}, "inside the store folder"},
+		{CommitRequest{Draft: "../x.md", Content: []byte("x"), Author: "a", Office: "b"}, "bad draft name"},
+		{CommitRequest{Path: filepath.Join(ws.Root, "none.md"), Author: "a", Office: "b"}, "no such file"},
+	} {
+		_, err := ws.Commit(tc.req)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%+v: got %v, want %q", tc.req, err, tc.want)
+		}
+	}
+	if all, _ := ws.AllRevisions(); len(all) != 0 {
+		t.Errorf("refused commits left %d revisions", len(all))
+	}
+	q := writeDraft(t, ws, "b.md", "b\n")
+	commit(t, ws, q, "one", "x")
+	writeDraft(t, ws, "b.md", "b2\n")
+	if _, err := ws.Commit(CommitRequest{Path: q, Author: "a", Office: "b", Labels: []string{"x"}}); err == nil || !strings.Contains(err.Error(), `label "x" already names`) {
+		t.Errorf("reused label: %v", err)
+	}
+	if err := ws.Label(q, 2, "y", false); err == nil || !strings.Contains(err.Error(), "no revision 2") {
+		t.Errorf("label of a missing revision: %v", err)
+	}
+	if err := ws.Label(p, 1, "y", false); err == nil || !strings.Contains(err.Error(), "has no revisions") {
+		t.Errorf("label of an uncommitted draft: %v", err)
+	}
+}
+
+func TestEscapeName(t *testing.T) {
+	for _, n := range []string{"a.md", "sub dir/ä b%.md", "x/y/z-1_2.md", ".hidden.md", "a%2Fb"} {
+		e := escapeName(n)
+		if strings.ContainsAny(e, "/ ") {
+			t.Errorf("escapeName(%q) = %q", n, e)
+		}
+		back, err := unescapeName(e)
+		if err != nil || back != n {
+			t.Errorf("unescape(%q) = %q, %v", e, back, err)
+		}
+	}
+	for _, bad := range []string{"a%2", "a%zz", "a%2fb", "a b"} {
+		if _, err := unescapeName(bad); err == nil {
+			t.Errorf("unescapeName(%q) accepted", bad)
+		}
+	}
+}
+
+// rewriteRecord changes a stored revision and writes it back with a valid
+// checksum, as a careless hand edit or a bug might.
+func rewriteRecord(t *testing.T, path string, edit func(r *record)) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r record
+	if err := json.Unmarshal(data, &r); err != nil {
+		t.Fatal(err)
+	}
+	edit(&r)
+	os.Remove(path)
+	if err := os.WriteFile(path, r.encode(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestFsckFindsDamage(t *testing.T) {
+	fresh := func(t *testing.T) (*Workspace, string) {
+		ws := newTestWorkspace(t)
+		p := writeDraft(t, ws, "d.md", "one\n")
+		commit(t, ws, p, "1")
+		writeDraft(t, ws, "d.md", "two\n")
+		commit(t, ws, p, "2")
+		if err := ws.Label(p, 1, "first", false); err != nil {
+			t.Fatal(err)
+		}
+		return ws, filepath.Join(ws.draftDir("d.md"))
+	}
+	for _, tc := range []struct {
+		name   string
+		damage func(t *testing.T, ws *Workspace, dir string)
+		want   string
+	}{
+		{"flipped byte", func(t *testing.T, ws *Workspace, dir string) {
+			p := filepath.Join(dir, "000001.json")
+			data, _ := os.ReadFile(p)
+			os.Remove(p)
+			os.WriteFile(p, []byte(strings.Replace(string(data), `"one\n"`, `"One\n"`, 1)), 0o644)
+		}, "000001.json: record checksum mismatch"},
+		{"content hash", func(t *testing.T, ws *Workspace, dir string) {
+			rewriteRecord(t, filepath.Join(dir, "000002.json"), func(r *record) { s := "tampered\n"; r.Content = &s })
+		}, "000002.json: content SHA-256 is"},
+		{"wrong number", func(t *testing.T, ws *Workspace, dir string) {
+			rewriteRecord(t, filepath.Join(dir, "000002.json"), func(r *record) { r.Number = 5 })
+		}, "record says revision 5 but the file is named for 2"},
+		{"parent", func(t *testing.T, ws *Workspace, dir string) {
+			rewriteRecord(t, filepath.Join(dir, "000002.json"), func(r *record) { r.Parent = 0 })
+		}, "parent is 0, expected 1"},
+		{"moved to another draft", func(t *testing.T, ws *Workspace, dir string) {
+			rewriteRecord(t, filepath.Join(dir, "000002.json"), func(r *record) { r.Draft = "e.md" })
+		}, `record belongs to draft "e.md"`},
+		{"label target", func(t *testing.T, ws *Workspace, dir string) {
+			e := &labelEvent{Format: storeFormat, Seq: 2, Draft: "d.md", Label: "x", Revision: 9, Time: "1988-12-21T21:30:00Z"}
+			os.WriteFile(filepath.Join(dir, "labels", "000002.json"), e.encode(), 0o644)
+		}, `label "x" points at revision 9, which does not exist`},
+		{"label gap", func(t *testing.T, ws *Workspace, dir string) {
+			e := &labelEvent{Format: storeFormat, Seq: 3, Draft: "d.md", Label: "x", Revision: 1, Time: "1988-12-21T21:30:00Z"}
+			os.WriteFile(filepath.Join(dir, "labels", "000003.json"), e.encode(), 0o644)
+		}, "label record 2 is missing"},
+		{"commit after sending", func(t *testing.T, ws *Workspace, dir string) {
+			rewriteRecord(t, filepath.Join(dir, "000001.json"), func(r *record) { r.Sent = &sentRecord{Series: "T", Serial: "T 1/88"} })
+		}, "revision 2 follows the as-sent revision 1 of a sealed draft"},
+		{"serial used twice", func(t *testing.T, ws *Workspace, dir string) {
+			for _, n := range []string{"d.md", "e.md"} {
+				if _, err := ws.Commit(CommitRequest{Draft: n, Content: []byte("x"), Author: "a", Office: "b", Sent: &Sent{Series: "T", Serial: "T 7/88", DTG: "211930Z DEC 88"}}); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}, `serial "T 7/88" of series T was already used by`},
+		{"not JSON", func(t *testing.T, ws *Workspace, dir string) {
+			os.WriteFile(filepath.Join(dir, "000003.json"), []byte("{"), 0o644)
+		}, "000003.json: not a valid revision record"},
+		{"bad folder", func(t *testing.T, ws *Workspace, dir string) {
+			os.Mkdir(filepath.Join(ws.draftsDir(), "a b"), 0o755)
+		}, "folder name is not an escaped draft name"},
+		{"bad config", func(t *testing.T, ws *Workspace, dir string) {
+			os.WriteFile(ws.ConfigPath(), []byte("author: [x]\n"), 0o644)
+		}, "config.yaml:1:9: author must be text, not a list"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ws, dir := fresh(t)
+			tc.damage(t, ws, dir)
+			rep, err := ws.Fsck()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep.OK() {
+				t.Fatalf("fsck found nothing")
+			}
+			var msgs []string
+			for _, p := range rep.Problems {
+				msgs = append(msgs, p.Path+": "+p.Message)
+			}
+			if !strings.Contains(strings.Join(msgs, "\n"), tc.want) {
+				t.Errorf("problems:\n%s\nwant %q", strings.Join(msgs, "\n"), tc.want)
+			}
+		})
+	}
+}
+
+func TestConfig(t *testing.T) {
+	c, err := ParseConfig("c.yaml", DefaultConfig().Marshal())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Series) != 3 || c.Series[2] != (SerialSeries{"STATE", "STATE {n:06}", true}) {
+		t.Errorf("default series: %+v", c.Series)
+	}
+	c = Config{Author: "Charles Powell", Office: "No. 10: Private Office", Series: []SerialSeries{{"X", "X {n}", false}}, Names: []string{"CSCE", "Reagan"}}
+	back, err := ParseConfig("c.yaml", c.Marshal())
+	if err != nil || back.Author != c.Author || back.Office != c.Office || len(back.Series) != 1 || back.Series[0] != c.Series[0] || strings.Join(back.Names, ",") != "CSCE,Reagan" {
+		t.Errorf("round trip: %+v %v", back, err)
+	}
+	if s, ok := back.SeriesByName("x"); !ok || s.Format != "X {n}" {
+		t.Errorf("SeriesByName: %+v %v", s, ok)
+	}
+	for src, want := range map[string]string{
+		"auther: x\n":                      `c.yaml:1:1: unknown key "auther" in config: did you mean "author"?`,
+		"series:\n  - name: T\n    fmt: x\n": `c.yaml:3:5: unknown key "fmt" in series[0]`,
+		"series:\n  - name: T\n    format: T {n}\n    yearly: maybe\n": `c.yaml:4:13: series[0].yearly must be true or false`,
+		"series:\n  - {name: T, format: \"T {n}\"}\n  - {name: t, format: \"{n}\"}\n": `c.yaml:3:5: series "t" is given twice`,
+		"names: CSCE\nnames: [x]\n": `c.yaml:2:1: key "names" is given twice`,
+		"author: [\n":                 `c.yaml:`,
+	} {
+		_, err := ParseConfig("c.yaml", []byte(src))
+		if err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("%q: got %v, want %s", src, err, want)
+		}
+	}
+}
+
+func TestWorkspaceFindAndInit(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := FindWorkspace(dir); !errors.Is(err, ErrNoWorkspace) {
+		t.Fatalf("FindWorkspace outside = %v", err)
+	}
+	ws, err := Init(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub := filepath.Join(dir, "a", "b")
+	os.MkdirAll(sub, 0o755)
+	found, err := FindWorkspace(sub)
+	if err != nil || found.Root != ws.Root {
+		t.Fatalf("FindWorkspace(sub) = %v, %v", found, err)
+	}
+	if _, err := Init(dir); err == nil || !strings.Contains(err.Error(), "already a redline workspace") {
+		t.Fatalf("second Init: %v", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.Contains(e.Name(), "tmp") {
+			t.Errorf("Init left %s", e.Name())
+		}
+	}
+	name, err := ws.DraftName(filepath.Join(sub, "..", "x.md"))
+	if err != nil || name != "a/x.md" {
+		t.Errorf("DraftName = %q, %v", name, err)
+	}
+}
+
+func TestResolveStdinAndFiles(t *testing.T) {
+	v, err := Resolve(nil, "-", strings.NewReader("from stdin"))
+	if err != nil || string(v.Data) != "from stdin" || v.Name != "<stdin>" || v.Revision != nil {
+		t.Fatalf("stdin: %+v %v", v, err)
+	}
+	dir := t.TempDir()
+	p := filepath.Join(dir, "x@2.md")
+	os.WriteFile(p, []byte("at"), 0o644)
+	v, err = Resolve(nil, p, nil)
+	if err != nil || string(v.Data) != "at" || v.Path != p {
+		t.Fatalf("file with @: %+v %v", v, err)
+	}
+	if _, err := Resolve(nil, filepath.Join(dir, "none.md"), nil); err == nil || !strings.Contains(err.Error(), "no such file") {
+		t.Fatalf("missing file: %v", err)
+	}
+	if _, err := Resolve(nil, dir, nil); err == nil || !strings.Contains(err.Error(), "is a folder") {
+		t.Fatalf("folder: %v", err)
+	}
+}
