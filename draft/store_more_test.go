@@ -273,12 +273,12 @@ func TestConfig(t *testing.T) {
 		t.Errorf("SeriesByName: %+v %v", s, ok)
 	}
 	for src, want := range map[string]string{
-		"auther: x\n":                      `c.yaml:1:1: unknown key "auther" in config: did you mean "author"?`,
+		"auther: x\n":                        `c.yaml:1:1: unknown key "auther" in config: did you mean "author"?`,
 		"series:\n  - name: T\n    fmt: x\n": `c.yaml:3:5: unknown key "fmt" in series[0]`,
-		"series:\n  - name: T\n    format: T {n}\n    yearly: maybe\n": `c.yaml:4:13: series[0].yearly must be true or false`,
+		"series:\n  - name: T\n    format: T {n}\n    yearly: maybe\n":                `c.yaml:4:13: series[0].yearly must be true or false`,
 		"series:\n  - {name: T, format: \"T {n}\"}\n  - {name: t, format: \"{n}\"}\n": `c.yaml:3:5: series "t" is given twice`,
 		"names: CSCE\nnames: [x]\n": `c.yaml:2:1: key "names" is given twice`,
-		"author: [\n":                 `c.yaml:`,
+		"author: [\n":               `c.yaml:`,
 	} {
 		_, err := ParseConfig("c.yaml", []byte(src))
 		if err == nil || !strings.HasPrefix(err.Error(), want) {
