@@ -1,0 +1,75 @@
+package cmd
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/redline-dev/redline/draft"
+)
+
+// TestStoreSealedDraft checks what the store commands do with a sent
+// draft, made here through the store API as `redline send` makes it.
+func TestStoreSealedDraft(t *testing.T) {
+	exe := redlineExe(t)
+	dir := t.TempDir()
+	ws, err := draft.Init(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wc := filepath.Join(dir, "telegram.md")
+	if err := os.WriteFile(wc, []byte("Dear Ron,\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(1988, 12, 21, 19, 30, 0, 0, time.UTC)
+	if _, err := ws.Commit(draft.CommitRequest{Path: wc, Author: "Charles Powell", Office: "No. 10", Message: "draft", Time: at}); err != nil {
+		t.Fatal(err)
+	}
+	_, err = ws.Commit(draft.CommitRequest{Path: wc, Author: "Charles Powell", Office: "No. 10", Message: "sent", Time: at,
+		Labels: []string{"as-sent"}, Sent: &draft.Sent{Series: "T", Serial: "T 230/88", DTG: "211930Z DEC 88", Cable: []byte("CABLE\n")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := func(wantOK bool, args ...string) string {
+		t.Helper()
+		c := exec.Command(exe, args...)
+		c.Dir = dir
+		c.Env = append(os.Environ(), "REDLINE_AUTHOR=A", "REDLINE_OFFICE=B")
+		out, err := c.CombinedOutput()
+		if (err == nil) != wantOK {
+			t.Fatalf("redline %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+		return string(out)
+	}
+	if out := run(true, "status"); !strings.Contains(out, "sealed  telegram.md  revision 2 sent as T 230/88 at 211930Z DEC 88") {
+		t.Errorf("status:\n%s", out)
+	}
+	if out := run(true, "log", "telegram.md"); !strings.Contains(out, "[sent T 230/88 211930Z DEC 88] sent") {
+		t.Errorf("log:\n%s", out)
+	}
+	if out := run(true, "log", "telegram.md", "--json"); !strings.Contains(out, `"serial": "T 230/88"`) {
+		t.Errorf("log --json:\n%s", out)
+	}
+	os.WriteFile(wc, []byte("Dear Ron, changed.\n"), 0o644)
+	if out := run(true, "status"); !strings.Contains(out, "the working copy differs from it") {
+		t.Errorf("status after an edit:\n%s", out)
+	}
+	if out := run(false, "commit", "telegram.md", "-m", "more"); !strings.Contains(out, "telegram.md is sealed: revision 2 was sent as T 230/88 at 211930Z DEC 88") {
+		t.Errorf("commit:\n%s", out)
+	}
+	if out := run(false, "restore", "telegram.md@1", "--force"); !strings.Contains(out, "telegram.md is sealed") || !strings.Contains(out, "redline show telegram.md@1 > NEW.md") {
+		t.Errorf("restore:\n%s", out)
+	}
+	if data, _ := os.ReadFile(wc); string(data) != "Dear Ron, changed.\n" {
+		t.Errorf("a refused restore changed the working copy: %q", data)
+	}
+	if out := run(true, "show", "telegram.md@as-sent"); out != "Dear Ron,\n" {
+		t.Errorf("show @as-sent: %q", out)
+	}
+	if out := run(true, "fsck"); !strings.Contains(out, "2 revision(s)") {
+		t.Errorf("fsck:\n%s", out)
+	}
+}
