@@ -1,0 +1,228 @@
+package render
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/redline-dev/redline/diff"
+	"github.com/redline-dev/redline/draft"
+)
+
+// roundTrip checks that accepting every change of the critic redline gives
+// the new side's text and rejecting every change the old side's.
+func roundTrip(t *testing.T, c *diff.Comparison) {
+	t.Helper()
+	old, new := joinSides(c)
+	out := renderString(t, "critic", c, DiffOptions{})
+	doc, err := draft.ParseCritic("redline.md", []byte(out))
+	if err != nil {
+		t.Fatalf("critic output does not parse: %v\n%s", err, out)
+	}
+	if got := string(doc.AcceptAll()); got != new {
+		t.Errorf("accept all:\n got %q\nwant %q\ncritic %q", got, new, out)
+	}
+	if got := string(doc.RejectAll()); got != old {
+		t.Errorf("reject all:\n got %q\nwant %q\ncritic %q", got, old, out)
+	}
+}
+
+func TestCriticRoundTripMoveCase(t *testing.T) {
+	c := moveCase()
+	roundTrip(t, c)
+	out := renderString(t, "critic", c, DiffOptions{})
+	for _, want := range []string{"{>>moved to 1<<}", "{>>moved from 1<<}", "{~~warm regards~>best wishes~~}", "{--next week --}"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("critic output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestCriticRoundTripExample(t *testing.T) {
+	c := exampleComparison(t)
+	roundTrip(t, c)
+}
+
+// randomDoc writes a random English-like document of paragraphs.
+func randomDoc(r *rand.Rand, vocab []string, paras int) string {
+	var b strings.Builder
+	for p := 0; p < paras; p++ {
+		if p > 0 {
+			b.WriteString("\n\n")
+		}
+		n := 3 + r.IntN(25)
+		for i := 0; i < n; i++ {
+			if i > 0 {
+				if r.IntN(9) == 0 {
+					b.WriteString("\n")
+				} else {
+					b.WriteString(" ")
+				}
+			}
+			b.WriteString(vocab[r.IntN(len(vocab))])
+		}
+		b.WriteString(".")
+	}
+	return b.String()
+}
+
+// edit changes a document at random: words replaced, deleted, inserted,
+// a paragraph moved, case changed. Like real drafts, the result has single
+// spaces between words and none at the ends of lines (draft's accept and
+// reject tidy white space next to a change, so a text with doubled spaces
+// or spaces at a line's end cannot round-trip exactly).
+func edit(r *rand.Rand, s string, vocab []string) string {
+	paras := strings.Split(s, "\n\n")
+	if len(paras) > 2 && r.IntN(2) == 0 {
+		i, j := r.IntN(len(paras)), r.IntN(len(paras))
+		paras[i], paras[j] = paras[j], paras[i]
+	}
+	for k := range paras {
+		w := strings.Split(paras[k], " ")
+		for i := range w {
+			switch r.IntN(12) {
+			case 0:
+				w[i] = vocab[r.IntN(len(vocab))]
+			case 1:
+				w[i] = ""
+			case 2:
+				w[i] += " " + vocab[r.IntN(len(vocab))]
+			case 3:
+				w[i] = strings.ToUpper(w[i])
+			}
+		}
+		kept := w[:0]
+		for _, x := range w {
+			if x != "" {
+				kept = append(kept, x)
+			}
+		}
+		paras[k] = strings.Join(kept, " ")
+	}
+	return strings.Join(paras, "\n\n")
+}
+
+var testVocab = []string{
+	"the", "conference", "Moscow", "Soviet", "human", "rights", "we", "must", "agree", "decision",
+	"progress", "meeting", "Vienna", "shall", "reach", "very", "soon", "emigration", "Donaudampfschifffahrtsgesellschaftskapitänswitwe",
+	"中文", "会议", "人权", "問題", "(a)", "\"quoted\"", "it's", "co-operation", "—", "1991,", "-", "*emphasis*",
+}
+
+func TestCriticRoundTripRandom(t *testing.T) {
+	r := rand.New(rand.NewPCG(4, 1988))
+	for i := 0; i < 60; i++ {
+		old := randomDoc(r, testVocab, 1+r.IntN(6))
+		new := edit(r, old, testVocab)
+		c, err := diff.Compare(diff.Input{Name: "old.txt", Data: []byte(old), Kind: "text"},
+			diff.Input{Name: "new.txt", Data: []byte(new), Kind: "text"}, diff.Options{Moves: true, MinMoveWords: 4})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Run(fmt.Sprint(i), func(t *testing.T) { roundTrip(t, c) })
+	}
+}
+
+// exampleComparison compares the 1988 Foreign Office draft with the
+// telegram as sent.
+func exampleComparison(t testing.TB) *diff.Comparison {
+	t.Helper()
+	a, err := os.ReadFile("../examples/moscow-1988/fco-draft.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile("../examples/moscow-1988/as-sent.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := diff.Compare(diff.Input{Name: "fco-draft.md", Data: a}, diff.Input{Name: "as-sent.txt", Data: b}, diff.Options{Moves: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func compareTexts(t *testing.T, old, new, kind string) *diff.Comparison {
+	t.Helper()
+	c, err := diff.Compare(diff.Input{Name: "old.md", Data: []byte(old), Kind: kind},
+		diff.Input{Name: "new.md", Data: []byte(new), Kind: kind}, diff.Options{Moves: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// Marks inside code are plain text to the CriticMarkup parser, so a change
+// inside code must be marked around the code.
+func TestCriticChangesInsideCode(t *testing.T) {
+	cases := []struct{ name, old, new string }{
+		{"code span", "Run `make test` before you commit.\n", "Run `make check` before you commit.\n"},
+		{"fenced", "Build it:\n\n```\ngo build ./cmd/redline\n```\n\nThen run it.\n", "Build it:\n\n```\ngo build -o bin/redline ./cmd/redline\n```\n\nThen run it.\n"},
+		{"indented", "Type:\n\n    redline diff old new\n\nand read.\n", "Type:\n\n    redline diff --format html old new\n\nand read.\n"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := compareTexts(t, tc.old, tc.new, "text")
+			if !c.HasChanges() {
+				t.Fatal("the engine found no change")
+			}
+			roundTrip(t, c)
+		})
+	}
+}
+
+// Text that holds CriticMarkup delimiters stays text: the redline parses,
+// and accept and reject give each side with a backslash before each
+// delimiter of the original text.
+func TestCriticEscapesDelimiters(t *testing.T) {
+	old := "Write {++new words++} and {--old words--} in a draft.\n"
+	new := "Write {~~old~>new~~} for a substitution in a draft.\n"
+	c := compareTexts(t, old, new, "text")
+	out := renderString(t, "critic", c, DiffOptions{})
+	doc, err := draft.ParseCritic("redline.md", []byte(out))
+	if err != nil {
+		t.Fatalf("critic output does not parse: %v\n%s", err, out)
+	}
+	unescape := func(s string) string {
+		for _, d := range criticDelimiters {
+			s = strings.ReplaceAll(s, `\`+d, d)
+		}
+		return s
+	}
+	if got := unescape(string(doc.AcceptAll())); got != new {
+		t.Errorf("accept all: got %q, want %q\n%s", got, new, out)
+	}
+	if got := unescape(string(doc.RejectAll())); got != old {
+		t.Errorf("reject all: got %q, want %q\n%s", got, old, out)
+	}
+}
+
+// A change whose text ends with "{" or a backslash, or follows a
+// backslash, still gives well-formed marks.
+func TestCriticAwkwardEdges(t *testing.T) {
+	seg := func(op diff.Op, a, b string) diff.Segment {
+		ch := 0
+		if op != diff.OpEqual {
+			ch = 1
+		}
+		return diff.Segment{Op: op, A: a, B: b, Change: ch}
+	}
+	cases := [][]diff.Segment{
+		{seg(diff.OpEqual, "map {", "map {"), seg(diff.OpDelete, "a {", ""), seg(diff.OpInsert, "", "b {"), seg(diff.OpEqual, "} here", "} here")},
+		{seg(diff.OpEqual, "C:\\", "C:\\"), seg(diff.OpDelete, "old\\", ""), seg(diff.OpInsert, "", "new\\"), seg(diff.OpEqual, " gone", " gone")},
+		{seg(diff.OpEqual, "odd \\", "odd \\"), seg(diff.OpInsert, "", "x"), seg(diff.OpEqual, " end", " end")},
+		{seg(diff.OpEqual, "x", "x"), seg(diff.OpDelete, "{", ""), seg(diff.OpEqual, "{{y", "{{y")},
+		{seg(diff.OpEqual, "x", "X"), seg(diff.OpDelete, "\\", ""), seg(diff.OpEqual, "\\ end", "\\ end")},
+	}
+	for _, segs := range cases {
+		roundTrip(t, &diff.Comparison{Segments: segs})
+	}
+	for _, tc := range [][2]string{
+		{"The map is {a} here.\n", "The map is {b} here.\n"},
+		{"Path C:\\old\\ is gone.\n", "Path C:\\new\\ is gone.\n"},
+		{"Keep \\\\ and \\ marks.\n", "Keep \\\\ or \\ signs.\n"},
+	} {
+		roundTrip(t, compareTexts(t, tc[0], tc[1], "text"))
+	}
+}
