@@ -35,44 +35,44 @@ var embedded embed.FS
 // its head. Zero values take the defaults noted.
 type Settings struct {
 	// Description is the one line `redline templates` prints.
-	Description string `yaml:"description"`
+	Description string `yaml:"description" json:"description,omitempty"`
 	// Width is the longest line in characters (default 69, ACP 127 §138.f).
-	Width int `yaml:"width"`
+	Width int `yaml:"width" json:"width,omitempty"`
 	// Charset is ita2 (default) or ascii; Extra adds characters to it.
-	Charset string `yaml:"charset"`
-	Extra   string `yaml:"extra"`
+	Charset string `yaml:"charset" json:"charset,omitempty"`
+	Extra   string `yaml:"extra" json:"extra,omitempty"`
 	// Quotes is words (QUOTE … UNQUOTE), apostrophes ('' … '', default) or
 	// ascii (" … "); OpenQuote and CloseQuote override either side.
-	Quotes     string  `yaml:"quotes"`
-	OpenQuote  *string `yaml:"open_quote"`
-	CloseQuote *string `yaml:"close_quote"`
+	Quotes     string  `yaml:"quotes" json:"quotes,omitempty"`
+	OpenQuote  *string `yaml:"open_quote" json:"open_quote,omitempty"`
+	CloseQuote *string `yaml:"close_quote" json:"close_quote,omitempty"`
 	// Numbered numbers the text's paragraphs 1., 2. when there is more
 	// than one.
-	Numbered bool `yaml:"numbered"`
+	Numbered bool `yaml:"numbered" json:"numbered,omitempty"`
 	// Bullet is how list items begin: dash (- ) or letter (A. ).
-	Bullet string `yaml:"bullet"`
+	Bullet string `yaml:"bullet" json:"bullet,omitempty"`
 	// Hang indents the lines after a list item's first under its text
 	// (default true).
-	Hang *bool `yaml:"hang"`
+	Hang *bool `yaml:"hang" json:"hang,omitempty"`
 	// Classification is plain (SECRET, default) or spaced (S E C R E T),
 	// as the template's .Classification prints it.
-	Classification string `yaml:"classification"`
+	Classification string `yaml:"classification" json:"classification,omitempty"`
 	// PageLines is the default page length for printing (0: no pages);
 	// --page-lines overrides it.
-	PageLines int `yaml:"page_lines"`
+	PageLines int `yaml:"page_lines" json:"page_lines,omitempty"`
 	// PageLine is a text/template for the page line of every page, given
 	// .Page, .Pages, .Serial and .Classification (default
 	// "PAGE {{.Page}} OF {{.Pages}}").
-	PageLine string `yaml:"page_line"`
+	PageLine string `yaml:"page_line" json:"page_line,omitempty"`
 	// TapePageLines and SectionPages ask for ACP 127 sections: a message
 	// longer than SectionPages pages of TapePageLines lines is split into
 	// sections (SECTION 1 OF 2 … FINAL SECTION OF 2), each sent with the
 	// same heading and DTG.
-	TapePageLines int `yaml:"tape_page_lines"`
-	SectionPages  int `yaml:"section_pages"`
+	TapePageLines int `yaml:"tape_page_lines" json:"tape_page_lines,omitempty"`
+	SectionPages  int `yaml:"section_pages" json:"section_pages,omitempty"`
 	// SerialPlaceholder is printed for the serial of a draft not yet sent
 	// (default "[SERIAL]").
-	SerialPlaceholder string `yaml:"serial_placeholder"`
+	SerialPlaceholder string `yaml:"serial_placeholder" json:"serial_placeholder,omitempty"`
 }
 
 // Template is a template's source and settings.

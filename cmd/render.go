@@ -1,0 +1,175 @@
+package cmd
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/redline-dev/redline/draft"
+	"github.com/redline-dev/redline/render"
+)
+
+func init() { register(NewCmdRender) }
+
+type renderOptions struct {
+	Ref        string
+	Format     string
+	Template   string
+	DTG        string
+	Serial     string
+	PageLines  int
+	YearDigits int
+	Output     string
+	Paper      string
+}
+
+// NewCmdRender builds `redline render`.
+func NewCmdRender(f *Factory) *cobra.Command {
+	opts := &renderOptions{}
+	c := &cobra.Command{
+		Use:   "render FILE[@REV]",
+		Short: "Render a draft as a cable, or as HTML, a terminal view or PDF",
+		Long: `Render a draft as the telegram it will be: through its template (the
+template: field of its front matter, or --template), in upper case, mapped to
+the circuit's character set, within the template's line width (69 by
+default), with the precedence, date-time group, classification and serial.
+
+Before despatch the draft has no serial: the serial is a visible placeholder
+and the cable is marked DRAFT - NOT FOR TRANSMISSION at the top and bottom.
+Without --dtg (or a dtg: field) the date-time group is the placeholder
+DDHHMMZ MON YY; --dtg now stamps the current time in zone Z.
+
+Rendering refuses a draft with unresolved CriticMarkup tracked changes, a
+character the circuit cannot send, a word longer than a line, and text that
+would put NNNN, ZCZC or a lone BT at the start of a line; each error names
+the draft's line and column.
+
+--page-lines N lays the cable out in pages of N lines for printing, with the
+classification at the top and bottom of every page and a page line; pages
+are separated by form feeds. Formats: cable (teleprinter text, the default),
+pdf (the printed cable; needs -o), html (the draft with its tracked changes
+as a web page) and ansi (the draft with its tracked changes for a terminal).`,
+		Example: `  redline render telegram.md
+  redline render examples/moscow-1988/telegram.md --dtg "212130Z DEC 88" --serial "T 192A/88"
+  redline render cable.md@no10 --template state-cable --dtg now
+  redline render cable.md --page-lines 40 --format pdf -o cable.pdf
+  redline render draft.md --template ./my-form.tmpl -o draft.txt`,
+		Args: exactArgs(1, "one draft: FILE, FILE@N or FILE@label"),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Ref = args[0]
+			return runRender(f, opts)
+		},
+	}
+	fl := c.Flags()
+	fl.StringVar(&opts.Format, "format", "cable", "output format: cable, pdf, html or ansi")
+	fl.StringVar(&opts.Template, "template", "", "template name (see 'redline templates') or path to a .tmpl file")
+	fl.StringVar(&opts.DTG, "dtg", "", "date-time group to print (DDHHMMZ MON YY), or now")
+	fl.StringVar(&opts.Serial, "serial", "", "the message's serial (T 192A/88, STATE 153441, a TELNO)")
+	fl.IntVar(&opts.PageLines, "page-lines", 0, "lay the cable out in pages of N lines (classification and page line on every page)")
+	fl.IntVar(&opts.YearDigits, "year-digits", 0, "with --dtg now: write the year with 2 or 4 digits")
+	fl.StringVarP(&opts.Output, "output", "o", "", "write to this file instead of standard output")
+	fl.StringVar(&opts.Paper, "paper", "a4", "paper size for --format pdf: a4 or letter")
+	return c
+}
+
+func runRender(f *Factory, opts *renderOptions) error {
+	switch opts.Format {
+	case "cable", "text", "pdf", "html", "ansi":
+	default:
+		return usageErrorf("--format %q: use cable, pdf, html or ansi", opts.Format)
+	}
+	if opts.PageLines < 0 {
+		return usageErrorf("--page-lines %d: give a positive number of lines", opts.PageLines)
+	}
+	if opts.YearDigits != 0 && opts.YearDigits != 2 && opts.YearDigits != 4 {
+		return usageErrorf("--year-digits %d: use 2 or 4", opts.YearDigits)
+	}
+	if opts.Paper != "a4" && opts.Paper != "letter" {
+		return usageErrorf("--paper takes a4 or letter, not %q", opts.Paper)
+	}
+	if opts.Format == "pdf" && opts.Output == "" && f.IO.IsStdoutTTY() {
+		return usageErrorf("--format pdf writes binary output: give -o FILE.pdf or redirect it")
+	}
+	v, err := f.Resolve(opts.Ref)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	switch opts.Format {
+	case "html":
+		if err := render.DraftHTML(&buf, v.Name, v.Data, render.DraftOptions{}); err != nil {
+			return err
+		}
+	case "ansi":
+		mode, err := f.ColorMode()
+		if err != nil {
+			return err
+		}
+		if err := render.DraftANSI(&buf, v.Data, f.IO.ColorEnabled(mode, opts.Output != "")); err != nil {
+			return err
+		}
+	default:
+		doc, err := draft.Parse(v.Name, v.Data)
+		if err != nil {
+			return err
+		}
+		dir, err := f.templateDir()
+		if err != nil {
+			return err
+		}
+		ropts := render.CableOptions{
+			Template: opts.Template, TemplateDir: dir, DTG: opts.DTG, Serial: opts.Serial,
+			PageLines: opts.PageLines, Now: f.Now(), YearDigits: opts.YearDigits,
+		}
+		if opts.Format == "pdf" && ropts.PageLines == 0 {
+			ropts.PageLines = -1 // the template's page length, or the PDF default below
+		}
+		l, err := layoutForFormat(doc, ropts, opts.Format)
+		if err != nil {
+			return err
+		}
+		if opts.Format == "pdf" {
+			title := doc.Fields.Title
+			if title == "" {
+				title = strings.TrimSuffix(filepath.Base(v.Name), filepath.Ext(v.Name))
+			}
+			if err := render.CablePDF(&buf, l, render.PDFOptions{Paper: opts.Paper, Title: title}); err != nil {
+				return err
+			}
+		} else {
+			buf.Write(l.Text())
+		}
+	}
+	if opts.Output != "" {
+		if err := draft.WriteFileAtomic(opts.Output, buf.Bytes(), 0o644); err != nil {
+			return fmt.Errorf("cannot write %s: %w", opts.Output, err)
+		}
+		return nil
+	}
+	_, err = f.IO.Out.Write(buf.Bytes())
+	return err
+}
+
+// pdfPageLines is the page length of a printed cable when neither
+// --page-lines nor the template sets one: an A4 or letter sheet of 10-point
+// type with room for the banners.
+const pdfPageLines = 56
+
+// layoutForFormat lays the cable out; a PDF is always paged.
+func layoutForFormat(doc *draft.Document, ropts render.CableOptions, format string) (*render.CableLayout, error) {
+	if ropts.PageLines == -1 {
+		ropts.PageLines = 0
+		l, err := render.LayoutCable(doc, ropts)
+		if err != nil {
+			return nil, err
+		}
+		if l.Classification != "" { // the template pages the cable itself
+			return l, nil
+		}
+		ropts.PageLines = pdfPageLines
+	}
+	return render.LayoutCable(doc, ropts)
+}

@@ -1,0 +1,116 @@
+package cmd
+
+import (
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/redline-dev/redline/templates"
+)
+
+func init() { register(NewCmdTemplates) }
+
+type templatesOptions struct {
+	JSON bool
+}
+
+type templateJSON struct {
+	Name        string             `json:"name"`
+	Description string             `json:"description"`
+	Origin      string             `json:"origin"`
+	Settings    templates.Settings `json:"settings"`
+}
+
+// NewCmdTemplates builds `redline templates` and `redline templates show`.
+func NewCmdTemplates(f *Factory) *cobra.Command {
+	opts := &templatesOptions{}
+	c := &cobra.Command{
+		Use:   "templates",
+		Short: "List the cable templates",
+		Long: `List the cable templates that 'redline render' and 'redline send' use, one a
+line: the built-in ones and any in the workspace's .redline/templates folder,
+where a file NAME.tmpl overrides the built-in template of that name.
+
+A template is a Go text/template. It opens with a comment holding its
+settings in YAML (width, charset, extra, quotes, open_quote, close_quote,
+numbered, bullet, hang, classification, page_lines, page_line,
+tape_page_lines, section_pages, serial_placeholder); 'redline templates show
+NAME' prints one to start your own from.`,
+		Example: `  redline templates
+  redline templates show state-cable
+  redline templates show personal-message > .redline/templates/personal-message.tmpl`,
+		Args: exactArgs(0, "no arguments (or 'show NAME')"),
+		RunE: func(c *cobra.Command, args []string) error {
+			return runTemplates(f, opts)
+		},
+	}
+	c.Flags().BoolVar(&opts.JSON, "json", false, "print the templates and their settings as JSON")
+	c.AddCommand(newCmdTemplatesShow(f))
+	return c
+}
+
+// templateDir returns the workspace's override folder, or "" outside a
+// workspace.
+func (f *Factory) templateDir() (string, error) {
+	ws, err := f.OptionalWorkspace()
+	if err != nil || ws == nil {
+		return "", err
+	}
+	return filepath.Join(ws.Dir(), templates.OverrideDir), nil
+}
+
+func runTemplates(f *Factory, opts *templatesOptions) error {
+	dir, err := f.templateDir()
+	if err != nil {
+		return err
+	}
+	list, errs := templates.List(dir)
+	if len(errs) > 0 {
+		return errs[0]
+	}
+	if opts.JSON {
+		out := make([]templateJSON, 0, len(list))
+		for _, t := range list {
+			out = append(out, templateJSON{Name: t.Name, Description: t.Settings.Description, Origin: t.Origin, Settings: t.Settings})
+		}
+		enc := json.NewEncoder(f.IO.Out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	tw := tabwriter.NewWriter(f.IO.Out, 0, 4, 2, ' ', 0)
+	for _, t := range list {
+		desc := t.Settings.Description
+		if t.Origin != "built-in" {
+			desc += " [" + f.relToCwd(t.Origin) + "]"
+		}
+		fmt.Fprintf(tw, "%s\t%s\n", t.Name, desc)
+	}
+	return tw.Flush()
+}
+
+func newCmdTemplatesShow(f *Factory) *cobra.Command {
+	return &cobra.Command{
+		Use:   "show NAME|PATH",
+		Short: "Print a cable template",
+		Long: `Print a cable template's source: the workspace's override when there is one,
+else the built-in template, or the file at PATH.`,
+		Example: `  redline templates show personal-message
+  redline templates show fco-telegram > my-telegram.tmpl`,
+		Args: exactArgs(1, "a template name (see 'redline templates')"),
+		RunE: func(c *cobra.Command, args []string) error {
+			dir, err := f.templateDir()
+			if err != nil {
+				return err
+			}
+			t, err := templates.Load(args[0], dir)
+			if err != nil {
+				return err
+			}
+			_, err = f.IO.Out.Write(t.Source)
+			return err
+		},
+	}
+}
