@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/redline-dev/redline/draft"
 	"github.com/spf13/cobra"
@@ -132,9 +131,13 @@ func runLabelList(f *Factory, opts *labelOptions) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(rows)
 	}
-	tw := tabwriter.NewWriter(f.IO.Out, 0, 0, 2, ' ', 0)
-	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%s@%d\n", r.Label, opts.Ref, r.Revision)
+	mode, err := f.ColorMode()
+	if err != nil {
+		return err
 	}
-	return tw.Flush()
+	var table [][]cell
+	for _, r := range rows {
+		table = append(table, []cell{{r.Label, sgrYellow}, {fmt.Sprintf("%s@%d", opts.Ref, r.Revision), ""}})
+	}
+	return writeTable(f.IO.Out, table, f.IO.ColorEnabled(mode, false))
 }

@@ -3,9 +3,12 @@ package cmd
 import (
 	"encoding/json"
 	"fmt"
+	"io"
+	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
+
+	"github.com/mattn/go-runewidth"
 
 	"github.com/redline-dev/redline/diff"
 	"github.com/redline-dev/redline/draft"
@@ -15,8 +18,9 @@ import (
 func init() { register(NewCmdLog) }
 
 type logOptions struct {
-	File string
-	JSON bool
+	File    string
+	JSON    bool
+	NoPager bool
 }
 
 // NewCmdLog builds `redline log`.
@@ -37,6 +41,7 @@ A sent revision shows its serial and date-time group.`,
 		},
 	}
 	c.Flags().BoolVar(&opts.JSON, "json", false, "print an array of revision objects")
+	c.Flags().BoolVar(&opts.NoPager, "no-pager", false, "do not send the output through $PAGER")
 	return c
 }
 
@@ -110,11 +115,14 @@ func runLog(f *Factory, opts *logOptions) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(entries)
 	}
-	tw := tabwriter.NewWriter(f.IO.Out, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "REV\tTIME\tAUTHOR\tOFFICE\tWORDS\tLABELS\tMESSAGE")
+	mode, err := f.ColorMode()
+	if err != nil {
+		return err
+	}
+	color := f.IO.ColorEnabled(mode, false)
+	rows := [][]cell{{{"REV", sgrBold}, {"TIME", sgrBold}, {"AUTHOR", sgrBold}, {"OFFICE", sgrBold}, {"WORDS", sgrBold}, {"LABELS", sgrBold}, {"MESSAGE", sgrBold}}}
 	for i, e := range entries {
 		r := revs[i]
-		words := fmt.Sprintf("+%d -%d", *e.WordsAdded, *e.WordsRemoved)
 		labels := strings.Join(e.Labels, ",")
 		if labels == "" {
 			labels = "-"
@@ -123,18 +131,84 @@ func runLog(f *Factory, opts *logOptions) error {
 		if r.Sent != nil {
 			msg = fmt.Sprintf("[sent %s %s] %s", r.Sent.Serial, r.Sent.DTG, msg)
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", e.Number, r.Time.UTC().Format("2006-01-02 15:04Z"),
-			tabSafe(e.Author), tabSafe(e.Office), words, labels, tabSafe(msg))
+		rows = append(rows, []cell{
+			{strconv.Itoa(e.Number), sgrBold},
+			{r.Time.UTC().Format("2006-01-02 15:04Z"), ""},
+			{e.Author, ""},
+			{e.Office, ""},
+			{fmt.Sprintf("+%d -%d", *e.WordsAdded, *e.WordsRemoved), ""},
+			{labels, sgrYellow},
+			{msg, ""},
+		})
 	}
-	return tw.Flush()
+	out, wait := startPager(f.IO, opts.NoPager)
+	defer wait()
+	return writeTable(out, rows, color)
+}
+
+// Terminal styles for tables.
+const (
+	sgrBold   = "\x1b[1m"
+	sgrRed    = "\x1b[31m"
+	sgrGreen  = "\x1b[32m"
+	sgrYellow = "\x1b[33m"
+	sgrCyan   = "\x1b[36m"
+)
+
+// cell is one table cell with its terminal style.
+type cell struct {
+	text, sgr string
+}
+
+// writeTable writes rows in columns two spaces apart, padding by the
+// cells' display width so that colour escapes do not upset alignment. The
+// last column is not padded.
+func writeTable(w io.Writer, rows [][]cell, color bool) error {
+	var widths []int
+	for _, row := range rows {
+		for i, c := range row {
+			c.text = oneLine(c.text)
+			for len(widths) <= i {
+				widths = append(widths, 0)
+			}
+			if n := runewidth.StringWidth(c.text); n > widths[i] {
+				widths[i] = n
+			}
+		}
+	}
+	var b strings.Builder
+	for _, row := range rows {
+		for i, c := range row {
+			text := oneLine(c.text)
+			if color && c.sgr != "" {
+				b.WriteString(c.sgr + text + "\x1b[0m")
+			} else {
+				b.WriteString(text)
+			}
+			if i < len(row)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-runewidth.StringWidth(text)+2))
+			}
+		}
+		b.WriteByte('\n')
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// oneLine keeps a table cell on one line.
+func oneLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' {
+			return ' '
+		}
+		return r
+	}, s)
 }
 
 func firstLine(s string) string {
 	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
 	return s
 }
-
-func tabSafe(s string) string { return strings.ReplaceAll(s, "\t", " ") }
 
 // countWordChanges counts words added and removed between two revisions
 // with the comparison engine (the text's words; front-matter fields are

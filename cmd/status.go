@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 )
@@ -114,7 +113,11 @@ func runStatus(f *Factory, opts *statusOptions) error {
 		_, err := fmt.Fprintln(f.IO.Out, "no drafts yet: write a Markdown file and commit it with `redline commit FILE -m MESSAGE`")
 		return err
 	}
-	tw := tabwriter.NewWriter(f.IO.Out, 0, 0, 2, ' ', 0)
+	mode, err := f.ColorMode()
+	if err != nil {
+		return err
+	}
+	var table [][]cell
 	for _, e := range rows {
 		info := ""
 		switch e.State {
@@ -131,10 +134,12 @@ func runStatus(f *Factory, opts *statusOptions) error {
 				info += " (" + strings.Join(e.Labels, ", ") + ")"
 			}
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", e.State, e.Path, info)
+		table = append(table, []cell{{e.State, stateStyle[e.State]}, {e.Path, ""}, {info, ""}})
 	}
-	return tw.Flush()
+	return writeTable(f.IO.Out, table, f.IO.ColorEnabled(mode, false))
 }
+
+var stateStyle = map[string]string{"modified": sgrYellow, "missing": sgrRed, "new": sgrGreen, "sealed": sgrCyan}
 
 // untrackedDrafts lists Markdown files under root (skipping hidden folders
 // and the store) that have no revisions.
