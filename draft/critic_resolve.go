@@ -115,6 +115,12 @@ func (d *CriticDoc) join(out []byte, repl string, pos int) ([]byte, int) {
 	l := len(prefix) - len(bytes.TrimRight(prefix, " \t"))
 	r := len(rest) - len(bytes.TrimLeft(rest, " \t"))
 
+	// Text kept that starts with a space after a space (or at the start of
+	// a line) loses that space; when nothing is left, it is as if the
+	// change's text were taken away.
+	if repl != "" && isSpace(repl[0]) && (len(prefix) == 0 || (l > 0 && !atLineStart)) {
+		repl = strings.TrimLeft(repl, " \t")
+	}
 	if repl == "" {
 		if atLineStart && isBlank(rest) {
 			// The line is now empty: drop it, and a blank line after it
@@ -159,13 +165,74 @@ func (d *CriticDoc) join(out []byte, repl string, pos int) ([]byte, int) {
 
 	// Text is kept: avoid doubling spaces where its edges meet the text
 	// around it.
-	if isSpace(repl[0]) && (len(prefix) == 0 || (l > 0 && !atLineStart)) {
-		repl = strings.TrimLeft(repl, " \t")
+	if (repl[0] == '\n' || repl[0] == '\r') && l > 0 && !atLineStart {
+		// The text starts a new line: no spaces left at the end of this one.
+		out = out[:len(out)-l]
 	}
-	if repl != "" && isSpace(repl[len(repl)-1]) && (r > 0 || len(rest) == 0) && !strings.HasSuffix(repl, "\n") {
+	if isSpace(repl[len(repl)-1]) && (r > 0 || len(rest) == 0) && !strings.HasSuffix(repl, "\n") {
 		repl = strings.TrimRight(repl, " \t")
 	}
+	if repl == "" {
+		return out, pos
+	}
+	// Nor more than one blank line where the text's line breaks meet
+	// those around it.
+	if lead := newlinesIn(leadingSpace(repl)); lead > 0 {
+		trail := newlinesIn(trailingSpace(out[d.body:]))
+		if len(out) == 0 {
+			trail = 2
+		}
+		if extra := trail + lead - 2; extra > 0 {
+			repl = cutNewlines(repl, min(extra, lead))
+		}
+	}
+	if tail := newlinesIn(trailingSpace([]byte(repl))); tail > 0 {
+		next := newlinesIn(leadingSpace(string(src[pos:])))
+		if isBlank(bytes.ReplaceAll(src[pos:], []byte("\n"), nil)) {
+			next = 2 // the end of the text: no blank line there either
+		}
+		if extra := tail + next - 2; extra > 0 {
+			repl = cutTrailingNewlines(repl, min(extra, tail))
+		}
+	}
 	return append(out, repl...), pos
+}
+
+func leadingSpace(s string) string {
+	return s[:len(s)-len(strings.TrimLeft(s, " \t\r\n"))]
+}
+
+func trailingSpace(b []byte) string {
+	return string(b[len(bytes.TrimRight(b, " \t\r\n")):])
+}
+
+func newlinesIn(s string) int { return strings.Count(s, "\n") }
+
+// cutNewlines drops the leading whitespace of s up to its k-th newline.
+func cutNewlines(s string, k int) string {
+	for i := 0; i < len(s) && k > 0; i++ {
+		if s[i] == '\n' {
+			k--
+			if k == 0 {
+				return s[i+1:]
+			}
+		}
+	}
+	return s
+}
+
+// cutTrailingNewlines drops the trailing whitespace of s from its k-th
+// newline from the end.
+func cutTrailingNewlines(s string, k int) string {
+	for i := len(s) - 1; i >= 0 && k > 0; i-- {
+		if s[i] == '\n' {
+			k--
+			if k == 0 {
+				return strings.TrimRight(s[:i], " \t\r")
+			}
+		}
+	}
+	return s
 }
 
 // blankBefore reports whether out ends at the start of a line that follows

@@ -38,7 +38,7 @@ func TestCriticSpecExamples(t *testing.T) {
 		{"paragraph deleted at end", "Para one.\n\n{--Para two.--}\n", "Para one.\n", "Para one.\n\nPara two.\n"},
 		{"paragraph deleted at start", "{--Para one.--}\n\nPara two.\n", "Para two.\n", "Para one.\n\nPara two.\n"},
 		{"paragraphs split", "First half.{++\n\n++}Second half.\n", "First half.\n\nSecond half.\n", "First half.Second half.\n"},
-		{"paragraphs joined", "First half. {--\n\n--}Second half.\n", "First half. Second half.\n", "First half. \n\nSecond half.\n"},
+		{"paragraphs joined", "First half. {--\n\n--}Second half.\n", "First half. Second half.\n", "First half.\n\nSecond half.\n"},
 		{"span over blank lines", "Keep.\n\n{--Gone one.\n\nGone two.--}\n\nKept.\n", "Keep.\n\nKept.\n", "Keep.\n\nGone one.\n\nGone two.\n\nKept.\n"},
 		{"paragraph replaced", "A.\n\n{~~Old para.~>New para.\n\nAnother new.~~}\n", "A.\n\nNew para.\n\nAnother new.\n", "A.\n\nOld para.\n"},
 		{"whole list", "Intro:\n\n{--- one\n- two\n--}\nEnd.\n", "Intro:\n\nEnd.\n", "Intro:\n\n- one\n- two\n\nEnd.\n"},

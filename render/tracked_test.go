@@ -128,3 +128,23 @@ func TestTrackedMoscowGolden(t *testing.T) {
 		t.Error("CriticMarkup delimiters left in the page")
 	}
 }
+
+func FuzzDraftHTML(f *testing.F) {
+	for _, s := range []string{
+		"Intro.\n\n{++New para one.\n\nNew para *two*.\n\n++}{--- gone\n- also gone\n--}- kept\n\n{~~## Old~>## New~~}\n",
+		"> {++quoted\n> more++} **b {--c--}** [link {==x==}](http://x)\n",
+		"```\n{++\n```\n{++a\n```\nb\n```\n++}\n",
+		"{>>@A: note\n\nmore<<} x {~~a\n\nb~>c~~}{>>@B<<}\n",
+		"| a | {++b++} |\n|---|---|\n| {--c--} | d |\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		var h, a bytes.Buffer
+		errH := DraftHTML(&h, "f.md", []byte(src), DraftOptions{})
+		errA := DraftANSI(&a, []byte(src), false)
+		if (errH == nil) != (errA == nil) {
+			t.Fatalf("html error %v, ansi error %v", errH, errA)
+		}
+	})
+}
