@@ -96,9 +96,6 @@ func Compare(old, new Input, opts Options) (*Comparison, error) {
 
 // boundNotes say where a work bound changed how a region was compared.
 func (e *engine) boundNotes() []string {
-	if len(e.bounds) == 0 {
-		return nil
-	}
 	var notes []string
 	split, whole := 0, 0
 	var firstSplit, firstWhole boundHit
@@ -118,6 +115,9 @@ func (e *engine) boundNotes() []string {
 	if split > 0 {
 		notes = append(notes, fmt.Sprintf("work bound: %d large region(s) aligned first on words that occur once on each side, the first at %s; the redline there may not be the shortest",
 			split, e.where(firstSplit)))
+	}
+	if e.moveBounded {
+		notes = append(notes, "work bound: the search for moved text stopped early; some moves may show as a deletion and an insertion")
 	}
 	if whole > 0 {
 		notes = append(notes, fmt.Sprintf("work bound: %d region(s) too different to compare word by word shown as whole replacements, the first at %s",

@@ -15,9 +15,9 @@ import (
 // the same redline on any machine under any load.
 const (
 	// regionBudget bounds one run of the token diff.
-	regionBudget = 40_000_000
+	regionBudget = 16_000_000
 	// totalBudget bounds all runs of one comparison.
-	totalBudget = 400_000_000
+	totalBudget = 48_000_000
 	// maxAnchorDepth bounds how often a region too large for one run is
 	// split on words that occur once on each side.
 	maxAnchorDepth = 4
@@ -49,6 +49,10 @@ type engine struct {
 	posB   []int32
 	runesA []rune
 	runesB []rune
+	// moveWork counts the move search's work; moveBounded is set when it
+	// stopped early.
+	moveWork    int64
+	moveBounded bool
 }
 
 func newEngine(a, b *sideTokens, nids int) *engine {
@@ -91,7 +95,7 @@ func splitUnits(s *sideTokens, in *interner) []unit {
 	out := make([]unit, 0, n/12+1)
 	stop := [3]int32{-1, -1, -1}
 	for i, k := range []string{".", "?", "!"} {
-		if id, ok := in.ids[k]; ok {
+		if id, ok := in.lookup(k); ok {
 			stop[i] = id
 		}
 	}

@@ -22,6 +22,8 @@ const (
 	maxMoveBlocks = 4000 // blocks considered on each side
 	maxMovePairs  = 200_000
 	moveBudget    = 4_000_000 // cells per inner alignment
+	// moveTotalBudget bounds all inner alignments of one comparison.
+	moveTotalBudget = 60_000_000
 )
 
 type block struct {
@@ -33,12 +35,21 @@ type block struct {
 	oldSid bool
 }
 
+// wordSet lists the distinct pairs of consecutive words in a run of
+// tokens, hashed and sorted: moved text shares most of its pairs, while
+// unrelated text shares few even when it shares common words.
 func (e *engine) wordSet(s *sideTokens, t0, t1 int) []int32 {
 	var out []int32
+	prev := int32(-1)
 	for i := t0; i < t1; i++ {
-		if s.words[i+1] != s.words[i] {
-			out = append(out, s.ids[i])
+		if s.words[i+1] == s.words[i] {
+			continue
 		}
+		id := s.ids[i]
+		if prev >= 0 {
+			out = append(out, int32(uint32(prev)*2654435761^uint32(id)*40503))
+		}
+		prev = id
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
 	k := 0
@@ -109,17 +120,22 @@ func (e *engine) findMoves(minWords int) []move {
 			}
 			s := intersect(d.set, x.set)
 			small := min(len(d.set), len(x.set))
-			if s >= minWords/2 && 2*s >= small {
+			if s >= max(1, minWords/2) && 5*s >= 2*small {
 				pairs = append(pairs, pair{di, ii, s})
 			}
 		}
 	}
 	sort.SliceStable(pairs, func(i, j int) bool { return pairs[i].shared > pairs[j].shared })
 	var moves []move
+	e.moveWork = 0
 	for _, p := range pairs {
 		d, x := dels[p.d], inss[p.i]
 		if d.used || x.used {
 			continue
+		}
+		if e.moveWork > moveTotalBudget {
+			e.moveBounded = true
+			break
 		}
 		m, ok := e.alignMove(d, x, minWords)
 		if !ok {
@@ -143,9 +159,11 @@ func (e *engine) findMoves(minWords int) []move {
 func (e *engine) alignMove(d, x *block, minWords int) (move, bool) {
 	n, m := d.t1-d.t0, x.t1-x.t0
 	lb := e.lowerBound(d.t0, d.t1, x.t0, x.t1)
-	if int64(n+m)*int64(lb+1) > moveBudget {
+	cost := int64(n+m) * int64(lb+1)
+	if cost > moveBudget {
 		return move{}, false
 	}
+	e.moveWork += cost
 	ra := make([]rune, n)
 	for i := range ra {
 		ra[i] = idRune(e.a.ids[d.t0+i])

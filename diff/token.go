@@ -54,40 +54,109 @@ func (s *sideTokens) wordCount(i, j int) int { return int(s.words[j] - s.words[i
 // caller asks for it with spanFrom.
 func (s *sideTokens) span(i, j int) string { return s.text[s.start[i]:s.start[j]] }
 
-// interner maps matching forms to dense ids shared by both sides.
+// interner maps matching forms to dense ids shared by both sides. It is an
+// open-addressing hash table on FNV-1a hashes, which the tokenizer computes
+// while it scans, so interning a word costs one probe and one comparison.
 type interner struct {
-	ids  map[string]int32
-	keys []string
-	buf  []byte
+	keys   []string
+	hashes []uint32
+	slots  []int32 // id+1, 0 for an empty slot
+	mask   uint32
+	buf    []byte
+}
+
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+func fnvString(s string) uint32 {
+	h := uint32(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * fnvPrime
+	}
+	return h
 }
 
 func newInterner() *interner {
-	in := &interner{ids: make(map[string]int32, 1024)}
+	in := &interner{slots: make([]int32, 1<<12), mask: 1<<12 - 1}
 	in.id(paraKey) // id 0 is the paragraph break
 	return in
 }
 
-func (in *interner) id(key string) int32 {
-	if v, ok := in.ids[key]; ok {
-		return v
+// id interns a key.
+func (in *interner) id(key string) int32 { return in.idHash(key, fnvString(key)) }
+
+// idHash interns a key whose FNV-1a hash is h.
+func (in *interner) idHash(key string, h uint32) int32 {
+	for i := h & in.mask; ; i = (i + 1) & in.mask {
+		v := in.slots[i]
+		if v == 0 {
+			return in.insert(key, h, i)
+		}
+		if in.hashes[v-1] == h && in.keys[v-1] == key {
+			return v - 1
+		}
 	}
-	v := int32(len(in.keys))
-	in.ids[key] = v
-	in.keys = append(in.keys, key)
-	return v
 }
 
 // idBytes interns a key held in a scratch buffer, copying it only when new.
-func (in *interner) idBytes(key []byte) int32 {
-	if v, ok := in.ids[string(key)]; ok {
-		return v
+func (in *interner) idBytes(key []byte, h uint32) int32 {
+	for i := h & in.mask; ; i = (i + 1) & in.mask {
+		v := in.slots[i]
+		if v == 0 {
+			return in.insert(string(key), h, i)
+		}
+		if in.hashes[v-1] == h && in.keys[v-1] == string(key) {
+			return v - 1
+		}
 	}
-	return in.id(string(key))
+}
+
+func (in *interner) insert(key string, h uint32, slot uint32) int32 {
+	id := int32(len(in.keys))
+	in.keys = append(in.keys, key)
+	in.hashes = append(in.hashes, h)
+	in.slots[slot] = id + 1
+	if 2*len(in.keys) > len(in.slots) {
+		in.grow()
+	}
+	return id
+}
+
+func (in *interner) grow() {
+	n := 2 * len(in.slots)
+	in.slots = make([]int32, n)
+	in.mask = uint32(n - 1)
+	for id, h := range in.hashes {
+		i := h & in.mask
+		for in.slots[i] != 0 {
+			i = (i + 1) & in.mask
+		}
+		in.slots[i] = int32(id) + 1
+	}
+}
+
+// lookup finds the id of a key without adding it.
+func (in *interner) lookup(key string) (int32, bool) {
+	h := fnvString(key)
+	for i := h & in.mask; ; i = (i + 1) & in.mask {
+		v := in.slots[i]
+		if v == 0 {
+			return 0, false
+		}
+		if in.hashes[v-1] == h && in.keys[v-1] == key {
+			return v - 1, true
+		}
+	}
 }
 
 const paraID int32 = 0
 
 func isCJK(r rune) bool {
+	if r < 0x2E80 {
+		return false
+	}
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
 		unicode.Is(unicode.Katakana, r) || (r >= 0x3400 && r <= 0x4DBF)
 }
@@ -207,19 +276,35 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 			j := i + size
 			ascii := c < utf8.RuneSelf
 			upper := 'A' <= c && c <= 'Z'
+			// FNV-1a of the word as written and as folded, for ASCII words.
+			h, hf := uint32(fnvOffset), uint32(fnvOffset)
+			if ascii {
+				h = (h ^ uint32(c)) * fnvPrime
+				lc := c
+				if upper {
+					lc += 'a' - 'A'
+				}
+				hf = (hf ^ uint32(lc)) * fnvPrime
+			}
 			for j < n {
 				c2 := text[j]
 				if c2 < utf8.RuneSelf {
 					if 'a' <= c2 && c2 <= 'z' || '0' <= c2 && c2 <= '9' {
+						h = (h ^ uint32(c2)) * fnvPrime
+						hf = (hf ^ uint32(c2)) * fnvPrime
 						j++
 						continue
 					}
 					if 'A' <= c2 && c2 <= 'Z' {
 						upper = true
+						h = (h ^ uint32(c2)) * fnvPrime
+						hf = (hf ^ uint32(c2+'a'-'A')) * fnvPrime
 						j++
 						continue
 					}
 					if c2 == '\'' && j+1 < n && isWordStart(text[j+1:]) {
+						h = (h ^ uint32(c2)) * fnvPrime
+						hf = (hf ^ uint32(c2)) * fnvPrime
 						j++
 						continue
 					}
@@ -250,7 +335,7 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 			var id int32
 			switch {
 			case ascii && (!opts.fold || !upper):
-				id = in.id(text[i:j])
+				id = in.idHash(text[i:j], h)
 			case ascii:
 				b := in.buf[:0]
 				for k := i; k < j; k++ {
@@ -261,7 +346,7 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 					b = append(b, c)
 				}
 				in.buf = b
-				id = in.idBytes(b)
+				id = in.idBytes(b, hf)
 			default:
 				id = in.id(wordKey(text[i:j], opts.fold))
 			}
