@@ -28,7 +28,8 @@ func NewCmdRestore(f *Factory) *cobra.Command {
 		Use:   "restore FILE@REV",
 		Short: "Put a stored revision back in the working copy",
 		Long: `Write the content of revision REV to the draft's working copy, atomically.
-Edits not yet committed are not overwritten unless --force is given. A sealed
+A working copy whose content is not stored (edits not yet committed) is not
+overwritten unless --force is given. A sealed
 (sent) draft is not restored: print an old revision with 'redline show' into a
 new file to start a new draft from it.`,
 		Example: `  redline restore fco-draft.md@2
@@ -80,7 +81,13 @@ func runRestore(f *Factory, opts *restoreOptions) error {
 			_, err := fmt.Fprintf(f.IO.Out, "%s already matches revision %d\n", v.Path, v.Revision.Number)
 			return err
 		}
-		if h != latest.SHA256 && !opts.Force {
+		// The working copy may be overwritten when its content is stored
+		// (it is some revision, say one restored before).
+		stored := false
+		for _, r := range revs {
+			stored = stored || r.SHA256 == h
+		}
+		if !stored && !opts.Force {
 			return fmt.Errorf("%s has edits not committed since revision %d: commit them first, or give --force to overwrite them", v.Path, latest.Number)
 		}
 	}
