@@ -101,7 +101,7 @@ func layoutBlackline(c *diff.Comparison, opts DiffOptions) (*fpdf.Fpdf, *blDoc, 
 	if title == "" {
 		title = fmt.Sprintf("Blackline: %s against %s", sideName(c.Old, "old"), sideName(c.New, "new"))
 	}
-	pdf, paper, err := newPDF(opts.Paper, time.Time{}, title)
+	pdf, paper, err := newPDF(opts.Paper, time.Time{}, title, proseFaces)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -81,9 +81,23 @@ func pdfDate(created time.Time) (time.Time, error) {
 	return pdfFixedDate, nil
 }
 
-// newPDF starts a document in points on the given paper, with the Go fonts
-// registered and reproducible metadata.
-func newPDF(paper string, created time.Time, title string) (*fpdf.Fpdf, paperSize, error) {
+// pdfFace is one embedded font face.
+type pdfFace struct {
+	family, style string
+	ttf           []byte
+}
+
+// Faces of the printed cable and of the blackline. Only the faces a
+// document uses are registered: parsing a TrueType font costs more than
+// drawing a page.
+var (
+	cableFaces = []pdfFace{{fontMono, "", gomono.TTF}, {fontMono, "B", gomonobold.TTF}}
+	proseFaces = []pdfFace{{fontProse, "", goregular.TTF}, {fontProse, "B", gobold.TTF}, {fontProse, "I", goitalic.TTF}}
+)
+
+// newPDF starts a document in points on the given paper, with the given
+// embedded fonts and reproducible metadata.
+func newPDF(paper string, created time.Time, title string, faces []pdfFace) (*fpdf.Fpdf, paperSize, error) {
 	size, err := lookupPaper(paper)
 	if err != nil {
 		return nil, size, err
@@ -108,11 +122,9 @@ func newPDF(paper string, created time.Time, title string) (*fpdf.Fpdf, paperSiz
 	}
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
-	pdf.AddUTF8FontFromBytes(fontMono, "", gomono.TTF)
-	pdf.AddUTF8FontFromBytes(fontMono, "B", gomonobold.TTF)
-	pdf.AddUTF8FontFromBytes(fontProse, "", goregular.TTF)
-	pdf.AddUTF8FontFromBytes(fontProse, "B", gobold.TTF)
-	pdf.AddUTF8FontFromBytes(fontProse, "I", goitalic.TTF)
+	for _, f := range faces {
+		pdf.AddUTF8FontFromBytes(f.family, f.style, f.ttf)
+	}
 	if err := pdf.Error(); err != nil {
 		return nil, size, fmt.Errorf("pdf: %v", err)
 	}
@@ -150,7 +162,7 @@ func CablePDF(w io.Writer, l *CableLayout, opts PDFOptions) error {
 	if l == nil || len(l.Pages) == 0 {
 		return fmt.Errorf("pdf: the cable has no pages to print")
 	}
-	pdf, size, err := newPDF(opts.Paper, opts.Created, opts.Title)
+	pdf, size, err := newPDF(opts.Paper, opts.Created, opts.Title, cableFaces)
 	if err != nil {
 		return err
 	}

@@ -13,7 +13,7 @@ import (
 // the way a template does: the text between the BT lines in pages of at most
 // perPage lines, the classification as the first and last line of every
 // page, and a page line on every page after the first.
-func sentCableLayout(t *testing.T, perPage int) *CableLayout {
+func sentCableLayout(t testing.TB, perPage int) *CableLayout {
 	t.Helper()
 	data, err := os.ReadFile("../examples/moscow-1988/as-sent.txt")
 	if err != nil {

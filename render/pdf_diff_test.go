@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"image"
 	"image/png"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/redline-dev/redline/diff"
 )
@@ -267,7 +269,7 @@ func TestSoftBreaks(t *testing.T) {
 
 // moscowComparison compares the 1988 FCO draft with the telegram as sent,
 // with the engine, as `redline diff` does.
-func moscowComparison(t *testing.T) *diff.Comparison {
+func moscowComparison(t testing.TB) *diff.Comparison {
 	t.Helper()
 	read := func(name string) diff.Input {
 		data, err := os.ReadFile(filepath.Join("..", "examples", "moscow-1988", name))
@@ -386,6 +388,133 @@ func TestDiffPDFMoscow(t *testing.T) {
 		}
 		if err := os.WriteFile(filepath.Join("testdata", "pdf", "moscow-blackline-page1.png"), buf.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
+		}
+	}
+}
+
+// TestDiffPDFMoveColours checks that a move is drawn green at both ends,
+// where the layout put it, and numbered at both ends.
+func TestDiffPDFMoveColours(t *testing.T) {
+	needPDFTools(t)
+	c := handComparison()
+	data := renderDiffPDF(t, c, DiffOptions{})
+	img := pdfPagePNG(t, data, 1, 72, "")
+	_, doc, err := layoutBlackline(c, DiffOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	green := func(r, g, b uint32) bool { return g > 90 && r < 80 && b < 80 }
+	ends := 0
+	y := blMarginTop
+	for _, l := range doc.pages[0] {
+		y += l.h
+		for _, it := range l.items {
+			if it.color != blColorMove || !strings.HasPrefix(it.text, "We must therefore") {
+				continue
+			}
+			ends++
+			if len(l.numbers) == 0 || l.numbers[0] != 3 {
+				t.Errorf("move end %d: margin numbers %v, want 3", ends, l.numbers)
+			}
+			base := y - l.h*0.25
+			n := 0
+			for py := int(base - it.size); py <= int(base+0.4*it.size); py++ {
+				for px := int(it.x); px <= int(it.x+it.w); px++ {
+					cr, cg, cb, _ := img.At(px, py).RGBA()
+					if green(cr>>8, cg>>8, cb>>8) {
+						n++
+					}
+				}
+			}
+			if n < 20 {
+				t.Errorf("move end %d: %d green pixels", ends, n)
+			}
+		}
+	}
+	if ends != 2 {
+		t.Errorf("found %d ends of the move, want source and destination", ends)
+	}
+}
+
+// TestDiffPDFUnicode: text outside Latin-1 prints and extracts.
+func TestDiffPDFUnicode(t *testing.T) {
+	needPDFTools(t)
+	c := &diff.Comparison{
+		Old: diff.Side{Name: "ru.md"}, New: diff.Side{Name: "ru2.md"},
+		Segments: []diff.Segment{
+			{Op: diff.OpEqual, A: "“Гласность” — ", B: "“Гласность” — "},
+			{Op: diff.OpDelete, A: "перестройка", Change: 1},
+			{Op: diff.OpInsert, B: "Ελλάδα café", Change: 1},
+		},
+	}
+	got := squash(strings.Join(pdfPages(t, renderDiffPDF(t, c, DiffOptions{})), " "))
+	if !strings.Contains(got, "“Гласность” — перестройка Ελλάδα café") {
+		t.Errorf("Unicode text lost:\n%s", got)
+	}
+}
+
+// FuzzBlacklineLayout: whatever the segments hold, the layout never draws
+// text outside the column or below the page, and keeps every word.
+func FuzzBlacklineLayout(f *testing.F) {
+	f.Add("If the present Vienna CSCE meeting", "can no longer delay", "shall have to reach", "\n\n- item\n1. one")
+	f.Add("", "\n\n\n", "x", "")
+	f.Add(strings.Repeat("W", 300), "a\tb\r\nc", "ГОРБАЧЕВ", "  indented\nline")
+	f.Fuzz(func(t *testing.T, eq, del, ins, tail string) {
+		for _, s := range []string{eq, del, ins, tail} {
+			if !utf8.ValidString(s) || strings.ContainsRune(s, 0) {
+				t.Skip()
+			}
+		}
+		c := &diff.Comparison{Segments: []diff.Segment{
+			{Op: diff.OpEqual, A: eq, B: eq},
+			{Op: diff.OpDelete, A: del, Change: 1},
+			{Op: diff.OpInsert, B: ins, Change: 1},
+			{Op: diff.OpMoveTo, B: tail, Change: 2, Move: 1},
+			{Op: diff.OpEqual, A: eq, B: eq},
+		}}
+		_, doc, err := layoutBlackline(c, DiffOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var words []string
+		for _, page := range doc.pages {
+			used := 0.0
+			for _, l := range page {
+				used += l.h
+				for _, it := range l.items {
+					if it.x < blMarginLeft-0.01 || it.x+it.w > doc.paper.w-blMarginRight+0.01 {
+						t.Fatalf("item %q at %.1f..%.1f outside the column", it.text, it.x, it.x+it.w)
+					}
+					words = append(words, strings.Fields(it.text)...)
+				}
+			}
+			if used > doc.paper.h-blMarginTop-blMarginBottom+0.01 {
+				t.Fatalf("page holds %.1fpt of lines, more than fits", used)
+			}
+		}
+		joined := strings.Join(words, "")
+		for _, s := range []string{eq, del, ins, tail} {
+			if w := strings.Join(strings.Fields(s), ""); !strings.Contains(joined, w) {
+				t.Fatalf("text %q missing from the layout", s)
+			}
+		}
+	})
+}
+
+func BenchmarkDiffPDFMoscow(b *testing.B) {
+	c := moscowComparison(b)
+	for b.Loop() {
+		if err := Diff(io.Discard, c, "pdf", DiffOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkCablePDF(b *testing.B) {
+	l := sentCableLayout(b, 20)
+	for b.Loop() {
+		if err := CablePDF(io.Discard, l, PDFOptions{}); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
