@@ -168,9 +168,17 @@ func (l sbsLayout) writeLine(b *strings.Builder, line []frag) int {
 	return n
 }
 
-// hardBreak matches a line break that must stay in reflowed text: one
-// before a list item, a heading, a quotation or a table row.
-var hardBreak = regexp.MustCompile(`^[ ]*(?:[-*+•] |\d{1,3}[.)] |\(?[A-Za-z0-9]{1,4}\) |#|>|\|)`)
+// blockLine matches the start of a line that begins a list item, a
+// heading, a quotation or a table row: the line break before it stays in
+// reflowed text.
+var blockLine = regexp.MustCompile(`^[ ]*(?:[-*+•] |\d{1,3}[.)] |\(?[A-Za-z0-9]{1,4}\) |#|>|\|)`)
+
+func startsBlockLine(b []byte) bool {
+	if len(b) > 24 {
+		b = b[:24]
+	}
+	return blockLine.Match(b)
+}
 
 // reflowSpans turns the line breaks of a paragraph into spaces, except
 // before lines that start a list item, heading, quotation or table row.
@@ -181,7 +189,7 @@ func reflowSpans(spans []span) []span {
 	}
 	text := []byte(all.String())
 	for i, c := range text {
-		if c == '\n' && !hardBreak.Match(text[i+1:]) {
+		if c == '\n' && !startsBlockLine(text[i+1:]) {
 			text[i] = ' '
 		}
 	}
@@ -218,47 +226,63 @@ func words(frags []frag) []wword {
 		}
 		cur = wword{}
 	}
-	start := func() {
-		if len(cur.frags) == 0 {
-			cur.space, cur.hard, cur.spaceStyle = pendingSpace, pendingHard, spaceStyle
-			pendingSpace, pendingHard = false, false
-		}
-	}
-	appendText := func(style, g string, w int) {
-		start()
-		if n := len(cur.frags); n > 0 && cur.frags[n-1].style == style {
-			cur.frags[n-1].text += g
-		} else {
-			cur.frags = append(cur.frags, frag{style, g})
-		}
-		cur.width += w
-	}
 	for _, f := range frags {
+		start := -1 // where the current word's piece of f begins
+		piece := func(upto int) {
+			if start >= 0 && upto > start {
+				if len(cur.frags) == 0 {
+					cur.space, cur.hard, cur.spaceStyle = pendingSpace, pendingHard, spaceStyle
+					pendingSpace, pendingHard = false, false
+				}
+				cur.frags = append(cur.frags, frag{f.style, f.text[start:upto]})
+			}
+			start = -1
+		}
 		it := graphemes.FromString(f.text)
 		for it.Next() {
-			g := it.Value()
+			g, pos := it.Value(), it.Start()
 			switch g {
 			case " ":
+				piece(pos)
 				end()
 				pendingSpace, spaceStyle = true, f.style
 				continue
 			case "\n":
+				piece(pos)
 				end()
 				pendingHard = true
 				continue
 			}
-			gw := widths.StringWidth(g)
+			gw := graphemeWidth(g)
 			if gw >= 2 {
+				piece(pos)
 				end()
-				appendText(f.style, g, gw)
+				start = pos
+				cur.width += gw
+				piece(pos + len(g))
 				end()
 				continue
 			}
-			appendText(f.style, g, gw)
+			if start < 0 {
+				start = pos
+			}
+			cur.width += gw
 		}
+		piece(len(f.text))
 	}
 	end()
 	return out
+}
+
+// graphemeWidth is the display width of one grapheme cluster.
+func graphemeWidth(g string) int {
+	if len(g) == 1 {
+		if g[0] < 0x20 || g[0] == 0x7f {
+			return 0
+		}
+		return 1
+	}
+	return widths.StringWidth(g)
 }
 
 // wrapFrags wraps fragments into lines no wider than width.

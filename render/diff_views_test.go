@@ -2,8 +2,11 @@ package render
 
 import (
 	"bytes"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -85,4 +88,184 @@ func renderString(t *testing.T, format string, c *diff.Comparison, opts DiffOpti
 		t.Fatal(err)
 	}
 	return buf.String()
+}
+
+// cjkCase has CJK text, over-long words and a URL: the hard cases for the
+// side-by-side layout.
+func cjkCase() *diff.Comparison {
+	long := strings.Repeat("Donaudampfschifffahrtsgesellschaft", 4)
+	return &diff.Comparison{
+		Old: diff.Side{Name: "草案.md", Kind: "markdown"},
+		New: diff.Side{Name: "電報-" + strings.Repeat("很长的名字", 12) + ".txt", Kind: "text"},
+		Segments: []diff.Segment{
+			{Op: diff.OpEqual, A: "人权会议的问题", B: "人权会议的问题"},
+			{Op: diff.OpDelete, A: "必须尽快解决", Change: 1},
+			{Op: diff.OpInsert, B: "应当在明年之前解决", Change: 1},
+			{Op: diff.OpEqual, A: "。 See https://example.org/" + long + " and ", B: "。 See https://example.org/" + long + " and "},
+			{Op: diff.OpInsert, B: long + "\u0301 ☺️ 👩‍👩‍👧 ", Change: 2},
+			{Op: diff.OpEqual, A: "the end.\n\n- 項目一\n- 項目二", B: "the end.\n\n- 項目一\n- 項目二"},
+			{Op: diff.OpDelete, A: "\n\n" + strings.Repeat("全角文字", 30), Change: 3},
+		},
+	}
+}
+
+var sgr = regexp.MustCompile(`\x1b\[[0-9;]*m`)
+
+func TestSideBySideWidth(t *testing.T) {
+	cases := map[string]*diff.Comparison{"move": moveCase(), "cjk": cjkCase(), "1988": exampleComparison(t)}
+	r := rand.New(rand.NewPCG(7, 40))
+	for i := 0; i < 3; i++ {
+		old := randomDoc(r, testVocab, 4)
+		cases[fmt.Sprint("random", i)] = compareTexts(t, old, edit(r, old, testVocab), "text")
+	}
+	for name, c := range cases {
+		for width := 40; width <= 200; width++ {
+			color := width%2 == 0 // both modes, on alternate widths
+			out := renderString(t, "side-by-side", c, DiffOptions{Width: width, Color: color, Numbers: true, Context: -1})
+			for n, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+				if w := widths.StringWidth(sgr.ReplaceAllString(line, "")); w > width {
+					t.Fatalf("%s, width %d, colour %v: line %d is %d columns wide:\n%s", name, width, color, n+1, w, line)
+				}
+			}
+		}
+	}
+}
+
+// The layout keeps every character: with the markers and the column
+// rules taken away, the left column holds the old text and the right
+// column the new, in order.
+func TestSideBySideKeepsText(t *testing.T) {
+	c := cjkCase()
+	old, new := joinSides(c)
+	squash := func(s string) string {
+		s = strings.NewReplacer("[-", "", "-]", "", "{+", "", "+}", "", "¶", "").Replace(s)
+		return strings.Join(strings.Fields(s), "")
+	}
+	for _, width := range []int{40, 57, 80, 121} {
+		out := renderString(t, "side-by-side", c, DiffOptions{Width: width, Context: -1})
+		lines := strings.Split(out, "\n")
+		first, last := 0, 0
+		for i, line := range lines {
+			if strings.Contains(line, "─┼─") {
+				first = i + 1
+			}
+			if strings.Contains(line, "─┴─") {
+				last = i
+			}
+		}
+		var left, right strings.Builder
+		for _, line := range lines[first:last] { // between the rules
+			l, rr, ok := strings.Cut(line, " │")
+			if !ok {
+				l, rr, ok = strings.Cut(line, " ┃")
+			}
+			if !ok {
+				t.Fatalf("width %d: line without a gutter: %q", width, line)
+			}
+			left.WriteString(l + " ")
+			right.WriteString(rr + " ")
+		}
+		if got, want := squash(left.String()), squash(old); got != want {
+			t.Errorf("width %d: left column\n got %q\nwant %q", width, got, want)
+		}
+		if got, want := squash(right.String()), squash(new); got != want {
+			t.Errorf("width %d: right column\n got %q\nwant %q", width, got, want)
+		}
+	}
+}
+
+func FuzzSideBySideWidth(f *testing.F) {
+	f.Add("The quick brown fox.\n\nJumps over.", "The quick red fox.\n\nJumps over the dog.", 40)
+	f.Add("人权会议的问题必须尽快解决", "人权会议的问题应当在明年之前解决", 47)
+	f.Add(strings.Repeat("x", 300), strings.Repeat("y", 300)+" z", 200)
+	f.Fuzz(func(t *testing.T, old, new string, w int) {
+		width := 40 + (w%161+161)%161
+		c, err := diff.Compare(diff.Input{Name: "a", Data: []byte(old), Kind: "text"}, diff.Input{Name: "b", Data: []byte(new), Kind: "text"}, diff.Options{Moves: true})
+		if err != nil {
+			t.Skip(err)
+		}
+		for _, color := range []bool{false, true} {
+			out := renderString(t, "side-by-side", c, DiffOptions{Width: width, Color: color, Context: -1})
+			for _, line := range strings.Split(out, "\n") {
+				if wd := widths.StringWidth(sgr.ReplaceAllString(line, "")); wd > width {
+					t.Fatalf("width %d: line is %d columns wide: %q", width, wd, line)
+				}
+			}
+		}
+	})
+}
+
+// No format writes a terminal escape without colour, even when the texts
+// hold escapes of their own; with colour, the only escapes are redline's
+// own styles.
+func TestColorOffHasNoEscapes(t *testing.T) {
+	c := moveCase()
+	c.Segments = append(c.Segments,
+		diff.Segment{Op: diff.OpEqual, A: " \x1b[2J\x1b]0;pwned\a", B: " \x1b[2J\x1b]0;pwned\a"},
+		diff.Segment{Op: diff.OpInsert, B: "\x1b[31mred\x9b1m", Change: 4})
+	c.Fields = append(c.Fields, diff.FieldChange{Name: "subject\x1b[8m", Old: "a\x1b", New: "b"})
+	c.Notes = append(c.Notes, "note \x1b[5m")
+	// (critic is left out: it is a document whose accept and reject
+	// must give back each side's bytes, escapes included.)
+	for _, format := range []string{"ansi", "side-by-side", "html"} {
+		out := renderString(t, format, c, DiffOptions{Context: -1, Numbers: true})
+		if hasControl(out) {
+			t.Errorf("%s without colour writes escapes: %q", format, out)
+		}
+	}
+	for _, format := range []string{"ansi", "side-by-side"} {
+		out := renderString(t, format, c, DiffOptions{Context: -1, Numbers: true, Color: true})
+		if !strings.Contains(out, "\x1b[") {
+			t.Errorf("%s with colour has no styles", format)
+		}
+		if rest := sgr.ReplaceAllString(out, ""); hasControl(rest) {
+			t.Errorf("%s with colour passes the text's escapes through: %q", format, rest)
+		}
+		if !strings.Contains(out, "␛[2J") {
+			t.Errorf("%s does not show the text's escape as ␛", format)
+		}
+	}
+}
+
+func TestGoldenViews(t *testing.T) {
+	cases := []struct {
+		name string
+		c    *diff.Comparison
+	}{{"move", moveCase()}, {"1988", exampleComparison(t)}}
+	for _, tc := range cases {
+		outputs := []struct {
+			file, format string
+			opts         DiffOptions
+		}{
+			{"ansi-color.txt", "ansi", DiffOptions{Color: true, Numbers: true, Context: -1}},
+			{"ansi-plain.txt", "ansi", DiffOptions{Context: -1}},
+			{"ansi-context1.txt", "ansi", DiffOptions{Context: 1}},
+			{"sbs-plain-w80.txt", "side-by-side", DiffOptions{Width: 80, Numbers: true, Context: -1}},
+			{"sbs-color-w120.txt", "side-by-side", DiffOptions{Color: true, Context: -1}},
+			{"critic.md", "critic", DiffOptions{}},
+			{"page.html", "html", DiffOptions{}},
+		}
+		for _, o := range outputs {
+			checkGolden(t, tc.name+"."+o.file, visible(renderString(t, o.format, tc.c, o.opts)))
+		}
+	}
+}
+
+func TestFormatsRegistered(t *testing.T) {
+	have := strings.Join(DiffFormats(), " ")
+	for _, f := range []string{"ansi", "side-by-side", "sbs", "critic", "html"} {
+		if !strings.Contains(" "+have+" ", " "+f+" ") {
+			t.Errorf("format %q is not registered (have %s)", f, have)
+		}
+	}
+}
+
+// hasControl reports terminal controls: ESC, BEL, C1 controls (CSI).
+func hasControl(s string) bool {
+	for _, r := range s {
+		if r == 0x1b || r == 0x07 || (r >= 0x80 && r < 0xa0) {
+			return true
+		}
+	}
+	return false
 }
