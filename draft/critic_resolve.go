@@ -189,7 +189,7 @@ func (d *CriticDoc) join(out []byte, repl string, pos int) ([]byte, int) {
 	if tail := newlinesIn(trailingSpace([]byte(repl))); tail > 0 {
 		next := newlinesIn(leadingSpace(string(src[pos:])))
 		if isBlank(bytes.ReplaceAll(src[pos:], []byte("\n"), nil)) {
-			next = 2 // the end of the text: no blank line there either
+			next = 1 // the end of the text: one line ending, no blank line
 		}
 		if extra := tail + next - 2; extra > 0 {
 			repl = cutTrailingNewlines(repl, min(extra, tail))
