@@ -1,0 +1,90 @@
+package cmd
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/redline-dev/redline/draft"
+)
+
+// runIn runs redline in-process with dir as the working folder.
+func runIn(t *testing.T, dir string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	f := newFactory(strings.NewReader(""), &out, &errOut)
+	f.Getwd = func() (string, error) { return dir, nil }
+	root := NewRootCmd(f)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err != nil {
+		errOut.WriteString("redline: " + err.Error() + "\n")
+	}
+	return out.String(), errOut.String(), exitCode(err)
+}
+
+// A draft that has been sent is not rewritten by accept or reject; -o
+// still writes the result elsewhere.
+func TestAcceptRefusesSealedDraft(t *testing.T) {
+	dir := t.TempDir()
+	ws, err := draft.Init(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wc := filepath.Join(dir, "telegram.md")
+	text := "Dear Ron, we {~~can no longer delay~>shall have to reach~~} a decision.\n"
+	if err := os.WriteFile(wc, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(1988, 12, 21, 21, 30, 0, 0, time.UTC)
+	_, err = ws.Commit(draft.CommitRequest{Path: wc, Author: "Charles Powell", Office: "No. 10", Message: "sent", Time: at,
+		Sent: &draft.Sent{Series: "T", Serial: "T 192A/88", DTG: "212130Z DEC 88", Cable: []byte("CABLE\n")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, verb := range []string{"accept", "reject"} {
+		_, stderr, code := runIn(t, dir, verb, wc, "--all")
+		if code != ExitError || !strings.Contains(stderr, "was sent as revision 1 and is sealed: write the result elsewhere with -o OUT") {
+			t.Errorf("%s on a sealed draft: exit %d, %q", verb, code, stderr)
+		}
+		if b, _ := os.ReadFile(wc); string(b) != text {
+			t.Errorf("%s changed the sealed draft: %q", verb, b)
+		}
+	}
+	out := filepath.Join(dir, "reply.md")
+	if _, stderr, code := runIn(t, dir, "accept", wc, "--all", "-o", out); code != 0 {
+		t.Fatalf("accept -o: exit %d, %s", code, stderr)
+	}
+	if b, _ := os.ReadFile(out); string(b) != "Dear Ron, we shall have to reach a decision.\n" {
+		t.Errorf("accept -o wrote %q", b)
+	}
+	// A draft in the workspace that has not been sent is rewritten.
+	other := filepath.Join(dir, "other.md")
+	if err := os.WriteFile(other, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if stdout, stderr, code := runIn(t, dir, "reject", other, "1"); code != 0 || !strings.Contains(stdout, "rejected change 1 in") {
+		t.Fatalf("reject: exit %d, %s %s", code, stdout, stderr)
+	}
+	if b, _ := os.ReadFile(other); string(b) != "Dear Ron, we can no longer delay a decision.\n" {
+		t.Errorf("reject wrote %q", b)
+	}
+}
+
+func TestParseChangeNumbers(t *testing.T) {
+	got, err := parseChangeNumbers([]string{"7", "3-5", "1,4", " 9 "})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "1, 3-5, 7, 9"; formatNumbers(got) != want {
+		t.Errorf("got %v (%s), want %s", got, formatNumbers(got), want)
+	}
+	for _, bad := range []string{"0", "5-3", "x", "3-", "-2", "1.5"} {
+		if _, err := parseChangeNumbers([]string{bad}); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}
