@@ -32,8 +32,8 @@ type pendingFile struct {
 // it commits are one atomic step against every other redline process. What
 // fn commits is written only when fn returns nil.
 func (ws *Workspace) Update(fn func(tx *Tx) error) error {
-	if err := os.MkdirAll(ws.Dir(), 0o755); err != nil {
-		return fmt.Errorf("cannot lock the store: %w", err)
+	if fi, err := os.Stat(ws.Dir()); err != nil || !fi.IsDir() {
+		return fmt.Errorf("%s: the workspace's .redline folder is gone: %w", ws.Root, ErrNoWorkspace)
 	}
 	lk := flock.New(ws.lockPath())
 	if err := lk.Lock(); err != nil {

@@ -27,6 +27,8 @@ type Version struct {
 	// Revision is the stored revision, nil for a working copy or standard
 	// input.
 	Revision *Revision
+	// Label is the label the reference named (FILE@no10), if it named one.
+	Label string
 }
 
 // Resolve reads a reference: FILE (the working copy), FILE@N, FILE@label,
@@ -80,7 +82,11 @@ func Resolve(ws *Workspace, ref string, stdin io.Reader) (*Version, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Version{Ref: ref, Name: fmt.Sprintf("%s@%d", file, r.Number), Path: file, Data: r.Content, Revision: r}, nil
+	v := &Version{Ref: ref, Name: fmt.Sprintf("%s@%d", file, r.Number), Path: file, Data: r.Content, Revision: r}
+	if rev != "latest" && !isDigits(rev) {
+		v.Label = rev
+	}
+	return v, nil
 }
 
 // pickRevision finds a revision by number, label or "latest".

@@ -2,6 +2,7 @@ package draft
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -69,9 +70,12 @@ func TestStoreCommitLogResolve(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", ref, err)
 		}
-		if v.Revision == nil || v.Revision.Number != want || !bytes.Equal(v.Data, revs[want-1].Content) {
+		if v.Revision == nil || v.Revision.Number != want || !bytes.Equal(v.Data, revs[want-1].Content) || v.Name != fmt.Sprintf("%s@%d", p, want) {
 			t.Fatalf("%s resolved to %+v", ref, v.Revision)
 		}
+	}
+	if v, _ := Resolve(ws, p+"@no10", nil); v.Label != "no10" {
+		t.Errorf("Label = %q", v.Label)
 	}
 	if _, err := Resolve(ws, p+"@3", nil); err == nil || !strings.Contains(err.Error(), "1 to 2") {
 		t.Fatalf("@3: %v", err)

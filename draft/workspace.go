@@ -129,7 +129,8 @@ func FindWorkspace(start string) (*Workspace, error) {
 	}
 }
 
-// Open opens the workspace whose root is dir.
+// Open opens the workspace whose root is dir, or returns ErrNoWorkspace
+// when dir holds no .redline folder.
 func Open(dir string) (*Workspace, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
@@ -139,6 +140,9 @@ func Open(dir string) (*Workspace, error) {
 		abs = real
 	}
 	ws := &Workspace{Root: abs}
+	if fi, err := os.Stat(ws.Dir()); err != nil || !fi.IsDir() {
+		return nil, ErrNoWorkspace
+	}
 	data, err := os.ReadFile(ws.ConfigPath())
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
