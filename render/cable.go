@@ -348,7 +348,7 @@ func (c *cableRun) funcs() template.FuncMap {
 		"required": func(key string, v any) (any, error) {
 			rv := reflect.ValueOf(v)
 			if v == nil || rv.IsZero() || ((rv.Kind() == reflect.Slice || rv.Kind() == reflect.String) && rv.Len() == 0) {
-				return nil, fmt.Errorf("%s has no %s: add %s: to its front matter (the %s template needs it)", c.name, key, key, c.tmpl.Name)
+				return nil, &fieldError{fmt.Sprintf("%s has no %s: add %s: to its front matter (the %s template needs it)", c.name, key, key, c.tmpl.Name)}
 			}
 			return v, nil
 		},
@@ -402,6 +402,10 @@ func (c *cableRun) execute(text []TeleprinterLine, section string) ([]string, er
 	c.data["Section"] = section
 	var buf bytes.Buffer
 	if err := c.parsed.Execute(&buf, c.data); err != nil {
+		var fe *fieldError
+		if errors.As(err, &fe) {
+			return nil, fe
+		}
 		return nil, fmt.Errorf("template %s: %v", c.tmpl.Origin, cleanExecError(err))
 	}
 	out := strings.Split(strings.TrimRight(buf.String(), "\n"), "\n")
@@ -415,15 +419,17 @@ func (c *cableRun) execute(text []TeleprinterLine, section string) ([]string, er
 	return out, nil
 }
 
+// fieldError is a missing front-matter field, reported as it is.
+type fieldError struct{ msg string }
+
+func (e *fieldError) Error() string { return e.msg }
+
 // cleanExecError strips text/template's location prefix from errors our
 // own functions return, which already say what to do.
 func cleanExecError(err error) string {
 	var ee template.ExecError
 	if errors.As(err, &ee) {
 		msg := ee.Err.Error()
-		if i := strings.Index(msg, "error calling required: "); i >= 0 {
-			return msg[i+len("error calling required: "):]
-		}
 		if i := strings.Index(msg, "error calling wrap: "); i >= 0 {
 			return msg[i+len("error calling wrap: "):]
 		}
@@ -550,7 +556,11 @@ func (c *cableRun) pages(lines []string, pageLines int) ([]CablePage, error) {
 			break
 		}
 		j := min(i+room, len(lines))
-		bodies = append(bodies, lines[i:j])
+		page := lines[i:j]
+		for len(page) > 1 && page[len(page)-1] == "" {
+			page = page[:len(page)-1]
+		}
+		bodies = append(bodies, page)
 		i = j
 	}
 	if len(bodies) == 0 {
