@@ -36,7 +36,8 @@ A label starts with a letter and has only letters, digits, '.', '_' and '-';
   redline label fco-draft.md@latest no10
   redline label fco-draft.md@3 no10 --force
   redline label fco-draft.md`,
-		Args: rangeArgs(1, 2, "FILE@REV NAME, or FILE to list its labels"),
+		Args:              rangeArgs(1, 2, "FILE@REV NAME, or FILE to list its labels"),
+		ValidArgsFunction: f.refArgsCompletion(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Ref = args[0]
 			if len(args) == 1 {

@@ -34,7 +34,8 @@ overwritten unless --force is given. A sealed
 new file to start a new draft from it.`,
 		Example: `  redline restore fco-draft.md@2
   redline restore fco-draft.md@fco-draft --force`,
-		Args: exactArgs(1, "one reference: FILE@N, FILE@label or FILE@latest"),
+		Args:              exactArgs(1, "one reference: FILE@N, FILE@label or FILE@latest"),
+		ValidArgsFunction: f.refArgsCompletion(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Ref = args[0]
 			return runRestore(f, opts)

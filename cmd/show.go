@@ -29,7 +29,8 @@ date-time group) with the content.`,
 		Example: `  redline show fco-draft.md@1
   redline show fco-draft.md@no10 > no10.md
   redline show fco-draft.md@latest --json`,
-		Args: exactArgs(1, "one reference: FILE@N, FILE@label or FILE@latest"),
+		Args:              exactArgs(1, "one reference: FILE@N, FILE@label or FILE@latest"),
+		ValidArgsFunction: f.refArgsCompletion(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Ref = args[0]
 			return runShow(f, opts)

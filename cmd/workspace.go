@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/redline-dev/redline/draft"
+	"github.com/spf13/cobra"
 )
 
 // Workspace finds the workspace enclosing the current folder. Outside one
@@ -106,4 +107,41 @@ func (f *Factory) relToCwd(abs string) string {
 		return abs
 	}
 	return rel
+}
+
+// completeRef completes a reference for the shell: after FILE@ it offers
+// the draft's revision numbers, labels and latest; otherwise file names.
+func (f *Factory) completeRef(toComplete string) ([]string, cobra.ShellCompDirective) {
+	at := strings.LastIndex(toComplete, "@")
+	if at < 0 {
+		return nil, cobra.ShellCompDirectiveDefault
+	}
+	ws, err := f.Workspace()
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	file := toComplete[:at]
+	revs, err := ws.Log(file)
+	if err != nil || len(revs) == 0 {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	out := []string{file + "@latest"}
+	for i := len(revs) - 1; i >= 0; i-- {
+		r := revs[i]
+		out = append(out, fmt.Sprintf("%s@%d\t%s, %s: %s", file, r.Number, r.Author, r.Office, firstLine(r.Message)))
+		for _, l := range r.Labels {
+			out = append(out, fmt.Sprintf("%s@%s\trevision %d", file, l, r.Number))
+		}
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp
+}
+
+// refArgsCompletion completes the first n arguments as references.
+func (f *Factory) refArgsCompletion(n int) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return func(c *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		if len(args) >= n {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		return f.completeRef(toComplete)
+	}
 }
