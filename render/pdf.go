@@ -230,11 +230,38 @@ func CablePDF(w io.Writer, l *CableLayout, opts PDFOptions) error {
 		if banner != "" {
 			drawCentered(pdf, fontMono, "B", cableBannerSize, size.w, footY-cableBannerSize*1.3, banner)
 		}
-		pdf.SetFont(fontMono, "", 8)
-		pageNo := fmt.Sprintf("PAGE %d OF %d", i+1, total)
-		pdf.Text(size.w-cableMargin-pdf.GetStringWidth(pageNo), footY, pageNo)
+		// PAGE n OF m at the foot, unless the template's page lines
+		// already say it.
+		if !hasPageOf(append(append([]string{}, p.Header...), p.Footer...), i+1, total) {
+			pdf.SetFont(fontMono, "", 8)
+			pageNo := fmt.Sprintf("PAGE %d OF %d", i+1, total)
+			pdf.Text(size.w-cableMargin-pdf.GetStringWidth(pageNo), footY, pageNo)
+		}
 	}
 	return finishPDF(w, pdf)
+}
+
+// hasPageOf reports whether one of lines reads PAGE n OF m (with or
+// without leading zeros).
+func hasPageOf(lines []string, n, m int) bool {
+	for _, line := range lines {
+		f := strings.Fields(strings.ToUpper(line))
+		for i := 0; i+3 < len(f); i++ {
+			if f[i] == "PAGE" && f[i+2] == "OF" && atoiOK(f[i+1]) == n && atoiOK(f[i+3]) == m {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// atoiOK is strconv.Atoi that gives -1 for anything not a number.
+func atoiOK(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return -1
+	}
+	return n
 }
 
 func drawCentered(pdf *fpdf.Fpdf, family, style string, sizePt, pageW, y float64, s string) {

@@ -3,10 +3,14 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"image/png"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/redline-dev/redline/draft"
 )
 
 // sentCableLayout lays out the 1988 telegram (examples/moscow-1988) by hand
@@ -184,6 +188,84 @@ func TestCablePDFErrors(t *testing.T) {
 	}
 	if buf.Len() != 0 {
 		t.Errorf("a failed render wrote %d bytes", buf.Len())
+	}
+}
+
+// TestCablePDFTemplatePageLine: when the template's page line already says
+// PAGE n OF m, the sheet does not print it a second time.
+func TestCablePDFTemplatePageLine(t *testing.T) {
+	needPDFTools(t)
+	l := &CableLayout{Classification: "SECRET"}
+	for i := 0; i < 2; i++ {
+		l.Pages = append(l.Pages, CablePage{
+			Header: []string{"SECRET", fmt.Sprintf("PAGE %02d OF 02", i+1)},
+			Lines:  []string{"TEXT"},
+			Footer: []string{"SECRET"},
+		})
+	}
+	for i, got := range pdfPages(t, renderCable(t, l, PDFOptions{})) {
+		if n := strings.Count(got, "OF 0"); n != 1 {
+			t.Errorf("page %d: page line printed %d times:\n%s", i+1, n, got)
+		}
+	}
+	if !hasPageOf([]string{"PAGE 2 OF 3"}, 2, 3) || hasPageOf([]string{"PAGE 02 STATE 153441"}, 2, 3) {
+		t.Error("hasPageOf misreads page lines")
+	}
+}
+
+// TestCablePDFMoscow prints the 1988 telegram through the cable renderer,
+// as `redline render telegram.md --format pdf` does: one sheet per page of
+// the layout, every line of the layout on its sheet, the banner at the top
+// and bottom of each. With -update, page 1 is kept as a PNG under
+// testdata/pdf/ for a reviewer to look at.
+func TestCablePDFMoscow(t *testing.T) {
+	needPDFTools(t)
+	data, err := os.ReadFile("../examples/moscow-1988/telegram.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := draft.Parse("telegram.md", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pageLines := range []int{20, 56} {
+		l, err := LayoutCable(doc, CableOptions{DTG: "212130Z DEC 88", Serial: "T 192A/88", PageLines: pageLines})
+		if err != nil {
+			t.Fatalf("LayoutCable: %v", err)
+		}
+		pdf := renderCable(t, l, PDFOptions{Title: "T 192A/88"})
+		pages := pdfPages(t, pdf)
+		if len(pages) != len(l.Pages) {
+			t.Fatalf("%d lines a page: PDF has %d pages, layout %d", pageLines, len(pages), len(l.Pages))
+		}
+		for i, p := range l.Pages {
+			lines := nonBlankLines(pages[i])
+			if len(lines) < 3 || squash(lines[0]) != "SECRET" || !strings.Contains(squash(strings.Join(lines[len(lines)-2:], " ")), "SECRET") {
+				t.Errorf("page %d: banner missing at top or bottom:\n%s", i+1, pages[i])
+			}
+			at := 0
+			for _, line := range append(append(append([]string{}, p.Header...), p.Lines...), p.Footer...) {
+				if strings.TrimSpace(line) == "" {
+					continue
+				}
+				j := indexFrom(lines, at, squash(line))
+				if j < 0 {
+					t.Errorf("page %d: line %q missing or out of order", i+1, line)
+					break
+				}
+				at = j + 1
+			}
+		}
+		if *update && pageLines == 56 {
+			img := pdfPagePNG(t, pdf, 1, 60, "")
+			var buf bytes.Buffer
+			if err := png.Encode(&buf, img); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join("testdata", "pdf", "moscow-cable-page1.png"), buf.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
 }
 
