@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -182,7 +183,7 @@ func runResolve(f *Factory, opts *resolveOptions) error {
 	if opts.Output != "" {
 		target = opts.Output
 	}
-	if inPlace {
+	if inPlace || (opts.Output != "-" && !opts.DryRun && v.Path != "" && sameFile(opts.Output, v.Path)) {
 		if err := refuseSealed(f, v.Path); err != nil {
 			return err
 		}
@@ -239,6 +240,13 @@ func writeResolveReport(w io.Writer, rep resolveReport, done string, dryRun bool
 		would = " (dry run: nothing written)"
 	}
 	fmt.Fprintf(w, "%s %s %s; %s%s\n", done, what, where, remain, would)
+}
+
+// sameFile reports whether two paths name one existing file.
+func sameFile(a, b string) bool {
+	fa, err1 := os.Stat(a)
+	fb, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(fa, fb)
 }
 
 // refuseSealed refuses to rewrite a draft that has been sent, when it is in

@@ -54,6 +54,9 @@ func TestAcceptRefusesSealedDraft(t *testing.T) {
 			t.Errorf("%s changed the sealed draft: %q", verb, b)
 		}
 	}
+	if _, stderr, code := runIn(t, dir, "accept", wc, "1", "-o", wc); code != ExitError || !strings.Contains(stderr, "is sealed") {
+		t.Errorf("accept -o onto the sealed draft itself: exit %d, %q", code, stderr)
+	}
 	out := filepath.Join(dir, "reply.md")
 	if _, stderr, code := runIn(t, dir, "accept", wc, "--all", "-o", out); code != 0 {
 		t.Fatalf("accept -o: exit %d, %s", code, stderr)

@@ -369,7 +369,12 @@ func (d *CriticDoc) group() {
 	}
 }
 
-// splitAuthor reads "@NAME: comment" (see the package comment).
+// CommentAuthor splits a comment's text into the author it names and the
+// comment proper: "@CDP No. 10: more precise" is by "CDP No. 10" and says
+// "more precise" (see the rules at the top of this file). A comment not
+// beginning with "@" has no author.
+func CommentAuthor(s string) (author, comment string) { return splitAuthor(s) }
+
 func splitAuthor(s string) (author, comment string) {
 	t := strings.TrimSpace(s)
 	if !strings.HasPrefix(t, "@") {

@@ -48,3 +48,29 @@ func TestCriticMoscowExample(t *testing.T) {
 		t.Errorf("import handwritten.md:\n got %q\nwant %q", imported, amended)
 	}
 }
+
+func BenchmarkParseCriticResolve(b *testing.B) {
+	src, err := os.ReadFile(filepath.Join("..", "examples", "moscow-1988", "no10-amended.md"))
+	if err != nil {
+		b.Skip(err)
+	}
+	// A long draft: the example's body fifty times.
+	doc, err := Parse("x.md", src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	big := append([]byte(nil), src...)
+	for i := 0; i < 49; i++ {
+		big = append(big, '\n')
+		big = append(big, doc.Body...)
+	}
+	b.SetBytes(int64(len(big)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		d, err := ParseCritic("big.md", big)
+		if err != nil {
+			b.Fatal(err)
+		}
+		_ = d.AcceptAll()
+	}
+}

@@ -187,8 +187,9 @@ func (d *CriticDoc) join(out []byte, repl string, pos int) ([]byte, int) {
 		}
 	}
 	if tail := newlinesIn(trailingSpace([]byte(repl))); tail > 0 {
-		next := newlinesIn(leadingSpace(string(src[pos:])))
-		if isBlank(bytes.ReplaceAll(src[pos:], []byte("\n"), nil)) {
+		rest := src[pos:]
+		next := newlinesIn(string(rest[:len(rest)-len(bytes.TrimLeft(rest, " \t\r\n"))]))
+		if len(bytes.TrimLeft(src[pos:], " \t\r\n")) == 0 {
 			next = 1 // the end of the text: one line ending, no blank line
 		}
 		if extra := tail + next - 2; extra > 0 {

@@ -116,7 +116,7 @@ func (p *criticParser) Parse(parent gast.Node, block text.Reader, pc parser.Cont
 			buf = append(buf, ln...)
 			block.AdvanceLine()
 		}
-		author, comment := splitCommentAuthor(string(buf))
+		author, comment := draft.CommentAuthor(string(buf))
 		return &CriticComment{Author: author, Comment: comment, Number: p.numbers[seg.Start]}
 	}
 	m := &criticMarker{number: p.numbers[seg.Start]}
@@ -137,16 +137,6 @@ func (p *criticParser) Parse(parent gast.Node, block text.Reader, pc parser.Cont
 	m.segment = seg.WithStop(seg.Start + n)
 	block.Advance(n)
 	return m
-}
-
-// splitCommentAuthor reads "@NAME: comment" as draft does.
-func splitCommentAuthor(s string) (author, comment string) {
-	d, err := draft.ParseCritic("comment", []byte("{>>"+s+"<<}"))
-	if err != nil || len(d.Changes()) != 1 {
-		return "", strings.TrimSpace(s)
-	}
-	c := d.Changes()[0]
-	return c.Author, c.Comment
 }
 
 // criticTransformer pairs the markers of each block into Critic nodes;

@@ -214,7 +214,7 @@ func DraftANSI(w io.Writer, markdown []byte, color bool) error {
 			case draft.KindHighlight:
 				trkPart(&b, color, trkHighlight, "[=", "=]", old)
 			case draft.KindComment:
-				a, t := splitCommentAuthor(old)
+				a, t := draft.CommentAuthor(old)
 				if a != "" && t != "" {
 					t = a + ": " + t
 				} else if a != "" {
