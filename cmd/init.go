@@ -46,9 +46,16 @@ the current folder, so drafts may live in sub-folders.`,
 func runInit(f *Factory, opts *initOptions) error {
 	cfg := draft.DefaultConfig()
 	cfg.Author, cfg.Office = opts.Author, opts.Office
+	var outer *draft.Workspace
+	if abs, err := filepath.Abs(opts.Dir); err == nil {
+		outer, _ = draft.FindWorkspace(filepath.Dir(abs))
+	}
 	ws, err := draft.InitWith(opts.Dir, cfg)
 	if err != nil {
 		return err
+	}
+	if outer != nil && outer.Root != ws.Root {
+		fmt.Fprintf(f.IO.ErrOut, "note: this workspace is inside the workspace at %s; drafts below %s now belong to the new one\n", outer.Root, ws.Root)
 	}
 	_, err = fmt.Fprintf(f.IO.Out, "Initialised a redline workspace in %s\n", filepath.Join(ws.Root, draft.StoreDir))
 	return err
