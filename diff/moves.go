@@ -203,7 +203,14 @@ func (e *engine) alignMove(d, x *block, minWords int) (move, bool) {
 	if first < 0 {
 		return move{}, false
 	}
-	ops = ops[first : last+1]
+	ops = append([]hunk(nil), ops[first:last+1]...)
+	// A move begins with a word and does not end with a paragraph break:
+	// the breaks around it stay ordinary edits.
+	isWord := func(i int) bool { return e.a.words[i+1] != e.a.words[i] }
+	for h := &ops[0]; !isWord(h.a0); h.a0, h.b0 = h.a0+1, h.b0+1 {
+	}
+	for h := &ops[len(ops)-1]; e.a.para[h.a1-1]; h.a1, h.b1 = h.a1-1, h.b1-1 {
+	}
 	eqWords, wa, wb := 0, 0, 0
 	for _, op := range ops {
 		if op.eq {

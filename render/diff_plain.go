@@ -129,8 +129,10 @@ func plainBody(c *diff.Comparison, opts DiffOptions) []plainPara {
 			write(fmt.Sprintf("<move %d]", s.Move), true)
 			i = j - 1
 		case s.Op == diff.OpDelete:
-			if isParaBreak(s.A) {
-				write(number(s)+"[-¶-]", true)
+			t := strings.TrimRight(s.A, " \t\r\n")
+			if isParaBreak(s.A[len(t):]) {
+				// A paragraph break the new text no longer has.
+				write(number(s)+"[-"+t+"¶-]", true)
 			} else {
 				write(number(s)+"[-"+s.A+"-]", true)
 			}
