@@ -272,8 +272,8 @@ func drawCentered(pdf *fpdf.Fpdf, family, style string, sizePt, pageW, y float64
 // pageLines joins a page's header, lines and footer as printed between the
 // banners. A banner line the template put first in the header or last in
 // the footer is left out, because the sheet prints the banner in bold at its
-// top and bottom anyway; any other banner line in the header or footer is
-// marked to be printed in bold.
+// top and bottom anyway; any other banner line, and the DRAFT mark of a
+// cable not yet sent, in the header or footer is printed in bold.
 func pageLines(p CablePage, banner string) (lines []string, bold []bool) {
 	header, footer := p.Header, p.Footer
 	if banner != "" {
@@ -287,7 +287,8 @@ func pageLines(p CablePage, banner string) (lines []string, bold []bool) {
 	for part, ls := range [][]string{header, p.Lines, footer} {
 		for _, line := range ls {
 			lines = append(lines, line)
-			bold = append(bold, part != 1 && banner != "" && strings.TrimSpace(line) == banner)
+			t := strings.TrimSpace(line)
+			bold = append(bold, part != 1 && (banner != "" && t == banner || t == DraftMark))
 		}
 	}
 	return lines, bold

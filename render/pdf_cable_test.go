@@ -269,6 +269,28 @@ func TestCablePDFMoscow(t *testing.T) {
 	}
 }
 
+func TestPageLines(t *testing.T) {
+	p := CablePage{
+		Header: []string{"", "SECRET", DraftMark, "PAGE 1 OF 2"},
+		Lines:  []string{"SECRET", "TEXT"},
+		Footer: []string{DraftMark, "SECRET", ""},
+	}
+	lines, bold := pageLines(p, "SECRET")
+	// The banner lines are taken out (with the blank below the last), the
+	// DRAFT mark is bold, the classification as the text's first word is
+	// not.
+	want := []string{DraftMark, "PAGE 1 OF 2", "SECRET", "TEXT", DraftMark}
+	wantBold := []bool{true, false, false, false, true}
+	if fmt.Sprint(lines) != fmt.Sprint(want) || fmt.Sprint(bold) != fmt.Sprint(wantBold) {
+		t.Errorf("pageLines = %q %v, want %q %v", lines, bold, want, wantBold)
+	}
+	// Without a banner nothing is taken out.
+	lines, _ = pageLines(p, "")
+	if len(lines) != 9 {
+		t.Errorf("pageLines without a banner kept %d lines, want 9", len(lines))
+	}
+}
+
 func nonBlankLines(s string) []string {
 	var out []string
 	for _, line := range strings.Split(s, "\n") {
