@@ -23,6 +23,7 @@ type resolveOptions struct {
 	Ref    string
 	Args   []string
 	All    bool
+	Author string
 	Output string
 	DryRun bool
 	JSON   bool
@@ -45,7 +46,8 @@ func newResolveCmd(f *Factory, accept bool) *cobra.Command {
 		Short: strings.ToUpper(verb[:1]) + verb[1:] + " tracked changes in a draft and rewrite it",
 		Long: fmt.Sprintf(`%s the tracked changes numbered N (as 'redline changes' lists them; ranges
 such as 3-7 and lists such as 3,5 too), or every change with --all, and
-rewrite the draft. To %s %s; either way a highlight keeps its text and a
+rewrite the draft; --author NAME takes the changes whose comment names NAME
+as the author. To %s %s; either way a highlight keeps its text and a
 comment goes, together with any comment attached to a change.
 
 No doubled space or empty paragraph is left where text goes. The other
@@ -56,6 +58,7 @@ A draft that has been sent (sealed) is not rewritten: write the result
 elsewhere with -o.`, strings.ToUpper(verb[:1])+verb[1:], verb, what),
 		Example: fmt.Sprintf(`  redline %[1]s draft.md 2 5-7
   redline %[1]s draft.md --all
+  redline %[1]s draft.md --author "CDP No. 10"
   redline %[1]s draft.md 1 --dry-run | less
   redline %[1]s examples/moscow-1988/no10-amended.md --all -o fco.md`, verb),
 		Args: minArgs(1, "a draft FILE, then change numbers or --all"),
@@ -65,6 +68,7 @@ elsewhere with -o.`, strings.ToUpper(verb[:1])+verb[1:], verb, what),
 		},
 	}
 	c.Flags().BoolVarP(&opts.All, "all", "a", false, verb+" every change")
+	c.Flags().StringVar(&opts.Author, "author", "", verb+" every change whose comment names `NAME` as its author ({>>@NAME: ...<<})")
 	c.Flags().StringVarP(&opts.Output, "output", "o", "", "write the result to `OUT` (- for standard output) and leave FILE as it is")
 	c.Flags().BoolVarP(&opts.DryRun, "dry-run", "n", false, "print the result on standard output and change nothing")
 	c.Flags().BoolVar(&opts.JSON, "json", false, "report what was done as JSON")
@@ -135,11 +139,17 @@ func runResolve(f *Factory, opts *resolveOptions) error {
 	if !opts.Accept {
 		verb, done = "reject", "rejected"
 	}
-	if opts.All && len(opts.Args) > 0 {
-		return usageErrorf("give change numbers or --all, not both")
+	selectors := 0
+	for _, set := range []bool{opts.All, len(opts.Args) > 0, opts.Author != ""} {
+		if set {
+			selectors++
+		}
 	}
-	if !opts.All && len(opts.Args) == 0 {
-		return usageErrorf("which changes? give their numbers (see 'redline changes %s') or --all", opts.Ref)
+	if selectors > 1 {
+		return usageErrorf("give change numbers, --all or --author, only one of them")
+	}
+	if selectors == 0 {
+		return usageErrorf("which changes? give their numbers (see 'redline changes %s'), --all or --author NAME", opts.Ref)
 	}
 	if opts.DryRun && opts.Output != "" {
 		return usageErrorf("--dry-run prints the result and -o writes it: give one of them")
@@ -164,6 +174,25 @@ func runResolve(f *Factory, opts *resolveOptions) error {
 	if opts.All {
 		for i := 1; i <= total; i++ {
 			nums = append(nums, i)
+		}
+	}
+	if opts.Author != "" {
+		authors := map[string]bool{}
+		var names []string
+		for _, c := range d.Changes() {
+			if strings.EqualFold(strings.TrimSpace(c.Author), strings.TrimSpace(opts.Author)) {
+				nums = append(nums, c.Number)
+			}
+			if c.Author != "" && !authors[c.Author] {
+				authors[c.Author] = true
+				names = append(names, fmt.Sprintf("%q", c.Author))
+			}
+		}
+		if len(nums) == 0 {
+			if len(names) == 0 {
+				return fmt.Errorf("no change in %s names an author: authors are named in a comment after the change, {>>@NAME: ...<<}", v.Name)
+			}
+			return fmt.Errorf("no change in %s is by %q: the authors are %s", v.Name, opts.Author, strings.Join(names, ", "))
 		}
 	}
 	if total == 0 && len(nums) == 0 && inPlace {
