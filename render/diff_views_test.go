@@ -77,7 +77,18 @@ func checkGolden(t *testing.T, name, got string) {
 		t.Fatalf("%v (run go test ./render -update to create it)", err)
 	}
 	if got != string(want) {
-		t.Errorf("%s differs from the golden file (go test ./render -update rewrites it):\n--- got\n%s\n--- want\n%s", name, got, want)
+		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+		i := 0
+		for i < len(gl) && i < len(wl) && gl[i] == wl[i] {
+			i++
+		}
+		line := func(l []string) string {
+			if i < len(l) {
+				return l[i]
+			}
+			return "(end of file)"
+		}
+		t.Errorf("%s differs from the golden file at line %d (go test ./render -update rewrites it):\n got %s\nwant %s", name, i+1, line(gl), line(wl))
 	}
 }
 
