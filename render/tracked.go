@@ -353,8 +353,13 @@ func splitMarks(d *draft.CriticDoc) ([]byte, map[int]int) {
 					new, newOff = new[len(p):], newOff+len(p)
 				}
 			}
-			writeSplit(&out, d, "{--", "--}", old, m.Start+3, atLineStart, numbers, num)
-			writeSplit(&out, d, "{++", "++}", new, newOff, newStart, numbers, 0)
+			if old != "" {
+				writeSplit(&out, d, "{--", "--}", old, m.Start+3, atLineStart, numbers, num)
+				num = 0
+			}
+			if new != "" || num > 0 {
+				writeSplit(&out, d, "{++", "++}", new, newOff, newStart, numbers, num)
+			}
 		}
 	}
 	out.Write(src[pos:])
