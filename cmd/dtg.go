@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	_ "time/tzdata" // --local-zone works on machines without a zoneinfo database
 
 	"github.com/spf13/cobra"
 

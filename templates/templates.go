@@ -22,7 +22,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -199,7 +201,38 @@ func parse(name, origin string, data []byte) (*Template, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(src[4:end]))
 	dec.KnownFields(true)
 	if err := dec.Decode(&t.Settings); err != nil && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("template %s: settings: %v", origin, err)
+		return nil, fmt.Errorf("template %s: settings: %s", origin, settingsError(err))
 	}
 	return t, nil
+}
+
+// settingsError writes a YAML error about the settings on one line, naming
+// the known settings when a key is unknown.
+func settingsError(err error) string {
+	var te *yaml.TypeError
+	if !errors.As(err, &te) {
+		return strings.ReplaceAll(strings.TrimPrefix(err.Error(), "yaml: "), "\n", " ")
+	}
+	var parts []string
+	unknown := false
+	for _, e := range te.Errors {
+		if i := strings.Index(e, "field "); i >= 0 && strings.Contains(e, " not found in type") {
+			name := e[i+len("field "):]
+			name = name[:strings.Index(name, " not found")]
+			parts = append(parts, strings.TrimSpace(e[:i])+" unknown setting "+strconv.Quote(name))
+			unknown = true
+			continue
+		}
+		parts = append(parts, e)
+	}
+	msg := strings.Join(parts, "; ")
+	if unknown {
+		var known []string
+		rt := reflect.TypeOf(Settings{})
+		for i := 0; i < rt.NumField(); i++ {
+			known = append(known, strings.Split(rt.Field(i).Tag.Get("yaml"), ",")[0])
+		}
+		msg += " (settings are " + strings.Join(known, ", ") + ")"
+	}
+	return msg
 }
