@@ -1,0 +1,193 @@
+package cmd
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/redline-dev/redline/cable"
+	"github.com/spf13/cobra"
+)
+
+func init() { register(NewCmdCable) }
+
+// NewCmdCable builds `redline cable`, the parent of the commands that read
+// cables.
+func NewCmdCable(f *Factory) *cobra.Command {
+	c := &cobra.Command{
+		Use:   "cable <command>",
+		Short: "Read cables: their heading, fields and text",
+		Example: `  redline cable parse as-sent.txt
+  redline cable parse received.txt --json`,
+		Args: exactArgs(0, "a subcommand: see 'redline cable --help'"),
+		RunE: func(c *cobra.Command, args []string) error { return c.Help() },
+	}
+	c.AddCommand(newCmdCableParse(f))
+	return c
+}
+
+type cableParseOptions struct {
+	File string
+	JSON bool
+}
+
+// cableJSON is the --json form of a parsed cable. The keys are a contract
+// for scripts: precedence (array of letters), dtg, from, to, info,
+// classification, captions, serial, subject, references, passing, text.
+type cableJSON struct {
+	Transmission   []string `json:"transmission"`
+	Precedence     []string `json:"precedence"`
+	DTG            string   `json:"dtg"`
+	From           string   `json:"from"`
+	To             []string `json:"to"`
+	Info           []string `json:"info"`
+	XMT            []string `json:"xmt"`
+	Classification string   `json:"classification"`
+	Captions       []string `json:"captions"`
+	Serial         string   `json:"serial"`
+	EO             string   `json:"eo"`
+	Tags           []string `json:"tags"`
+	Subject        string   `json:"subject"`
+	References     []string `json:"references"`
+	Passing        string   `json:"passing"`
+	Heading        []string `json:"heading"`
+	Text           string   `json:"text"`
+	TextLine       int      `json:"text_line"`
+	Ending         string   `json:"ending"`
+}
+
+func newCmdCableParse(f *Factory) *cobra.Command {
+	opts := &cableParseOptions{}
+	c := &cobra.Command{
+		Use:   "parse FILE",
+		Short: "Show a cable's heading, fields and text",
+		Long: `Read a cable and show its parts: the transmission lines, precedence letters,
+date-time group, FM, TO, INFO and XMT addressees, classification, captions,
+serial, E.O. and TAGS lines, subject, references, passing line, title lines,
+the text and the ending (NNNN).
+
+It reads cables as transmitted (ZCZC ... NNNN), redline's own output, UK FCO
+telegrams (FM / TO / TELNO / OF) and archive copies: page furniture between
+pages (classification banners, PAGE 02 STATE 153441, SECTION 1 OF 2), later
+sections' repeated headings, words hyphenated across line ends, NNN endings and
+headings printed after the text. FILE may be - for standard input.
+
+--json prints an object with the keys transmission, precedence (an array of
+letters), dtg, from, to, info, xmt, classification, captions, serial, eo, tags,
+subject, references, passing, heading, text, text_line and ending.`,
+		Example: `  redline cable parse examples/moscow-1988/as-sent.txt
+  redline cable parse state-153441.txt --json | jq -r .serial`,
+		Args: exactArgs(1, "one cable file (or - for standard input)"),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.File = args[0]
+			return runCableParse(f, opts)
+		},
+	}
+	c.Flags().BoolVar(&opts.JSON, "json", false, "print the parts as a JSON object")
+	return c
+}
+
+func cableReadInput(f *Factory, name string) ([]byte, error) {
+	if name == "-" {
+		b, err := io.ReadAll(f.IO.In)
+		if err != nil {
+			return nil, fmt.Errorf("cannot read standard input: %w", err)
+		}
+		return b, nil
+	}
+	fi, err := os.Stat(name)
+	if err != nil {
+		return nil, fmt.Errorf("%s: no such file", name)
+	}
+	if fi.IsDir() {
+		return nil, fmt.Errorf("%s is a folder: give a cable file", name)
+	}
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", name, sendUnwrap(err))
+	}
+	return b, nil
+}
+
+func cableParseFile(f *Factory, name string) (*cable.Message, error) {
+	data, err := cableReadInput(f, name)
+	if err != nil {
+		return nil, err
+	}
+	m, err := cable.Parse(data)
+	if err != nil {
+		if name == "-" {
+			name = "standard input"
+		}
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	return m, nil
+}
+
+func runCableParse(f *Factory, opts *cableParseOptions) error {
+	m, err := cableParseFile(f, opts.File)
+	if err != nil {
+		return err
+	}
+	if opts.JSON {
+		enc := json.NewEncoder(f.IO.Out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(cableJSON{
+			Transmission: sendNonNil(m.Transmission), Precedence: sendNonNil(m.Precedence), DTG: m.DTG,
+			From: m.From, To: sendNonNil(m.To), Info: sendNonNil(m.Info), XMT: sendNonNil(m.XMT),
+			Classification: m.Classification, Captions: sendNonNil(m.Captions), Serial: m.Serial,
+			EO: m.EO, Tags: sendNonNil(m.Tags), Subject: m.Subject, References: sendNonNil(m.References),
+			Passing: m.Passing, Heading: sendNonNil(m.Heading), Text: m.Text, TextLine: m.TextLine, Ending: m.Ending,
+		})
+	}
+	var b strings.Builder
+	field := func(k, v string) {
+		if v != "" {
+			fmt.Fprintf(&b, "%-15s %s\n", k+":", v)
+		}
+	}
+	list := func(k string, vs []string) {
+		for i, v := range vs {
+			if i > 0 {
+				k = ""
+			} else {
+				k += ":"
+			}
+			fmt.Fprintf(&b, "%-15s %s\n", k, v)
+		}
+	}
+	list("transmission", m.Transmission)
+	prec := make([]string, 0, len(m.Precedence))
+	for _, l := range m.Precedence {
+		if p, ok := cable.PrecedenceByLetter(l); ok {
+			prec = append(prec, l+" ("+p.Word+")")
+		}
+	}
+	field("precedence", strings.Join(prec, " "))
+	field("dtg", m.DTG)
+	field("from", m.From)
+	list("to", m.To)
+	list("info", m.Info)
+	list("xmt", m.XMT)
+	field("classification", m.Classification)
+	field("captions", strings.Join(m.Captions, ", "))
+	field("serial", m.Serial)
+	field("e.o.", m.EO)
+	field("tags", strings.Join(m.Tags, ", "))
+	field("subject", m.Subject)
+	list("references", m.References)
+	field("passing", m.Passing)
+	list("heading", m.Heading)
+	field("ending", m.Ending)
+	if m.Text != "" {
+		fmt.Fprintf(&b, "text (from line %d):\n", m.TextLine)
+		for _, l := range strings.Split(m.Text, "\n") {
+			b.WriteString("  " + l)
+			b.WriteByte('\n')
+		}
+	}
+	_, err = io.WriteString(f.IO.Out, strings.ReplaceAll(b.String(), "  \n", "\n"))
+	return err
+}

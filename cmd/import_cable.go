@@ -1,0 +1,335 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/redline-dev/redline/cable"
+	"github.com/redline-dev/redline/draft"
+	"github.com/spf13/cobra"
+)
+
+func init() { registerImport(NewCmdImportCable) }
+
+type importCableOptions struct {
+	File         string
+	Output       string
+	Force        bool
+	SentenceCase bool
+	Names        []string
+	Template     string
+}
+
+// NewCmdImportCable builds `redline import cable`.
+func NewCmdImportCable(f *Factory) *cobra.Command {
+	opts := &importCableOptions{}
+	c := &cobra.Command{
+		Use:   "cable FILE -o DRAFT.md",
+		Short: "Turn a cable (received, archived or sent) back into a Markdown draft",
+		Long: `Read a cable (see 'redline cable parse') and write a draft: front matter from
+its heading and fields (classification, captions, precedence, from, to, info,
+series, passing line, subject, references, E.O., tags, title lines, and the
+template that writes that form of cable), and its text as the Markdown body,
+with the teleprinter's line wraps joined into paragraphs. The cable's own
+date-time group and serial are not copied: they belong to the cable that was
+sent, not to a new draft.
+
+--sentence-case lower-cases the text except the first letter of each
+sentence, paragraph and list item, the word I, and the names and acronyms
+listed under names: in .redline/config.yaml (or given with --name), written
+as they are listed there (CSCE, Gorbachev, Soviet Union).
+
+An existing DRAFT.md is only replaced with --force.`,
+		Example: `  redline import cable received.txt -o reply.md
+  redline import cable examples/moscow-1988/as-sent.txt -o telegram-again.md --sentence-case
+  redline import cable state-153441.txt -o draft.md --sentence-case --name Shultz --name CSCE`,
+		Args: exactArgs(1, "one cable FILE (or - for standard input)"),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.File = args[0]
+			if opts.Output == "" {
+				return usageErrorf("import cable needs -o DRAFT.md (or -o - for standard output)")
+			}
+			return runImportCable(f, opts)
+		},
+	}
+	c.Flags().StringVarP(&opts.Output, "output", "o", "", "write the draft to `DRAFT.md` (- for standard output)")
+	c.Flags().BoolVarP(&opts.Force, "force", "f", false, "replace DRAFT.md if it exists")
+	c.Flags().BoolVar(&opts.SentenceCase, "sentence-case", false, "write the text in sentence case instead of capitals")
+	c.Flags().StringArrayVar(&opts.Names, "name", nil, "a name or acronym to keep capitalised with --sentence-case (repeatable)")
+	c.Flags().StringVar(&opts.Template, "template", "", "template field for the draft (default: guessed from the cable's form)")
+	return c
+}
+
+func runImportCable(f *Factory, opts *importCableOptions) error {
+	m, err := cableParseFile(f, opts.File)
+	if err != nil {
+		return err
+	}
+	ws, err := f.OptionalWorkspace()
+	if err != nil {
+		return err
+	}
+	names := append([]string(nil), opts.Names...)
+	var series []draft.SerialSeries
+	if ws != nil {
+		names = append(names, ws.Config.Names...)
+		series = ws.Config.Series
+	} else {
+		series = draft.DefaultSeries()
+	}
+	fields, body := cableToDraft(m, series, opts.Template)
+	if opts.SentenceCase {
+		body = sentenceCase(body, names)
+		fields.Subject = sentenceCase(fields.Subject, names)
+	}
+	out := draft.New(opts.Output, fields, []byte(body)).Bytes()
+	// What is written must read back as a draft.
+	if _, err := draft.Parse(opts.Output, out); err != nil {
+		return fmt.Errorf("the draft made from %s does not read back: %v", opts.File, err)
+	}
+	if opts.Output == "-" {
+		_, err := f.IO.Out.Write(out)
+		return err
+	}
+	if !opts.Force {
+		if _, err := os.Stat(opts.Output); err == nil {
+			return fmt.Errorf("%s exists: give --force to replace it, or another -o", opts.Output)
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	if err := draft.WriteFileAtomic(opts.Output, out, 0o644); err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(f.IO.ErrOut, "%s: draft written from %s\n", opts.Output, opts.File)
+	return err
+}
+
+var (
+	importStationSerialRE = regexp.MustCompile(`\s+\d+$`)
+	importParaNumberRE    = regexp.MustCompile(`^(\d+)\.\s+`)
+	importListItemRE      = regexp.MustCompile(`^(?:-\s|--\s|[A-Z]\.\s|\([A-Z0-9]{1,3}\)\s)`)
+)
+
+// importAddressee drops what a heading adds to an addressee: a station
+// serial number and a trailing precedence (AMEMBASSY MOSCOW IMMEDIATE 4521).
+func importAddressee(s string) string {
+	s = importStationSerialRE.ReplaceAllString(strings.TrimSpace(s), "")
+	for _, w := range []string{" NIACT IMMEDIATE", " IMMEDIATE", " PRIORITY", " ROUTINE", " FLASH"} {
+		if strings.HasSuffix(s, w) && len(s) > len(w) {
+			return strings.TrimSuffix(s, w)
+		}
+	}
+	return s
+}
+
+// cableToDraft makes a draft's fields and Markdown body from a parsed
+// cable.
+func cableToDraft(m *cable.Message, series []draft.SerialSeries, template string) (draft.Fields, string) {
+	var fl draft.Fields
+	fl.Classification = m.Classification
+	fl.Captions = m.Captions
+	if len(m.Precedence) > 0 {
+		if p, ok := cable.PrecedenceByLetter(m.Precedence[0]); ok {
+			fl.Precedence = p.Word
+		}
+		if len(m.Precedence) > 1 {
+			if p, ok := cable.PrecedenceByLetter(m.Precedence[1]); ok {
+				fl.InfoPrecedence = p.Word
+			}
+		}
+	}
+	fl.From = m.From
+	for _, a := range m.To {
+		fl.To = append(fl.To, importAddressee(a))
+	}
+	for _, a := range m.Info {
+		fl.Info = append(fl.Info, importAddressee(a))
+	}
+	for _, s := range series {
+		if _, err := cable.ParseSerial(s.Format, m.Serial); err == nil && m.Serial != "" {
+			fl.Series = s.Name
+			break
+		}
+	}
+	fl.Passing.For, fl.Passing.From = cable.PassingParts(m.Passing)
+	fl.Subject = m.Subject
+	fl.References = m.References
+	fl.EO = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(m.EO, "E.O."), "E. O."))
+	fl.Tags = m.Tags
+
+	// Which template writes this form of cable.
+	personal := false
+	for _, h := range m.Heading {
+		if strings.Contains(h, "PERSONAL MESSAGE") || h == "PRIME MINISTER'S" {
+			personal = true
+		}
+	}
+	switch {
+	case template != "":
+		fl.Template = template
+	case strings.HasPrefix(m.Serial, "TELNO"):
+		fl.Template = "fco-telegram"
+	case m.EO != "" || len(m.Tags) > 0 || strings.HasPrefix(m.Serial, "STATE"):
+		fl.Template = "state-cable"
+	case personal || strings.HasPrefix(m.Passing, "FOLLOWING FOR"):
+		fl.Template = "personal-message"
+	}
+	// Title lines, without those the personal-message template writes itself.
+	for _, h := range m.Heading {
+		if fl.Template == "personal-message" && (h == "PRIME MINISTER'S" || h == "PERSONAL MESSAGE" || h == "PRIME MINISTER'S PERSONAL MESSAGE") {
+			continue
+		}
+		fl.Heading = append(fl.Heading, h)
+	}
+	switch {
+	case fl.Subject != "":
+		fl.Title = fl.Subject
+	case len(fl.Heading) > 0:
+		fl.Title = strings.Join(fl.Heading, " ")
+	}
+
+	paras := importParagraphs(m.Text)
+	numbered := fl.Template == "state-cable" || fl.Template == "fco-telegram"
+	if numbered {
+		paras = stripParaNumbers(paras)
+		// The principal's surname or the signature stands alone at the end.
+		if n := len(paras); n > 1 && !strings.Contains(paras[n-1], "\n") && len(strings.Fields(paras[n-1])) <= 3 &&
+			!strings.HasSuffix(paras[n-1], ".") {
+			fl.Signature = paras[n-1]
+			paras = paras[:n-1]
+		}
+	}
+	body := strings.Join(paras, "\n\n") + "\n"
+	// UK teleprinters wrote a closing double quote as two apostrophes.
+	body = strings.ReplaceAll(body, "''", "\"")
+	return fl, body
+}
+
+// importParagraphs turns teleprinter text into Markdown paragraphs: lines
+// wrapped within a paragraph are joined, list items keep a line each with
+// their continuation lines joined to them.
+func importParagraphs(text string) []string {
+	var paras []string
+	for _, block := range strings.Split(strings.ReplaceAll(text, "\r", ""), "\n\n") {
+		var items []string
+		for _, l := range strings.Split(block, "\n") {
+			t := strings.TrimSpace(l)
+			if t == "" {
+				continue
+			}
+			if len(items) == 0 || importListItemRE.MatchString(t) {
+				items = append(items, t)
+				continue
+			}
+			items[len(items)-1] += " " + t
+		}
+		if len(items) > 0 {
+			paras = append(paras, strings.Join(items, "\n"))
+		}
+	}
+	return paras
+}
+
+// stripParaNumbers removes paragraph numbers 1., 2., ... when every
+// numbered paragraph follows the one before, since a numbering template
+// writes them again.
+func stripParaNumbers(paras []string) []string {
+	next := 1
+	for _, p := range paras {
+		if m := importParaNumberRE.FindStringSubmatch(p); m != nil {
+			if m[1] != fmt.Sprint(next) {
+				return paras
+			}
+			next++
+		}
+	}
+	if next == 1 {
+		return paras
+	}
+	out := make([]string, len(paras))
+	for i, p := range paras {
+		out[i] = importParaNumberRE.ReplaceAllString(p, "")
+	}
+	return out
+}
+
+// sentenceCase lower-cases upper-case text except the first letter of each
+// sentence, paragraph and list item, the pronoun I, and the given names.
+func sentenceCase(s string, names []string) string {
+	rs := []rune(strings.ToLower(s))
+	start := true
+	for i, r := range rs {
+		switch {
+		case unicode.IsLetter(r):
+			if start {
+				rs[i] = unicode.ToUpper(r)
+			}
+			start = false
+		case unicode.IsDigit(r):
+			start = false
+		case r == '.' || r == '?' || r == '!':
+			// A sentence ends at the stop when a space or line end follows
+			// (not in 1.5 or U.S.).
+			if i+1 == len(rs) || rs[i+1] == ' ' || rs[i+1] == '\n' {
+				start = true
+			}
+		case r == '\n':
+			if i+1 < len(rs) && rs[i+1] == '\n' {
+				start = true
+			}
+			if i+1 < len(rs) && (rs[i+1] == '-' || importListItemRE.MatchString(strings.ToUpper(string(rs[i+1:min(len(rs), i+6)])))) {
+				start = true
+			}
+		}
+	}
+	out := importPronounRE.ReplaceAllStringFunc(string(rs), func(w string) string { return "I" + w[1:] })
+	// Names, longest first so that SOVIET UNION wins over SOVIET.
+	sorted := append(append([]string(nil), names...), importCalendarNames...)
+	sort.SliceStable(sorted, func(i, j int) bool { return len(sorted[i]) > len(sorted[j]) })
+	for _, n := range sorted {
+		out = replaceName(out, strings.TrimSpace(n))
+	}
+	return out
+}
+
+// replaceName writes every whole-word occurrence of name, in any case, as
+// name is written.
+func replaceName(s, name string) string {
+	if name == "" {
+		return s
+	}
+	rs, nr := []rune(s), []rune(name)
+	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	for i := 0; i+len(nr) <= len(rs); i++ {
+		match := true
+		for k, r := range nr {
+			if unicode.ToLower(rs[i+k]) != unicode.ToLower(r) {
+				match = false
+				break
+			}
+		}
+		if !match || (i > 0 && isWord(rs[i-1]) && isWord(nr[0])) ||
+			(i+len(nr) < len(rs) && isWord(rs[i+len(nr)]) && isWord(nr[len(nr)-1])) {
+			continue
+		}
+		copy(rs[i:], nr)
+		i += len(nr) - 1
+	}
+	return string(rs)
+}
+
+// importCalendarNames are always capitalised.
+var importCalendarNames = []string{"January", "February", "March", "April", "May", "June", "July", "August",
+	"September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+	"Saturday", "Sunday", "Christmas", "Easter"}
+
+// importPronounRE finds the pronoun I and its contractions (I'M, I'LL,
+// I'VE, I'D).
+var importPronounRE = regexp.MustCompile(`\bi\b(?:'(?:m|ll|ve|d)\b)?`)
