@@ -21,7 +21,6 @@ import (
 	gast "github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -299,8 +298,6 @@ func (e *criticExtension) Extend(m goldmark.Markdown) {
 	)
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&criticHTMLRenderer{numbers: e.showNum}, 100)))
 }
-
-var _ html.Option // the page is built with goldmark's html renderer options
 
 var (
 	blockPrefixRe = regexp.MustCompile(`^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$))?(?:#{1,6}(?:[ \t]+|$))?`)

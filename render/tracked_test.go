@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
 )
 
 func draftHTML(t *testing.T, src string, opts DraftOptions) string {
@@ -147,4 +150,17 @@ func FuzzDraftHTML(f *testing.F) {
 			t.Fatalf("html error %v, ansi error %v", errH, errA)
 		}
 	})
+}
+
+// The extension on its own, in any goldmark pipeline: marks inside a block.
+func TestCriticMarkupExtension(t *testing.T) {
+	md := goldmark.New(goldmark.WithExtensions(CriticMarkup(), extension.Strikethrough))
+	var b bytes.Buffer
+	if err := md.Convert([]byte("a {++b++} ~~c~~ {~~d~>e~~} x ++} y ~> z {==f==}{>>@G: h<<}\n"), &b); err != nil {
+		t.Fatal(err)
+	}
+	want := `<p>a <ins class="critic critic-insert">b</ins> <del>c</del> <del class="critic critic-delete">d</del><ins class="critic critic-insert">e</ins> x ++} y ~&gt; z <mark class="critic critic-highlight">f</mark><span class="critic critic-comment" role="note"><span class="critic-author">G</span> h</span></p>` + "\n"
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
 }
