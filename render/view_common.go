@@ -364,9 +364,9 @@ type frag struct {
 
 // markup turns a paragraph's spans into fragments: with colour, styles
 // and the move marks ⟦move N⟧ at both ends of a moved block; without,
-// wdiff's markers [-deleted-] and {+inserted+}, and moved blocks between
-// [move N> <move N] where the text left and {move N> <move N} where it
-// arrived. numbers adds ⟨N⟩ before each change. White space at the edges
+// the plain format's markers: [-deleted-] and {+inserted+}, moved blocks
+// between [move N< >move N] where the text stood and [move N> <move N]
+// where it now stands. numbers adds #N before each change. White space at the edges
 // of a change goes outside its marks. The fragments keep the spans' line
 // breaks.
 func markup(spans []span, color, numbers bool) []frag {
@@ -441,9 +441,9 @@ func (m *marker) closeBlock() {
 	case m.color:
 		m.closeMark(m.blockStart, frag{sgrMoveMark, fmt.Sprintf("⟦move %d⟧", m.open.move)})
 	case m.open.old:
-		m.closeMark(m.blockStart, frag{"", fmt.Sprintf("<move %d]", m.open.move)})
+		m.closeMark(m.blockStart, frag{"", fmt.Sprintf(">move %d]", m.open.move)})
 	default:
-		m.closeMark(m.blockStart, frag{"", fmt.Sprintf("<move %d}", m.open.move)})
+		m.closeMark(m.blockStart, frag{"", fmt.Sprintf("<move %d]", m.open.move)})
 	}
 	m.open = markBlock{}
 }
@@ -486,7 +486,7 @@ func (m *marker) add(s span) {
 		if m.color {
 			st = sgrFaint
 		}
-		m.openMark(frag{st, fmt.Sprintf("⟨%d⟩", s.change)}, &text)
+		m.openMark(frag{st, fmt.Sprintf("#%d", s.change)}, &text)
 		m.lastNum = s.change
 	}
 	if want != m.open {
@@ -495,9 +495,9 @@ func (m *marker) add(s span) {
 		case m.color:
 			m.openMark(frag{sgrMoveMark, fmt.Sprintf("⟦move %d⟧", want.move)}, &text)
 		case want.old:
-			m.openMark(frag{"", fmt.Sprintf("[move %d>", want.move)}, &text)
+			m.openMark(frag{"", fmt.Sprintf("[move %d<", want.move)}, &text)
 		default:
-			m.openMark(frag{"", fmt.Sprintf("{move %d>", want.move)}, &text)
+			m.openMark(frag{"", fmt.Sprintf("[move %d>", want.move)}, &text)
 		}
 		m.blockStart = len(m.out)
 	}
