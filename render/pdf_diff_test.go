@@ -202,6 +202,15 @@ func TestDiffPDFRedPixels(t *testing.T) {
 	}
 }
 
+func TestDiffPDFTitle(t *testing.T) {
+	needPDFTools(t)
+	pages := pdfPages(t, renderDiffPDF(t, handComparison(), DiffOptions{Title: "Moscow conference: FCO draft against telegram"}))
+	lines := nonBlankLines(pages[0])
+	if len(lines) < 2 || squash(lines[1]) != "Moscow conference: FCO draft against telegram" {
+		t.Errorf("title not printed under the banner:\n%s", pages[0])
+	}
+}
+
 func TestDiffPDFReproducible(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "")
 	a := renderDiffPDF(t, handComparison(), DiffOptions{})
