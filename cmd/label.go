@@ -13,10 +13,11 @@ import (
 func init() { register(NewCmdLabel) }
 
 type labelOptions struct {
-	Ref   string
-	Name  string
-	Force bool
-	JSON  bool
+	Ref    string
+	Name   string
+	Force  bool
+	JSON   bool
+	Delete bool
 }
 
 // NewCmdLabel builds `redline label`.
@@ -27,19 +28,27 @@ func NewCmdLabel(f *Factory) *cobra.Command {
 		Short: "Name a revision of a draft (or list a draft's labels)",
 		Long: `Give revision REV of a draft the label NAME, so that FILE@NAME refers to it.
 A label names one revision of a draft; moving a label that already names
-another revision needs --force. Revisions themselves never change: labels are
-kept in their own records. With only FILE, list the draft's labels.
+another revision needs --force; --delete removes one. Revisions themselves
+never change: labels are kept in their own records. With only FILE, list the
+draft's labels.
 
 A label starts with a letter and has only letters, digits, '.', '_' and '-';
 "latest" always means the newest revision.`,
 		Example: `  redline label fco-draft.md@1 fco-draft
   redline label fco-draft.md@latest no10
   redline label fco-draft.md@3 no10 --force
+  redline label --delete fco-draft.md@no10
   redline label fco-draft.md`,
 		Args:              rangeArgs(1, 2, "FILE@REV NAME, or FILE to list its labels"),
 		ValidArgsFunction: f.refArgsCompletion(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Ref = args[0]
+			if opts.Delete {
+				if len(args) == 2 {
+					opts.Name = args[1]
+				}
+				return runUnlabel(f, opts)
+			}
 			if len(args) == 1 {
 				return runLabelList(f, opts)
 			}
@@ -49,6 +58,7 @@ A label starts with a letter and has only letters, digits, '.', '_' and '-';
 	}
 	c.Flags().BoolVarP(&opts.Force, "force", "f", false, "move the label if it names another revision")
 	c.Flags().BoolVar(&opts.JSON, "json", false, "list labels as JSON (with FILE only)")
+	c.Flags().BoolVarP(&opts.Delete, "delete", "d", false, "remove a label: FILE@LABEL, or FILE NAME")
 	return c
 }
 
@@ -141,4 +151,39 @@ func runLabelList(f *Factory, opts *labelOptions) error {
 		table = append(table, []cell{{r.Label, sgrYellow}, {fmt.Sprintf("%s@%d", opts.Ref, r.Revision), ""}})
 	}
 	return writeTable(f.IO.Out, table, f.IO.ColorEnabled(mode, false))
+}
+
+func runUnlabel(f *Factory, opts *labelOptions) error {
+	ws, err := f.Workspace()
+	if err != nil {
+		return err
+	}
+	file, name := opts.Ref, opts.Name
+	if name == "" {
+		at := strings.LastIndex(file, "@")
+		if at < 0 {
+			return usageErrorf("label --delete takes FILE@LABEL or FILE NAME")
+		}
+		file, name = file[:at], file[at+1:]
+	}
+	if err := draft.CheckLabel(name); err != nil {
+		return usageErrorf("%v", err)
+	}
+	revs, err := ws.Log(file)
+	if err != nil {
+		return err
+	}
+	prev := 0
+	for _, r := range revs {
+		for _, l := range r.Labels {
+			if l == name {
+				prev = r.Number
+			}
+		}
+	}
+	if err := ws.Unlabel(file, name); err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(f.IO.Out, "removed label %s from %s@%d\n", name, file, prev)
+	return err
 }

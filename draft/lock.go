@@ -222,6 +222,35 @@ func (tx *Tx) Commit(req CommitRequest) (*Revision, error) {
 	return &rev, nil
 }
 
+// Unlabel queues removing a label from a draft.
+func (tx *Tx) Unlabel(path string, label string) error {
+	if tx.done {
+		return errors.New("unlabel after the transaction ended")
+	}
+	name, err := tx.ws.DraftName(path)
+	if err != nil {
+		return err
+	}
+	h, err := tx.history(name)
+	if err != nil {
+		return err
+	}
+	if _, ok := h.labels()[label]; !ok {
+		return fmt.Errorf("%s has no label %q", path, label)
+	}
+	tx.queueLabelEvent(h, label, 0)
+	return nil
+}
+
+func (tx *Tx) queueLabelEvent(h *history, label string, rev int) {
+	e := &labelEvent{Format: storeFormat, Seq: len(h.events) + 1, Draft: h.name, Label: label, Revision: rev,
+		After: len(h.revs), Time: tx.ws.now().Format(time.RFC3339Nano)}
+	dir := filepath.Join(tx.ws.draftDir(h.name), "labels")
+	e.file = filepath.Join(dir, fmt.Sprintf("%06d.json", e.Seq))
+	tx.pending = append(tx.pending, pendingFile{dir: dir, file: e.file, data: e.encode()})
+	h.events = append(h.events, e)
+}
+
 // Label queues moving (or setting) a label to revision rev of a draft.
 func (tx *Tx) Label(path string, rev int, label string, force bool) error {
 	if tx.done {
@@ -252,12 +281,7 @@ func (tx *Tx) Label(path string, rev int, label string, force bool) error {
 			return fmt.Errorf("label %q already names %s@%d: give --force to move it to revision %d", label, path, n, rev)
 		}
 	}
-	e := &labelEvent{Format: storeFormat, Seq: len(h.events) + 1, Draft: name, Label: label, Revision: rev,
-		Time: tx.ws.now().Format(time.RFC3339Nano)}
-	dir := filepath.Join(tx.ws.draftDir(name), "labels")
-	e.file = filepath.Join(dir, fmt.Sprintf("%06d.json", e.Seq))
-	tx.pending = append(tx.pending, pendingFile{dir: dir, file: e.file, data: e.encode()})
-	h.events = append(h.events, e)
+	tx.queueLabelEvent(h, label, rev)
 	return nil
 }
 

@@ -143,6 +143,10 @@ type labelEvent struct {
 	Draft    string `json:"draft"`
 	Label    string `json:"label"`
 	Revision int    `json:"revision"`
+	// After is the number of revisions the draft had when the event was
+	// recorded: the event comes after the labels given at those commits
+	// and before those given at later ones.
+	After    int    `json:"after"`
 	Time     string `json:"time"`
 	Checksum string `json:"checksum"`
 
@@ -357,21 +361,29 @@ func (ws *Workspace) loadHistory(name string) (*history, error) {
 	return h, nil
 }
 
-// labels computes where each label points: labels given at commit, then
-// the label events in order.
+// labels computes where each label points, replaying in the order they
+// happened the labels given at each commit and the label events recorded
+// between commits.
 func (h *history) labels() map[string]int {
 	m := map[string]int{}
-	for _, r := range h.revs {
-		for _, l := range r.Labels {
-			m[l] = r.Number
-		}
-	}
-	for _, e := range h.events {
+	apply := func(e *labelEvent) {
 		if e.Revision == 0 {
 			delete(m, e.Label)
 		} else {
 			m[e.Label] = e.Revision
 		}
+	}
+	ev := 0
+	for _, r := range h.revs {
+		for ; ev < len(h.events) && h.events[ev].After < r.Number; ev++ {
+			apply(h.events[ev])
+		}
+		for _, l := range r.Labels {
+			m[l] = r.Number
+		}
+	}
+	for ; ev < len(h.events); ev++ {
+		apply(h.events[ev])
 	}
 	return m
 }
@@ -525,6 +537,11 @@ func (ws *Workspace) Commit(req CommitRequest) (*Revision, error) {
 // another revision is moved only with force.
 func (ws *Workspace) Label(path string, rev int, name string, force bool) error {
 	return ws.Update(func(tx *Tx) error { return tx.Label(path, rev, name, force) })
+}
+
+// Unlabel removes a label from a draft.
+func (ws *Workspace) Unlabel(path string, name string) error {
+	return ws.Update(func(tx *Tx) error { return tx.Unlabel(path, name) })
 }
 
 var labelRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9._-]*$`)

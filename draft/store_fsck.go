@@ -178,8 +178,9 @@ func (ws *Workspace) fsckDraft(name, dir string, rep *FsckReport, problem, note 
 			problem(filepath.Join(dir, fmt.Sprintf("%06d.json", n)), "revision %d of %s is missing (numbers must run 1 to %d without gaps)", n, name, max)
 		}
 	}
+	var events []*labelEvent
+	defer func() { checkLabelReplay(revs, events, problem) }()
 	sealedAt := 0
-	commitLabels := map[string]int{}
 	for _, r := range revs {
 		if sealedAt > 0 {
 			problem(r.file, "revision %d follows the as-sent revision %d of a sealed draft", r.Number, sealedAt)
@@ -189,12 +190,6 @@ func (ws *Workspace) fsckDraft(name, dir string, rep *FsckReport, problem, note 
 			if sealedAt == 0 {
 				sealedAt = r.Number
 			}
-		}
-		for _, l := range r.Labels {
-			if prev, ok := commitLabels[l]; ok {
-				problem(r.file, "label %q given at commit to both revision %d and %d", l, prev, r.Number)
-			}
-			commitLabels[l] = r.Number
 		}
 		if r.ReopenedFrom != "" && r.Number != 1 {
 			problem(r.file, "only a draft's first revision can be reopened from another")
@@ -242,6 +237,7 @@ func (ws *Workspace) fsckDraft(name, dir string, rep *FsckReport, problem, note 
 			continue
 		}
 		seqs[n] = true
+		events = append(events, ev)
 		if n > maxSeq {
 			maxSeq = n
 		}
@@ -250,6 +246,9 @@ func (ws *Workspace) fsckDraft(name, dir string, rep *FsckReport, problem, note 
 		}
 		if CheckLabel(ev.Label) != nil {
 			problem(p, "bad label name %q", ev.Label)
+		}
+		if ev.After < ev.Revision || ev.After > max {
+			problem(p, "label record says the draft had %d revisions when it was made, which cannot be", ev.After)
 		}
 		if ev.Revision != 0 && byNumber[ev.Revision] == nil && !damaged[ev.Revision] {
 			problem(p, "label %q points at revision %d, which does not exist", ev.Label, ev.Revision)
@@ -267,4 +266,31 @@ func trimFilePrefix(msg, file string) string {
 		return msg[len(file)+2:]
 	}
 	return msg
+}
+
+// checkLabelReplay replays a draft's labels in the order they were given
+// and reports a label given at a commit while it still named another
+// revision (the commit should have been refused).
+func checkLabelReplay(revs []*record, events []*labelEvent, problem func(string, string, ...any)) {
+	sort.Slice(events, func(i, j int) bool { return events[i].Seq < events[j].Seq })
+	m := map[string]int{}
+	ev := 0
+	apply := func(e *labelEvent) {
+		if e.Revision == 0 {
+			delete(m, e.Label)
+		} else {
+			m[e.Label] = e.Revision
+		}
+	}
+	for _, r := range revs {
+		for ; ev < len(events) && events[ev].After < r.Number; ev++ {
+			apply(events[ev])
+		}
+		for _, l := range r.Labels {
+			if prev, ok := m[l]; ok {
+				problem(r.file, "label %q given at commit to revision %d while it named revision %d", l, r.Number, prev)
+			}
+			m[l] = r.Number
+		}
+	}
 }

@@ -135,6 +135,37 @@ func TestStoreRefusals(t *testing.T) {
 	}
 }
 
+func TestStoreLabelOrder(t *testing.T) {
+	ws := newTestWorkspace(t)
+	p := writeDraft(t, ws, "a.md", "1\n")
+	commit(t, ws, p, "1", "x")
+	if err := ws.Unlabel(p, "x"); err != nil {
+		t.Fatal(err)
+	}
+	if err := ws.Unlabel(p, "x"); err == nil || !strings.Contains(err.Error(), `has no label "x"`) {
+		t.Fatalf("second unlabel: %v", err)
+	}
+	writeDraft(t, ws, "a.md", "2\n")
+	commit(t, ws, p, "2", "x") // the name is free again
+	if err := ws.Label(p, 1, "y", false); err != nil {
+		t.Fatal(err)
+	}
+	writeDraft(t, ws, "a.md", "3\n")
+	if _, err := ws.Commit(CommitRequest{Path: p, Author: "a", Office: "b", Labels: []string{"y"}}); err == nil {
+		t.Fatal("a label set by `redline label` was taken again at commit")
+	}
+	revs, err := ws.Log(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(revs[0].Labels) != 1 || revs[0].Labels[0] != "y" || len(revs[1].Labels) != 1 || revs[1].Labels[0] != "x" {
+		t.Errorf("labels: %v %v (the removal of x before revision 2 must not remove the later x)", revs[0].Labels, revs[1].Labels)
+	}
+	if rep, _ := ws.Fsck(); !rep.OK() {
+		t.Errorf("fsck: %+v", rep.Problems)
+	}
+}
+
 func TestEscapeName(t *testing.T) {
 	for _, n := range []string{"a.md", "sub dir/ä b%.md", "x/y/z-1_2.md", ".hidden.md", "a%2Fb"} {
 		e := escapeName(n)
@@ -208,11 +239,11 @@ func TestFsckFindsDamage(t *testing.T) {
 			rewriteRecord(t, filepath.Join(dir, "000002.json"), func(r *record) { r.Draft = "e.md" })
 		}, `record belongs to draft "e.md"`},
 		{"label target", func(t *testing.T, ws *Workspace, dir string) {
-			e := &labelEvent{Format: storeFormat, Seq: 2, Draft: "d.md", Label: "x", Revision: 9, Time: "1988-12-21T21:30:00Z"}
+			e := &labelEvent{Format: storeFormat, Seq: 2, Draft: "d.md", Label: "x", Revision: 9, After: 2, Time: "1988-12-21T21:30:00Z"}
 			os.WriteFile(filepath.Join(dir, "labels", "000002.json"), e.encode(), 0o644)
 		}, `label "x" points at revision 9, which does not exist`},
 		{"label gap", func(t *testing.T, ws *Workspace, dir string) {
-			e := &labelEvent{Format: storeFormat, Seq: 3, Draft: "d.md", Label: "x", Revision: 1, Time: "1988-12-21T21:30:00Z"}
+			e := &labelEvent{Format: storeFormat, Seq: 3, Draft: "d.md", Label: "x", Revision: 1, After: 2, Time: "1988-12-21T21:30:00Z"}
 			os.WriteFile(filepath.Join(dir, "labels", "000003.json"), e.encode(), 0o644)
 		}, "label record 2 is missing"},
 		{"commit after sending", func(t *testing.T, ws *Workspace, dir string) {
@@ -225,6 +256,11 @@ func TestFsckFindsDamage(t *testing.T) {
 				}
 			}
 		}, `serial "T 7/88" of series T was already used by`},
+		{"label given twice at commit", func(t *testing.T, ws *Workspace, dir string) {
+			for _, f := range []string{"000001.json", "000002.json"} {
+				rewriteRecord(t, filepath.Join(dir, f), func(r *record) { r.Labels = []string{"dup"} })
+			}
+		}, `label "dup" given at commit to revision 2 while it named revision 1`},
 		{"not JSON", func(t *testing.T, ws *Workspace, dir string) {
 			os.WriteFile(filepath.Join(dir, "000003.json"), []byte("{"), 0o644)
 		}, "000003.json: not a valid revision record"},
