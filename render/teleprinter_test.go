@@ -237,3 +237,39 @@ func isParaNumber(w string) bool {
 	}
 	return true
 }
+
+// FuzzTeleprinter feeds any text to the renderer: it may refuse it, but
+// what it returns keeps every rule of the circuit.
+func FuzzTeleprinter(f *testing.F) {
+	for _, s := range []string{
+		"Dear Ron,\n\nIf the present *Vienna* meeting…", "- a\n- b\n  1. c", "# Head\n\n> quote\n\n```\ncode\n```",
+		"NNNN", "a\\\nBT\\\nb", "“quote” & ‘apostrophe’ — dash", "<!-- c -->\n\n<b>x</b>", "[link](http://x) ![img](y)",
+		strings.Repeat("word ", 40), "1. one\n2. two\n\n-- point",
+	} {
+		f.Add(s, uint8(69))
+	}
+	cs, _ := cable.NewCharset("ita2", "")
+	f.Fuzz(func(t *testing.T, md string, w uint8) {
+		width := 10 + int(w)%90
+		lines, err := Teleprinter([]byte(md), TeleprinterOptions{Width: width, Charset: cs, Numbered: w%2 == 0})
+		if err != nil {
+			if strings.Contains(err.Error(), "\n") {
+				t.Fatalf("error on more than one line: %q", err)
+			}
+			return
+		}
+		for _, l := range lines {
+			if len(l.Text) > width {
+				t.Fatalf("line %q longer than %d", l.Text, width)
+			}
+			for _, c := range l.Text {
+				if !cs.Allows(c) {
+					t.Fatalf("character %q outside the set in %q", c, l.Text)
+				}
+			}
+			if hazard(l.Text) != "" {
+				t.Fatalf("hazardous line %q", l.Text)
+			}
+		}
+	})
+}

@@ -1,0 +1,78 @@
+package templates
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestBuiltIns(t *testing.T) {
+	names := Names()
+	if strings.Join(names, ",") != "fco-telegram,personal-message,state-cable" {
+		t.Fatalf("Names() = %v", names)
+	}
+	for _, n := range names {
+		tm, err := Load(n, "")
+		if err != nil {
+			t.Fatalf("%s: %v", n, err)
+		}
+		if tm.Origin != "built-in" || tm.Settings.Description == "" || tm.Settings.Width != 69 {
+			t.Errorf("%s: origin %q, settings %+v", n, tm.Origin, tm.Settings)
+		}
+	}
+	st, _ := Load("state-cable", "")
+	if st.Settings.Classification != "spaced" || st.Settings.TapePageLines != 20 || st.Settings.SectionPages != 5 || !st.Settings.Numbered {
+		t.Errorf("state-cable settings %+v", st.Settings)
+	}
+	pm, _ := Load("personal-message", "")
+	if pm.Settings.OpenQuote == nil || *pm.Settings.OpenQuote != `"` || *pm.Settings.CloseQuote != "''" {
+		t.Errorf("personal-message quotes %+v", pm.Settings)
+	}
+}
+
+func TestLoadOverrideAndPath(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "state-cable.tmpl"), []byte("{{/*\ndescription: ours\nwidth: 55\n*/}}X\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "extra.tmpl"), []byte("no settings {{.Text}}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tm, err := Load("state-cable", dir)
+	if err != nil || tm.Settings.Width != 55 || tm.Origin != filepath.Join(dir, "state-cable.tmpl") {
+		t.Fatalf("override: %+v, %v", tm, err)
+	}
+	tm, err = Load(filepath.Join(dir, "extra.tmpl"), "")
+	if err != nil || tm.Name != "extra" || tm.Settings.Width != 0 {
+		t.Fatalf("path: %+v, %v", tm, err)
+	}
+	list, errs := List(dir)
+	if len(errs) != 0 || len(list) != 4 {
+		t.Fatalf("List: %d templates, errors %v", len(list), errs)
+	}
+	if _, err := Load("nope", dir); err == nil || !strings.Contains(err.Error(), `unknown template "nope"`) {
+		t.Errorf("unknown name: %v", err)
+	}
+	if _, err := Load("", dir); err == nil {
+		t.Error("empty name accepted")
+	}
+	if _, err := Load(filepath.Join(dir, "missing.tmpl"), ""); err == nil || !strings.Contains(err.Error(), "no such file") {
+		t.Errorf("missing path: %v", err)
+	}
+}
+
+func TestSettingsErrors(t *testing.T) {
+	for src, want := range map[string]string{
+		"{{/*\nwidht: 40\n*/}}":         `line 2: unknown setting "widht" (settings are description, width,`,
+		"{{/*\nwidth: wide\n*/}}":       "cannot unmarshal",
+		"{{/*\nwidth: 40\n":             "never closed",
+		"{{/*\nwidth: [1\n*/}}":         "settings:",
+		"{{/*\nnumbered: perhaps\n*/}}": "cannot unmarshal",
+	} {
+		_, err := parse("t", "t.tmpl", []byte(src))
+		if err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "\n") {
+			t.Errorf("parse(%q) error = %v, want one line containing %q", src, err, want)
+		}
+	}
+}
