@@ -74,7 +74,9 @@ func renderANSI(w io.Writer, c *diff.Comparison, opts DiffOptions) error {
 			}
 			continue
 		}
-		writeFrags(&b, markup(paras[i].spans, opts.Color, opts.Numbers))
+		var pb strings.Builder
+		writeFrags(&pb, markup(paras[i].spans, opts.Color, opts.Numbers))
+		b.WriteString(strings.Trim(pb.String(), " \n"))
 		i++
 	}
 	if !first {
