@@ -64,10 +64,6 @@ func runCommit(f *Factory, opts *commitOptions) error {
 	if err != nil {
 		return err
 	}
-	author, office, err := f.Identity(ws, opts.Author, opts.Office)
-	if err != nil {
-		return err
-	}
 	for _, l := range opts.Labels {
 		if err := draft.CheckLabel(l); err != nil {
 			return usageErrorf("%v", err)
@@ -107,6 +103,10 @@ func runCommit(f *Factory, opts *commitOptions) error {
 			return fmt.Errorf("cannot read %s: %w", p, err)
 		}
 		items = append(items, item{path: p, name: name, data: data})
+	}
+	author, office, err := f.Identity(ws, opts.Author, opts.Office)
+	if err != nil {
+		return err
 	}
 	var revs []*draft.Revision
 	now := f.Now()
