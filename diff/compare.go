@@ -78,8 +78,7 @@ func Compare(old, new Input, opts Options) (*Comparison, error) {
 	oa, ob := topts, topts
 	oa.numberedParas = pa.kind == KindCable
 	ob.numberedParas = pb.kind == KindCable
-	a := tokenize(pa.text, pa.mask, oa, in)
-	b := tokenize(pb.text, pb.mask, ob, in)
+	a, b := tokenizeBoth(pa, pb, oa, ob, in)
 	c.Fields = compareFields(pa, pb, fold)
 
 	e := newEngine(a, b, len(in.keys))
@@ -136,8 +135,8 @@ func (e *engine) where(b boundHit) string {
 
 func paragraphOf(s *sideTokens, tok int) int {
 	n := 1
-	for i := 0; i < tok && i < len(s.para); i++ {
-		if s.para[i] {
+	for i := 0; i < tok && i < len(s.ids); i++ {
+		if s.isPara(i) {
 			n++
 		}
 	}
@@ -320,4 +319,36 @@ func shiftSpace(segs []Segment) {
 			}
 		}
 	}
+}
+
+// parallelTokenize is the size of text above which the two sides are
+// tokenized at the same time.
+var parallelTokenize = 64 << 10
+
+// tokenizeBoth tokenizes the two sides; large sides in parallel, each with
+// its own interner, the new side's ids then mapped into the shared ones in
+// the order of their first appearance, which gives exactly the ids that
+// tokenizing one side after the other would.
+func tokenizeBoth(pa, pb *prepared, oa, ob tokenizeOptions, in *interner) (*sideTokens, *sideTokens) {
+	if len(pa.text) < parallelTokenize || len(pb.text) < parallelTokenize {
+		a := tokenize(pa.text, pa.mask, oa, in)
+		return a, tokenize(pb.text, pb.mask, ob, in)
+	}
+	var b *sideTokens
+	inB := newInterner()
+	done := make(chan struct{})
+	go func() {
+		b = tokenize(pb.text, pb.mask, ob, inB)
+		close(done)
+	}()
+	a := tokenize(pa.text, pa.mask, oa, in)
+	<-done
+	remap := make([]int32, len(inB.keys))
+	for id, key := range inB.keys {
+		remap[id] = in.idHash(key, inB.hashes[id])
+	}
+	for i, id := range b.ids {
+		b.ids[i] = remap[id]
+	}
+	return a, b
 }

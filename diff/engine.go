@@ -226,26 +226,27 @@ func (e *engine) tokenBounds(u []unit, old bool) (int, int) {
 // uniqueAnchors finds units whose hash occurs exactly once on each side and
 // keeps the longest run of them in the same order on both sides.
 func (e *engine) uniqueAnchors(ua, ub []unit) [][2]int {
-	type cnt struct{ na, nb, ia, ib int32 }
-	m := make(map[uint64]*cnt, len(ua))
-	for i, u := range ua {
-		c := m[u.hash]
-		if c == nil {
-			c = &cnt{}
-			m[u.hash] = c
+	type cnt struct{ na, nb, ib int32 }
+	m := make(map[uint64]int32, len(ua))
+	cs := make([]cnt, 0, len(ua))
+	for _, u := range ua {
+		k, ok := m[u.hash]
+		if !ok {
+			k = int32(len(cs))
+			cs = append(cs, cnt{})
+			m[u.hash] = k
 		}
-		c.na++
-		c.ia = int32(i)
+		cs[k].na++
 	}
 	for i, u := range ub {
-		if c := m[u.hash]; c != nil {
-			c.nb++
-			c.ib = int32(i)
+		if k, ok := m[u.hash]; ok {
+			cs[k].nb++
+			cs[k].ib = int32(i)
 		}
 	}
 	var pairs [][2]int
 	for i, u := range ua {
-		c := m[u.hash]
+		c := cs[m[u.hash]]
 		if c.na == 1 && c.nb == 1 && e.unitsEqual(u, ub[c.ib]) {
 			pairs = append(pairs, [2]int{i, int(c.ib)})
 		}
@@ -537,12 +538,12 @@ func (e *engine) splitParagraphs() bool {
 		}
 		var pa, pb []int
 		for i := h.a0; i < h.a1; i++ {
-			if e.a.para[i] {
+			if e.a.isPara(i) {
 				pa = append(pa, i)
 			}
 		}
 		for i := h.b0; i < h.b1; i++ {
-			if e.b.para[i] {
+			if e.b.isPara(i) {
 				pb = append(pb, i)
 			}
 		}
@@ -560,7 +561,7 @@ func (e *engine) splitParagraphs() bool {
 
 func (e *engine) hasPara(s *sideTokens, t0, t1 int) bool {
 	for i := t0; i < t1; i++ {
-		if s.para[i] {
+		if s.isPara(i) {
 			return true
 		}
 	}
@@ -577,7 +578,7 @@ func (e *engine) absorb() {
 	}
 	hasPara := func(h hunk) bool {
 		for i := h.a0; i < h.a1; i++ {
-			if e.a.para[i] {
+			if e.a.isPara(i) {
 				return true
 			}
 		}

@@ -47,7 +47,9 @@ type prepared struct {
 
 // GuessKind says how a side would be read when its kind is not given.
 func GuessKind(name string, data []byte) string {
-	if cable.IsCable(data) {
+	// Every cable heading has an FM line; most texts have no "FM" at all,
+	// and need not be read line by line.
+	if bytes.Contains(data, []byte("FM")) && cable.IsCable(data) {
 		return KindCable
 	}
 	switch strings.ToLower(filepath.Ext(name)) {

@@ -209,7 +209,7 @@ func (e *engine) alignMove(d, x *block, minWords int) (move, bool) {
 	isWord := func(i int) bool { return e.a.words[i+1] != e.a.words[i] }
 	for h := &ops[0]; !isWord(h.a0); h.a0, h.b0 = h.a0+1, h.b0+1 {
 	}
-	for h := &ops[len(ops)-1]; e.a.para[h.a1-1]; h.a1, h.b1 = h.a1-1, h.b1-1 {
+	for h := &ops[len(ops)-1]; e.a.isPara(h.a1 - 1); h.a1, h.b1 = h.a1-1, h.b1-1 {
 	}
 	eqWords, wa, wb := 0, 0, 0
 	for _, op := range ops {

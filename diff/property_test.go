@@ -157,3 +157,21 @@ func TestDeterministic(t *testing.T) {
 		t.Errorf("the generated revision moves two paragraphs; none found")
 	}
 }
+
+func TestParallelTokenizingGivesTheSameResult(t *testing.T) {
+	a, b := benchPair(11, 150_000)
+	par, err := Compare(Input{Data: []byte(a), Kind: KindText}, Input{Data: []byte(b), Kind: KindText}, Options{Moves: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved := parallelTokenize
+	parallelTokenize = 1 << 40
+	defer func() { parallelTokenize = saved }()
+	seq, err := Compare(Input{Data: []byte(a), Kind: KindText}, Input{Data: []byte(b), Kind: KindText}, Options{Moves: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(par) != fmt.Sprint(seq) {
+		t.Fatal("tokenizing in parallel changed the comparison")
+	}
+}

@@ -41,8 +41,10 @@ type sideTokens struct {
 	start []int32 // byte offset of each significant token; len = n+1, start[n] = len(text)
 	ids   []int32 // interned matching form
 	words []int32 // words[i] = number of word tokens among tokens 0..i-1; len = n+1
-	para  []bool  // token is a paragraph break
 }
+
+// isPara reports whether token i is a paragraph break.
+func (s *sideTokens) isPara(i int) bool { return s.ids[i] == paraID }
 
 func (s *sideTokens) n() int { return len(s.ids) }
 
@@ -60,9 +62,11 @@ func (s *sideTokens) span(i, j int) string { return s.text[s.start[i]:s.start[j]
 type interner struct {
 	keys   []string
 	hashes []uint32
-	slots  []int32 // id+1, 0 for an empty slot
-	mask   uint32
-	buf    []byte
+	// slots hold hash<<32 | id+1; 0 for an empty slot. Keeping the hash in
+	// the slot makes a probe one memory access.
+	slots []uint64
+	mask  uint32
+	buf   []byte
 }
 
 const (
@@ -79,7 +83,7 @@ func fnvString(s string) uint32 {
 }
 
 func newInterner() *interner {
-	in := &interner{slots: make([]int32, 1<<12), mask: 1<<12 - 1}
+	in := &interner{slots: make([]uint64, 1<<12), mask: 1<<12 - 1}
 	in.id(paraKey) // id 0 is the paragraph break
 	return in
 }
@@ -94,8 +98,10 @@ func (in *interner) idHash(key string, h uint32) int32 {
 		if v == 0 {
 			return in.insert(key, h, i)
 		}
-		if in.hashes[v-1] == h && in.keys[v-1] == key {
-			return v - 1
+		if uint32(v>>32) == h {
+			if id := int32(uint32(v)) - 1; in.keys[id] == key {
+				return id
+			}
 		}
 	}
 }
@@ -107,8 +113,10 @@ func (in *interner) idBytes(key []byte, h uint32) int32 {
 		if v == 0 {
 			return in.insert(string(key), h, i)
 		}
-		if in.hashes[v-1] == h && in.keys[v-1] == string(key) {
-			return v - 1
+		if uint32(v>>32) == h {
+			if id := int32(uint32(v)) - 1; in.keys[id] == string(key) {
+				return id
+			}
 		}
 	}
 }
@@ -117,7 +125,7 @@ func (in *interner) insert(key string, h uint32, slot uint32) int32 {
 	id := int32(len(in.keys))
 	in.keys = append(in.keys, key)
 	in.hashes = append(in.hashes, h)
-	in.slots[slot] = id + 1
+	in.slots[slot] = uint64(h)<<32 | uint64(id+1)
 	if 2*len(in.keys) > len(in.slots) {
 		in.grow()
 	}
@@ -126,14 +134,14 @@ func (in *interner) insert(key string, h uint32, slot uint32) int32 {
 
 func (in *interner) grow() {
 	n := 2 * len(in.slots)
-	in.slots = make([]int32, n)
+	in.slots = make([]uint64, n)
 	in.mask = uint32(n - 1)
 	for id, h := range in.hashes {
 		i := h & in.mask
 		for in.slots[i] != 0 {
 			i = (i + 1) & in.mask
 		}
-		in.slots[i] = int32(id) + 1
+		in.slots[i] = uint64(h)<<32 | uint64(id+1)
 	}
 }
 
@@ -145,8 +153,8 @@ func (in *interner) lookup(key string) (int32, bool) {
 		if v == 0 {
 			return 0, false
 		}
-		if in.hashes[v-1] == h && in.keys[v-1] == key {
-			return v - 1, true
+		if id := int32(uint32(v)) - 1; uint32(v>>32) == h && in.keys[id] == key {
+			return id, true
 		}
 	}
 }
@@ -196,29 +204,45 @@ func dashRune(r rune) bool {
 	return false
 }
 
+// Classes of ASCII bytes, for the tokenizer's fast path.
+const (
+	clPunct uint8 = iota
+	clSpace
+	clLower
+	clUpper
+	clDigit
+	clHigh // the first byte of a multi-byte character
+)
+
+var asciiClass = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case c >= 0x80:
+			t[c] = clHigh
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+			t[c] = clSpace
+		case 'a' <= c && c <= 'z':
+			t[c] = clLower
+		case 'A' <= c && c <= 'Z':
+			t[c] = clUpper
+		case '0' <= c && c <= '9':
+			t[c] = clDigit
+		default:
+			t[c] = clPunct
+		}
+	}
+	return
+}()
+
 // tokenize splits text into significant tokens and interns their matching
 // forms. mask, when not nil, has one class per byte of text.
 func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sideTokens {
-	est := len(text)/3 + 1
-	s := &sideTokens{
-		text:  text,
-		start: make([]int32, 0, est),
-		ids:   make([]int32, 0, est),
-		words: make([]int32, 1, est),
-		para:  make([]bool, 0, est),
-	}
+	est := len(text)/4 + 16
+	starts := make([]int32, 0, est)
+	ids := make([]int32, 0, est)
+	words := make([]int32, 1, est+1)
 	nwords := int32(0)
 	atPara := true // no significant token yet, or the last one is a paragraph break
-	add := func(start int, id int32, word, para bool) {
-		s.start = append(s.start, int32(start))
-		s.ids = append(s.ids, id)
-		if word {
-			nwords++
-		}
-		s.words = append(s.words, nwords)
-		s.para = append(s.para, para)
-		atPara = para
-	}
 	ignored := func(i, j int) bool {
 		if mask == nil {
 			return false
@@ -234,48 +258,64 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 	i := 0
 	for i < n {
 		c := text[i]
+		cl := asciiClass[c]
 		var r rune
 		size := 1
-		if c < utf8.RuneSelf {
-			r = rune(c)
-		} else {
+		if cl == clHigh {
 			r, size = utf8.DecodeRuneInString(text[i:])
+			switch {
+			case isSpaceRune(r):
+				cl = clSpace
+			case isCJK(r):
+				cl = clHigh
+			case isWordRune(r):
+				cl = clLower
+			default:
+				cl = clPunct
+			}
+		} else {
+			r = rune(c)
 		}
-		switch {
-		case isSpaceRune(r):
+		switch cl {
+		case clSpace:
 			j := i
 			newlines := 0
 			for j < n {
 				c := text[j]
-				if c < utf8.RuneSelf {
+				switch asciiClass[c] {
+				case clSpace:
 					if c == '\n' {
 						newlines++
-					} else if !(c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
-						break
 					}
 					j++
 					continue
+				case clHigh:
+					r2, sz := utf8.DecodeRuneInString(text[j:])
+					if !isSpaceRune(r2) {
+						break
+					}
+					if r2 == '\u2029' {
+						newlines += 2
+					}
+					j += sz
+					continue
 				}
-				r2, sz := utf8.DecodeRuneInString(text[j:])
-				if !isSpaceRune(r2) {
-					break
-				}
-				if r2 == '\u2029' {
-					newlines += 2
-				}
-				j += sz
+				break
 			}
 			if newlines == 1 && opts.numberedParas && !atPara && j < n && startsNumbered(text[j:]) {
 				newlines = 2
 			}
 			if newlines >= 2 && !atPara && j < n && !ignored(i, j) {
-				add(i, paraID, false, true)
+				starts = append(starts, int32(i))
+				ids = append(ids, paraID)
+				words = append(words, nwords)
+				atPara = true
 			}
 			i = j
-		case isWordRune(r) && !isCJK(r):
+		case clLower, clUpper, clDigit:
 			j := i + size
-			ascii := c < utf8.RuneSelf
-			upper := 'A' <= c && c <= 'Z'
+			ascii := size == 1
+			upper := cl == clUpper
 			// FNV-1a of the word as written and as folded, for ASCII words.
 			h, hf := uint32(fnvOffset), uint32(fnvOffset)
 			if ascii {
@@ -286,42 +326,45 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 				}
 				hf = (hf ^ uint32(lc)) * fnvPrime
 			}
+		scan:
 			for j < n {
 				c2 := text[j]
-				if c2 < utf8.RuneSelf {
-					if 'a' <= c2 && c2 <= 'z' || '0' <= c2 && c2 <= '9' {
-						h = (h ^ uint32(c2)) * fnvPrime
-						hf = (hf ^ uint32(c2)) * fnvPrime
-						j++
-						continue
-					}
-					if 'A' <= c2 && c2 <= 'Z' {
-						upper = true
-						h = (h ^ uint32(c2)) * fnvPrime
-						hf = (hf ^ uint32(c2+'a'-'A')) * fnvPrime
-						j++
-						continue
-					}
+				switch asciiClass[c2] {
+				case clLower, clDigit:
+					h = (h ^ uint32(c2)) * fnvPrime
+					hf = (hf ^ uint32(c2)) * fnvPrime
+					j++
+					continue
+				case clUpper:
+					upper = true
+					h = (h ^ uint32(c2)) * fnvPrime
+					hf = (hf ^ uint32(c2+'a'-'A')) * fnvPrime
+					j++
+					continue
+				case clPunct:
 					if c2 == '\'' && j+1 < n && isWordStart(text[j+1:]) {
 						h = (h ^ uint32(c2)) * fnvPrime
 						hf = (hf ^ uint32(c2)) * fnvPrime
 						j++
 						continue
 					}
-					break
+					break scan
+				case clHigh:
+					r2, sz := utf8.DecodeRuneInString(text[j:])
+					if isWordRune(r2) && !isCJK(r2) {
+						ascii = false
+						j += sz
+						continue
+					}
+					if r2 == '\u2019' && j+sz < n && isWordStart(text[j+sz:]) {
+						ascii = false
+						j += sz
+						continue
+					}
+					break scan
+				default:
+					break scan
 				}
-				r2, sz := utf8.DecodeRuneInString(text[j:])
-				if isWordRune(r2) && !isCJK(r2) {
-					ascii = false
-					j += sz
-					continue
-				}
-				if r2 == '\u2019' && j+sz < n && isWordStart(text[j+sz:]) {
-					ascii = false
-					j += sz
-					continue
-				}
-				break
 			}
 			if ignored(i, j) {
 				i = j
@@ -350,11 +393,19 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 			default:
 				id = in.id(wordKey(text[i:j], opts.fold))
 			}
-			add(i, id, true, false)
+			starts = append(starts, int32(i))
+			ids = append(ids, id)
+			nwords++
+			words = append(words, nwords)
+			atPara = false
 			i = j
-		case isCJK(r):
+		case clHigh: // a CJK character: a word of its own
 			if !ignored(i, i+size) {
-				add(i, in.id(norm.NFC.String(text[i:i+size])), true, false)
+				starts = append(starts, int32(i))
+				ids = append(ids, in.id(norm.NFC.String(text[i:i+size])))
+				nwords++
+				words = append(words, nwords)
+				atPara = false
 			}
 			i += size
 		default:
@@ -382,12 +433,15 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 				i = j
 				continue
 			}
-			add(i, in.id(key), false, false)
+			starts = append(starts, int32(i))
+			ids = append(ids, in.id(key))
+			words = append(words, nwords)
+			atPara = false
 			i = j
 		}
 	}
-	s.start = append(s.start, int32(n))
-	return s
+	starts = append(starts, int32(n))
+	return &sideTokens{text: text, start: starts, ids: ids, words: words}
 }
 
 func isWordStart(s string) bool {

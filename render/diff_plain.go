@@ -33,12 +33,17 @@ func renderDiffPlain(w io.Writer, c *diff.Comparison, opts DiffOptions) error {
 	if len(c.Fields) > 0 {
 		b.WriteByte('\n')
 	}
-	body := plainBody(c, opts)
 	if opts.Context >= 0 {
-		body = foldParagraphs(body, opts.Context)
-	}
-	for _, p := range body {
-		b.WriteString(p.text)
+		for _, p := range foldParagraphs(plainBody(c, opts), opts.Context) {
+			b.WriteString(p.text)
+		}
+	} else {
+		size := 0
+		for _, s := range c.Segments {
+			size += len(s.B) + len(s.A)/2 + 4
+		}
+		b.Grow(size)
+		plainWrite(&b, c, opts)
 	}
 	out := b.String()
 	if out != "" && !strings.HasSuffix(out, "\n") {
@@ -58,6 +63,8 @@ func isParaBreak(s string) bool {
 	return strings.TrimSpace(s) == "" && strings.Count(s, "\n") >= 2
 }
 
+// plainBody cuts the plain redline into paragraphs, each marked when it
+// holds a change.
 func plainBody(c *diff.Comparison, opts DiffOptions) []plainPara {
 	var paras []plainPara
 	var cur strings.Builder
@@ -85,6 +92,21 @@ func plainBody(c *diff.Comparison, opts DiffOptions) []plainPara {
 			s = s[e:]
 		}
 	}
+	plainSegments(c, opts, write)
+	if cur.Len() > 0 || changed {
+		paras = append(paras, plainPara{cur.String(), changed})
+	}
+	return paras
+}
+
+// plainWrite writes the whole plain redline.
+func plainWrite(b *strings.Builder, c *diff.Comparison, opts DiffOptions) {
+	plainSegments(c, opts, func(s string, _ bool) { b.WriteString(s) })
+}
+
+// plainSegments hands the plain redline's pieces to write, with whether
+// each is part of a change.
+func plainSegments(c *diff.Comparison, opts DiffOptions, write func(string, bool)) {
 	lastChange := 0
 	number := func(s diff.Segment) string {
 		if !opts.Numbers || s.Change == 0 || s.Change == lastChange {
@@ -144,10 +166,6 @@ func plainBody(c *diff.Comparison, opts DiffOptions) []plainPara {
 			}
 		}
 	}
-	if cur.Len() > 0 || changed {
-		paras = append(paras, plainPara{cur.String(), changed})
-	}
-	return paras
 }
 
 // foldParagraphs replaces runs of unchanged paragraphs more than ctx
