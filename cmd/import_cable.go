@@ -326,7 +326,7 @@ func replaceName(s, name string) string {
 }
 
 // importCalendarNames are always capitalised.
-var importCalendarNames = []string{"January", "February", "March", "April", "May", "June", "July", "August",
+var importCalendarNames = []string{"January", "February", "March", "April", "June", "July", "August",
 	"September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
 	"Saturday", "Sunday", "Christmas", "Easter"}
 
