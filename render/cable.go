@@ -451,19 +451,16 @@ func (c *cableRun) layout() (*CableLayout, error) {
 	}
 	l := &CableLayout{}
 	if pageLines <= 0 {
-		var all []string
-		for i, s := range sections {
-			if i > 0 {
-				all = append(all, "")
+		// Unpaged: one page, or one per ACP 127 section, since each
+		// section goes out as a message of its own.
+		for _, s := range sections {
+			p := CablePage{Lines: s}
+			if c.draft {
+				p.Header = []string{DraftMark, ""}
+				p.Footer = []string{"", DraftMark}
 			}
-			all = append(all, s...)
+			l.Pages = append(l.Pages, p)
 		}
-		p := CablePage{Lines: all}
-		if c.draft {
-			p.Header = []string{DraftMark, ""}
-			p.Footer = []string{"", DraftMark}
-		}
-		l.Pages = []CablePage{p}
 		return l, nil
 	}
 	l.Classification = c.banner

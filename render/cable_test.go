@@ -329,3 +329,17 @@ func TestCableFCOTelegram(t *testing.T) {
 		}
 	}
 }
+
+func TestCablePersonalMessageTitle(t *testing.T) {
+	src := "---\ntemplate: personal-message\ntitle: Message from the Prime Minister to the Chancellor of the Federal Republic of Germany about Vienna\nclassification: CONFIDENTIAL\ncaveats: [UK EYES ONLY]\nprecedence: PRIORITY\nfrom: CABINET OFFICE LONDON\nto: [BONN]\nsignature: Margaret Thatcher\n---\nDear Helmut, thank you.\n"
+	out, err := Cable(parseDraft(t, src), CableOptions{DTG: "011200Z JAN 89", Serial: "T 1/89"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "P 011200Z JAN 89\nFM CABINET OFFICE LONDON\nTO BONN\nBT\nCONFIDENTIAL UK EYES ONLY\n" +
+		"MESSAGE FROM THE PRIME MINISTER TO THE CHANCELLOR OF THE FEDERAL\nREPUBLIC OF GERMANY ABOUT VIENNA\n\n" +
+		"PRIME MINISTER'S\nPERSONAL MESSAGE\nSERIAL No. T 1/89\n\nDEAR HELMUT, THANK YOU.\n\nMARGARET THATCHER\nBT\n"
+	if string(out) != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
+	}
+}
