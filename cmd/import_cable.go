@@ -217,24 +217,47 @@ func cableToDraft(m *cable.Message, series []draft.SerialSeries, template string
 // their continuation lines joined to them.
 func importParagraphs(text string) []string {
 	var paras []string
-	for _, block := range strings.Split(strings.ReplaceAll(text, "\r", ""), "\n\n") {
-		var items []string
-		for _, l := range strings.Split(block, "\n") {
+	var items []string
+	flush := func() {
+		if len(items) > 0 {
+			paras = append(paras, strings.Join(items, "\n"))
+		}
+		items = nil
+	}
+	blocks := strings.Split(strings.ReplaceAll(text, "\r", ""), "\n\n")
+	for bi, block := range blocks {
+		lines := strings.Split(block, "\n")
+		for li, l := range lines {
 			t := strings.TrimSpace(l)
 			if t == "" {
 				continue
 			}
-			if len(items) == 0 || importListItemRE.MatchString(t) {
+			lastLine := bi == len(blocks)-1 && li == len(lines)-1
+			switch {
+			case len(items) == 0:
 				items = append(items, t)
-				continue
+			case importParaNumberRE.MatchString(t):
+				// Cables without blank lines number their paragraphs.
+				flush()
+				items = append(items, t)
+			case lastLine && len(strings.Fields(t)) <= 2 && importEndsSentence(items[len(items)-1]):
+				// The signature or surname standing alone at the end.
+				flush()
+				items = append(items, t)
+			case importListItemRE.MatchString(t):
+				items = append(items, t)
+			default:
+				items[len(items)-1] += " " + t
 			}
-			items[len(items)-1] += " " + t
 		}
-		if len(items) > 0 {
-			paras = append(paras, strings.Join(items, "\n"))
-		}
+		flush()
 	}
 	return paras
+}
+
+func importEndsSentence(s string) bool {
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") ||
+		strings.HasSuffix(s, ".''") || strings.HasSuffix(s, ".\"") || strings.HasSuffix(s, ")")
 }
 
 // stripParaNumbers removes paragraph numbers 1., 2., ... when every
