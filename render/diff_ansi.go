@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"io"
 	"strings"
 
@@ -40,21 +39,7 @@ func renderANSI(w io.Writer, c *diff.Comparison, opts DiffOptions) error {
 	}
 
 	paras := flowParagraphs(c)
-	keep := make([]bool, len(paras))
-	if opts.Context < 0 {
-		for i := range keep {
-			keep[i] = true
-		}
-	} else {
-		for i, p := range paras {
-			if !p.changed() {
-				continue
-			}
-			for j := max(0, i-opts.Context); j <= min(len(paras)-1, i+opts.Context); j++ {
-				keep[j] = true
-			}
-		}
-	}
+	keep := keepParagraphs(len(paras), opts.Context, func(i int) bool { return paras[i].changed() })
 	first := true
 	for i := 0; i < len(paras); {
 		if !first {
@@ -67,11 +52,7 @@ func renderANSI(w io.Writer, c *diff.Comparison, opts DiffOptions) error {
 				n++
 				i++
 			}
-			if n == 1 {
-				faint("⋯ 1 unchanged paragraph ⋯")
-			} else {
-				faint(fmt.Sprintf("⋯ %d unchanged paragraphs ⋯", n))
-			}
+			faint(foldText(n))
 			continue
 		}
 		var pb strings.Builder

@@ -28,7 +28,10 @@ type htmlSpan struct {
 	ID   string
 }
 
-type htmlPara struct{ Spans []htmlSpan }
+type htmlPara struct {
+	Spans []htmlSpan
+	Fold  string // set for a run of unchanged paragraphs folded away
+}
 
 type htmlRow struct {
 	Left, Right *htmlPara
@@ -68,7 +71,9 @@ type htmlView struct {
 // without JavaScript. It holds a header naming both versions, a summary
 // and legend, the field changes, the inline redline with every change
 // numbered and anchored (id="change-N"), a side-by-side view and a
-// numbered list of changes linking to each. A print stylesheet sets the
+// numbered list of changes linking to each. With Context 0 or more, the
+// inline redline folds unchanged paragraphs as the terminal does. A print
+// stylesheet sets the
 // paper (A4 or letter) and repeats the classification at the top and
 // bottom of every printed page. html/template escapes every text.
 func renderHTML(w io.Writer, c *diff.Comparison, opts DiffOptions) error {
@@ -102,8 +107,19 @@ func renderHTML(w io.Writer, c *diff.Comparison, opts DiffOptions) error {
 		v.Fields = append(v.Fields, diff.FieldChange{Name: cleanText(f.Name), Old: cleanText(f.Old), New: cleanText(f.New)})
 	}
 	anchored := map[int]bool{}
-	for _, p := range flowParagraphs(c) {
-		v.Paras = append(v.Paras, htmlSpans(p.spans, anchored))
+	paras := flowParagraphs(c)
+	keep := keepParagraphs(len(paras), opts.Context, func(i int) bool { return paras[i].changed() })
+	for i := 0; i < len(paras); {
+		if !keep[i] {
+			n := 0
+			for ; i < len(paras) && !keep[i]; i++ {
+				n++
+			}
+			v.Paras = append(v.Paras, htmlPara{Fold: foldText(n)})
+			continue
+		}
+		v.Paras = append(v.Paras, htmlSpans(paras[i].spans, anchored))
+		i++
 	}
 	for _, r := range sideRows(c) {
 		hr := htmlRow{Changed: r.changed()}

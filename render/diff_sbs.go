@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"io"
 	"regexp"
 	"strings"
@@ -66,15 +65,7 @@ func renderSideBySide(w io.Writer, c *diff.Comparison, opts DiffOptions) error {
 	}
 
 	rows := sideRows(c)
-	keep := make([]bool, len(rows))
-	for i, r := range rows {
-		keep[i] = opts.Context < 0
-		if opts.Context >= 0 && r.changed() {
-			for j := max(0, i-opts.Context); j <= min(len(rows)-1, i+opts.Context); j++ {
-				keep[j] = true
-			}
-		}
-	}
+	keep := keepParagraphs(len(rows), opts.Context, func(i int) bool { return rows[i].changed() })
 	for i := 0; i < len(rows); {
 		if i > 0 {
 			l.gap(&b)
@@ -85,11 +76,7 @@ func renderSideBySide(w io.Writer, c *diff.Comparison, opts DiffOptions) error {
 				n++
 				i++
 			}
-			msg := fmt.Sprintf("⋯ %d unchanged paragraphs ⋯", n)
-			if n == 1 {
-				msg = "⋯ 1 unchanged paragraph ⋯"
-			}
-			l.pair(&b, faint(msg), faint(msg), "│")
+			l.pair(&b, faint(foldText(n)), faint(foldText(n)), "│")
 			continue
 		}
 		r := rows[i]

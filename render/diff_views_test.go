@@ -254,7 +254,8 @@ func TestGoldenViews(t *testing.T) {
 			{"sbs-plain-w80.txt", "side-by-side", DiffOptions{Width: 80, Numbers: true, Context: -1}},
 			{"sbs-color-w120.txt", "side-by-side", DiffOptions{Color: true, Context: -1}},
 			{"critic.md", "critic", DiffOptions{}},
-			{"page.html", "html", DiffOptions{}},
+			{"page.html", "html", DiffOptions{Context: -1}},
+			{"page-context0.html", "html", DiffOptions{Context: 0, Paper: "letter", Title: "Vienna: the No. 10 amendments"}},
 		}
 		for _, o := range outputs {
 			checkGolden(t, tc.name+"."+o.file, visible(renderString(t, o.format, tc.c, o.opts)))

@@ -639,3 +639,30 @@ func fieldFrags(f diff.FieldChange, color bool) []frag {
 	}
 	return out
 }
+
+// keepParagraphs says which of n paragraphs a view shows when it folds
+// unchanged ones: all when context is negative, else those within context
+// paragraphs of a changed one.
+func keepParagraphs(n, context int, changed func(int) bool) []bool {
+	keep := make([]bool, n)
+	for i := range keep {
+		if context < 0 {
+			keep[i] = true
+			continue
+		}
+		if changed(i) {
+			for j := max(0, i-context); j <= min(n-1, i+context); j++ {
+				keep[j] = true
+			}
+		}
+	}
+	return keep
+}
+
+// foldText stands for n unchanged paragraphs folded away.
+func foldText(n int) string {
+	if n == 1 {
+		return "⋯ 1 unchanged paragraph ⋯"
+	}
+	return fmt.Sprintf("⋯ %d unchanged paragraphs ⋯", n)
+}
