@@ -35,12 +35,13 @@ forces either. The zone letter is Z (UTC) by default; A-M (no J) are UTC+1 to
 (an IANA name such as Europe/London). These are the military zone letters,
 not the one-letter zones of RFC 822, whose signs are the opposite.
 
-TIME is RFC 3339 (1988-12-21T21:30:00Z), or YYYY-MM-DD HH:MM or
-YYYY-MM-DDTHH:MM in UTC.`,
+TIME is RFC 3339 (1988-12-21T21:30:00Z), YYYY-MM-DD HH:MM or
+YYYY-MM-DDTHH:MM in UTC, or a date-time group to convert to --zone.`,
 		Example: `  redline dtg
   redline dtg --at 1988-12-21T21:30:00Z
   redline dtg --at "1988-12-21 21:30" --zone R
   redline dtg --zone J --local-zone America/New_York
+  redline dtg --at "212130Z DEC 88" --zone R
   redline dtg parse 212130Z DEC 88
   redline dtg parse "170356Z JULY 03" --json`,
 		Args: exactArgs(0, "no arguments (use --at TIME, or 'redline dtg parse DTG')"),
@@ -75,13 +76,17 @@ func parseZoneFlag(zone, localZone string) (byte, *time.Location, error) {
 	return z[0], loc, nil
 }
 
-func parseAt(s string) (time.Time, error) {
+func parseAt(s string, local *time.Location) (time.Time, error) {
 	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04", "2006-01-02 15:04", "2006-01-02T15:04:05", "2006-01-02 15:04:05"} {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t, nil
 		}
 	}
-	return time.Time{}, usageErrorf("--at %q: write the time as RFC 3339 (1988-12-21T21:30:00Z) or YYYY-MM-DD HH:MM (UTC)", s)
+	// A date-time group converts to another zone.
+	if d, err := cable.ParseDTG(s, cable.DTGOptions{LocalZone: local}); err == nil {
+		return d.UTC()
+	}
+	return time.Time{}, usageErrorf("--at %q: write the time as RFC 3339 (1988-12-21T21:30:00Z), YYYY-MM-DD HH:MM (UTC) or a date-time group", s)
 }
 
 func runDTG(f *Factory, opts *dtgOptions) error {
@@ -94,7 +99,7 @@ func runDTG(f *Factory, opts *dtgOptions) error {
 	}
 	t := f.Now()
 	if opts.At != "" {
-		if t, err = parseAt(opts.At); err != nil {
+		if t, err = parseAt(opts.At, loc); err != nil {
 			return err
 		}
 	}

@@ -343,3 +343,20 @@ func TestCablePersonalMessageTitle(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", out, want)
 	}
 }
+
+func BenchmarkCable1988(b *testing.B) {
+	data, err := os.ReadFile("../examples/moscow-1988/telegram.md")
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, err := draft.Parse("telegram.md", data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	for i := 0; i < b.N; i++ {
+		if _, err := Cable(doc, CableOptions{DTG: "212130Z DEC 88", Serial: "T 192A/88"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
