@@ -281,3 +281,39 @@ func hasControl(s string) bool {
 	}
 	return false
 }
+
+// Odd comparisons draw without failing in every format and width.
+func TestViewsOddComparisons(t *testing.T) {
+	cases := map[string]*diff.Comparison{
+		"empty":       {},
+		"fields only": {Fields: []diff.FieldChange{{Name: "to", Old: "", New: "THE WHITE HOUSE"}}},
+		"insert only": {Segments: []diff.Segment{{Op: diff.OpInsert, B: "All new.\n\nTwo paragraphs.", Change: 1}}},
+		"delete only": {Segments: []diff.Segment{{Op: diff.OpDelete, A: "All gone.\r\n\r\nTwo paragraphs.\r\n", Change: 1}}},
+		"white space": {Segments: []diff.Segment{{Op: diff.OpEqual, A: "\n\n\n", B: "  \n"}, {Op: diff.OpInsert, B: "\n\n", Change: 1}, {Op: diff.OpDelete, A: " \t ", Change: 2}}},
+		"split and join": {Segments: []diff.Segment{
+			{Op: diff.OpEqual, A: "One", B: "One"}, {Op: diff.OpDelete, A: " ", Change: 1}, {Op: diff.OpInsert, B: "\n\n", Change: 1},
+			{Op: diff.OpEqual, A: "two", B: "two"}, {Op: diff.OpDelete, A: "\n\n", Change: 2}, {Op: diff.OpInsert, B: " ", Change: 2},
+			{Op: diff.OpEqual, A: "three.", B: "three."}}},
+		"move alone": {Segments: []diff.Segment{{Op: diff.OpMoveFrom, A: "a b c d e f g h ", Change: 1, Move: 1}, {Op: diff.OpEqual, A: "x", B: "x"}, {Op: diff.OpMoveTo, B: " a b c d e f g h", Change: 1, Move: 1}}},
+	}
+	for name, c := range cases {
+		for _, format := range []string{"ansi", "side-by-side", "critic", "html"} {
+			for _, width := range []int{0, 1, 9, 10000} {
+				for _, ctx := range []int{-1, 0} {
+					var buf bytes.Buffer
+					if err := Diff(&buf, c, format, DiffOptions{Width: width, Context: ctx, Color: width == 9, Numbers: true}); err != nil {
+						t.Errorf("%s, %s: %v", name, format, err)
+					}
+				}
+			}
+		}
+		if name != "white space" { // draft's accept and reject tidy runs of blank lines and spaces
+			roundTrip(t, c)
+		}
+	}
+	// A paragraph split shows as an inserted ¶, a join as a deleted one.
+	out := renderString(t, "ansi", cases["split and join"], DiffOptions{Context: -1})
+	if !strings.Contains(out, "{+¶+}") || !strings.Contains(out, "[-¶-]") {
+		t.Errorf("paragraph marks missing:\n%s", out)
+	}
+}
