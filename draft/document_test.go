@@ -174,3 +174,14 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkParse(b *testing.B) {
+	src := []byte("---\ntitle: Message\nclassification: SECRET\nprecedence: IMMEDIATE\nto: [THE WHITE HOUSE]\n---\n" +
+		strings.Repeat("If the present Vienna CSCE meeting is to be concluded during your Administration.\n\n", 200))
+	b.SetBytes(int64(len(src)))
+	for i := 0; i < b.N; i++ {
+		if _, err := Parse("b.md", src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -178,9 +178,18 @@ func fromTextField(s *string, b64 []byte) []byte {
 	return []byte{}
 }
 
+// checksum is the SHA-256 of the record's JSON without the checksum and
+// without the content and cable, which their own SHA-256 fields (inside
+// the checksummed part) cover.
 func (r *record) checksum() string {
 	c := *r
 	c.Checksum = ""
+	c.Content, c.ContentBase64 = nil, nil
+	if r.Sent != nil {
+		s := *r.Sent
+		s.Cable, s.CableBase64 = nil, nil
+		c.Sent = &s
+	}
 	b, _ := json.Marshal(&c)
 	return hexSHA256(b)
 }
@@ -222,9 +231,15 @@ func decodeRecord(file string, data []byte) (*record, error) {
 	if got := hexSHA256(r.content); got != r.SHA256 {
 		return nil, fmt.Errorf("%s: content SHA-256 is %s, the record says %s", file, got, r.SHA256)
 	}
-	if r.Sent != nil && r.Sent.CableSHA256 != "" {
-		if got := hexSHA256(fromTextField(r.Sent.Cable, r.Sent.CableBase64)); got != r.Sent.CableSHA256 {
-			return nil, fmt.Errorf("%s: cable SHA-256 is %s, the record says %s", file, got, r.Sent.CableSHA256)
+	if r.Sent != nil {
+		hasCable := r.Sent.Cable != nil || r.Sent.CableBase64 != nil
+		switch {
+		case r.Sent.CableSHA256 == "" && hasCable:
+			return nil, fmt.Errorf("%s: the sent cable has no SHA-256", file)
+		case r.Sent.CableSHA256 != "":
+			if got := hexSHA256(fromTextField(r.Sent.Cable, r.Sent.CableBase64)); got != r.Sent.CableSHA256 {
+				return nil, fmt.Errorf("%s: cable SHA-256 is %s, the record says %s", file, got, r.Sent.CableSHA256)
+			}
 		}
 	}
 	if _, err := time.Parse(time.RFC3339Nano, r.Time); err != nil {

@@ -220,12 +220,18 @@ func TestFsckFindsDamage(t *testing.T) {
 		damage func(t *testing.T, ws *Workspace, dir string)
 		want   string
 	}{
-		{"flipped byte", func(t *testing.T, ws *Workspace, dir string) {
+		{"flipped byte in the metadata", func(t *testing.T, ws *Workspace, dir string) {
+			p := filepath.Join(dir, "000001.json")
+			data, _ := os.ReadFile(p)
+			os.Remove(p)
+			os.WriteFile(p, []byte(strings.Replace(string(data), `"Charles Powell"`, `"Charles Powelk"`, 1)), 0o644)
+		}, "000001.json: record checksum mismatch"},
+		{"flipped byte in the content", func(t *testing.T, ws *Workspace, dir string) {
 			p := filepath.Join(dir, "000001.json")
 			data, _ := os.ReadFile(p)
 			os.Remove(p)
 			os.WriteFile(p, []byte(strings.Replace(string(data), `"one\n"`, `"One\n"`, 1)), 0o644)
-		}, "000001.json: record checksum mismatch"},
+		}, "000001.json: content SHA-256 is"},
 		{"content hash", func(t *testing.T, ws *Workspace, dir string) {
 			rewriteRecord(t, filepath.Join(dir, "000002.json"), func(r *record) { s := "tampered\n"; r.Content = &s })
 		}, "000002.json: content SHA-256 is"},

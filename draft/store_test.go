@@ -98,3 +98,39 @@ func TestStoreCommitLogResolve(t *testing.T) {
 		t.Fatalf("fsck: %v %v", probs, err)
 	}
 }
+
+func BenchmarkStoreCommit(b *testing.B) {
+	dir := b.TempDir()
+	ws, err := Init(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	body := []byte(strings.Repeat("If the present Vienna CSCE meeting is to be concluded during your Administration. ", 100))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		content := append(append([]byte(nil), body...), fmt.Sprint(i)...)
+		if _, err := ws.Commit(CommitRequest{Draft: "d.md", Content: content, Author: "a", Office: "b", Message: "m"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkStoreLog100(b *testing.B) {
+	dir := b.TempDir()
+	ws, err := Init(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	body := strings.Repeat("If the present Vienna CSCE meeting is to be concluded during your Administration. ", 100)
+	for i := 0; i < 100; i++ {
+		if _, err := ws.Commit(CommitRequest{Draft: "d.md", Content: []byte(body + fmt.Sprint(i)), Author: "a", Office: "b"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if revs, err := ws.LogDraft("d.md"); err != nil || len(revs) != 100 {
+			b.Fatal(err)
+		}
+	}
+}
