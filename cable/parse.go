@@ -40,6 +40,9 @@ type Message struct {
 	// EO and Tags are the E.O. and TAGS: lines of a US State cable.
 	EO   string   `json:"eo"`
 	Tags []string `json:"tags"`
+	// ClassifiedBy is the classification authority line of a US cable
+	// (Classified By: ... for reasons 1.4 (b) and (d).), without its label.
+	ClassifiedBy string `json:"classified_by"`
 	// Subject is the SUBJECT: (or SUBJ:) line, joined when it runs on.
 	Subject string `json:"subject"`
 	// References are the REF: lines (and the MY TELNO / YOUR TELNO lines of
@@ -158,6 +161,7 @@ var (
 
 	cpSerialLabelRE = regexp.MustCompile(`(?i)^(?:PERSONAL MESSAGE\s+)?SERIAL\b(?:\s+(?:NO|NR|NUMBER)\.?)?\s*[:.]?\s*(\S.*)$`)
 	cpEoRE          = regexp.MustCompile(`^E\.\s?O\.\s*\d`)
+	cpClassifiedRE  = regexp.MustCompile(`(?i)^(?:CLASSIFIED|DERIVED CLASSIFICATION) BY\s*:?\s*(.*)$`)
 	cpTagsRE        = regexp.MustCompile(`^TAGS?\s*:?\s+(.*)$`)
 	cpSubjectRE     = regexp.MustCompile(`^SUBJ(?:ECT)?\s*:\s*(.*)$`)
 	cpRefRE         = regexp.MustCompile(`^(?:REFS?|REFERENCES?|REFTEL)\s*[:.]\s*(.*)$`)
@@ -173,6 +177,7 @@ var (
 	cpStationSerRE  = regexp.MustCompile(`^#\d+$`)
 	cpSerialRestRE  = regexp.MustCompile(`^(?:[A-Z][A-Z]*(?: [A-Z]+)* )?(?:\d+[A-Z]?(?:/\d+)?|\[[A-Z]+\])$`)
 	cpRefLetterRE   = regexp.MustCompile(`(?:^|\s)\(([A-Z])\)\s+`)
+	cpRefDotRE      = regexp.MustCompile(`(?:^|\s)([A-Z])\.\s+`)
 	cpTransIDRE     = regexp.MustCompile(`^V?ZCZC`)
 	cpRoutingRE     = regexp.MustCompile(`^[ZOPRY]{2}\s+[A-Z]{4,}`)
 	cpSingleTokenRE = regexp.MustCompile(`^[A-Z0-9#/]{4,}$`)
@@ -184,7 +189,8 @@ var cpCaptionWords = map[string]bool{
 	"PROPIN": true, "NOCONTRACT": true, "PERSONAL": true, "EYES": true, "ONLY": true, "DEDIP": true,
 	"CHEROKEE": true, "ROGER": true, "CHANNEL": true, "EFTO": true, "SPECAT": true, "WNINTEL": true,
 	"UK": true, "A": true, "IN": true, "CONFIDENCE": true, "DELIVER": true, "BY": true,
-	"COMMERCIAL": true, "MANAGEMENT": true, "STAFF": true, "CABINET": true,
+	"COMMERCIAL": true, "MANAGEMENT": true, "STAFF": true, "CABINET": true, "SIPDIS": true,
+	"SENSITIVE": true, "NOFORN/SIPDIS": true,
 }
 
 // cpPrecedenceWordLetters maps the precedence words written in FCO TO and INFO
@@ -732,6 +738,7 @@ const (
 	cpFieldSubject
 	cpFieldRef
 	cpFieldPassing
+	cpFieldClassifiedBy
 )
 
 func (p *cableParser) fieldKind(i int) int {
@@ -741,6 +748,8 @@ func (p *cableParser) fieldKind(i int) int {
 		return cpFieldSerial
 	case cpEoRE.MatchString(t):
 		return cpFieldEO
+	case cpClassifiedRE.MatchString(t):
+		return cpFieldClassifiedBy
 	case cpTagsRE.MatchString(t):
 		return cpFieldTags
 	case cpSubjectRE.MatchString(t):
@@ -825,6 +834,8 @@ func (p *cableParser) parseFields(i, end int) int {
 			m.References = append(m.References, cpSplitRefs(value)...)
 		case cpFieldPassing:
 			m.Passing = value
+		case cpFieldClassifiedBy:
+			m.ClassifiedBy = strings.TrimSpace(cpClassifiedRE.FindStringSubmatch(value)[1])
 		}
 		j = next
 	}
@@ -862,6 +873,9 @@ func cpSplitRefs(v string) []string {
 		return nil
 	}
 	locs := cpRefLetterRE.FindAllStringSubmatchIndex(v, -1)
+	if len(locs) == 0 || locs[0][0] != 0 {
+		locs = cpRefDotRE.FindAllStringSubmatchIndex(v, -1)
+	}
 	if len(locs) < 2 || locs[0][0] != 0 {
 		return []string{v}
 	}

@@ -205,3 +205,25 @@ func TestMessageJSONKeys(t *testing.T) {
 		t.Errorf("to is not an array: %s", b)
 	}
 }
+
+// A cable in the form of the State Department's 2000s archive: routing
+// indicators in the addressees, SIPDIS, Classified By, lettered references,
+// two sections each with its heading, mixed case, trailing spaces.
+func TestParseTwoSectionCable(t *testing.T) {
+	m := mustParse(t, readTestdata(t, "parse_cablegate.txt"))
+	got := []any{m.Transmission[0], m.Precedence, m.DTG, m.To, m.Info, m.Classification, m.Serial, m.Captions,
+		m.EO, m.Tags, m.Subject, m.References, m.ClassifiedBy, m.Ending, m.TextLine}
+	want := []any{"VZCZCXRO2133", []string{"P"}, "011234Z FEB 09", []string{"RUEHC/SECSTATE WASHDC PRIORITY 1234"},
+		[]string{"RUEHXD/MOSCOW POLITICAL COLLECTIVE", "RHEHNSC/NSC WASHDC"}, "CONFIDENTIAL", "MOSCOW 000123",
+		[]string{"SIPDIS"}, "E.O. 12958: DECL: 02/01/2019", []string{"PREL", "PGOV", "RS"},
+		"RUSSIA: PARLIAMENT DEBATES THE BUDGET", []string{"MOSCOW 100", "STATE 200"},
+		"Political Counselor for reasons 1.4 (b) and (d).", "NNNN", 23}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %#v\nwant %#v", got, want)
+	}
+	wantText := "1. (C) Summary: The Duma debated the budget for three days.\nDeputies called for a review of defense spending.\n" +
+		"End Summary.\n\n2. (C) The debate was lively.\n\n3. (C) Comment: the budget will pass.\nBEYRLE"
+	if m.Text != wantText {
+		t.Errorf("Text = %q\nwant %q", m.Text, wantText)
+	}
+}

@@ -49,6 +49,7 @@ type cableJSON struct {
 	Serial         string   `json:"serial"`
 	EO             string   `json:"eo"`
 	Tags           []string `json:"tags"`
+	ClassifiedBy   string   `json:"classified_by"`
 	Subject        string   `json:"subject"`
 	References     []string `json:"references"`
 	Passing        string   `json:"passing"`
@@ -76,7 +77,7 @@ headings printed after the text. FILE may be - for standard input.
 
 --json prints an object with the keys transmission, precedence (an array of
 letters), dtg, from, to, info, xmt, classification, captions, serial, eo, tags,
-subject, references, passing, heading, text, text_line and ending.`,
+classified_by, subject, references, passing, heading, text, text_line and ending.`,
 		Example: `  redline cable parse examples/moscow-1988/as-sent.txt
   redline cable parse state-153441.txt --json | jq -r .serial`,
 		Args: exactArgs(1, "one cable file (or - for standard input)"),
@@ -138,7 +139,7 @@ func runCableParse(f *Factory, opts *cableParseOptions) error {
 			Transmission: sendNonNil(m.Transmission), Precedence: sendNonNil(m.Precedence), DTG: m.DTG,
 			From: m.From, To: sendNonNil(m.To), Info: sendNonNil(m.Info), XMT: sendNonNil(m.XMT),
 			Classification: m.Classification, Captions: sendNonNil(m.Captions), Serial: m.Serial,
-			EO: m.EO, Tags: sendNonNil(m.Tags), Subject: m.Subject, References: sendNonNil(m.References),
+			EO: m.EO, Tags: sendNonNil(m.Tags), ClassifiedBy: m.ClassifiedBy, Subject: m.Subject, References: sendNonNil(m.References),
 			Passing: m.Passing, Heading: sendNonNil(m.Heading), Text: m.Text, TextLine: m.TextLine, Ending: m.Ending,
 		})
 	}
@@ -176,6 +177,7 @@ func runCableParse(f *Factory, opts *cableParseOptions) error {
 	field("serial", m.Serial)
 	field("e.o.", m.EO)
 	field("tags", strings.Join(m.Tags, ", "))
+	field("classified by", m.ClassifiedBy)
 	field("subject", m.Subject)
 	list("references", m.References)
 	field("passing", m.Passing)

@@ -113,14 +113,17 @@ func runImportCable(f *Factory, opts *importCableOptions) error {
 
 var (
 	importStationSerialRE = regexp.MustCompile(`\s+\d+$`)
+	importRoutingRE       = regexp.MustCompile(`^[A-Z]{4,8}/`)
 	importParaNumberRE    = regexp.MustCompile(`^(\d+)\.\s+`)
 	importListItemRE      = regexp.MustCompile(`^(?:-\s|--\s|[A-Z]\.\s|\([A-Z0-9]{1,3}\)\s)`)
 )
 
 // importAddressee drops what a heading adds to an addressee: a station
-// serial number and a trailing precedence (AMEMBASSY MOSCOW IMMEDIATE 4521).
+// serial number, a trailing precedence and a routing indicator
+// (RUEHMO/AMEMBASSY MOSCOW IMMEDIATE 4521).
 func importAddressee(s string) string {
 	s = importStationSerialRE.ReplaceAllString(strings.TrimSpace(s), "")
+	s = importRoutingRE.ReplaceAllString(s, "")
 	for _, w := range []string{" NIACT IMMEDIATE", " IMMEDIATE", " PRIORITY", " ROUTINE", " FLASH"} {
 		if strings.HasSuffix(s, w) && len(s) > len(w) {
 			return strings.TrimSuffix(s, w)
