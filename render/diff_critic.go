@@ -262,51 +262,120 @@ func writeCritic(pieces []criticPiece) (string, []int) {
 }
 
 // widenOutOfCode writes the pieces. In Markdown, marks inside a code span
-// or code block are plain text; a change that falls inside code is widened
-// over the unchanged text around it until its mark stands outside, so that
-// accepting and rejecting still give each side's text exactly.
+// or code block are plain text; a change that falls inside code becomes a
+// change of the whole code span or block (with the line breaks around a
+// block, so that the marks stand on lines of their own), so that accepting
+// and rejecting still give each side's text exactly.
 func widenOutOfCode(pieces []criticPiece) string {
 	out, starts := writeCritic(pieces)
 	if !strings.Contains(out, "`") && !strings.Contains(out, "~~~") && !strings.HasPrefix(out, "    ") &&
 		!strings.Contains(out, "\n    ") && !strings.Contains(out, "\n\t") {
 		return out
 	}
-	for round := 0; round < 64; round++ {
+	for round := 0; round < 16; round++ {
 		doc, err := draft.ParseCritic("redline.md", []byte(out))
 		if err != nil {
 			return out
 		}
-		i := -1
+		// The code regions that hold the start of a change, in order.
+		var regions [][2]int
 		for k, p := range pieces {
-			if p.change && doc.InCode(starts[k]) {
-				i = k
-				break
+			if !p.change || !doc.InCode(starts[k]) {
+				continue
 			}
+			if n := len(regions); n > 0 && starts[k] < regions[n-1][1] {
+				continue
+			}
+			cs, ce := starts[k], starts[k]
+			for cs > 0 && doc.InCode(cs-1) {
+				cs--
+			}
+			for ce < len(out) && doc.InCode(ce) {
+				ce++
+			}
+			if strings.Contains(out[cs:ce], "\n") { // a block: take the line breaks around it
+				if cs > 0 && out[cs-1] == '\n' {
+					cs--
+				}
+				if out[ce-1] != '\n' && ce < len(out) && out[ce] == '\n' {
+					ce++
+				}
+			}
+			regions = append(regions, [2]int{cs, ce})
 		}
-		if i < 0 {
+		if len(regions) == 0 {
 			return out
 		}
-		lo, hi := max(i-1, 0), min(i+2, len(pieces))
-		merged := criticPiece{change: true}
-		for _, p := range pieces[lo:hi] {
-			merged.old += p.old
-			merged.new += p.new
+
+		for j := len(regions) - 1; j >= 0; j-- {
+			pieces, starts = mergeRegion(pieces, starts, len(out), regions[j][0], regions[j][1])
 		}
-		if pieces[i].comment != "" {
-			merged.comment = pieces[i].comment
-		}
-		var after []criticPiece
-		if suf := commonSuffix(trailingWS(merged.old), trailingWS(merged.new)); suf != "" && merged.comment == "" &&
-			len(suf) < min(len(merged.old), len(merged.new)) {
-			// Shared trailing white space stays outside (never leading
-			// space, which may be a code block's indentation).
-			merged.old, merged.new = merged.old[:len(merged.old)-len(suf)], merged.new[:len(merged.new)-len(suf)]
-			after = []criticPiece{{old: suf, new: suf}}
-		}
-		pieces = append(append(append(append([]criticPiece(nil), pieces[:lo]...), merged), after...), pieces[hi:]...)
 		out, starts = writeCritic(pieces)
 	}
 	return out
+}
+
+// mergeRegion makes one change of the pieces that the output range
+// [cs, ce) covers, cutting unchanged pieces at the range's ends. It returns
+// the pieces and their output offsets, which stay right for the pieces
+// before the range (regions are merged from the last to the first).
+func mergeRegion(pieces []criticPiece, starts []int, total, cs, ce int) ([]criticPiece, []int) {
+	end := func(k int) int {
+		if k+1 < len(starts) {
+			return starts[k+1]
+		}
+		return total
+	}
+	a := 0
+	for a < len(pieces)-1 && end(a) <= cs {
+		a++
+	}
+	b := a
+	for b < len(pieces)-1 && end(b) < ce {
+		b++
+	}
+	var before, after []criticPiece
+	mid := append([]criticPiece(nil), pieces[a:b+1]...)
+	// Cut unchanged text at the range's ends (output and text offsets
+	// agree when the text needed no escapes).
+	if p := mid[0]; !p.change && starts[a] < cs && criticEscape(p.new) == p.new {
+		k := cs - starts[a]
+		before = []criticPiece{{old: p.new[:k], new: p.new[:k]}}
+		mid[0] = criticPiece{old: p.new[k:], new: p.new[k:]}
+	}
+	if p := mid[len(mid)-1]; !p.change && end(b) > ce && criticEscape(p.new) == p.new {
+		k := len(p.new) - (end(b) - ce)
+		if a == b && before != nil {
+			k -= cs - starts[a]
+		}
+		if k >= 0 && k <= len(p.new) {
+			after = []criticPiece{{old: p.new[k:], new: p.new[k:]}}
+			mid[len(mid)-1] = criticPiece{old: p.new[:k], new: p.new[:k]}
+		}
+	}
+	merged := criticPiece{change: true}
+	for _, p := range mid {
+		merged.old += p.old
+		merged.new += p.new
+		if p.comment != "" {
+			merged.comment = p.comment
+		}
+	}
+	out := append([]criticPiece(nil), pieces[:a]...)
+	st := append([]int(nil), starts[:a]...)
+	if before != nil {
+		out = append(out, before...)
+		st = append(st, starts[a])
+	}
+	out = append(out, merged)
+	st = append(st, max(cs, starts[a]))
+	if after != nil {
+		out = append(out, after...)
+		st = append(st, ce)
+	}
+	out = append(out, pieces[b+1:]...)
+	st = append(st, starts[b+1:]...)
+	return out, st
 }
 
 // spaceRuns cuts text into alternating runs of white space and of other

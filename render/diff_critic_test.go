@@ -226,3 +226,15 @@ func TestCriticAwkwardEdges(t *testing.T) {
 		roundTrip(t, compareTexts(t, tc[0], tc[1], "text"))
 	}
 }
+
+// Many changes inside code are all brought out of it.
+func TestCriticManyChangesInCode(t *testing.T) {
+	var old, new strings.Builder
+	for i := 0; i < 150; i++ {
+		fmt.Fprintf(&old, "Step %d: run `make test-%d` and then `go vet` on it.\n\n", i, i)
+		fmt.Fprintf(&new, "Step %d: run `make check-%d` and then `go vet` on it.\n\n", i, i)
+	}
+	old.WriteString("```\nold block\n```\n")
+	new.WriteString("```\nnew block\n```\n")
+	roundTrip(t, compareTexts(t, old.String(), new.String(), "text"))
+}
