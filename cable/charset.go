@@ -102,6 +102,15 @@ type Mapper struct {
 	inQuote bool
 }
 
+// asciiStrings holds each ASCII character as a string, so that mapping
+// ordinary text does not allocate a string per character.
+var asciiStrings = func() (a [128]string) {
+	for i := range a {
+		a[i] = string(rune(i))
+	}
+	return
+}()
+
 // special holds mappings other than quotes, upper-casing and accent
 // stripping. Letters are looked up after upper-casing.
 var special = map[rune]string{
@@ -141,7 +150,7 @@ func (m *Mapper) Map(r rune) (string, bool) {
 	}
 	u := unicode.ToUpper(r)
 	if m.Charset.Allows(u) {
-		return string(u), true
+		return asciiStrings[u], true
 	}
 	if s, ok := special[u]; ok {
 		if m.fits(s) {
