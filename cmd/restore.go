@@ -30,8 +30,8 @@ func NewCmdRestore(f *Factory) *cobra.Command {
 		Long: `Write the content of revision REV to the draft's working copy, atomically.
 A working copy whose content is not stored (edits not yet committed) is not
 overwritten unless --force is given. A sealed
-(sent) draft is not restored: print an old revision with 'redline show' into a
-new file to start a new draft from it.`,
+(sent) draft is not restored: start a new draft from it with 'redline reopen', or
+print an old revision into a new file with 'redline show'.`,
 		Example: `  redline restore fco-draft.md@2
   redline restore fco-draft.md@fco-draft --force`,
 		Args:              exactArgs(1, "one reference: FILE@N, FILE@label or FILE@latest"),
@@ -65,8 +65,8 @@ func runRestore(f *Factory, opts *restoreOptions) error {
 		return err
 	}
 	if sent, ok, _ := sealedRevision(revs); ok {
-		return fmt.Errorf("%s is sealed: revision %d was sent as %s at %s, so its working copy is not restored; to start a new draft from revision %d: redline show %s > NEW.md",
-			v.Path, sent.Number, sent.Sent.Serial, sent.Sent.DTG, v.Revision.Number, opts.Ref)
+		return fmt.Errorf("%s is sealed: revision %d was sent as %s at %s, so its working copy is not restored; start a new draft with `redline reopen %s --as NEW.md`, or copy revision %d out with `redline show %s > NEW.md`",
+			v.Path, sent.Number, sent.Sent.Serial, sent.Sent.DTG, v.Path, v.Revision.Number, opts.Ref)
 	}
 	latest := revs[len(revs)-1]
 	cur, err := os.ReadFile(v.Path)

@@ -169,7 +169,7 @@ func (tx *Tx) Commit(req CommitRequest) (*Revision, error) {
 	}
 	for _, r := range h.revs {
 		if r.Sent != nil {
-			return nil, fmt.Errorf("%s is sealed: revision %d was sent as %s at %s; start a new draft (a new file) to change it", display, r.Number, r.Sent.Serial, r.Sent.DTG)
+			return nil, fmt.Errorf("%s is sealed: revision %d was sent as %s at %s; start a new draft from it with `redline reopen %s --as NEW.md`", display, r.Number, r.Sent.Serial, r.Sent.DTG, display)
 		}
 	}
 	sum := hexSHA256(content)
