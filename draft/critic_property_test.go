@@ -79,20 +79,15 @@ func genCritic(r *rand.Rand) genDoc {
 		decisions = append(decisions, d)
 		return d
 	}
-	needWord := false
+	afterMark := false
 	for i := 0; i < len(base); {
 		k := r.IntN(12)
-		if needWord {
-			// Marks are apart by at least a word, as in a real draft:
-			// a comment or insertion right after a mark would belong to
-			// it (those pairs are made on purpose below), and the tidying
-			// of whitespace where marks touch is not the same whatever
-			// the order in which they are resolved.
+		if afterMark && (k == 7 || k == 11) {
+			// An insertion or a comment right after a mark would belong
+			// to it (those pairs are made on purpose below).
 			k = 0
-			needWord = base[i] != strings.TrimSpace(base[i]) || base[i] == ""
-		} else {
-			needWord = k >= 7
 		}
+		afterMark = k >= 7 && i < len(base)-1
 		switch {
 		case k < 7 || i == len(base)-1:
 			src.WriteString(base[i])

@@ -157,7 +157,9 @@ func (d *CriticDoc) join(out []byte, repl string, pos int) ([]byte, int) {
 			}
 		case l > 0 && (len(rest) == 0 || strings.IndexByte(".,;:!?)]", rest[0]) >= 0) && !atLineStart:
 			out = out[:len(out)-l]
-		case l == 0 && r > 0 && (len(prefix) == 0 || strings.IndexByte("([", prefix[len(prefix)-1]) >= 0):
+		case l == 0 && r > 0 && len(prefix) == 0:
+			pos += strayIndent(src[pos:])
+		case l == 0 && r > 0 && strings.IndexByte("([", prefix[len(prefix)-1]) >= 0:
 			pos += r
 		}
 		return out, pos
@@ -177,26 +179,94 @@ func (d *CriticDoc) join(out []byte, repl string, pos int) ([]byte, int) {
 	}
 	// Nor more than one blank line where the text's line breaks meet
 	// those around it.
-	if lead := newlinesIn(leadingSpace(repl)); lead > 0 {
-		trail := newlinesIn(trailingSpace(out[d.body:]))
-		if len(out) == 0 {
-			trail = 2
+	if strings.TrimLeft(repl, " \t\r\n") == "" && strings.Contains(repl, "\n") {
+		// Only line breaks: with those before and after the mark, no more
+		// than two in a row (one at the end of the text).
+		have, r := d.newlinesBefore(out), newlinesIn(repl)
+		ws, atEnd := spaceAt(src, pos)
+		n := bytes.Count(ws, []byte("\n"))
+		target := 2
+		if atEnd {
+			target = 1
 		}
-		if extra := trail + lead - 2; extra > 0 {
+		if extra := have + r + n - target; extra > 0 {
+			k := min(extra, r)
+			repl = cutNewlines(repl, k)
+			pos = skipNewlines(src, pos, extra-k)
+		}
+		out = append(out, repl...)
+		if bytes.HasSuffix(out, []byte("\n")) {
+			pos += strayIndent(src[pos:])
+		}
+		return out, pos
+	}
+	if lead := newlinesIn(leadingSpace(repl)); lead > 0 {
+		if extra := d.newlinesBefore(out) + lead - 2; extra > 0 {
 			repl = cutNewlines(repl, min(extra, lead))
 		}
 	}
 	if tail := newlinesIn(trailingSpace([]byte(repl))); tail > 0 {
-		rest := src[pos:]
-		next := newlinesIn(string(rest[:len(rest)-len(bytes.TrimLeft(rest, " \t\r\n"))]))
-		if len(bytes.TrimLeft(src[pos:], " \t\r\n")) == 0 {
-			next = 1 // the end of the text: one line ending, no blank line
+		ws, atEnd := spaceAt(src, pos)
+		next := bytes.Count(ws, []byte("\n"))
+		target := 2
+		if atEnd {
+			target = 1
 		}
-		if extra := tail + next - 2; extra > 0 {
+		if extra := tail + next - target; extra > 0 {
 			repl = cutTrailingNewlines(repl, min(extra, tail))
 		}
 	}
+	if strings.HasSuffix(repl, "\n") {
+		// The text ends a line: the next line does not start with the
+		// space that stood after the mark.
+		pos += strayIndent(src[pos:])
+	}
 	return append(out, repl...), pos
+}
+
+// newlinesBefore counts the line breaks in the whitespace that ends out,
+// counting the start of the text as a blank line.
+func (d *CriticDoc) newlinesBefore(out []byte) int {
+	if len(out) == 0 {
+		return 2
+	}
+	return newlinesIn(trailingSpace(out[d.body:]))
+}
+
+// spaceAt returns the whitespace at pos and whether only whitespace
+// follows to the end of the text.
+func spaceAt(src []byte, pos int) ([]byte, bool) {
+	rest := src[pos:]
+	t := bytes.TrimLeft(rest, " \t\r\n")
+	return rest[:len(rest)-len(t)], len(t) == 0
+}
+
+// skipNewlines moves pos past the first k line breaks in the whitespace at
+// pos (as many as there are).
+func skipNewlines(src []byte, pos, k int) int {
+	ws, _ := spaceAt(src, pos)
+	last := -1
+	for i := 0; i < len(ws) && k > 0; i++ {
+		if ws[i] == '\n' {
+			k--
+			last = i
+		}
+	}
+	return pos + last + 1
+}
+
+// strayIndent returns the number of spaces (one to three) at the start of
+// b that stand before text on the same line: a space left at the start of
+// a line. Four or more spaces, or a tab, are indentation and stay.
+func strayIndent(b []byte) int {
+	n := 0
+	for n < len(b) && b[n] == ' ' {
+		n++
+	}
+	if n > 3 || n == len(b) || b[n] == '\n' || b[n] == '\r' || b[n] == '\t' {
+		return 0
+	}
+	return n
 }
 
 func leadingSpace(s string) string {
