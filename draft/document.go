@@ -65,6 +65,8 @@ func Parse(name string, data []byte) (*Document, error) {
 	if !isDelimiter(first, "---") {
 		d.Body = rest
 		d.origBody = rest
+		// Front matter added later follows the file's line endings.
+		d.crlf = n >= 2 && rest[n-2] == '\r' && rest[n-1] == '\n'
 		return d, nil
 	}
 	d.HasFrontMatter = true

@@ -125,6 +125,17 @@ func TestBytesKeepsCommentsAndOrder(t *testing.T) {
 	}
 }
 
+func TestAddFrontMatter(t *testing.T) {
+	d, err := Parse("t.md", []byte("\xEF\xBB\xBFDear Ron,\r\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Fields.Title = "T"
+	if got := string(d.Bytes()); got != "\xEF\xBB\xBF---\r\ntitle: T\r\n---\r\nDear Ron,\r\n" {
+		t.Errorf("got %q", got)
+	}
+}
+
 func TestNewDocument(t *testing.T) {
 	d := New("n.md", Fields{Title: "T", To: []string{"WASHINGTON"}}, []byte("Text\n"))
 	got := string(d.Bytes())
