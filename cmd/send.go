@@ -150,6 +150,9 @@ func runSend(f *Factory, opts *sendOptions) error {
 		if err := sendCheckOutput(opts.Output); err != nil {
 			return err
 		}
+		if a, b := sendAbs(opts.Output), sendAbs(opts.File); a == b {
+			return usageErrorf("-o %s would write the cable over the draft: give another file", opts.Output)
+		}
 	}
 	tdir := filepath.Join(ws.Dir(), templates.OverrideDir)
 	ropts := render.CableOptions{Template: opts.Template, TemplateDir: tdir}
@@ -412,6 +415,17 @@ func dtgUsedBy(sent []draft.Revision, from string, when time.Time) *draft.Revisi
 		}
 	}
 	return nil
+}
+
+func sendAbs(p string) string {
+	a, err := filepath.Abs(p)
+	if err != nil {
+		return p
+	}
+	if r, err := filepath.EvalSymlinks(a); err == nil {
+		return r
+	}
+	return a
 }
 
 func sendSHA256(b []byte) string {
