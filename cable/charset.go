@@ -204,7 +204,11 @@ func unmappedHint(r rune) string {
 		return "use a full stop"
 	case '"':
 		return "the template writes quotation marks as words or apostrophes"
-	case '+', '=', '*', '#', '@', '$', '£', '€', '<', '>', '|', '~', '^', '_', '{', '}', '\\':
+	case '|':
+		return "a table cannot be sent: write its rows as sentences or list items"
+	case '{', '}':
+		return "if this is a CriticMarkup change, accept or reject it first; otherwise spell it out"
+	case '+', '=', '*', '#', '@', '$', '£', '€', '<', '>', '~', '^', '_', '\\':
 		return "spell it out in words"
 	}
 	return "spell it out or remove it"
