@@ -431,7 +431,11 @@ func (p *cableParser) parseAddress(i int, fco bool) (int, error) {
 	for ; j < len(p.lines); j++ {
 		t := p.trimmed(j)
 		if t == "" {
-			if fmLine == 0 {
+			// A double-spaced copy: the heading goes on when an address
+			// line follows the blank lines.
+			next := p.trimmed(p.nextNonBlank(j))
+			if fmLine == 0 || next == "BT" || cpHasKeyword(next, "TO") || cpHasKeyword(next, "INFO") ||
+				cpHasKeyword(next, "XMT") || (fco && (cpHasKeyword(next, "TELNO") || cpHasKeyword(next, "OF") && cpDtgRE.MatchString(next))) {
 				continue
 			}
 			break

@@ -227,3 +227,12 @@ func TestParseTwoSectionCable(t *testing.T) {
 		t.Errorf("Text = %q\nwant %q", m.Text, wantText)
 	}
 }
+
+// A double-spaced transcription keeps its heading together.
+func TestParseDoubleSpaced(t *testing.T) {
+	m := mustParse(t, "O 212130Z DEC 88\n\nFM CABINET OFFICE LONDON\n\nTO THE WHITE HOUSE\n\nINFO FCO\n\nBT\n\nSECRET\n\nTEXT ONE.\n\nBT\n")
+	if m.From != "CABINET OFFICE LONDON" || !reflect.DeepEqual(m.To, []string{"THE WHITE HOUSE"}) ||
+		!reflect.DeepEqual(m.Info, []string{"FCO"}) || m.Classification != "SECRET" || m.Text != "TEXT ONE." {
+		t.Errorf("%+v", m)
+	}
+}
