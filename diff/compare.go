@@ -75,6 +75,8 @@ func Compare(old, new Input, opts Options) (*Comparison, error) {
 	topts := tokenizeOptions{fold: fold, ignorePunct: opts.IgnorePunctuation,
 		dropNumbers: (pa.kind == KindCable) != (pb.kind == KindCable)}
 	in := newInterner()
+	maskSignature(pa, pb)
+	maskSignature(pb, pa)
 	oa, ob := topts, topts
 	oa.numberedParas = pa.kind == KindCable
 	ob.numberedParas = pb.kind == KindCable
@@ -351,4 +353,50 @@ func tokenizeBoth(pa, pb *prepared, oa, ob tokenizeOptions, in *interner) (*side
 		b.ids[i] = remap[id]
 	}
 	return a, b
+}
+
+// maskSignature hides the signature that a cable template writes after the
+// text (VANCE, HOWE) when the other side is a draft that keeps it in its
+// signature field rather than in its body: it is a field, not words.
+func maskSignature(c, d *prepared) {
+	if c.kind != KindCable || d.kind != KindMarkdown {
+		return
+	}
+	sig := ""
+	for _, f := range d.fields {
+		if f.name == "signature" {
+			sig = strings.Join(strings.Fields(f.value), " ")
+		}
+	}
+	if sig == "" {
+		return
+	}
+	body := strings.Join(strings.Fields(d.text), " ")
+	if len(body) >= len(sig) && strings.EqualFold(body[len(body)-len(sig):], sig) {
+		return // the draft's body ends with it too
+	}
+	text := strings.TrimRightFunc(c.text, unicode.IsSpace)
+	// Walk back over the signature's words.
+	words := strings.Fields(sig)
+	end := len(text)
+	pos := end
+	for k := len(words) - 1; k >= 0; k-- {
+		w := words[k]
+		p := strings.TrimRightFunc(text[:pos], unicode.IsSpace)
+		if len(p) < len(w) || !strings.EqualFold(p[len(p)-len(w):], w) {
+			return
+		}
+		pos = len(p) - len(w)
+	}
+	if pos > 0 && !unicode.IsSpace(rune(text[pos-1])) {
+		return // the signature's first word is the end of a longer word
+	}
+	if c.mask == nil {
+		c.mask = make([]byte, len(c.text))
+	}
+	// With the white space before it, so that it leaves no paragraph break.
+	pos = len(strings.TrimRightFunc(text[:pos], unicode.IsSpace))
+	for i := pos; i < end; i++ {
+		c.mask[i] = maskIgnore
+	}
 }

@@ -242,7 +242,14 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 	ids := make([]int32, 0, est)
 	words := make([]int32, 1, est+1)
 	nwords := int32(0)
+	n := len(text)
 	atPara := true // no significant token yet, or the last one is a paragraph break
+	atLine := true // nothing but white space since the start of the line
+	// marker reports a list or paragraph marker at text[i:j] followed by a
+	// space: layout when one side is a cable (opts.dropNumbers).
+	spaceAt := func(k int) bool {
+		return k < n && (text[k] == ' ' || text[k] == '\t' || text[k] == '\n' || text[k] == '\r')
+	}
 	ignored := func(i, j int) bool {
 		if mask == nil {
 			return false
@@ -254,7 +261,21 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 		}
 		return true
 	}
-	n := len(text)
+	// Markup and layout that stand before a token (a bullet, an opening
+	// emphasis marker, a list number) belong with that token's text;
+	// markup right after a token (a closing marker) stays with it.
+	pending := -1
+	skip := func(i int) {
+		if pending < 0 && (i == 0 || asciiClass[text[i-1]] == clSpace) {
+			pending = i
+		}
+	}
+	tokStart := func(i int) int {
+		if pending >= 0 {
+			i, pending = pending, -1
+		}
+		return i
+	}
 	i := 0
 	for i < n {
 		c := text[i]
@@ -305,8 +326,12 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 			if newlines == 1 && opts.numberedParas && !atPara && j < n && startsNumbered(text[j:]) {
 				newlines = 2
 			}
+			if newlines > 0 {
+				atLine = true
+			}
 			if newlines >= 2 && !atPara && j < n && !ignored(i, j) {
 				starts = append(starts, int32(i))
+				pending = -1
 				ids = append(ids, paraID)
 				words = append(words, nwords)
 				atPara = true
@@ -367,12 +392,17 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 				}
 			}
 			if ignored(i, j) {
+				skip(i)
 				i = j
 				continue
 			}
-			if opts.dropNumbers && atPara && isDigits(text[i:j]) && j+1 < n && (text[j] == '.' || text[j] == ')') &&
-				(text[j+1] == ' ' || text[j+1] == '\n' || text[j+1] == '\t' || text[j+1] == '\r') {
-				i = j + 1 // a paragraph number: layout, not words
+			if opts.dropNumbers && (atPara || atLine) && j < n && (text[j] == '.' || text[j] == ')') && spaceAt(j+1) &&
+				(isDigits(text[i:j]) || (j == i+1 && (cl == clUpper || cl == clLower))) {
+				// A paragraph number, or a list item's number or letter
+				// (1., A., a)): layout, not words.
+				skip(i)
+				i = j + 1
+				atLine = false
 				continue
 			}
 			var id int32
@@ -393,19 +423,21 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 			default:
 				id = in.id(wordKey(text[i:j], opts.fold))
 			}
-			starts = append(starts, int32(i))
+			starts = append(starts, int32(tokStart(i)))
 			ids = append(ids, id)
 			nwords++
 			words = append(words, nwords)
 			atPara = false
+			atLine = false
 			i = j
 		case clHigh: // a CJK character: a word of its own
 			if !ignored(i, i+size) {
-				starts = append(starts, int32(i))
+				starts = append(starts, int32(tokStart(i)))
 				ids = append(ids, in.id(norm.NFC.String(text[i:i+size])))
 				nwords++
 				words = append(words, nwords)
 				atPara = false
+				atLine = false
 			}
 			i += size
 		default:
@@ -429,14 +461,33 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 			default:
 				key = norm.NFC.String(text[i:j])
 			}
-			if opts.ignorePunct || ignored(i, j) {
+			if ignored(i, j) {
+				skip(i)
 				i = j
 				continue
 			}
-			starts = append(starts, int32(i))
+			if opts.ignorePunct {
+				i = j
+				continue
+			}
+			if opts.dropNumbers && (atLine || atPara) && key == "-" && spaceAt(j) {
+				skip(i)
+				i = j // a list bullet (- or --): layout when one side is a cable
+				atLine = false
+				continue
+			}
+			if opts.dropNumbers && (atLine || atPara) && r == '(' && j+2 < n && text[j+1] == ')' && spaceAt(j+2) &&
+				asciiClass[text[j]] != clSpace && asciiClass[text[j]] != clPunct && asciiClass[text[j]] != clHigh {
+				skip(i)
+				i = j + 2 // (a), (1): a list item's letter or number
+				atLine = false
+				continue
+			}
+			starts = append(starts, int32(tokStart(i)))
 			ids = append(ids, in.id(key))
 			words = append(words, nwords)
 			atPara = false
+			atLine = false
 			i = j
 		}
 	}
