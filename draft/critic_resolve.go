@@ -118,8 +118,16 @@ func (d *CriticDoc) join(out []byte, repl string, pos int) ([]byte, int) {
 	// Text kept that starts with a space after a space (or at the start of
 	// a line) loses that space; when nothing is left, it is as if the
 	// change's text were taken away.
-	if repl != "" && isSpace(repl[0]) && (len(prefix) == 0 || (l > 0 && !atLineStart)) {
+	switch {
+	case repl == "" || !isSpace(repl[0]):
+	case l > 0 && !atLineStart:
 		repl = strings.TrimLeft(repl, " \t")
+	case len(prefix) == 0:
+		// At the start of a line only a stray space goes: four spaces or
+		// a tab are indentation (an indented code block).
+		if n := strayIndent([]byte(repl)); n > 0 || strings.TrimLeft(repl, " \t") == "" {
+			repl = strings.TrimLeft(repl, " \t")
+		}
 	}
 	if repl == "" {
 		if atLineStart && isBlank(rest) {

@@ -54,6 +54,7 @@ func TestCriticSpecExamples(t *testing.T) {
 		{"front matter untouched", "---\ntitle: \"{++x++}\"\n---\nBody {++y++}.\n", "---\ntitle: \"{++x++}\"\n---\nBody y.\n", "---\ntitle: \"{++x++}\"\n---\nBody.\n"},
 		{"crlf", "a {--b--} c\r\n\r\n{--d--}\r\n\r\ne\r\n", "a c\r\n\r\ne\r\n", "a b c\r\n\r\nd\r\n\r\ne\r\n"},
 		{"escaped closing too", "a \\{++b\\++} c {++d++}\n", "a \\{++b\\++} c d\n", "a \\{++b\\++} c\n"},
+		{"indented code inserted", "Text.\n\n{++    code\n++}\nMore.\n", "Text.\n\n    code\n\nMore.\n", "Text.\n\nMore.\n"},
 		{"empty marks", "a{++++}b{----}c\n", "abc\n", "abc\n"},
 	}
 	for _, tt := range tests {
