@@ -19,6 +19,7 @@ type dtgOptions struct {
 	Zone       string
 	YearDigits int
 	LocalZone  string
+	JSON       bool
 }
 
 // NewCmdDTG builds `redline dtg` and `redline dtg parse`.
@@ -53,6 +54,7 @@ YYYY-MM-DDTHH:MM in UTC, or a date-time group to convert to --zone.`,
 	c.Flags().StringVar(&opts.Zone, "zone", "Z", "zone letter: Z, A-M (no J), N-Y, or J for --local-zone")
 	c.Flags().IntVar(&opts.YearDigits, "year-digits", 0, "write the year with 2 or 4 digits (default: 2 up to 2005, 4 from 2006)")
 	c.Flags().StringVar(&opts.LocalZone, "local-zone", "", "time zone that J stands for (IANA name, e.g. Europe/London)")
+	c.Flags().BoolVar(&opts.JSON, "json", false, "print the parts as JSON, as 'dtg parse --json' does")
 	c.AddCommand(newCmdDTGParse(f))
 	return c
 }
@@ -109,6 +111,16 @@ func runDTG(f *Factory, opts *dtgOptions) error {
 	s, err := cable.FormatDTG(t, zone, opts.YearDigits)
 	if err != nil {
 		return err
+	}
+	if opts.JSON {
+		d, err := cable.DTGAt(t, zone)
+		if err != nil {
+			return err
+		}
+		enc := json.NewEncoder(f.IO.Out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(dtgJSON{Day: d.Day, Hour: d.Hour, Minute: d.Minute, Zone: string(zone), Month: cable.MonthAbbrev(d.Month),
+			Year: d.Year, UTC: t.UTC().Truncate(time.Minute).Format(time.RFC3339), DTG: s})
 	}
 	_, err = fmt.Fprintln(f.IO.Out, s)
 	return err

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -50,7 +51,7 @@ the draft's line and column.
 --page-lines N lays the cable out in pages of N lines for printing, with the
 classification at the top and bottom of every page and a page line; pages
 are separated by form feeds. Formats: cable (teleprinter text, the default),
-pdf (the printed cable; needs -o), html (the draft with its tracked changes
+json (the laid-out pages: header, lines and footer of each), pdf (the printed cable; needs -o), html (the draft with its tracked changes
 as a web page) and ansi (the draft with its tracked changes for a terminal).`,
 		Example: `  redline render telegram.md
   redline render examples/moscow-1988/telegram.md --dtg "212130Z DEC 88" --serial "T 192A/88"
@@ -64,7 +65,7 @@ as a web page) and ansi (the draft with its tracked changes for a terminal).`,
 		},
 	}
 	fl := c.Flags()
-	fl.StringVar(&opts.Format, "format", "cable", "output format: cable, pdf, html or ansi")
+	fl.StringVar(&opts.Format, "format", "cable", "output format: cable, json, pdf, html or ansi")
 	fl.StringVar(&opts.Template, "template", "", "template name (see 'redline templates') or path to a .tmpl file")
 	fl.StringVar(&opts.DTG, "dtg", "", "date-time group to print (DDHHMMZ MON YY), or now")
 	fl.StringVar(&opts.Serial, "serial", "", "the message's serial (T 192A/88, STATE 153441, a TELNO)")
@@ -77,9 +78,9 @@ as a web page) and ansi (the draft with its tracked changes for a terminal).`,
 
 func runRender(f *Factory, opts *renderOptions) error {
 	switch opts.Format {
-	case "cable", "text", "pdf", "html", "ansi":
+	case "cable", "text", "json", "pdf", "html", "ansi":
 	default:
-		return usageErrorf("--format %q: use cable, pdf, html or ansi", opts.Format)
+		return usageErrorf("--format %q: use cable, json, pdf, html or ansi", opts.Format)
 	}
 	if opts.PageLines < 0 {
 		return usageErrorf("--page-lines %d: give a positive number of lines", opts.PageLines)
@@ -137,6 +138,12 @@ func runRender(f *Factory, opts *renderOptions) error {
 				title = strings.TrimSuffix(filepath.Base(v.Name), filepath.Ext(v.Name))
 			}
 			if err := render.CablePDF(&buf, l, render.PDFOptions{Paper: opts.Paper, Title: title}); err != nil {
+				return err
+			}
+		} else if opts.Format == "json" {
+			enc := json.NewEncoder(&buf)
+			enc.SetIndent("", "  ")
+			if err := enc.Encode(l); err != nil {
 				return err
 			}
 		} else {

@@ -449,7 +449,7 @@ func (c *cableRun) layout() (*CableLayout, error) {
 	if pageLines == 0 {
 		pageLines = c.set.PageLines
 	}
-	l := &CableLayout{}
+	l := &CableLayout{Draft: c.draft, Template: c.tmpl.Name}
 	if pageLines <= 0 {
 		// Unpaged: one page, or one per ACP 127 section, since each
 		// section goes out as a message of its own.

@@ -8,17 +8,23 @@ import "strings"
 type CableLayout struct {
 	// Classification is the banner printed at the top and bottom of every
 	// page when the cable is laid out for printing ("" for none).
-	Classification string
-	// Pages holds the pages in order; a cable not laid out in pages has one.
-	Pages []CablePage
+	Classification string `json:"classification,omitempty"`
+	// Pages holds the pages in order; a cable not laid out in pages has one
+	// (or one for each ACP 127 section).
+	Pages []CablePage `json:"pages"`
+	// Draft is set when the cable has no serial or no date-time group yet
+	// and is marked DRAFT - NOT FOR TRANSMISSION.
+	Draft bool `json:"draft"`
+	// Template names the template that made the cable.
+	Template string `json:"template,omitempty"`
 }
 
 // CablePage is one page: banner and page lines at the top, the cable's own
 // lines, and banner lines at the bottom.
 type CablePage struct {
-	Header []string
-	Lines  []string
-	Footer []string
+	Header []string `json:"header"`
+	Lines  []string `json:"lines"`
+	Footer []string `json:"footer"`
 }
 
 // Text joins the layout as teleprinter text: lines end with "\n" and pages
