@@ -37,30 +37,31 @@ func NewCmdReject(f *Factory) *cobra.Command { return newResolveCmd(f, false) }
 
 func newResolveCmd(f *Factory, accept bool) *cobra.Command {
 	opts := &resolveOptions{Accept: accept}
-	verb, what := "accept", "keeps an insertion's or a substitution's new text and drops a deletion's text"
+	verb, what, example := "accept", "Accepting keeps an insertion's or a substitution's new text and drops\na deletion's text", "telegram.md"
 	if !accept {
-		verb, what = "reject", "drops an insertion and keeps a deletion's or a substitution's old text"
+		verb, what, example = "reject", "Rejecting drops an insertion and keeps a deletion's or a substitution's\nold text", "fco-draft.md"
 	}
+	title := strings.ToUpper(verb[:1]) + verb[1:]
 	c := &cobra.Command{
-		Use:   verb + " FILE [N|N-M ...] [--all]",
-		Short: strings.ToUpper(verb[:1]) + verb[1:] + " tracked changes in a draft and rewrite it",
+		Use:   verb + " FILE [N|N-M ...] [--all|--author NAME]",
+		Short: title + " tracked changes in a draft and rewrite it",
 		Long: fmt.Sprintf(`%s the tracked changes numbered N (as 'redline changes' lists them; ranges
-such as 3-7 and lists such as 3,5 too), or every change with --all, and
-rewrite the draft; --author NAME takes the changes whose comment names NAME
-as the author. To %s %s; either way a highlight keeps its text and a
-comment goes, together with any comment attached to a change.
+such as 3-7 and lists such as 3,5 too), every change with --all, or every
+change whose comment names an author with --author NAME, and rewrite the
+draft. %s; either way a highlight keeps its text and a comment goes, together
+with any comment attached to a change.
 
 No doubled space or empty paragraph is left where text goes. The other
 changes stay as they are, so their numbers change: run 'redline changes'
 again before the next round. The file is replaced atomically; a draft with
 a mark that is not closed or badly nested is refused and left unchanged.
 A draft that has been sent (sealed) is not rewritten: write the result
-elsewhere with -o.`, strings.ToUpper(verb[:1])+verb[1:], verb, what),
+elsewhere with -o.`, title, what),
 		Example: fmt.Sprintf(`  redline %[1]s draft.md 2 5-7
   redline %[1]s draft.md --all
   redline %[1]s draft.md --author "CDP No. 10"
   redline %[1]s draft.md 1 --dry-run | less
-  redline %[1]s examples/moscow-1988/no10-amended.md --all -o fco.md`, verb),
+  redline %[1]s examples/moscow-1988/no10-amended.md --all -o %[2]s`, verb, example),
 		Args: minArgs(1, "a draft FILE, then change numbers or --all"),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Ref, opts.Args = args[0], args[1:]
