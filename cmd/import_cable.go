@@ -209,6 +209,11 @@ func cableToDraft(m *cable.Message, series []draft.SerialSeries, template string
 			paras = paras[:n-1]
 		}
 	}
+	for _, l := range []*[]string{&fl.To, &fl.Info, &fl.Captions, &fl.References, &fl.Tags, &fl.Heading} {
+		if len(*l) == 0 {
+			*l = nil
+		}
+	}
 	body := strings.Join(paras, "\n\n") + "\n"
 	// UK teleprinters wrote a closing double quote as two apostrophes.
 	body = strings.ReplaceAll(body, "''", "\"")
@@ -302,9 +307,16 @@ func sentenceCase(s string, names []string) string {
 			start = false
 		case r == '.' || r == '?' || r == '!':
 			// A sentence ends at the stop when a space or line end follows
-			// (not in 1.5 or U.S.).
+			// (not in 1.5), and the word is not an abbreviation with stops
+			// inside it (U.S., E.O.).
 			if i+1 == len(rs) || rs[i+1] == ' ' || rs[i+1] == '\n' {
 				start = true
+				for k := i - 1; k >= 0 && rs[k] != ' ' && rs[k] != '\n'; k-- {
+					if rs[k] == '.' {
+						start = false
+						break
+					}
+				}
 			}
 		case r == '\n':
 			if i+1 < len(rs) && rs[i+1] == '\n' {
