@@ -11,11 +11,11 @@ import (
 func TestSentenceCase(t *testing.T) {
 	names := []string{"Soviet", "Soviet Union", "CSCE", "U.S.", "Ron"}
 	for in, want := range map[string]string{
-		"IF THE PRESENT VIENNA CSCE MEETING IS TO BE CONCLUDED. I BELIEVE SO.":  "If the present vienna CSCE meeting is to be concluded. I believe so.",
-		"\"DEAR RON\n\nI'M SURE THE SOVIET UNION AND THE SOVIET PRESS AGREE.": "\"Dear Ron\n\nI'm sure the Soviet Union and the Soviet press agree.",
-		"THE U.S. POSITION ON 20 OCTOBER, 1.5 PER CENT.":                      "The U.S. position on 20 October, 1.5 per cent.",
-		"- A NUMBER OF CASES.\n- THE JAMMING HAS CEASED.":                     "- A number of cases.\n- The jamming has ceased.",
-		"WE MAY SEE. IT IS AN ISSUE.":                                           "We may see. It is an issue.",
+		"IF THE PRESENT VIENNA CSCE MEETING IS TO BE CONCLUDED. I BELIEVE SO.": "If the present vienna CSCE meeting is to be concluded. I believe so.",
+		"\"DEAR RON\n\nI'M SURE THE SOVIET UNION AND THE SOVIET PRESS AGREE.":  "\"Dear Ron\n\nI'm sure the Soviet Union and the Soviet press agree.",
+		"THE U.S. POSITION ON 20 OCTOBER, 1.5 PER CENT.":                       "The U.S. position on 20 October, 1.5 per cent.",
+		"- A NUMBER OF CASES.\n- THE JAMMING HAS CEASED.":                      "- A number of cases.\n- The jamming has ceased.",
+		"WE MAY SEE. IT IS AN ISSUE.":                                          "We may see. It is an issue.",
 	} {
 		if got := sentenceCase(in, names); got != want {
 			t.Errorf("sentenceCase(%q)\n got %q\nwant %q", in, got, want)
