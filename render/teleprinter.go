@@ -463,6 +463,10 @@ func (tp *teleprinter) layout() ([]TeleprinterLine, error) {
 			line := prefix
 			at := -1
 			if len(seg) == 0 {
+				if b.verbatim {
+					out = append(out, TeleprinterLine{Offset: -1})
+					continue
+				}
 				if strings.TrimSpace(prefix) != "" {
 					out = append(out, TeleprinterLine{Text: strings.TrimRight(prefix, " "), Offset: tp.lastPos})
 					prefix = b.rest

@@ -52,7 +52,7 @@ func TestTeleprinterBlocks(t *testing.T) {
 		{"quote ascii", "“yes”", TeleprinterOptions{Quotes: ascii, Charset: asciiSet}, `"YES"`},
 		{"escapes and entities", `A \*star\* &amp; &#65;`, TeleprinterOptions{Charset: mustCharset(t, "ita2", "*")}, "A *STAR* AND A"},
 		{"comment dropped", "Before <!-- not sent --> after.\n\n<!--\nblock\n-->\n\nEnd.", TeleprinterOptions{}, "BEFORE AFTER.\n\nEND."},
-		{"code block", "```\nkeep  these\nlines\n```", TeleprinterOptions{}, "KEEP THESE\nLINES"},
+		{"code block", "```\nkeep  these\n\nlines\n```", TeleprinterOptions{}, "KEEP THESE\n\nLINES"},
 		{"rule and quote", "> quoted\n\n---\n\nafter", TeleprinterOptions{}, "QUOTED\n\nAFTER"},
 		{"talking points kept", "-- first point\n\n-- second point", TeleprinterOptions{}, "-- FIRST POINT\n\n-- SECOND POINT"},
 	} {
