@@ -92,10 +92,14 @@ func runRestore(f *Factory, opts *restoreOptions) error {
 			return fmt.Errorf("%s has edits not committed since revision %d: commit them first, or give --force to overwrite them", v.Path, latest.Number)
 		}
 	}
-	if err := os.MkdirAll(filepath.Dir(v.Path), 0o755); err != nil {
+	target := v.Path
+	if real, err := filepath.EvalSymlinks(v.Path); err == nil {
+		target = real // write through a symbolic link, keeping it
+	}
+	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 		return fmt.Errorf("cannot write %s: %w", v.Path, err)
 	}
-	if err := draft.WriteFileAtomic(v.Path, v.Revision.Content, 0o644); err != nil {
+	if err := draft.WriteFileAtomic(target, v.Revision.Content, 0o644); err != nil {
 		return err
 	}
 	_, err = fmt.Fprintf(f.IO.Out, "restored %s to revision %d\n", v.Path, v.Revision.Number)
