@@ -246,7 +246,7 @@ func runSend(f *Factory, opts *sendOptions) error {
 		}
 		rev, err := tx.Commit(draft.CommitRequest{
 			Path: opts.File, Content: data, Author: author, Office: office,
-			Message: fmt.Sprintf("sent as %s at %s", serial, dtg), Labels: []string{"as-sent"},
+			Message: "despatched", Labels: []string{"as-sent"},
 			Time: now, Sent: s,
 		})
 		if err != nil {

@@ -181,8 +181,8 @@ func runSerialList(f *Factory, opts *serialListOptions) error {
 	fmt.Fprintln(tw, "SERIAL\tDTG\tPREC\tFROM\tTO\tTITLE\tDRAFT\tSHA-256")
 	for _, e := range rows {
 		title := e.Title
-		if len(title) > 40 {
-			title = title[:39] + "…"
+		if r := []rune(title); len(r) > 40 {
+			title = string(r[:39]) + "…"
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s@%d\t%.12s\n", e.Serial, e.DTG, e.Precedence, e.From,
 			strings.Join(e.To, ", "), title, e.Draft, e.Revision, e.SHA256)
