@@ -3,12 +3,14 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
@@ -84,6 +86,13 @@ type teleprinter struct {
 // never reaches the cable as characters. Errors name the draft's
 // line and column.
 func Teleprinter(body []byte, opts TeleprinterOptions) ([]TeleprinterLine, error) {
+	doc := goldmark.New().Parser().Parse(text.NewReader(body))
+	return teleprinterTree(doc, body, opts)
+}
+
+// teleprinterTree lays out a parsed tree; body is the source it was parsed
+// from.
+func teleprinterTree(doc ast.Node, body []byte, opts TeleprinterOptions) ([]TeleprinterLine, error) {
 	if opts.Width <= 0 {
 		opts.Width = 69
 	}
@@ -107,12 +116,43 @@ func Teleprinter(body []byte, opts TeleprinterOptions) ([]TeleprinterLine, error
 			tp.lines = append(tp.lines, i+1)
 		}
 	}
-	doc := goldmark.New().Parser().Parse(text.NewReader(body))
 	if err := tp.blocksOf(doc, 0, "", true); err != nil {
 		return nil, err
 	}
 	return tp.layout()
 }
+
+// TeleprinterRenderer is Teleprinter as a goldmark renderer, for callers
+// that parse Markdown themselves:
+//
+//	md := goldmark.New(goldmark.WithRenderer(render.TeleprinterRenderer(opts)))
+//	err := md.Convert(source, w)
+//
+// It writes the lines, each ending in a newline.
+func TeleprinterRenderer(opts TeleprinterOptions) renderer.Renderer {
+	return &tpRenderer{opts: opts}
+}
+
+type tpRenderer struct{ opts TeleprinterOptions }
+
+// Render implements renderer.Renderer.
+func (r *tpRenderer) Render(w io.Writer, source []byte, n ast.Node) error {
+	lines, err := teleprinterTree(n, source, r.opts)
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	for _, l := range lines {
+		b.WriteString(l.Text)
+		b.WriteByte('\n')
+	}
+	_, err = io.WriteString(w, b.String())
+	return err
+}
+
+// AddOptions implements renderer.Renderer; the teleprinter renderer takes
+// its options from TeleprinterOptions only.
+func (r *tpRenderer) AddOptions(...renderer.Option) {}
 
 // position turns a byte offset in the body into "NAME:LINE:COL".
 func (tp *teleprinter) position(offset int) string {

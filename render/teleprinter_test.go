@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/yuin/goldmark"
+
 	"github.com/redline-dev/redline/cable"
 )
 
@@ -272,4 +274,18 @@ func FuzzTeleprinter(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestTeleprinterRenderer(t *testing.T) {
+	md := goldmark.New(goldmark.WithRenderer(TeleprinterRenderer(TeleprinterOptions{Numbered: true})))
+	var b strings.Builder
+	if err := md.Convert([]byte("First *one*.\n\nSecond — two."), &b); err != nil {
+		t.Fatal(err)
+	}
+	if b.String() != "1. FIRST ONE.\n\n2. SECOND - TWO.\n" {
+		t.Errorf("got %q", b.String())
+	}
+	if err := md.Convert([]byte("£"), &b); err == nil {
+		t.Error("unmapped character accepted")
+	}
 }
