@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -27,16 +28,20 @@ type logOptions struct {
 func NewCmdLog(f *Factory) *cobra.Command {
 	opts := &logOptions{}
 	c := &cobra.Command{
-		Use:   "log FILE",
+		Use:   "log [FILE]",
 		Short: "List a draft's revisions",
 		Long: `List a draft's revisions, oldest first: number, time (UTC), author, office,
 words added and removed against the previous revision, labels and message.
-A sent revision shows its serial and date-time group.`,
+A sent revision shows its serial and date-time group. Without FILE, list the
+revisions of every draft in the workspace in the order they were made.`,
 		Example: `  redline log fco-draft.md
-  redline log fco-draft.md --json | jq '.[] | {number, author, labels}'`,
-		Args: exactArgs(1, "one draft file"),
+  redline log fco-draft.md --json | jq '.[] | {number, author, labels}'
+  redline log`,
+		Args: rangeArgs(0, 1, "one draft file, or none for every draft"),
 		RunE: func(c *cobra.Command, args []string) error {
-			opts.File = args[0]
+			if len(args) == 1 {
+				opts.File = args[0]
+			}
 			return runLog(f, opts)
 		},
 	}
@@ -88,27 +93,59 @@ func runLog(f *Factory, opts *logOptions) error {
 	if err != nil {
 		return err
 	}
-	if strings.Contains(opts.File, "@") {
-		if _, serr := statFile(opts.File); serr != nil {
-			return usageErrorf("log takes a draft file, not a revision: redline log %s", opts.File[:strings.LastIndex(opts.File, "@")])
+	var drafts []string
+	if opts.File == "" {
+		if drafts, err = ws.Drafts(); err != nil {
+			return err
+		}
+		if len(drafts) == 0 {
+			return fmt.Errorf("no draft has revisions yet: commit one with `redline commit FILE -m MESSAGE`")
+		}
+	} else {
+		if strings.Contains(opts.File, "@") {
+			if _, serr := statFile(opts.File); serr != nil {
+				return usageErrorf("log takes a draft file, not a revision: redline log %s", opts.File[:strings.LastIndex(opts.File, "@")])
+			}
+		}
+		name, err := ws.DraftName(opts.File)
+		if err != nil {
+			return err
+		}
+		drafts = []string{name}
+	}
+	var entries []logEntry
+	var revs []draft.Revision
+	for _, name := range drafts {
+		dr, err := ws.LogDraft(name)
+		if err != nil {
+			return err
+		}
+		if len(dr) == 0 {
+			if _, serr := statFile(opts.File); serr != nil {
+				return fmt.Errorf("%s: no such file and no stored revisions", opts.File)
+			}
+			return fmt.Errorf("%s has no revisions yet: commit it with `redline commit %s -m MESSAGE`", opts.File, opts.File)
+		}
+		var parent []byte
+		for _, r := range dr {
+			wc := countWordChanges(parent, r.Content)
+			entries = append(entries, newLogEntry(r, &wc))
+			revs = append(revs, r)
+			parent = r.Content
 		}
 	}
-	revs, err := ws.Log(opts.File)
-	if err != nil {
-		return err
-	}
-	if len(revs) == 0 {
-		if _, serr := statFile(opts.File); serr != nil {
-			return fmt.Errorf("%s: no such file and no stored revisions", opts.File)
+	all := opts.File == ""
+	if all {
+		idx := make([]int, len(revs))
+		for i := range idx {
+			idx[i] = i
 		}
-		return fmt.Errorf("%s has no revisions yet: commit it with `redline commit %s -m MESSAGE`", opts.File, opts.File)
-	}
-	entries := make([]logEntry, len(revs))
-	var parent []byte
-	for i, r := range revs {
-		wc := countWordChanges(parent, r.Content)
-		entries[i] = newLogEntry(r, &wc)
-		parent = r.Content
+		sort.SliceStable(idx, func(a, b int) bool { return revs[idx[a]].Time.Before(revs[idx[b]].Time) })
+		e2, r2 := make([]logEntry, len(idx)), make([]draft.Revision, len(idx))
+		for i, k := range idx {
+			e2[i], r2[i] = entries[k], revs[k]
+		}
+		entries, revs = e2, r2
 	}
 	if opts.JSON {
 		enc := json.NewEncoder(f.IO.Out)
@@ -120,7 +157,11 @@ func runLog(f *Factory, opts *logOptions) error {
 		return err
 	}
 	color := f.IO.ColorEnabled(mode, false)
-	rows := [][]cell{{{"REV", sgrBold}, {"TIME", sgrBold}, {"AUTHOR", sgrBold}, {"OFFICE", sgrBold}, {"WORDS", sgrBold}, {"LABELS", sgrBold}, {"MESSAGE", sgrBold}}}
+	header := []cell{{"REV", sgrBold}, {"TIME", sgrBold}, {"AUTHOR", sgrBold}, {"OFFICE", sgrBold}, {"WORDS", sgrBold}, {"LABELS", sgrBold}, {"MESSAGE", sgrBold}}
+	if all {
+		header = append([]cell{{"DRAFT", sgrBold}}, header...)
+	}
+	rows := [][]cell{header}
 	for i, e := range entries {
 		r := revs[i]
 		labels := strings.Join(e.Labels, ",")
@@ -131,15 +172,19 @@ func runLog(f *Factory, opts *logOptions) error {
 		if r.Sent != nil {
 			msg = fmt.Sprintf("[sent %s %s] %s", r.Sent.Serial, r.Sent.DTG, msg)
 		}
-		rows = append(rows, []cell{
-			{strconv.Itoa(e.Number), sgrBold},
-			{r.Time.UTC().Format("2006-01-02 15:04Z"), ""},
-			{e.Author, ""},
-			{e.Office, ""},
-			{fmt.Sprintf("+%d -%d", *e.WordsAdded, *e.WordsRemoved), ""},
-			{labels, sgrYellow},
-			{msg, ""},
-		})
+		var row []cell
+		if all {
+			row = append(row, cell{f.relToCwd(ws.WorkingPath(r.Draft)), ""})
+		}
+		rows = append(rows, append(row,
+			cell{strconv.Itoa(e.Number), sgrBold},
+			cell{r.Time.UTC().Format("2006-01-02 15:04Z"), ""},
+			cell{e.Author, ""},
+			cell{e.Office, ""},
+			cell{fmt.Sprintf("+%d -%d", *e.WordsAdded, *e.WordsRemoved), ""},
+			cell{labels, sgrYellow},
+			cell{msg, ""},
+		))
 	}
 	out, wait := startPager(f.IO, opts.NoPager)
 	defer wait()
