@@ -957,8 +957,18 @@ func (p *cableParser) parseBody(i, end int) {
 			// the section's classification, captions and passing line
 			for k < end {
 				t := p.trimmed(k)
-				if t == "" || p.isFurniture(t) || cpIsCaptionLine(t) || (t == m.Passing && t != "") {
+				if t == "" || p.isFurniture(t) || cpIsCaptionLine(t) {
 					k++
+					continue
+				}
+				// Fields repeated at the top of the section (SUBJECT, E.O.,
+				// TAGS, REF, the passing line).
+				if kind := p.fieldKind(k); kind != cpFieldNone {
+					_, next := p.fieldValue(k, end, kind)
+					if kind == cpFieldSerial {
+						next = k + 1
+					}
+					k = next
 					continue
 				}
 				break

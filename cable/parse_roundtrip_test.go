@@ -1,6 +1,7 @@
 package cable_test
 
 import (
+	"fmt"
 	"reflect"
 	"regexp"
 	"strings"
@@ -141,5 +142,39 @@ func TestParseRoundTripRendered(t *testing.T) {
 		if got := words(m.Text, true); !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: text words differ from the draft's:\n got %v\nwant %v\ncable:\n%s", name, got, want, out)
 		}
+	}
+}
+
+// A message long enough to be split into ACP 127 sections, each with its
+// own heading and fields: parsed back it is one text again.
+func TestParseRoundTripSections(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("---\ntemplate: state-cable\nclassification: SECRET\ncaptions: [NODIS]\nprecedence: IMMEDIATE\n" +
+		"from: SECSTATE WASHDC\nto: [AMEMBASSY MOSCOW]\nsubject: Moscow human rights conference\n" +
+		"references: [STATE 387403]\n---\n")
+	for i := 1; i <= 40; i++ {
+		fmt.Fprintf(&b, "Point %d: the Secretary hopes for an early conclusion of the Vienna meeting with provision for human rights meetings in Paris, Copenhagen and Moscow if the proper circumstances can be created.\n\n", i)
+	}
+	doc, err := draft.Parse("long.md", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := render.Cable(doc, render.CableOptions{DTG: "151200Z DEC 88", Serial: "STATE 387403", PageLines: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(out), "FINAL SECTION OF") {
+		t.Fatalf("the rendering has no sections:\n%s", out)
+	}
+	m, err := cable.Parse(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Serial != "STATE 387403" || m.Subject != "MOSCOW HUMAN RIGHTS CONFERENCE" || !reflect.DeepEqual(m.Captions, []string{"NODIS"}) ||
+		!reflect.DeepEqual(m.References, []string{"STATE 387403"}) || m.Ending != "NNNN" {
+		t.Errorf("fields: %+v", m)
+	}
+	if got, want := words(m.Text, true), words(string(doc.Body), false); !reflect.DeepEqual(got, want) {
+		t.Errorf("text words differ: got %d words, want %d\n%s", len(got), len(want), m.Text)
 	}
 }
