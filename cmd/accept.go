@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -132,7 +133,9 @@ type resolveReport struct {
 	Action    string `json:"action"`
 	Changes   []int  `json:"changes"`
 	Remaining int    `json:"remaining"`
-	Written   bool   `json:"written"`
+	// Renumbered says that changes left have new numbers.
+	Renumbered bool `json:"renumbered"`
+	Written    bool `json:"written"`
 }
 
 func runResolve(f *Factory, opts *resolveOptions) error {
@@ -219,6 +222,12 @@ func runResolve(f *Factory, opts *resolveOptions) error {
 		}
 	}
 	rep := resolveReport{File: v.Name, Output: target, Action: verb, Changes: nums, Remaining: total - len(nums)}
+	for n := total; len(nums) > 0 && n > nums[0]; n-- {
+		if !slices.Contains(nums, n) {
+			rep.Renumbered = true
+			break
+		}
+	}
 	if rep.Changes == nil {
 		rep.Changes = []int{}
 	}
@@ -263,6 +272,11 @@ func writeResolveReport(w io.Writer, rep resolveReport, done string, dryRun bool
 		remain = changeCount(rep.Remaining) + " remain"
 		if rep.Remaining == 1 {
 			remain = "1 change remains"
+		}
+		if rep.Renumbered && rep.Written {
+			remain += fmt.Sprintf(", renumbered (see 'redline changes %s')", rep.Output)
+		} else if rep.Renumbered {
+			remain += ", renumbered"
 		}
 	}
 	would := ""
