@@ -220,7 +220,11 @@ func runSend(f *Factory, opts *sendOptions) error {
 		if err != nil {
 			return err
 		}
+		sn, _ := cable.ParseSerial(series.Format, serial)
 		for _, is := range issued {
+			if series.Yearly && sn.YearDigits == 0 && is.Year != year {
+				continue // TELNO 1 of another year
+			}
 			if strings.EqualFold(is.Serial, serial) {
 				return fmt.Errorf("serial %s is already in the register: the register is damaged; run `redline serial verify`", serial)
 			}
