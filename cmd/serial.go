@@ -346,11 +346,16 @@ func serialGaps(ws *draft.Workspace, reg []serialEntry) []string {
 }
 
 func newCmdSerialShow(f *Factory) *cobra.Command {
+	year := 0
 	c := &cobra.Command{
-		Use:     "show SERIAL",
-		Short:   "Print the cable sent under a serial, exactly as sent",
-		Example: `  redline serial show "T 192A/88"`,
-		Args:    exactArgs(1, "one serial, such as \"T 192A/88\""),
+		Use:   "show SERIAL",
+		Short: "Print the cable sent under a serial, exactly as sent",
+		Long: `Print the cable kept with the as-sent revision of SERIAL, byte for byte as it
+was sent. A serial without a year in it (TELNO 1119) may recur in another year:
+give --year to choose.`,
+		Example: `  redline serial show "T 192A/88"
+  redline serial show "TELNO 1119" --year 2003`,
+		Args: exactArgs(1, "one serial, such as \"T 192A/88\""),
 		RunE: func(c *cobra.Command, args []string) error {
 			ws, err := f.Workspace()
 			if err != nil {
@@ -363,7 +368,7 @@ func newCmdSerialShow(f *Factory) *cobra.Command {
 			want := strings.ToUpper(strings.Join(strings.Fields(args[0]), ""))
 			var found []serialEntry
 			for _, e := range reg {
-				if strings.ToUpper(strings.Join(strings.Fields(e.Serial), "")) == want {
+				if strings.ToUpper(strings.Join(strings.Fields(e.Serial), "")) == want && (year == 0 || e.year == year) {
 					found = append(found, e)
 				}
 			}
@@ -378,8 +383,9 @@ func newCmdSerialShow(f *Factory) *cobra.Command {
 			for _, e := range found {
 				where = append(where, fmt.Sprintf("%s@%d (%s)", e.Draft, e.Revision, e.DTG))
 			}
-			return fmt.Errorf("%q was sent more than once (%s): print one with `redline show`", args[0], strings.Join(where, ", "))
+			return fmt.Errorf("%q was sent more than once (%s): give --year", args[0], strings.Join(where, ", "))
 		},
 	}
+	c.Flags().IntVar(&year, "year", 0, "the year of the message's date-time group")
 	return c
 }
