@@ -470,6 +470,9 @@ func (e *engine) tokenAnchors(a0, a1, b0, b1 int) [][2]int {
 }
 
 func (e *engine) myersTokens(a0, a1, b0, b1 int) {
+	if e.shortcut(a0, a1, b0, b1) {
+		return
+	}
 	ra := e.runesA[:0]
 	for _, id := range e.a.ids[a0:a1] {
 		ra = append(ra, idRune(id))
@@ -610,4 +613,46 @@ func (e *engine) absorb() {
 		out = append(out, h)
 	}
 	e.hunks = out
+}
+
+// shortcut settles, without go-diff's allocations, the two cases that
+// go-diff itself settles first once common ends are trimmed (as tokenDiff
+// has done): the shorter run found whole inside the longer (at its first
+// occurrence), and a shorter run of one token not found in the other
+// (replaced). The result is the one go-diff gives.
+func (e *engine) shortcut(a0, a1, b0, b1 int) bool {
+	A, B := e.a.ids[a0:a1], e.b.ids[b0:b1]
+	long, short := A, B
+	if len(B) > len(A) {
+		long, short = B, A
+	}
+	if len(short) > 4 {
+		return false
+	}
+	at := -1
+	for i := 0; i+len(short) <= len(long); i++ {
+		k := 0
+		for k < len(short) && long[i+k] == short[k] {
+			k++
+		}
+		if k == len(short) {
+			at = i
+			break
+		}
+	}
+	switch {
+	case at >= 0 && len(A) > len(B):
+		e.emitChange(a0, a0+at, b0, b0)
+		e.emitEqual(a0+at, a0+at+len(B), b0, b1)
+		e.emitChange(a0+at+len(B), a1, b1, b1)
+	case at >= 0:
+		e.emitChange(a0, a0, b0, b0+at)
+		e.emitEqual(a0, a1, b0+at, b0+at+len(A))
+		e.emitChange(a1, a1, b0+at+len(A), b1)
+	case len(short) == 1:
+		e.emitChange(a0, a1, b0, b1)
+	default:
+		return false
+	}
+	return true
 }

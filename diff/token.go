@@ -245,37 +245,10 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 	n := len(text)
 	atPara := true // no significant token yet, or the last one is a paragraph break
 	atLine := true // nothing but white space since the start of the line
-	// marker reports a list or paragraph marker at text[i:j] followed by a
-	// space: layout when one side is a cable (opts.dropNumbers).
-	spaceAt := func(k int) bool {
-		return k < n && (text[k] == ' ' || text[k] == '\t' || text[k] == '\n' || text[k] == '\r')
-	}
-	ignored := func(i, j int) bool {
-		if mask == nil {
-			return false
-		}
-		for k := i; k < j; k++ {
-			if mask[k] != maskIgnore {
-				return false
-			}
-		}
-		return true
-	}
 	// Markup and layout that stand before a token (a bullet, an opening
 	// emphasis marker, a list number) belong with that token's text;
 	// markup right after a token (a closing marker) stays with it.
 	pending := -1
-	skip := func(i int) {
-		if pending < 0 && (i == 0 || asciiClass[text[i-1]] == clSpace) {
-			pending = i
-		}
-	}
-	tokStart := func(i int) int {
-		if pending >= 0 {
-			i, pending = pending, -1
-		}
-		return i
-	}
 	i := 0
 	for i < n {
 		c := text[i]
@@ -329,7 +302,7 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 			if newlines > 0 {
 				atLine = true
 			}
-			if newlines >= 2 && !atPara && j < n && !ignored(i, j) {
+			if newlines >= 2 && !atPara && j < n && !(mask != nil && allIgnored(mask, i, j)) {
 				starts = append(starts, int32(i))
 				pending = -1
 				ids = append(ids, paraID)
@@ -341,15 +314,19 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 			j := i + size
 			ascii := size == 1
 			upper := cl == clUpper
-			// FNV-1a of the word as written and as folded, for ASCII words.
-			h, hf := uint32(fnvOffset), uint32(fnvOffset)
+			// FNV-1a of the word's matching form (folded when folding),
+			// for ASCII words.
+			var fold byte
+			if opts.fold {
+				fold = 'a' - 'A'
+			}
+			h := uint32(fnvOffset)
 			if ascii {
-				h = (h ^ uint32(c)) * fnvPrime
 				lc := c
 				if upper {
-					lc += 'a' - 'A'
+					lc += fold
 				}
-				hf = (hf ^ uint32(lc)) * fnvPrime
+				h = (h ^ uint32(lc)) * fnvPrime
 			}
 		scan:
 			for j < n {
@@ -357,19 +334,16 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 				switch asciiClass[c2] {
 				case clLower, clDigit:
 					h = (h ^ uint32(c2)) * fnvPrime
-					hf = (hf ^ uint32(c2)) * fnvPrime
 					j++
 					continue
 				case clUpper:
 					upper = true
-					h = (h ^ uint32(c2)) * fnvPrime
-					hf = (hf ^ uint32(c2+'a'-'A')) * fnvPrime
+					h = (h ^ uint32(c2+fold)) * fnvPrime
 					j++
 					continue
 				case clPunct:
 					if c2 == '\'' && j+1 < n && isWordStart(text[j+1:]) {
 						h = (h ^ uint32(c2)) * fnvPrime
-						hf = (hf ^ uint32(c2)) * fnvPrime
 						j++
 						continue
 					}
@@ -391,16 +365,16 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 					break scan
 				}
 			}
-			if ignored(i, j) {
-				skip(i)
+			if mask != nil && allIgnored(mask, i, j) {
+				pending = skipAt(text, i, pending)
 				i = j
 				continue
 			}
-			if opts.dropNumbers && (atPara || atLine) && j < n && (text[j] == '.' || text[j] == ')') && spaceAt(j+1) &&
+			if opts.dropNumbers && (atPara || atLine) && j < n && (text[j] == '.' || text[j] == ')') && spaceAt(text, j+1) &&
 				(isDigits(text[i:j]) || (j == i+1 && (cl == clUpper || cl == clLower))) {
 				// A paragraph number, or a list item's number or letter
 				// (1., A., a)): layout, not words.
-				skip(i)
+				pending = skipAt(text, i, pending)
 				i = j + 1
 				atLine = false
 				continue
@@ -419,11 +393,11 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 					b = append(b, c)
 				}
 				in.buf = b
-				id = in.idBytes(b, hf)
+				id = in.idBytes(b, h)
 			default:
 				id = in.id(wordKey(text[i:j], opts.fold))
 			}
-			starts = append(starts, int32(tokStart(i)))
+			starts = append(starts, int32(tokStart(i, &pending)))
 			ids = append(ids, id)
 			nwords++
 			words = append(words, nwords)
@@ -431,8 +405,8 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 			atLine = false
 			i = j
 		case clHigh: // a CJK character: a word of its own
-			if !ignored(i, i+size) {
-				starts = append(starts, int32(tokStart(i)))
+			if !(mask != nil && allIgnored(mask, i, i+size)) {
+				starts = append(starts, int32(tokStart(i, &pending)))
 				ids = append(ids, in.id(norm.NFC.String(text[i:i+size])))
 				nwords++
 				words = append(words, nwords)
@@ -461,8 +435,8 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 			default:
 				key = norm.NFC.String(text[i:j])
 			}
-			if ignored(i, j) {
-				skip(i)
+			if mask != nil && allIgnored(mask, i, j) {
+				pending = skipAt(text, i, pending)
 				i = j
 				continue
 			}
@@ -470,20 +444,20 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 				i = j
 				continue
 			}
-			if opts.dropNumbers && (atLine || atPara) && key == "-" && spaceAt(j) {
-				skip(i)
+			if opts.dropNumbers && (atLine || atPara) && key == "-" && spaceAt(text, j) {
+				pending = skipAt(text, i, pending)
 				i = j // a list bullet (- or --): layout when one side is a cable
 				atLine = false
 				continue
 			}
-			if opts.dropNumbers && (atLine || atPara) && r == '(' && j+2 < n && text[j+1] == ')' && spaceAt(j+2) &&
+			if opts.dropNumbers && (atLine || atPara) && r == '(' && j+2 < n && text[j+1] == ')' && spaceAt(text, j+2) &&
 				asciiClass[text[j]] != clSpace && asciiClass[text[j]] != clPunct && asciiClass[text[j]] != clHigh {
-				skip(i)
+				pending = skipAt(text, i, pending)
 				i = j + 2 // (a), (1): a list item's letter or number
 				atLine = false
 				continue
 			}
-			starts = append(starts, int32(tokStart(i)))
+			starts = append(starts, int32(tokStart(i, &pending)))
 			ids = append(ids, in.id(key))
 			words = append(words, nwords)
 			atPara = false
@@ -493,6 +467,37 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 	}
 	starts = append(starts, int32(n))
 	return &sideTokens{text: text, start: starts, ids: ids, words: words}
+}
+
+func allIgnored(mask []byte, i, j int) bool {
+	for k := i; k < j; k++ {
+		if mask[k] != maskIgnore {
+			return false
+		}
+	}
+	return true
+}
+
+// spaceAt reports white space at text[k].
+func spaceAt(text string, k int) bool {
+	return k < len(text) && (text[k] == ' ' || text[k] == '\t' || text[k] == '\n' || text[k] == '\r')
+}
+
+// skipAt notes skipped markup at i: it belongs to the next token when it
+// follows white space (or starts the text) and nothing is pending yet.
+func skipAt(text string, i, pending int) int {
+	if pending < 0 && (i == 0 || asciiClass[text[i-1]] == clSpace) {
+		return i
+	}
+	return pending
+}
+
+// tokStart is where a token's text starts: at pending markup, if any.
+func tokStart(i int, pending *int) int {
+	if *pending >= 0 {
+		i, *pending = *pending, -1
+	}
+	return i
 }
 
 func isWordStart(s string) bool {
