@@ -175,3 +175,61 @@ func TestParallelTokenizingGivesTheSameResult(t *testing.T) {
 		t.Fatal("tokenizing in parallel changed the comparison")
 	}
 }
+
+// The shortcut for trivial runs gives what go-diff gives.
+func TestShortcutMatchesGoDiff(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for i := 0; i < 3000; i++ {
+		a := &sideTokens{}
+		b := &sideTokens{}
+		for k := 0; k < 1+r.IntN(6); k++ {
+			a.ids = append(a.ids, int32(1+r.IntN(4)))
+		}
+		for k := 0; k < 1+r.IntN(6); k++ {
+			b.ids = append(b.ids, int32(1+r.IntN(4)))
+		}
+		// Trim the common ends, as tokenDiff does before.
+		for len(a.ids) > 0 && len(b.ids) > 0 && a.ids[0] == b.ids[0] {
+			a.ids, b.ids = a.ids[1:], b.ids[1:]
+		}
+		for len(a.ids) > 0 && len(b.ids) > 0 && a.ids[len(a.ids)-1] == b.ids[len(b.ids)-1] {
+			a.ids, b.ids = a.ids[:len(a.ids)-1], b.ids[:len(b.ids)-1]
+		}
+		if len(a.ids) == 0 || len(b.ids) == 0 {
+			continue
+		}
+		fast := newEngine(a, b, 8)
+		if !fast.shortcut(0, len(a.ids), 0, len(b.ids)) {
+			continue
+		}
+		slow := newEngine(a, b, 8)
+		ra := make([]rune, len(a.ids))
+		for k, id := range a.ids {
+			ra[k] = idRune(id)
+		}
+		rb := make([]rune, len(b.ids))
+		for k, id := range b.ids {
+			rb[k] = idRune(id)
+		}
+		// myersTokens without the shortcut: go-diff itself.
+		diffs := slow.dmp.DiffMainRunes(ra, rb, false)
+		x, y := 0, 0
+		for _, d := range diffs {
+			n := len([]rune(d.Text))
+			switch d.Type {
+			case 0:
+				slow.emitEqual(x, x+n, y, y+n)
+				x, y = x+n, y+n
+			case -1:
+				slow.emitChange(x, x+n, y, y)
+				x += n
+			case 1:
+				slow.emitChange(x, x, y, y+n)
+				y += n
+			}
+		}
+		if fmt.Sprint(fast.hunks) != fmt.Sprint(slow.hunks) {
+			t.Fatalf("%v / %v: shortcut %v, go-diff %v", a.ids, b.ids, fast.hunks, slow.hunks)
+		}
+	}
+}
