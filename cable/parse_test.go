@@ -236,3 +236,42 @@ func TestParseDoubleSpaced(t *testing.T) {
 		t.Errorf("%+v", m)
 	}
 }
+
+// Every parse_*.txt in testdata has its whole parse kept in parse_*.json
+// (go test ./cable -run ParseGolden -update rewrites them; read the diff).
+func TestParseGolden(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "parse_*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no testdata: %v", err)
+	}
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := Parse(b)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		got, err := json.MarshalIndent(m, "", "  ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, '\n')
+		golden := strings.TrimSuffix(name, ".txt") + ".json"
+		if *update {
+			if err := os.WriteFile(golden, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test ./cable -run ParseGolden -update)", err)
+		}
+		if string(got) != string(want) {
+			t.Errorf("%s: parse differs from %s:\n%s", name, golden, got)
+		}
+	}
+}
