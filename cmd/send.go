@@ -155,7 +155,7 @@ func runSend(f *Factory, opts *sendOptions) error {
 		}
 	}
 	tdir := filepath.Join(ws.Dir(), templates.OverrideDir)
-	ropts := render.CableOptions{Template: opts.Template, TemplateDir: tdir}
+	ropts := render.CableOptions{Template: opts.Template, TemplateDir: tdir, Now: f.Now()}
 	// Render once with placeholders before taking the lock: a draft that
 	// cannot be rendered fails here, quickly, with nothing recorded.
 	if _, err := render.Cable(doc, ropts); err != nil {
