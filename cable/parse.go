@@ -67,6 +67,24 @@ type Message struct {
 	Ending string `json:"ending"`
 }
 
+// ParseError is an error in a cable, at a line of the input (Line 0 when it
+// concerns the whole input).
+type ParseError struct {
+	Line int
+	Msg  string
+}
+
+func (e *ParseError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
+	}
+	return e.Msg
+}
+
+func cpErrorf(line int, format string, a ...any) error {
+	return &ParseError{Line: line, Msg: fmt.Sprintf(format, a...)}
+}
+
 // PassingParts splits a passing line (FOLLOWING FOR X FROM Y, FOR X FROM
 // Y, PERSONAL FOR X FROM Y) into the recipient and the sender. The final
 // full stop is dropped.
@@ -260,10 +278,10 @@ func (p *cableParser) parse() (*Message, error) {
 	if !ok {
 		for i := range p.lines {
 			if cpHasKeyword(p.trimmed(i), "FM") {
-				return nil, fmt.Errorf("line %d: FM line without a cable heading: expected a precedence and date-time group line (O 212130Z DEC 88) before it and a TO line after it", p.lines[i].n)
+				return nil, cpErrorf(p.lines[i].n, "FM line without a cable heading: expected a precedence and date-time group line (O 212130Z DEC 88) before it and a TO line after it")
 			}
 		}
-		return nil, fmt.Errorf("no cable heading found: expected a precedence and date-time group line (O 212130Z DEC 88) followed by FM and TO lines")
+		return nil, cpErrorf(0, "no cable heading found: expected a precedence and date-time group line (O 212130Z DEC 88) followed by FM and TO lines")
 	}
 	m := &p.msg
 	var textStart int
@@ -356,10 +374,10 @@ func (p *cableParser) checkDTG(i int, group, month string) error {
 	}
 	mon := cpMonthNames[month]
 	if mon == 0 {
-		return fmt.Errorf("line %d: date-time group %q: unknown month %q (use JAN ... DEC)", p.lines[i].n, group, month)
+		return cpErrorf(p.lines[i].n, "date-time group %q: unknown month %q (use JAN ... DEC)", group, month)
 	}
 	if err := cpValidDTG(group[0:2], group[2:4], group[4:6], mon); err != nil {
-		return fmt.Errorf("line %d: date-time group %q: %v", p.lines[i].n, group, err)
+		return cpErrorf(p.lines[i].n, "date-time group %q: %v", group, err)
 	}
 	return nil
 }
@@ -441,7 +459,7 @@ func (p *cableParser) parseAddress(i int, fco bool) (int, error) {
 			break
 		}
 		if fmLine == 0 && !cpHasKeyword(t, "FM") {
-			return 0, fmt.Errorf("line %d: expected the FM line after the date-time group line", p.lines[j].n)
+			return 0, cpErrorf(p.lines[j].n, "expected the FM line after the date-time group line")
 		}
 		switch {
 		case t == "BT":
@@ -489,7 +507,7 @@ func (p *cableParser) parseAddress(i int, fco bool) (int, error) {
 	}
 done:
 	if !toSeen {
-		return 0, fmt.Errorf("line %d: FM line is not followed by a TO line", fmLine)
+		return 0, cpErrorf(fmLine, "FM line is not followed by a TO line")
 	}
 	return j, nil
 }

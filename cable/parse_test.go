@@ -2,6 +2,7 @@ package cable
 
 import (
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -273,5 +274,13 @@ func TestParseGolden(t *testing.T) {
 		if string(got) != string(want) {
 			t.Errorf("%s: parse differs from %s:\n%s", name, golden, got)
 		}
+	}
+}
+
+func TestParseErrorLine(t *testing.T) {
+	_, err := Parse([]byte("\n\nO 212130Z DEC 88\nFM LONDON\nINFO PARIS\n"))
+	var pe *ParseError
+	if !errors.As(err, &pe) || pe.Line != 4 || pe.Msg != "FM line is not followed by a TO line" {
+		t.Errorf("error = %#v", err)
 	}
 }

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -121,6 +122,10 @@ func cableParseFile(f *Factory, name string) (*cable.Message, error) {
 	if err != nil {
 		if name == "-" {
 			name = "standard input"
+		}
+		var pe *cable.ParseError
+		if errors.As(err, &pe) && pe.Line > 0 {
+			return nil, fmt.Errorf("%s:%d: %s", name, pe.Line, pe.Msg)
 		}
 		return nil, fmt.Errorf("%s: %v", name, err)
 	}
