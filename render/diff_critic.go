@@ -146,13 +146,18 @@ func oddBackslashes(s string) bool {
 
 // fixEdges keeps each mark's delimiters whole: a change whose text ends
 // with "{" (which would read as a mark opening with the closing after it)
-// or with a backslash (which would escape the closing) takes in the next
-// character of the unchanged text, and unchanged text that ends with a
-// backslash before a change gives its last character to the change.
+// or with a backslash (which would escape the closing) takes in the change
+// after it or the next character of the unchanged text, and unchanged text
+// that ends with a backslash before a change gives its last character to
+// the change.
 func fixEdges(pieces []criticPiece) []criticPiece {
-	pieces = spacesOutside(pieces)
-	bad := func(s string) bool { return strings.HasSuffix(s, "{") || oddBackslashes(s) }
-	for i := range pieces {
+	pieces = backtickWords(spacesOutside(pieces))
+	// "{" before a closing reads as an opening, a backslash escapes it, and
+	// "~" before "~~}" at the start of a line makes a code fence.
+	bad := func(s string) bool {
+		return strings.HasSuffix(s, "{") || strings.HasSuffix(s, "~") || oddBackslashes(s)
+	}
+	for i := 0; i < len(pieces); i++ {
 		if !pieces[i].change {
 			continue
 		}
@@ -162,6 +167,13 @@ func fixEdges(pieces []criticPiece) []criticPiece {
 			r := l.new[len(l.new)-n:]
 			l.old, l.new = l.old[:len(l.old)-n], l.new[:len(l.new)-n]
 			pieces[i].old, pieces[i].new = r+pieces[i].old, r+pieces[i].new
+		}
+		for i+1 < len(pieces) && pieces[i+1].change && (bad(pieces[i].old) || bad(pieces[i].new)) {
+			// The next change joins this one (a move's comments with it).
+			pieces[i].old += pieces[i+1].old
+			pieces[i].new += pieces[i+1].new
+			pieces[i].comment = joinComments(pieces[i].comment, pieces[i+1].comment)
+			pieces = append(pieces[:i+1], pieces[i+2:]...)
 		}
 		for i+1 < len(pieces) && !pieces[i+1].change && pieces[i+1].new != "" &&
 			(bad(pieces[i].old) || bad(pieces[i].new)) {
@@ -173,6 +185,60 @@ func fixEdges(pieces []criticPiece) []criticPiece {
 		}
 	}
 	return pieces
+}
+
+// backtickWords widens a change that holds a backtick to whole words
+// (to the white space on either side), so that a code span such as
+// “a`b“ is never cut by a mark: its backticks then stay together on each
+// side of the change.
+func backtickWords(pieces []criticPiece) []criticPiece {
+	// Changes next to a change with a backtick join it.
+	var joined []criticPiece
+	for _, p := range pieces {
+		if n := len(joined); n > 0 && p.change && joined[n-1].change &&
+			strings.Contains(p.old+p.new+joined[n-1].old+joined[n-1].new, "`") {
+			joined[n-1].old += p.old
+			joined[n-1].new += p.new
+			joined[n-1].comment = joinComments(joined[n-1].comment, p.comment)
+			continue
+		}
+		joined = append(joined, p)
+	}
+	pieces = joined
+	for i := range pieces {
+		p := &pieces[i]
+		if !p.change || !strings.Contains(p.old+p.new, "`") {
+			continue
+		}
+		if i > 0 && !pieces[i-1].change {
+			l := &pieces[i-1]
+			k := strings.LastIndexAny(l.new, " \t\n") + 1
+			w := l.new[k:]
+			l.old, l.new = l.new[:k], l.new[:k]
+			p.old, p.new = w+p.old, w+p.new
+		}
+		if i+1 < len(pieces) && !pieces[i+1].change {
+			r := &pieces[i+1]
+			k := strings.IndexAny(r.new, " \t\n")
+			if k < 0 {
+				k = len(r.new)
+			}
+			w := r.new[:k]
+			r.old, r.new = r.new[k:], r.new[k:]
+			p.old, p.new = p.old+w, p.new+w
+		}
+	}
+	return pieces
+}
+
+func joinComments(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + "; " + b
 }
 
 // spacesOutside moves the white space that both sides of a substitution
@@ -232,85 +298,146 @@ func commonSuffix(a, b string) string {
 	return a[len(a)-i:]
 }
 
-// writeCritic writes the pieces and returns where each change begins.
-func writeCritic(pieces []criticPiece) (string, []int) {
+// criticOut is the critic text and where its pieces and delimiters are.
+type criticOut struct {
+	text   string
+	starts []int   // output offset of each piece
+	delims [][]int // output offsets of each piece's delimiters
+}
+
+// writeCritic writes the pieces.
+func writeCritic(pieces []criticPiece) criticOut {
 	var b strings.Builder
-	starts := make([]int, len(pieces))
+	o := criticOut{starts: make([]int, len(pieces)), delims: make([][]int, len(pieces))}
+	mark := func(i int, d string) {
+		o.delims[i] = append(o.delims[i], b.Len())
+		b.WriteString(d)
+	}
 	for i, p := range pieces {
-		starts[i] = b.Len()
+		o.starts[i] = b.Len()
 		if !p.change {
 			b.WriteString(criticEscape(p.new))
 			continue
 		}
 		switch {
 		case p.new == "":
-			b.WriteString("{--" + criticEscape(p.old) + "--}")
+			mark(i, "{--")
+			b.WriteString(contentEscape(p.old))
+			mark(i, "--}")
 		case p.old == "":
-			b.WriteString("{++" + criticEscape(p.new) + "++}")
+			mark(i, "{++")
+			b.WriteString(contentEscape(p.new))
+			mark(i, "++}")
 		case strings.Contains(p.old, "~>") || strings.Contains(p.new, "~>"):
 			// A substitution holds one separator only; a deletion followed
 			// by an insertion is the same change.
-			b.WriteString("{--" + criticEscape(p.old) + "--}{++" + criticEscape(p.new) + "++}")
+			mark(i, "{--")
+			b.WriteString(contentEscape(p.old))
+			mark(i, "--}")
+			mark(i, "{++")
+			b.WriteString(contentEscape(p.new))
+			mark(i, "++}")
 		default:
-			b.WriteString("{~~" + criticEscape(p.old) + "~>" + criticEscape(p.new) + "~~}")
+			mark(i, "{~~")
+			b.WriteString(contentEscape(p.old))
+			mark(i, "~>")
+			b.WriteString(contentEscape(p.new))
+			mark(i, "~~}")
 		}
 		if p.comment != "" {
-			b.WriteString("{>>" + criticEscape(p.comment) + "<<}")
+			mark(i, "{>>")
+			b.WriteString(criticEscape(p.comment))
+			mark(i, "<<}")
 		}
 	}
-	return b.String(), starts
+	o.text = b.String()
+	return o
+}
+
+// codeOf finds the code spans and blocks of the critic text as the
+// CriticMarkup parser sees them, on a copy whose delimiters are blanked
+// out (so that a delimiter caught in code cannot stop the parse).
+func codeOf(o criticOut) (*draft.CriticDoc, error) {
+	blank := []byte(o.text)
+	for _, ds := range o.delims {
+		for _, d := range ds {
+			n := 3
+			if o.text[d:d+2] == "~>" {
+				n = 2
+			}
+			for k := d; k < d+n; k++ {
+				blank[k] = 'Z'
+			}
+		}
+	}
+	return draft.ParseCritic("redline.md", blank)
 }
 
 // widenOutOfCode writes the pieces. In Markdown, marks inside a code span
-// or code block are plain text; a change that falls inside code becomes a
-// change of the whole code span or block (with the line breaks around a
-// block, so that the marks stand on lines of their own), so that accepting
-// and rejecting still give each side's text exactly.
+// or code block are plain text; a change with a delimiter inside code
+// becomes a change of the whole code span or block (with the line breaks
+// around a block, so that the marks stand on lines of their own), so that
+// accepting and rejecting still give each side's text exactly. A change
+// whose own two sides make code of its delimiters (an unmatched backtick
+// in each) cannot be helped and is left as it is.
 func widenOutOfCode(pieces []criticPiece) string {
-	out, starts := writeCritic(pieces)
+	o := writeCritic(pieces)
+	out := o.text
 	if !strings.Contains(out, "`") && !strings.Contains(out, "~~~") && !strings.HasPrefix(out, "    ") &&
 		!strings.Contains(out, "\n    ") && !strings.Contains(out, "\n\t") {
 		return out
 	}
 	for round := 0; round < 16; round++ {
-		doc, err := draft.ParseCritic("redline.md", []byte(out))
+		doc, err := codeOf(o)
 		if err != nil {
 			return out
 		}
-		// The code regions that hold the start of a change, in order.
+		// The code regions that hold a delimiter of a change, in order.
 		var regions [][2]int
-		for k, p := range pieces {
-			if !p.change || !doc.InCode(starts[k]) {
-				continue
-			}
-			if n := len(regions); n > 0 && starts[k] < regions[n-1][1] {
-				continue
-			}
-			cs, ce := starts[k], starts[k]
-			for cs > 0 && doc.InCode(cs-1) {
-				cs--
-			}
-			for ce < len(out) && doc.InCode(ce) {
-				ce++
-			}
-			if strings.Contains(out[cs:ce], "\n") { // a block: take the line breaks around it
-				if cs > 0 && out[cs-1] == '\n' {
+		for k := range pieces {
+			for _, d := range o.delims[k] {
+				if !doc.InCode(d) {
+					continue
+				}
+				if n := len(regions); n > 0 && d < regions[n-1][1] {
+					continue
+				}
+				cs, ce := d, d
+				for cs > 0 && doc.InCode(cs-1) {
 					cs--
 				}
-				if out[ce-1] != '\n' && ce < len(out) && out[ce] == '\n' {
+				for ce < len(out) && doc.InCode(ce) {
 					ce++
 				}
+				if strings.Contains(out[cs:ce], "\n") { // a block: take the line breaks around it
+					if cs > 0 && out[cs-1] == '\n' {
+						cs--
+					}
+					if out[ce-1] != '\n' && ce < len(out) && out[ce] == '\n' {
+						ce++
+					}
+				}
+				if n := len(regions); n > 0 && cs <= regions[n-1][1] {
+					regions[n-1][1] = max(regions[n-1][1], ce)
+					continue
+				}
+				regions = append(regions, [2]int{cs, ce})
 			}
-			regions = append(regions, [2]int{cs, ce})
 		}
 		if len(regions) == 0 {
 			return out
 		}
+		before := len(pieces)
+		starts := o.starts
 
 		for j := len(regions) - 1; j >= 0; j-- {
 			pieces, starts = mergeRegion(pieces, starts, len(out), regions[j][0], regions[j][1])
 		}
-		out, starts = writeCritic(pieces)
+		o = writeCritic(pieces)
+		if o.text == out && len(pieces) == before {
+			return out // nothing more can be done
+		}
+		out = o.text
 	}
 	return out
 }
@@ -339,15 +466,13 @@ func mergeRegion(pieces []criticPiece, starts []int, total, cs, ce int) ([]criti
 	// Cut unchanged text at the range's ends (output and text offsets
 	// agree when the text needed no escapes).
 	if p := mid[0]; !p.change && starts[a] < cs && criticEscape(p.new) == p.new {
+
 		k := cs - starts[a]
 		before = []criticPiece{{old: p.new[:k], new: p.new[:k]}}
 		mid[0] = criticPiece{old: p.new[k:], new: p.new[k:]}
 	}
 	if p := mid[len(mid)-1]; !p.change && end(b) > ce && criticEscape(p.new) == p.new {
 		k := len(p.new) - (end(b) - ce)
-		if a == b && before != nil {
-			k -= cs - starts[a]
-		}
 		if k >= 0 && k <= len(p.new) {
 			after = []criticPiece{{old: p.new[k:], new: p.new[k:]}}
 			mid[len(mid)-1] = criticPiece{old: p.new[:k], new: p.new[:k]}
@@ -368,7 +493,11 @@ func mergeRegion(pieces []criticPiece, starts []int, total, cs, ce int) ([]criti
 		st = append(st, starts[a])
 	}
 	out = append(out, merged)
-	st = append(st, max(cs, starts[a]))
+	if before != nil {
+		st = append(st, cs)
+	} else {
+		st = append(st, starts[a])
+	}
 	if after != nil {
 		out = append(out, after...)
 		st = append(st, ce)
@@ -402,6 +531,21 @@ func spaceRuns(s string) []string {
 
 // criticDelimiters are the marks' openings and closings.
 var criticDelimiters = []string{"{++", "{--", "{~~", "{==", "{>>", "++}", "--}", "~~}", "==}", "<<}"}
+
+// contentEscape escapes the text of a mark. Where fixEdges could not keep
+// the closing delimiter whole (a "{" or a backslash at the very end of the
+// document's change), a backslash keeps the file well-formed, at the cost
+// of that backslash in the accepted or rejected text.
+func contentEscape(s string) string {
+	e := criticEscape(s)
+	switch {
+	case strings.HasSuffix(e, "{") && !oddBackslashes(e[:len(e)-1]):
+		e = e[:len(e)-1] + "\\{"
+	case oddBackslashes(e):
+		e += "\\"
+	}
+	return e
+}
 
 // criticEscape puts a backslash before every CriticMarkup delimiter in s.
 func criticEscape(s string) string {
