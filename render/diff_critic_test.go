@@ -253,3 +253,74 @@ func TestCriticRoundTripMarkdownRandom(t *testing.T) {
 		t.Run(fmt.Sprint(i), func(t *testing.T) { roundTrip(t, c) })
 	}
 }
+
+// tidyDraft makes fuzzed text look like a draft that draft's accept and
+// reject can give back exactly: single spaces, no spaces at the ends of
+// lines, at most one blank line between paragraphs.
+func tidyDraft(s string) string {
+	s = strings.ToValidUTF8(strings.ReplaceAll(s, "\r", ""), "")
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.Join(strings.Fields(l), " ")
+	}
+	s = strings.Trim(strings.Join(lines, "\n"), "\n")
+	for strings.Contains(s, "\n\n\n") {
+		s = strings.ReplaceAll(s, "\n\n\n", "\n\n")
+	}
+	if s != "" {
+		s += "\n" // files end with a line break
+	}
+	return s
+}
+
+func FuzzCriticRoundTrip(f *testing.F) {
+	f.Add("Dear Ron,\n\nWe can no longer delay a decision.", "Dear Ron,\n\nWe shall have to reach a decision very soon.")
+	f.Add("Run `make test` now.\n\n```\ngo build\n```", "Run `make check` now.\n\n```\ngo build -o x\n```")
+	f.Add("- one\n- two\n- three", "- one\n- three\n- two")
+	f.Add("The map is {a} here ~ there", "The map is {b} here ~~ there")
+	f.Fuzz(func(t *testing.T, old, new string) {
+		old, new = tidyDraft(old), tidyDraft(new)
+		for _, s := range []string{old, new} {
+			// Out of scope: text holding CriticMarkup delimiters or
+			// backslashes (escapes stay in accepted text), a document
+			// ending in "{" or "~", front matter, and unmatched backticks
+			// (Markdown pairs one side's with the other's across the
+			// marks, and marks in code are text).
+			if strings.ContainsAny(s, "\\\x00") || criticEscape(s) != s || strings.HasPrefix(s, "---") || unmatchedBackticks(s) ||
+				strings.HasSuffix(s, "{\n") || strings.HasSuffix(s, "~\n") {
+				t.Skip()
+			}
+		}
+		c, err := diff.Compare(diff.Input{Name: "a", Data: []byte(old), Kind: "text"}, diff.Input{Name: "b", Data: []byte(new), Kind: "text"}, diff.Options{Moves: true})
+		if err != nil {
+			t.Skip(err)
+		}
+		roundTrip(t, c)
+	})
+}
+
+// unmatchedBackticks reports whether a paragraph holds a run of backticks
+// of some length an odd number of times.
+func unmatchedBackticks(s string) bool {
+	for _, p := range strings.Split(s, "\n\n") {
+		runs := map[int]int{}
+		for i := 0; i < len(p); {
+			if p[i] != '`' {
+				i++
+				continue
+			}
+			j := i
+			for j < len(p) && p[j] == '`' {
+				j++
+			}
+			runs[j-i]++
+			i = j
+		}
+		for _, n := range runs {
+			if n%2 == 1 {
+				return true
+			}
+		}
+	}
+	return false
+}
