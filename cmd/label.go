@@ -32,6 +32,9 @@ another revision needs --force; --delete removes one. Revisions themselves
 never change: labels are kept in their own records. With only FILE, list the
 draft's labels.
 
+The label as-sent is given by ` + "`redline send`" + ` to the revision that went out;
+it is part of the record and cannot be set, moved or removed by hand.
+
 A label starts with a letter and has only letters, digits, '.', '_' and '-';
 "latest" always means the newest revision.`,
 		Example: `  redline label fco-draft.md@1 fco-draft

@@ -190,6 +190,9 @@ func (tx *Tx) Commit(req CommitRequest) (*Revision, error) {
 			continue
 		}
 		seen[l] = true
+		if l == AsSentLabel && req.Sent == nil {
+			return nil, errAsSentByHand(display)
+		}
 		if n, ok := current[l]; ok {
 			return nil, fmt.Errorf("label %q already names %s@%d: move it with `redline label %s@%d %s --force` after committing", l, display, n, display, len(h.revs)+1, l)
 		}
@@ -235,8 +238,13 @@ func (tx *Tx) Unlabel(path string, label string) error {
 	if err != nil {
 		return err
 	}
-	if _, ok := h.labels()[label]; !ok {
+	n, ok := h.labels()[label]
+	if !ok {
 		return fmt.Errorf("%s has no label %q", path, label)
+	}
+	if label == AsSentLabel && n >= 1 && n <= len(h.revs) && h.revs[n-1].Sent != nil {
+		s := h.revs[n-1].Sent
+		return fmt.Errorf("label %s on %s@%d is the record of what was sent (%s at %s): it cannot be removed", AsSentLabel, path, n, s.Serial, s.DTG)
 	}
 	tx.queueLabelEvent(h, label, 0)
 	return nil
@@ -266,6 +274,14 @@ func (tx *Tx) Label(path string, rev int, label string, force bool) error {
 	h, err := tx.history(name)
 	if err != nil {
 		return err
+	}
+	if label == AsSentLabel {
+		for _, r := range h.revs {
+			if r.Sent != nil {
+				return fmt.Errorf("label %s on %s@%d is the record of what was sent (%s at %s): it cannot be moved", AsSentLabel, path, r.Number, r.Sent.Serial, r.Sent.DTG)
+			}
+		}
+		return errAsSentByHand(path)
 	}
 	if len(h.revs) == 0 {
 		return fmt.Errorf("%s has no revisions: commit it first", path)

@@ -559,6 +559,16 @@ func (ws *Workspace) Unlabel(path string, name string) error {
 	return ws.Update(func(tx *Tx) error { return tx.Unlabel(path, name) })
 }
 
+// AsSentLabel names the revision that went out. Only a commit that records
+// the despatch (CommitRequest.Sent, made by `redline send`) gives it; it is
+// never set, moved or removed by hand, since it is part of the record of
+// what was sent.
+const AsSentLabel = "as-sent"
+
+func errAsSentByHand(path string) error {
+	return fmt.Errorf("label %s is given only by `redline send`, to the revision that went out: %s cannot be labelled %s by hand (choose another name)", AsSentLabel, path, AsSentLabel)
+}
+
 var labelRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9._-]*$`)
 
 // CheckLabel checks a label name: a letter, then letters, digits, '.',

@@ -179,7 +179,7 @@ func (ws *Workspace) fsckDraft(name, dir string, rep *FsckReport, problem, note 
 		}
 	}
 	var events []*labelEvent
-	defer func() { checkLabelReplay(revs, events, problem) }()
+	defer func() { checkLabelReplay(revs, events, problem, note) }()
 	sealedAt := 0
 	for _, r := range revs {
 		if sealedAt > 0 {
@@ -271,7 +271,11 @@ func trimFilePrefix(msg, file string) string {
 // checkLabelReplay replays a draft's labels in the order they were given
 // and reports a label given at a commit while it still named another
 // revision (the commit should have been refused).
-func checkLabelReplay(revs []*record, events []*labelEvent, problem func(string, string, ...any)) {
+//
+// It also checks the as-sent label: a problem when it names a revision that
+// was not sent; a note when it was once moved by hand or when a sent
+// revision has lost it (old stores allowed both; neither can be undone).
+func checkLabelReplay(revs []*record, events []*labelEvent, problem, note func(string, string, ...any)) {
 	sort.Slice(events, func(i, j int) bool { return events[i].Seq < events[j].Seq })
 	m := map[string]int{}
 	ev := 0
@@ -290,7 +294,40 @@ func checkLabelReplay(revs []*record, events []*labelEvent, problem func(string,
 			if prev, ok := m[l]; ok {
 				problem(r.file, "label %q given at commit to revision %d while it named revision %d", l, r.Number, prev)
 			}
+			if l == AsSentLabel && r.Sent == nil {
+				problem(r.file, "label %s given at commit to revision %d, which was not sent (only `redline send` gives it)", AsSentLabel, r.Number)
+			}
 			m[l] = r.Number
 		}
+	}
+	for ; ev < len(events); ev++ {
+		apply(events[ev])
+	}
+	// The as-sent label is the record of what went out: it must name the
+	// revision that holds the despatch.
+	byNumber := map[int]*record{}
+	var sent *record
+	for _, r := range revs {
+		byNumber[r.Number] = r
+		if r.Sent != nil && sent == nil {
+			sent = r
+		}
+	}
+	for _, e := range events {
+		if e.Label == AsSentLabel && e.Revision != 0 {
+			note(e.file, "label %s was pointed at revision %d by hand (only `redline send` gives it)", AsSentLabel, e.Revision)
+		}
+	}
+	if n, ok := m[AsSentLabel]; ok {
+		if r := byNumber[n]; r != nil && r.Sent == nil {
+			p := r.file
+			if sent != nil {
+				problem(p, "label %s names revision %d, which was not sent: the draft went out as %s at revision %d", AsSentLabel, n, sent.Sent.Serial, sent.Number)
+			} else {
+				problem(p, "label %s names revision %d, which was not sent", AsSentLabel, n)
+			}
+		}
+	} else if sent != nil {
+		note(sent.file, "revision %d was sent as %s but its %s label was removed", sent.Number, sent.Sent.Serial, AsSentLabel)
 	}
 }
