@@ -104,3 +104,26 @@ func TestFsckAsSentLabelOnUnsentRevision(t *testing.T) {
 		t.Fatalf("fsck: %+v %v", rep, err)
 	}
 }
+
+// In a yearly series whose serials carry no year (TELNO {n}), TELNO 1 is
+// issued again each year: fsck tells the uses apart by the DTG's year.
+func TestFsckSerialReuseInAYearlySeries(t *testing.T) {
+	ws := newTestWorkspace(t)
+	a := writeDraft(t, ws, "a.md", "a\n")
+	commit(t, ws, a, "a")
+	sendForTest(t, ws, a, "a\n", "TELNO 1", "170356Z JUL 03")
+	b := writeDraft(t, ws, "b.md", "b\n")
+	commit(t, ws, b, "b")
+	sendForTest(t, ws, b, "b\n", "TELNO 1", "021000Z JAN 04")
+	rep, err := ws.Fsck()
+	if err != nil || !rep.OK() {
+		t.Fatalf("TELNO 1 in 2003 and in 2004: %+v %v", rep, err)
+	}
+	c := writeDraft(t, ws, "c.md", "c\n")
+	commit(t, ws, c, "c")
+	sendForTest(t, ws, c, "c\n", "TELNO 1", "051200Z MAR 2004")
+	rep, err = ws.Fsck()
+	if err != nil || len(rep.Problems) != 1 || !strings.Contains(rep.Problems[0].Message, `serial "TELNO 1" of series TELNO was already used in 2004 by b.md@2`) {
+		t.Fatalf("TELNO 1 twice in 2004: %+v %v", rep, err)
+	}
+}

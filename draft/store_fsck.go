@@ -10,6 +10,7 @@ import (
 	"strconv"
 
 	"github.com/gofrs/flock"
+	"github.com/redline-dev/redline/cable"
 )
 
 // FsckReport is what Fsck found.
@@ -59,18 +60,24 @@ func (ws *Workspace) Fsck() (*FsckReport, error) {
 	note := func(p, format string, a ...any) {
 		rep.Notes = append(rep.Notes, FsckProblem{Path: rel(p), Message: fmt.Sprintf(format, a...)})
 	}
+	cfg := DefaultConfig()
 	if data, err := os.ReadFile(ws.ConfigPath()); err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
 			problem(ws.ConfigPath(), "cannot read: %v", unwrapPathError(err))
 		}
-	} else if _, err := ParseConfig(rel(ws.ConfigPath()), data); err != nil {
+	} else if c, err := ParseConfig(rel(ws.ConfigPath()), data); err != nil {
 		problem(ws.ConfigPath(), "%v", err)
+	} else {
+		cfg = c
 	}
 	entries, err := os.ReadDir(ws.draftsDir())
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		problem(ws.draftsDir(), "cannot read: %v", unwrapPathError(err))
 	}
-	type serialKey struct{ series, serial string }
+	type serialKey struct {
+		series, serial string
+		year           int
+	}
 	serials := map[serialKey]string{}
 	for _, e := range entries {
 		p := filepath.Join(ws.draftsDir(), e.Name())
@@ -92,15 +99,41 @@ func (ws *Workspace) Fsck() (*FsckReport, error) {
 			if r.Sent == nil {
 				return
 			}
-			k := serialKey{r.Sent.Series, r.Sent.Serial}
+			k := serialKey{series: r.Sent.Series, serial: r.Sent.Serial, year: serialYearKey(cfg, r.Sent)}
 			if prev, ok := serials[k]; ok {
-				problem(r.file, "serial %q of series %s was already used by %s", r.Sent.Serial, r.Sent.Series, prev)
+				if k.year != 0 {
+					problem(r.file, "serial %q of series %s was already used in %d by %s", r.Sent.Serial, r.Sent.Series, k.year, prev)
+				} else {
+					problem(r.file, "serial %q of series %s was already used by %s", r.Sent.Serial, r.Sent.Series, prev)
+				}
 			} else {
 				serials[k] = fmt.Sprintf("%s@%d", r.Draft, r.Number)
 			}
 		})
 	}
 	return rep, nil
+}
+
+// serialYearKey is the year that tells apart two uses of the same serial:
+// in a yearly series whose serials carry no year (TELNO {n}), TELNO 1 is
+// issued again each year, so the year of the date-time group is part of
+// the serial's identity. It is 0 when the serial alone identifies it (a
+// series that never restarts, or one whose serials include the year), and
+// when the series or the date-time group cannot be read.
+func serialYearKey(cfg Config, s *sentRecord) int {
+	series, ok := cfg.SeriesByName(s.Series)
+	if !ok || !series.Yearly {
+		return 0
+	}
+	sn, err := cable.ParseSerial(series.Format, s.Serial)
+	if err != nil || sn.YearDigits != 0 {
+		return 0
+	}
+	d, err := cable.ParseDTG(s.DTG, cable.DTGOptions{})
+	if err != nil {
+		return 0
+	}
+	return d.Year
 }
 
 func (ws *Workspace) fsckDraft(name, dir string, rep *FsckReport, problem, note func(string, string, ...any), sent func(*record)) {
