@@ -119,6 +119,45 @@ func (tx *Tx) AllRevisions() ([]Revision, error) {
 	return out, nil
 }
 
+// SentRevisions returns every sent (as-sent) revision in the store,
+// including one committed in this transaction, by draft name. It reads only
+// each draft's newest revision file, not whole histories: a sent revision is
+// always its draft's last, since the draft is sealed once sent; so it costs
+// one file per draft however long the histories are, where AllRevisions
+// reads every revision. Each Revision's Labels are those given when it was
+// committed (as-sent among them); label records are not read.
+func (tx *Tx) SentRevisions() ([]Revision, error) {
+	names, err := tx.ws.draftNames()
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	for _, n := range names {
+		seen[n] = true
+	}
+	for n := range tx.hist {
+		if !seen[n] {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	var out []Revision
+	for _, n := range names {
+		var last *record
+		if h, ok := tx.hist[n]; ok {
+			if len(h.revs) > 0 {
+				last = h.revs[len(h.revs)-1]
+			}
+		} else if last, err = tx.ws.lastRecord(n); err != nil {
+			return nil, err
+		}
+		if last != nil && last.Sent != nil {
+			out = append(out, sentRevision(last))
+		}
+	}
+	return out, nil
+}
+
 // Commit queues a new revision of a draft and returns it.
 func (tx *Tx) Commit(req CommitRequest) (*Revision, error) {
 	if tx.done {

@@ -515,6 +515,76 @@ func (ws *Workspace) AllRevisions() ([]Revision, error) {
 	return out, nil
 }
 
+// lastRecord reads only a draft's newest revision file, or returns nil for a
+// draft without revisions.
+func (ws *Workspace) lastRecord(name string) (*record, error) {
+	dir := ws.draftDir(name)
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the store: %w", err)
+	}
+	last, lastName := 0, ""
+	for _, e := range entries {
+		m := revFileRE.FindStringSubmatch(e.Name())
+		if m == nil {
+			continue
+		}
+		if n, err := strconv.Atoi(m[1]); err == nil && n > last {
+			last, lastName = n, e.Name()
+		}
+	}
+	if last == 0 {
+		return nil, nil
+	}
+	file := filepath.Join(dir, lastName)
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the store: %w", err)
+	}
+	r, err := decodeRecord(file, data)
+	if err != nil {
+		return nil, fmt.Errorf("damaged store: %v: run `redline fsck`", err)
+	}
+	if r.Number != last || r.Draft != name {
+		return nil, fmt.Errorf("damaged store: %s is out of place: run `redline fsck`", file)
+	}
+	return r, nil
+}
+
+// sentRevision is the revision of a sent record as SentRevisions returns
+// it: with the labels given at its commit (as-sent among them), since label
+// records are not read.
+func sentRevision(r *record) Revision {
+	return r.revision(append([]string(nil), r.Labels...))
+}
+
+// SentRevisions returns every sent (as-sent) revision in the store, by
+// draft name, reading one file per draft: a sent revision is always its
+// draft's last, since the draft is sealed once sent. It takes no lock; use
+// Tx.SentRevisions inside a transaction. Each Revision's Labels are those
+// given when it was committed (as-sent among them); later label moves are
+// not read.
+func (ws *Workspace) SentRevisions() ([]Revision, error) {
+	names, err := ws.draftNames()
+	if err != nil {
+		return nil, err
+	}
+	var out []Revision
+	for _, n := range names {
+		r, err := ws.lastRecord(n)
+		if err != nil {
+			return nil, err
+		}
+		if r != nil && r.Sent != nil {
+			out = append(out, sentRevision(r))
+		}
+	}
+	return out, nil
+}
+
 // Sealed returns the as-sent revision when the draft has been sent.
 func (ws *Workspace) Sealed(path string) (*Revision, bool, error) {
 	revs, err := ws.Log(path)
