@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -228,11 +229,12 @@ func runDiff(f *Factory, opts *diffOptions) error {
 		Title:   opts.Title,
 		Paper:   opts.Paper,
 	}
-	var buf bytes.Buffer
-	if err := render.Diff(&buf, c, format, ropts); err != nil {
-		return err
-	}
 	if toFile {
+		// Rendered whole first, so that a failure leaves no half-written file.
+		var buf bytes.Buffer
+		if err := render.Diff(&buf, c, format, ropts); err != nil {
+			return err
+		}
 		if err := draft.WriteFileAtomic(opts.Output, buf.Bytes(), 0o644); err != nil {
 			return fmt.Errorf("cannot write %s: %w", opts.Output, err)
 		}
@@ -242,10 +244,14 @@ func runDiff(f *Factory, opts *diffOptions) error {
 		if !binaryFormats[format] {
 			out, wait = startPager(f.IO, opts.NoPager)
 		}
-		_, werr := out.Write(buf.Bytes())
+		bw := bufio.NewWriterSize(out, 64<<10)
+		err := render.Diff(bw, c, format, ropts)
+		if err == nil {
+			err = bw.Flush()
+		}
 		wait()
-		if werr != nil {
-			return fmt.Errorf("cannot write the redline: %w", werr)
+		if err != nil {
+			return err
 		}
 	}
 	if opts.ExitCode && c.HasChanges() {

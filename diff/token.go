@@ -237,7 +237,7 @@ var asciiClass = func() (t [256]uint8) {
 // tokenize splits text into significant tokens and interns their matching
 // forms. mask, when not nil, has one class per byte of text.
 func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sideTokens {
-	est := len(text)/4 + 16
+	est := len(text)/5 + 16
 	starts := make([]int32, 0, est)
 	ids := make([]int32, 0, est)
 	words := make([]int32, 1, est+1)

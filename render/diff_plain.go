@@ -45,11 +45,10 @@ func renderDiffPlain(w io.Writer, c *diff.Comparison, opts DiffOptions) error {
 		b.Grow(size)
 		plainWrite(&b, c, opts)
 	}
-	out := b.String()
-	if out != "" && !strings.HasSuffix(out, "\n") {
-		out += "\n"
+	if b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {
+		b.WriteByte('\n')
 	}
-	_, err := io.WriteString(w, out)
+	_, err := io.WriteString(w, b.String())
 	return err
 }
 

@@ -3,14 +3,16 @@
 # `git diff --no-index --word-diff=porcelain` and `wdiff` on the generated
 # benchmark documents (10 KB, 100 KB and 1 MB revisions, two unrelated
 # 200 KB texts). Each command runs once to warm up, then RUNS times (default
-# 5); the script prints the median wall time, the peak resident memory and
-# the ratio of each tool's median to git's.
+# 5). The script prints the median wall time, the mean CPU time (user +
+# system; steadier than wall time on a busy machine), the peak resident
+# memory, and each tool's ratios to git's figures in the same run.
 #
 #   scripts/bench-compare.sh            # all cases
 #   RUNS=9 scripts/bench-compare.sh 1m  # one case, more runs
 #
 # It is a benchmark, not a test: it never runs under `go test`. It needs go
-# and git; wdiff and /usr/bin/time are used when present.
+# and git; wdiff, hyperfine (for CPU times) and /usr/bin/time (for memory)
+# are used when present.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,33 +28,45 @@ echo "building redline and writing the documents in $work ..." >&2
 (cd "$root" && go build -o "$work/redline" ./cmd/redline)
 (cd "$root" && go test ./diff -run '^TestWriteBenchFiles$' -count=1 -benchfiles "$work/docs" >/dev/null)
 
+have_hyperfine=0
+if command -v hyperfine >/dev/null; then have_hyperfine=1; fi
 have_time=0
 if [ -x /usr/bin/time ]; then have_time=1; fi
 
-# measure NAME CMD...: prints "median_seconds peak_kb"
+# jsonnum FILE KEY: the first number after "KEY": in a hyperfine export.
+jsonnum() { grep -o "\"$2\": *[0-9.e+-]*" "$1" | head -n 1 | sed 's/.*: *//'; }
+
+# measure CMD...: prints "median_seconds cpu_seconds peak_kb" (cpu "?"
+# without hyperfine, peak 0 without /usr/bin/time).
 measure() {
-	local times=() peak=0 i start end kb
-	"$@" >/dev/null 2>&1 || true # warm-up
-	for ((i = 0; i < runs; i++)); do
-		start=$(date +%s%N)
-		if [ $have_time = 1 ]; then
-			/usr/bin/time -f %M -o "$work/rss" "$@" >/dev/null 2>&1 || true
-		else
+	local median cpu peak=0 kb i
+	if [ $have_hyperfine = 1 ]; then
+		hyperfine -N -i --warmup 1 --runs "$runs" --style none --export-json "$work/h.json" -- "$*" >/dev/null 2>&1
+		median=$(jsonnum "$work/h.json" median)
+		cpu=$(awk -v u="$(jsonnum "$work/h.json" user)" -v s="$(jsonnum "$work/h.json" system)" 'BEGIN { print u + s }')
+	else
+		local times=() start end
+		"$@" >/dev/null 2>&1 || true # warm-up
+		for ((i = 0; i < runs; i++)); do
+			start=$(date +%s%N)
 			"$@" >/dev/null 2>&1 || true
-		fi
-		end=$(date +%s%N)
-		times+=($(((end - start) / 1000)))
-		if [ $have_time = 1 ]; then
+			end=$(date +%s%N)
+			times+=($(((end - start) / 1000)))
+		done
+		median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {if (NR%2) m=a[(NR+1)/2]; else m=(a[NR/2]+a[NR/2+1])/2; print m/1e6}')
+		cpu="?"
+	fi
+	if [ $have_time = 1 ]; then
+		for ((i = 0; i < 3; i++)); do
+			/usr/bin/time -f %M -o "$work/rss" "$@" >/dev/null 2>&1 || true
 			kb=$(tail -n 1 "$work/rss")
 			if [ "$kb" -gt "$peak" ]; then peak=$kb; fi
-		fi
-	done
-	local median
-	median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}')
-	echo "$median $peak"
+		done
+	fi
+	echo "$median $cpu $peak"
 }
 
-printf '%-11s %-8s %12s %12s %10s\n' case tool "median (s)" "peak (MB)" "vs git"
+printf '%-11s %-8s %11s %9s %10s %9s %9s\n' case tool "median (s)" "vs git" "cpu (s)" "vs git" "peak (MB)"
 for c in "${cases[@]}"; do
 	old="$work/docs/$c-old.txt"
 	new="$work/docs/$c-new.txt"
@@ -60,21 +74,22 @@ for c in "${cases[@]}"; do
 		echo "unknown case $c (use 10k, 100k, 1m or worst-200k)" >&2
 		exit 2
 	fi
-	read -r git_us git_kb < <(measure git diff --no-index --word-diff=porcelain "$old" "$new")
-	read -r rl_us rl_kb < <(measure "$work/redline" diff --format plain --no-pager "$old" "$new")
-	wd_us=""
+	read -r git_s git_cpu git_kb < <(measure git diff --no-index --word-diff=porcelain "$old" "$new")
+	read -r rl_s rl_cpu rl_kb < <(measure "$work/redline" diff --format plain --no-pager "$old" "$new")
+	wd_s=""
 	if command -v wdiff >/dev/null; then
-		read -r wd_us wd_kb < <(measure wdiff "$old" "$new")
+		read -r wd_s wd_cpu wd_kb < <(measure wdiff "$old" "$new")
 	fi
 	row() {
-		awk -v c="$1" -v t="$2" -v us="$3" -v kb="$4" -v g="$git_us" 'BEGIN {
+		awk -v c="$1" -v t="$2" -v s="$3" -v cpu="$4" -v kb="$5" -v gs="$git_s" -v gc="$git_cpu" 'BEGIN {
 			mb = (kb > 0) ? sprintf("%.1f", kb / 1024) : "?"
-			printf "%-11s %-8s %12.3f %12s %10.2f\n", c, t, us / 1e6, mb, us / g }'
+			if (cpu == "?") { cs = "?"; cr = "?" } else { cs = sprintf("%.3f", cpu); cr = sprintf("%.2f", cpu / gc) }
+			printf "%-11s %-8s %11.3f %9.2f %10s %9s %9s\n", c, t, s, s / gs, cs, cr, mb }'
 	}
-	row "$c" redline "$rl_us" "$rl_kb"
-	row "$c" git "$git_us" "$git_kb"
-	if [ -n "$wd_us" ]; then row "$c" wdiff "$wd_us" "$wd_kb"; fi
+	row "$c" redline "$rl_s" "$rl_cpu" "$rl_kb"
+	row "$c" git "$git_s" "$git_cpu" "$git_kb"
+	if [ -n "$wd_s" ]; then row "$c" wdiff "$wd_s" "$wd_cpu" "$wd_kb"; fi
 done
-if [ -x "$work/redline" ]; then
-	"$work/redline" diff --stat --no-pager "$work/docs/worst-200k-old.txt" "$work/docs/worst-200k-new.txt" 2>/dev/null | grep '^note:' >&2 || true
-fi
+for c in "${cases[@]}"; do
+	"$work/redline" diff --stat --no-pager "$work/docs/$c-old.txt" "$work/docs/$c-new.txt" 2>/dev/null | sed -n "s/^note: /$c: note: /p" >&2 || true
+done
