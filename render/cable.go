@@ -8,6 +8,8 @@ import (
 	"strings"
 	"text/template"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/redline-dev/redline/cable"
 	"github.com/redline-dev/redline/draft"
@@ -363,9 +365,31 @@ func (c *cableRun) funcs() template.FuncMap {
 			}
 			return s + "."
 		},
+		// prefixed writes a serial with its series word once: "TELNO 1119"
+		// stays as it is, a bare "1119" becomes "TELNO 1119".
+		"prefixed": prefixSerial,
 		// wrap folds a header line within the width.
 		"wrap": func(s string) (string, error) { return wrapWords(s, c.set.Width, "") },
 	}
+}
+
+// prefixSerial puts prefix (a series word such as TELNO) before a serial
+// unless the serial already begins with it as a word, in any case.
+func prefixSerial(prefix string, v any) string {
+	s := strings.TrimSpace(fmt.Sprint(v))
+	if len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix) {
+		rest := s[len(prefix):]
+		if rest == "" {
+			return s
+		}
+		if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsLetter(r) {
+			return s
+		}
+	}
+	if s == "" {
+		return prefix
+	}
+	return prefix + " " + s
 }
 
 // wrapWords wraps words within width, later lines starting with indent.
