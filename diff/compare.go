@@ -77,6 +77,8 @@ func Compare(old, new Input, opts Options) (*Comparison, error) {
 	in := newInterner()
 	maskSignature(pa, pb)
 	maskSignature(pb, pa)
+	maskDraftSignature(pa, pb)
+	maskDraftSignature(pb, pa)
 	oa, ob := topts, topts
 	oa.numberedParas = pa.kind == KindCable
 	ob.numberedParas = pb.kind == KindCable
@@ -375,28 +377,64 @@ func maskSignature(c, d *prepared) {
 	if len(body) >= len(sig) && strings.EqualFold(body[len(body)-len(sig):], sig) {
 		return // the draft's body ends with it too
 	}
-	text := strings.TrimRightFunc(c.text, unicode.IsSpace)
-	// Walk back over the signature's words.
+	maskTrailing(c, sig)
+}
+
+// maskTrailing marks the words of sig at the end of p's text (with the
+// white space before them, so that they leave no paragraph break) as not
+// compared, and reports whether they were there.
+func maskTrailing(p *prepared, sig string) bool {
+	text := strings.TrimRightFunc(p.text, unicode.IsSpace)
 	words := strings.Fields(sig)
+	if len(words) == 0 {
+		return false
+	}
 	end := len(text)
 	pos := end
 	for k := len(words) - 1; k >= 0; k-- {
 		w := words[k]
-		p := strings.TrimRightFunc(text[:pos], unicode.IsSpace)
-		if len(p) < len(w) || !strings.EqualFold(p[len(p)-len(w):], w) {
-			return
+		q := strings.TrimRightFunc(text[:pos], unicode.IsSpace)
+		if len(q) < len(w) || !strings.EqualFold(q[len(q)-len(w):], w) {
+			return false
 		}
-		pos = len(p) - len(w)
+		pos = len(q) - len(w)
 	}
-	if pos > 0 && !unicode.IsSpace(rune(text[pos-1])) {
-		return // the signature's first word is the end of a longer word
+	if pos > 0 && !unicode.IsSpace(rune(text[pos-1])) && text[pos-1] != '.' {
+		return false // the signature's first word is the end of a longer word
 	}
-	if c.mask == nil {
-		c.mask = make([]byte, len(c.text))
+	if p.mask == nil {
+		p.mask = make([]byte, len(p.text))
 	}
-	// With the white space before it, so that it leaves no paragraph break.
 	pos = len(strings.TrimRightFunc(text[:pos], unicode.IsSpace))
 	for i := pos; i < end; i++ {
-		c.mask[i] = maskIgnore
+		p.mask[i] = maskIgnore
+	}
+	return true
+}
+
+// maskDraftSignature handles the other way round: the reader of the cable
+// took its signature off the text (VANCE after a State cable's last line),
+// and the draft has it at the end of its body instead of in its signature
+// field. The draft's last words are then its signature too.
+func maskDraftSignature(d, c *prepared) {
+	if d.kind != KindMarkdown || c.kind != KindCable {
+		return
+	}
+	sig := ""
+	for _, f := range c.fields {
+		if f.name == "signature" {
+			sig = f.value
+		}
+	}
+	for i, f := range d.fields {
+		if f.name == "signature" {
+			if f.value != "" || sig == "" {
+				return
+			}
+			if maskTrailing(d, sig) {
+				d.fields[i].value = sig
+			}
+			return
+		}
 	}
 }

@@ -187,6 +187,7 @@ func cableFields(m *cable.Message) ([]field, map[string]bool) {
 		"references":      joinList(m.References),
 		"tags":            joinList(m.Tags),
 		"eo":              m.EO,
+		"signature":       m.Signature,
 	}
 	known := map[string]bool{}
 	var out []field
