@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/redline-dev/redline/cable"
 	"github.com/redline-dev/redline/draft"
 	"github.com/redline-dev/redline/render"
 )
@@ -43,6 +44,12 @@ and the cable is marked DRAFT - NOT FOR TRANSMISSION at the top and bottom.
 Without --dtg (or a dtg: field) the date-time group is the placeholder
 DDHHMMZ MON YY; --dtg now stamps the current time in zone Z.
 
+A revision that was sent (FILE@as-sent) prints the cable exactly as it went
+out, as recorded by 'redline send', and says so on standard error. With
+--dtg, --serial, --template, --page-lines or another format it is rendered
+anew from its text, with the serial, date-time group and precedence it was
+sent with unless the flags give others.
+
 Rendering refuses a draft with unresolved CriticMarkup tracked changes, a
 character the circuit cannot send, a word longer than a line, and text that
 would put NNNN, ZCZC or a lone BT at the start of a line; each error names
@@ -56,6 +63,7 @@ as a web page) and ansi (the draft with its tracked changes for a terminal).`,
 		Example: `  redline render telegram.md
   redline render examples/moscow-1988/telegram.md --dtg "212130Z DEC 88" --serial "T 192A/88"
   redline render cable.md@no10 --template state-cable --dtg now
+  redline render telegram.md@as-sent
   redline render cable.md --page-lines 40 --format pdf -o cable.pdf
   redline render draft.md --template ./my-form.tmpl -o draft.txt`,
 		Args: exactArgs(1, "one draft: FILE, FILE@N or FILE@label"),
@@ -99,12 +107,22 @@ func runRender(f *Factory, opts *renderOptions) error {
 		return err
 	}
 	var buf bytes.Buffer
-	switch opts.Format {
-	case "html":
+	var sent *draft.Sent
+	if v.Revision != nil {
+		sent = v.Revision.Sent
+	}
+	switch {
+	case sent != nil && opts.DTG == "" && opts.Serial == "" && opts.Template == "" &&
+		(opts.Format == "cable" || opts.Format == "text") && opts.PageLines == 0 && len(sent.Cable) > 0:
+		// What went out is the record: print it byte for byte rather than
+		// a new rendering, which a changed template could alter.
+		buf.Write(sent.Cable)
+		fmt.Fprintf(f.IO.ErrOut, "%s went out as %s at %s: this is the cable as sent (give --dtg, --serial or --template to render the draft anew)\n", v.Name, sent.Serial, sent.DTG)
+	case opts.Format == "html":
 		if err := render.DraftHTML(&buf, v.Name, v.Data, render.DraftOptions{}); err != nil {
 			return err
 		}
-	case "ansi":
+	case opts.Format == "ansi":
 		mode, err := f.ColorMode()
 		if err != nil {
 			return err
@@ -124,6 +142,19 @@ func runRender(f *Factory, opts *renderOptions) error {
 		ropts := render.CableOptions{
 			Template: opts.Template, TemplateDir: dir, DTG: opts.DTG, Serial: opts.Serial,
 			PageLines: opts.PageLines, Now: f.Now(), YearDigits: opts.YearDigits,
+		}
+		if sent != nil {
+			// Rendered anew (pages, JSON, PDF, another template), but with
+			// what it was sent with unless the flags say otherwise: serial,
+			// date-time group and precedence.
+			if ropts.DTG == "" {
+				ropts.DTG = sent.DTG
+			}
+			if ropts.Serial == "" {
+				ropts.Serial = sent.Serial
+			}
+			sentPrecedence(doc, sent.Precedence)
+			fmt.Fprintf(f.IO.ErrOut, "%s went out as %s at %s: rendered anew with the precedence it was sent with and the serial %s and date-time group %s\n", v.Name, sent.Serial, sent.DTG, ropts.Serial, ropts.DTG)
 		}
 		if opts.Format == "pdf" && ropts.PageLines == 0 {
 			ropts.PageLines = -1 // the template's page length, or the PDF default below
@@ -158,6 +189,27 @@ func runRender(f *Factory, opts *renderOptions) error {
 	}
 	_, err = f.IO.Out.Write(buf.Bytes())
 	return err
+}
+
+// sentPrecedence sets a draft's precedences to those it was sent with, as
+// the as-sent record writes them: the action precedence's letter, then the
+// information addressees' letter when it differed ("Z P").
+func sentPrecedence(doc *draft.Document, letters string) {
+	f := strings.Fields(letters)
+	if len(f) == 0 {
+		return
+	}
+	action, ok := cable.PrecedenceByLetter(f[0])
+	if !ok {
+		return
+	}
+	doc.Fields.Precedence = action.Word
+	doc.Fields.InfoPrecedence = action.Word
+	if len(f) > 1 {
+		if info, ok := cable.PrecedenceByLetter(f[1]); ok {
+			doc.Fields.InfoPrecedence = info.Word
+		}
+	}
 }
 
 // pdfPageLines is the page length of a printed cable when neither
