@@ -3,6 +3,7 @@ package render
 import (
 	_ "embed"
 	"fmt"
+	"html"
 	"html/template"
 	"io"
 	"strings"
@@ -31,6 +32,76 @@ type htmlSpan struct {
 type htmlPara struct {
 	Spans []htmlSpan
 	Fold  string // set for a run of unchanged paragraphs folded away
+}
+
+// bodyHTML writes the inline redline's paragraphs and the side-by-side
+// rows (see htmlPara.HTML for why here and not in the template).
+func (v *htmlView) bodyHTML() (redline, rows template.HTML) {
+	var b strings.Builder
+	for _, p := range v.Paras {
+		if p.Fold != "" {
+			b.WriteString(`<p class="fold">` + html.EscapeString(p.Fold) + "</p>\n")
+			continue
+		}
+		b.WriteString("<p>" + string(p.HTML()) + "</p>\n")
+	}
+	if len(v.Paras) == 0 {
+		b.WriteString(`<p class="fold">No text.</p>` + "\n")
+	}
+	redline = template.HTML(b.String())
+	b.Reset()
+	for _, r := range v.Rows {
+		b.WriteString("<tr")
+		if r.Changed {
+			b.WriteString(` class="changed"`)
+		}
+		b.WriteString(">")
+		for _, p := range []*htmlPara{r.Left, r.Right} {
+			if p == nil {
+				b.WriteString(`<td class="none"></td>`)
+			} else {
+				b.WriteString("<td>" + string(p.HTML()) + "</td>")
+			}
+		}
+		b.WriteString("</tr>\n")
+	}
+	return redline, template.HTML(b.String())
+}
+
+// HTML writes the paragraph's elements. It is built here rather than by
+// the template because a long redline has tens of thousands of spans and
+// the template's reflection made large pages take seconds; every text goes
+// through html.EscapeString, and the rest is fixed markup and numbers.
+func (p htmlPara) HTML() template.HTML {
+	var b strings.Builder
+	esc := html.EscapeString
+	for _, s := range p.Spans {
+		mark := ""
+		if s.Mark {
+			mark = " mark"
+		}
+		switch s.Kind {
+		case "text":
+			b.WriteString(esc(s.Text))
+		case "del":
+			b.WriteString(`<del class="del` + mark + `">` + esc(s.Text) + `</del>`)
+		case "ins":
+			b.WriteString(`<ins class="ins` + mark + `">` + esc(s.Text) + `</ins>`)
+		case "move-from":
+			b.WriteString(`<del class="move move-from">` + esc(s.Text) + `</del>`)
+		case "move-to":
+			b.WriteString(`<ins class="move move-to">` + esc(s.Text) + `</ins>`)
+		case "num":
+			b.WriteString(`<a class="num"`)
+			if s.ID != "" {
+				b.WriteString(` id="` + esc(s.ID) + `"`)
+			}
+			fmt.Fprintf(&b, ` href="#list-%d" title="change %d">%d</a>`, s.Num, s.Num, s.Num)
+		case "move-mark":
+			b.WriteString(`<span class="move-mark" title="` + esc(s.Text) + `">⟦` + esc(s.Text) + `⟧</span>`)
+		}
+	}
+	return template.HTML(b.String())
 }
 
 type htmlRow struct {
@@ -64,6 +135,8 @@ type htmlView struct {
 	Paras      []htmlPara
 	Rows       []htmlRow
 	Changes    []htmlChange
+
+	RedlineHTML, RowsHTML template.HTML
 }
 
 // renderHTML writes one self-contained page: inline CSS, no scripts and no
@@ -134,6 +207,7 @@ func renderHTML(w io.Writer, c *diff.Comparison, opts DiffOptions) error {
 		v.Rows = append(v.Rows, hr)
 	}
 	v.Changes = htmlChanges(c)
+	v.RedlineHTML, v.RowsHTML = v.bodyHTML()
 	return diffHTML.Execute(w, v)
 }
 

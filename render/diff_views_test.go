@@ -317,3 +317,20 @@ func TestViewsOddComparisons(t *testing.T) {
 		t.Errorf("paragraph marks missing:\n%s", out)
 	}
 }
+
+// splitParas finds exactly the breaks the paraBreak expression describes.
+func TestSplitParasMatchesRegexp(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 9))
+	alpha := []string{"a", " ", "\t", "\n", "b "}
+	for i := 0; i < 50000; i++ {
+		var b strings.Builder
+		for j := r.IntN(12); j > 0; j-- {
+			b.WriteString(alpha[r.IntN(len(alpha))])
+		}
+		s := b.String()
+		want := paraBreak.Split(s, -1)
+		if got := splitParas(s); strings.Join(got, "|") != strings.Join(want, "|") || len(got) != len(want) {
+			t.Fatalf("%q: got %q, want %q", s, got, want)
+		}
+	}
+}

@@ -119,15 +119,56 @@ func cleanText(s string) string {
 // paraBreak matches a paragraph break: a line holding nothing but spaces.
 var paraBreak = regexp.MustCompile(`[ \t]*\n(?:[ \t]*\n)+[ \t]*`)
 
-// splitParas cuts clean text at its paragraph breaks.
+// splitParas cuts clean text at its paragraph breaks (what paraBreak
+// matches, found without the regexp engine: this runs on every segment).
 func splitParas(s string) []string {
-	if !strings.Contains(s, "\n") {
-		return []string{s}
+	var out []string
+	start := 0
+	for i := strings.IndexByte(s, '\n'); i >= 0; {
+		// A break: this line break, then lines holding only spaces, the
+		// last of them ended by a line break too.
+		j, end, lines := i+1, -1, 0
+		for {
+			k := j
+			for k < len(s) && (s[k] == ' ' || s[k] == '\t') {
+				k++
+			}
+			if k < len(s) && s[k] == '\n' {
+				lines++
+				j = k + 1
+				end = j
+				continue
+			}
+			break
+		}
+		if lines == 0 {
+			n := strings.IndexByte(s[i+1:], '\n')
+			if n < 0 {
+				break
+			}
+			i += 1 + n
+			continue
+		}
+		// Spaces before the break and after it belong to the break.
+		b := i
+		for b > start && (s[b-1] == ' ' || s[b-1] == '\t') {
+			b--
+		}
+		for end < len(s) && (s[end] == ' ' || s[end] == '\t') {
+			end++
+		}
+		out = append(out, s[start:b])
+		start = end
+		n := strings.IndexByte(s[end:], '\n')
+		if n < 0 {
+			break
+		}
+		i = end + n
 	}
-	return paraBreak.Split(s, -1)
+	return append(out, s[start:])
 }
 
-func hasParaBreak(s string) bool { return paraBreak.MatchString(s) }
+func hasParaBreak(s string) bool { return len(splitParas(s)) > 1 }
 
 func isSpace(s string) bool { return strings.TrimSpace(s) == "" }
 
