@@ -41,7 +41,7 @@ tape_page_lines, section_pages, serial_placeholder); 'redline templates show
 NAME' prints one to start your own from.`,
 		Example: `  redline templates
   redline templates show state-cable
-  redline templates show personal-message > .redline/templates/personal-message.tmpl`,
+  redline templates show --embedded personal-message > pm.tmpl && mv pm.tmpl .redline/templates/personal-message.tmpl`,
 		Args: exactArgs(0, "no arguments (or 'show NAME')"),
 		RunE: func(c *cobra.Command, args []string) error {
 			return runTemplates(f, opts)
@@ -69,7 +69,13 @@ func runTemplates(f *Factory, opts *templatesOptions) error {
 	}
 	list, errs := templates.List(dir)
 	if len(errs) > 0 {
-		return errs[0]
+		// List the templates that load, then fail naming the one that
+		// does not.
+		defer func() {
+			for _, e := range errs[1:] {
+				fmt.Fprintf(f.IO.ErrOut, "redline: %v\n", e)
+			}
+		}()
 	}
 	if opts.JSON {
 		out := make([]templateJSON, 0, len(list))
@@ -88,24 +94,51 @@ func runTemplates(f *Factory, opts *templatesOptions) error {
 		}
 		fmt.Fprintf(tw, "%s\t%s\n", t.Name, desc)
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if len(errs) > 0 {
+		return errs[0]
+	}
+	return nil
 }
 
 func newCmdTemplatesShow(f *Factory) *cobra.Command {
-	return &cobra.Command{
+	var embedded bool
+	c := &cobra.Command{
 		Use:   "show NAME|PATH",
 		Short: "Print a cable template",
 		Long: `Print a cable template's source: the workspace's override when there is one,
-else the built-in template, or the file at PATH.`,
+else the built-in template, or the file at PATH. --embedded prints the
+built-in template whatever overrides it.
+
+An override that is empty or cannot be read as a template (for instance one
+that a shell redirection has just truncated) is reported on standard error
+and the built-in template is printed instead.`,
 		Example: `  redline templates show personal-message
-  redline templates show fco-telegram > my-telegram.tmpl`,
+  redline templates show --embedded fco-telegram > my-telegram.tmpl`,
 		Args: exactArgs(1, "a template name (see 'redline templates')"),
 		RunE: func(c *cobra.Command, args []string) error {
+			name := args[0]
+			if embedded {
+				t, err := templates.Embedded(name)
+				if err != nil {
+					return err
+				}
+				_, err = f.IO.Out.Write(t.Source)
+				return err
+			}
 			dir, err := f.templateDir()
 			if err != nil {
 				return err
 			}
-			t, err := templates.Load(args[0], dir)
+			t, err := templates.Load(name, dir)
+			if err != nil && !templates.IsPath(name) {
+				if b, berr := templates.Embedded(name); berr == nil {
+					fmt.Fprintf(f.IO.ErrOut, "redline: %v; showing the built-in %s\n", err, name)
+					t, err = b, nil
+				}
+			}
 			if err != nil {
 				return err
 			}
@@ -113,4 +146,6 @@ else the built-in template, or the file at PATH.`,
 			return err
 		},
 	}
+	c.Flags().BoolVar(&embedded, "embedded", false, "print the built-in template, not the workspace's override")
+	return c
 }

@@ -432,6 +432,12 @@ func (c *cableRun) execute(text []TeleprinterLine, section string) ([]string, er
 		}
 		return nil, fmt.Errorf("template %s: %v", c.tmpl.Origin, cleanExecError(err))
 	}
+	if strings.TrimSpace(buf.String()) == "" {
+		return nil, fmt.Errorf("template %s printed nothing: a cable needs at least its classification and text; fix the template, or remove it to use the built-in one", c.tmpl.Origin)
+	}
+	if missing := missingText(buf.String(), text); missing != "" {
+		return nil, fmt.Errorf("template %s does not print the message text (%q is missing): a cable without its text cannot go out; put {{.Text}} in the template", c.tmpl.Origin, missing)
+	}
 	out := strings.Split(strings.TrimRight(buf.String(), "\n"), "\n")
 	for i, l := range out {
 		l = strings.TrimRight(l, " \t\r")
@@ -441,6 +447,24 @@ func (c *cableRun) execute(text []TeleprinterLine, section string) ([]string, er
 		}
 	}
 	return out, nil
+}
+
+// missingText returns the first line of the message text that the
+// template's output does not hold, or "".
+func missingText(out string, text []TeleprinterLine) string {
+	at := 0
+	for _, l := range text {
+		t := strings.TrimSpace(l.Text)
+		if t == "" {
+			continue
+		}
+		i := strings.Index(out[at:], t)
+		if i < 0 {
+			return t
+		}
+		at += i + len(t)
+	}
+	return ""
 }
 
 // fieldError is a missing front-matter field, reported as it is.

@@ -187,8 +187,25 @@ func unwrap(err error) error {
 	return err
 }
 
-// parse reads the settings comment at the head of a template.
+// Embedded returns the built-in template NAME, whatever overrides it.
+func Embedded(name string) (*Template, error) {
+	data, err := embedded.ReadFile(name + ".tmpl")
+	if err != nil || IsPath(name) {
+		return nil, fmt.Errorf("unknown template %q: the built-in templates are %s", name, strings.Join(Names(), ", "))
+	}
+	return parse(name, "built-in", data)
+}
+
+// parse reads the settings comment at the head of a template. An empty or
+// blank file is an error: it would render an empty cable.
 func parse(name, origin string, data []byte) (*Template, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		hint := "write a template there"
+		if _, err := embedded.ReadFile(name + ".tmpl"); err == nil {
+			hint = fmt.Sprintf("remove it to use the built-in %s, or fill it with `redline templates show --embedded %s`", name, name)
+		}
+		return nil, fmt.Errorf("template %s is empty: %s", origin, hint)
+	}
 	t := &Template{Name: name, Source: data, Origin: origin}
 	src := bytes.TrimLeft(data, " \t\r\n")
 	if !bytes.HasPrefix(src, []byte("{{/*")) {

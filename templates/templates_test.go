@@ -76,3 +76,21 @@ func TestSettingsErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestEmptyOverrideAndEmbedded(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "fco-telegram.tmpl")
+	if err := os.WriteFile(p, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load("fco-telegram", dir); err == nil || !strings.Contains(err.Error(), "template "+p+" is empty: remove it to use the built-in fco-telegram") {
+		t.Errorf("empty override: %v", err)
+	}
+	tm, err := Embedded("fco-telegram")
+	if err != nil || tm.Origin != "built-in" || !strings.Contains(string(tm.Source), "{{.Text}}") {
+		t.Errorf("Embedded: %+v %v", tm, err)
+	}
+	if _, err := Embedded("nope"); err == nil {
+		t.Error("Embedded of an unknown name")
+	}
+}
