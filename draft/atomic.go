@@ -10,7 +10,16 @@ import (
 // instant, sees either the old content or the new, never a mixture: it writes
 // a temporary file in the same folder, syncs it, renames it over path and
 // syncs the folder. The file gets mode perm (or the existing file's mode).
+// When path is a symbolic link, the file it points to is replaced and the
+// link is kept, as editors do.
 func WriteFileAtomic(path string, data []byte, perm os.FileMode) (err error) {
+	if fi, lerr := os.Lstat(path); lerr == nil && fi.Mode()&os.ModeSymlink != 0 {
+		target, terr := filepath.EvalSymlinks(path)
+		if terr != nil {
+			return fmt.Errorf("cannot write %s: it is a symbolic link whose target cannot be reached (%v): fix or remove the link", path, terr)
+		}
+		path = target
+	}
 	dir := filepath.Dir(path)
 	if fi, statErr := os.Stat(path); statErr == nil {
 		perm = fi.Mode().Perm()
