@@ -68,6 +68,32 @@ func (v *htmlView) bodyHTML() (redline, rows template.HTML) {
 	return redline, template.HTML(b.String())
 }
 
+// changesHTML writes the items of the numbered list of changes.
+func changesHTML(changes []htmlChange) template.HTML {
+	var b strings.Builder
+	esc := html.EscapeString
+	for _, c := range changes {
+		fmt.Fprintf(&b, `<li id="list-%d" value="%d"><a href="#change-%d"><span class="kind">%s</span></a>`, c.Num, c.Num, c.Num, esc(c.Kind))
+		del, ins := "del", "ins"
+		if c.Move > 0 {
+			fmt.Fprintf(&b, " (move %d)", c.Move)
+			del, ins = "move move-from", "move move-to"
+		}
+		b.WriteString(": ")
+		if c.Old != "" {
+			b.WriteString(`<del class="` + del + `">` + esc(c.Old) + `</del>`)
+		}
+		if c.Old != "" && c.New != "" {
+			b.WriteString(" → ")
+		}
+		if c.New != "" {
+			b.WriteString(`<ins class="` + ins + `">` + esc(c.New) + `</ins>`)
+		}
+		b.WriteString("</li>\n")
+	}
+	return template.HTML(b.String())
+}
+
 // HTML writes the paragraph's elements. It is built here rather than by
 // the template because a long redline has tens of thousands of spans and
 // the template's reflection made large pages take seconds; every text goes
@@ -136,7 +162,7 @@ type htmlView struct {
 	Rows       []htmlRow
 	Changes    []htmlChange
 
-	RedlineHTML, RowsHTML template.HTML
+	RedlineHTML, RowsHTML, ChangesHTML template.HTML
 }
 
 // renderHTML writes one self-contained page: inline CSS, no scripts and no
@@ -148,7 +174,9 @@ type htmlView struct {
 // inline redline folds unchanged paragraphs as the terminal does. A print
 // stylesheet sets the
 // paper (A4 or letter) and repeats the classification at the top and
-// bottom of every printed page. html/template escapes every text.
+// bottom of every printed page. Every text is escaped: html/template
+// escapes the page's fields, and the redline, the side-by-side rows and the
+// list of changes (built in Go for speed) go through html.EscapeString.
 func renderHTML(w io.Writer, c *diff.Comparison, opts DiffOptions) error {
 	v := htmlView{
 		Title:          opts.Title,
@@ -208,6 +236,7 @@ func renderHTML(w io.Writer, c *diff.Comparison, opts DiffOptions) error {
 	}
 	v.Changes = htmlChanges(c)
 	v.RedlineHTML, v.RowsHTML = v.bodyHTML()
+	v.ChangesHTML = changesHTML(v.Changes)
 	return diffHTML.Execute(w, v)
 }
 

@@ -334,3 +334,29 @@ func TestSplitParasMatchesRegexp(t *testing.T) {
 		}
 	}
 }
+
+type discardWriter struct{}
+
+func (discardWriter) Write(p []byte) (int, error) { return len(p), nil }
+
+// BenchmarkViews draws a redline of about 100 KB with dense edits in each
+// view.
+func BenchmarkViews(b *testing.B) {
+	r := rand.New(rand.NewPCG(1, 2))
+	old := randomDoc(r, testVocab, 800)
+	new := edit(r, old, testVocab)
+	c, err := diff.Compare(diff.Input{Name: "old", Data: []byte(old), Kind: "text"}, diff.Input{Name: "new", Data: []byte(new), Kind: "text"}, diff.Options{Moves: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, format := range []string{"ansi", "side-by-side", "critic", "html"} {
+		b.Run(format, func(b *testing.B) {
+			b.SetBytes(int64(len(old) + len(new)))
+			for i := 0; i < b.N; i++ {
+				if err := Diff(discardWriter{}, c, format, DiffOptions{Context: -1, Color: true, Numbers: true}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
