@@ -318,6 +318,9 @@ func TestViewsOddComparisons(t *testing.T) {
 	}
 }
 
+// paraBreak is what splitParas finds: a paragraph break.
+var paraBreak = regexp.MustCompile(`[ \t]*\n(?:[ \t]*\n)+[ \t]*`)
+
 // splitParas finds exactly the breaks the paraBreak expression describes.
 func TestSplitParasMatchesRegexp(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 9))

@@ -7,7 +7,6 @@ package render
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -38,7 +37,7 @@ type span struct {
 	mark   bool // a paragraph mark (¶) standing for a paragraph split or join
 }
 
-// isSource reports whether the span belongs to the old side (left column).
+// isOld reports whether the span is old text only (the left column).
 func (s span) isOld() bool { return s.kind == spanDelete || s.kind == spanMoveFrom }
 
 // paragraph is one paragraph of a view; changed when any span is not equal.
@@ -116,11 +115,10 @@ func cleanText(s string) string {
 	return b.String()
 }
 
-// paraBreak matches a paragraph break: a line holding nothing but spaces.
-var paraBreak = regexp.MustCompile(`[ \t]*\n(?:[ \t]*\n)+[ \t]*`)
-
-// splitParas cuts clean text at its paragraph breaks (what paraBreak
-// matches, found without the regexp engine: this runs on every segment).
+// splitParas cuts clean text at its paragraph breaks: a line break
+// followed by one or more lines holding nothing but spaces and tabs, with
+// the spaces on either side (the test checks it against the regular
+// expression [ \t]*\n(?:[ \t]*\n)+[ \t]*).
 func splitParas(s string) []string {
 	var out []string
 	start := 0
