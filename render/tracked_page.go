@@ -10,7 +10,6 @@ import (
 	"github.com/redline-dev/redline/draft"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/renderer/html"
 )
 
 // DraftOptions are the settings of DraftHTML.
@@ -49,8 +48,7 @@ func DraftHTML(w io.Writer, name string, markdown []byte, opts DraftOptions) err
 	}
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough,
-			&criticExtension{numbers: shifted, showNum: !opts.HideNumbers}),
-		goldmark.WithRendererOptions(html.WithUnsafe()),
+			&criticExtension{numbers: shifted, showNum: !opts.HideNumbers}, rawHTMLAsText{}),
 	)
 	var content bytes.Buffer
 	if err := md.Convert(body, &content); err != nil {
@@ -126,6 +124,7 @@ var draftPage = template.Must(template.New("draft").Parse(`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{.Title}}</title>
 <style>

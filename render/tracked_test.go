@@ -164,3 +164,24 @@ func TestCriticMarkupExtension(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}
 }
+
+// A draft's own HTML is shown as text and never reaches the browser as
+// markup: drafts come from other offices and from received cables.
+func TestDraftHTMLEscapesRawHTML(t *testing.T) {
+	src := []byte("Hello <script>alert(1)</script> {++world++}.\n\n<div onclick=\"x()\">block</div>\n\nWith <img src=x onerror=alert(2)> inline.\n")
+	var b bytes.Buffer
+	if err := DraftHTML(&b, "x.md", src, DraftOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	for _, bad := range []string{"<script>alert", "<div onclick", "<img src=x"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("page passes %q through as markup", bad)
+		}
+	}
+	for _, want := range []string{"&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;div onclick=", "&lt;img src=x onerror=alert(2)&gt;", "Content-Security-Policy", "<ins"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+}
