@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"regexp"
 	"strings"
 	"text/template"
 	"time"
@@ -119,8 +120,11 @@ type cableRun struct {
 	quotes   cable.QuoteStyle
 	data     map[string]any
 	text     []TeleprinterLine
-	draft    bool
-	banner   string
+	// midSection is set while a section other than the final one is
+	// rendered: it is not signed.
+	midSection bool
+	draft      bool
+	banner     string
 }
 
 func newCableRun(doc *draft.Document, name string, tmpl *templates.Template, opts CableOptions) (*cableRun, error) {
@@ -281,7 +285,11 @@ func (c *cableRun) prepare() error {
 	default:
 		parts := make([]string, len(refs))
 		for i, r := range refs {
-			parts[i] = "(" + letters(i) + ") " + r
+			if letteredRef.MatchString(r) {
+				parts[i] = r // the draft letters it already: A) or (A)
+			} else {
+				parts[i] = "(" + letters(i) + ") " + r
+			}
 		}
 		refLine = "REFS: " + strings.Join(parts, " ")
 	}
@@ -321,6 +329,10 @@ func (c *cableRun) prepare() error {
 	return firstErr
 }
 
+// letteredRef matches a reference the draft has lettered itself:
+// "A) STATE 387403" or "(A) STATE 387403".
+var letteredRef = regexp.MustCompile(`^\(?[A-Z]{1,2}\) `)
+
 // dtg works out the date-time group to print.
 func (c *cableRun) dtg() (string, error) {
 	v := strings.TrimSpace(c.opts.DTG)
@@ -348,6 +360,9 @@ func (c *cableRun) funcs() template.FuncMap {
 		// required fails the rendering when a field the template needs is
 		// empty, naming the front-matter key.
 		"required": func(key string, v any) (any, error) {
+			if key == "signature" && c.midSection {
+				return v, nil // only the final section is signed
+			}
 			rv := reflect.ValueOf(v)
 			if v == nil || rv.IsZero() || ((rv.Kind() == reflect.Slice || rv.Kind() == reflect.String) && rv.Len() == 0) {
 				return nil, &fieldError{fmt.Sprintf("%s has no %s: add %s: to its front matter (the %s template needs it)", c.name, key, key, c.tmpl.Name)}
@@ -537,7 +552,14 @@ func (c *cableRun) sections() ([][]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	capacity := tape*per - len(frame)
+	// Every tape page carries the classification at its top and bottom
+	// and a page line (as pages lays them out), so a section holds per
+	// pages of what is left of tape lines after them.
+	head, foot := 2, 1
+	if c.draft {
+		head, foot = 3, 2
+	}
+	capacity := per*(tape-head-foot) - len(frame)
 	if capacity < 5 {
 		return nil, fmt.Errorf("template %s: sections of %d pages of %d lines leave no room for text after the heading (%d lines)", c.tmpl.Origin, per, tape, len(frame))
 	}
@@ -567,11 +589,18 @@ func (c *cableRun) sections() ([][]string, error) {
 		chunks = append(chunks, chunk)
 		rest = rest[n:]
 	}
+	// The message is signed once, at the end of the final section: a
+	// section ending with the principal's name would read as the end of
+	// the message.
+	sig := c.data["Signature"]
+	defer func() { c.data["Signature"], c.midSection = sig, false }()
 	out := make([][]string, len(chunks))
 	for i, ch := range chunks {
 		label := fmt.Sprintf("SECTION %d OF %d", i+1, len(chunks))
+		c.data["Signature"], c.midSection = "", true
 		if i == len(chunks)-1 {
 			label = fmt.Sprintf("FINAL SECTION OF %d", len(chunks))
+			c.data["Signature"], c.midSection = sig, false
 		}
 		if out[i], err = c.execute(ch, label); err != nil {
 			return nil, err
