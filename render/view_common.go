@@ -584,8 +584,9 @@ func writeStyled(b *strings.Builder, style, text string) {
 	}
 }
 
-// widths measures display columns the same way whatever the locale.
-var widths = &runewidth.Condition{EastAsianWidth: false}
+// widths measures display columns the same way whatever the locale: the
+// library's defaults, with ambiguous characters one column wide.
+var widths = &runewidth.Condition{EastAsianWidth: false, StrictEmojiNeutral: true}
 
 // sideLabel describes one side for headers: name, revision, label, author,
 // office and time where known.
