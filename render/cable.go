@@ -527,6 +527,7 @@ func (c *cableRun) layout() (*CableLayout, error) {
 		return l, nil
 	}
 	l.Classification = c.banner
+	l.HasPageLines = true // pages puts a page line in every header
 	for _, s := range sections {
 		pages, err := c.pages(s, pageLines)
 		if err != nil {

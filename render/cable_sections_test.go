@@ -71,3 +71,25 @@ func TestCableReferencesLetteredOnce(t *testing.T) {
 		}
 	}
 }
+
+// A paged layout says that its pages carry their own page lines, so that
+// the PDF writer adds none; an unpaged one does not.
+func TestCableLayoutHasPageLines(t *testing.T) {
+	doc := parseDraft(t, longStateDraft(10))
+	l, err := LayoutCable(doc, CableOptions{DTG: "152000Z DEC 88", Serial: "STATE 402100", PageLines: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !l.HasPageLines {
+		t.Error("paged layout: HasPageLines not set")
+	}
+	for i, p := range l.Pages {
+		if want := fmt.Sprintf("PAGE %02d STATE 402100", i+1); len(p.Header) < 2 || p.Header[1] != want {
+			t.Errorf("page %d: header %q, want the page line %q", i+1, p.Header, want)
+		}
+	}
+	l, err = LayoutCable(doc, CableOptions{DTG: "152000Z DEC 88", Serial: "STATE 402100"})
+	if err != nil || l.HasPageLines {
+		t.Errorf("unpaged layout: HasPageLines %v, %v", l.HasPageLines, err)
+	}
+}

@@ -15,6 +15,11 @@ type CableLayout struct {
 	// Draft is set when the cable has no serial or no date-time group yet
 	// and is marked DRAFT - NOT FOR TRANSMISSION.
 	Draft bool `json:"draft"`
+	// HasPageLines is set when every page carries its own page line (the
+	// template's, such as "PAGE 02 STATE 153441", or "PAGE 2 OF 3") in its
+	// Header: a writer that draws pages (the PDF) must not add a page
+	// number of its own, or the sheet shows two.
+	HasPageLines bool `json:"has_page_lines,omitempty"`
 	// Template names the template that made the cable.
 	Template string `json:"template,omitempty"`
 }
