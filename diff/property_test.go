@@ -160,19 +160,55 @@ func TestDeterministic(t *testing.T) {
 
 func TestParallelTokenizingGivesTheSameResult(t *testing.T) {
 	a, b := benchPair(11, 150_000)
-	par, err := Compare(Input{Data: []byte(a), Kind: KindText}, Input{Data: []byte(b), Kind: KindText}, Options{Moves: true})
-	if err != nil {
-		t.Fatal(err)
+	b = strings.ToUpper(b[:len(b)/2]) + b[len(b)/2:] + "A longword, Élan, café and CAFÉ; straße STRASSE."
+	for _, opts := range []Options{{Moves: true}, {Moves: true, IgnoreCase: true}} {
+		par, err := Compare(Input{Data: []byte(a), Kind: KindText}, Input{Data: []byte(b), Kind: KindText}, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		saved := parallelTokenize
+		parallelTokenize = 1 << 40
+		seq, err := Compare(Input{Data: []byte(a), Kind: KindText}, Input{Data: []byte(b), Kind: KindText}, opts)
+		parallelTokenize = saved
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(par) != fmt.Sprint(seq) {
+			t.Fatalf("tokenizing in parallel changed the comparison (%+v)", opts)
+		}
+		if opts.IgnoreCase && par.Stats.Similarity < 0.9 {
+			t.Fatalf("folded comparison: similarity %.2f", par.Stats.Similarity)
+		}
 	}
-	saved := parallelTokenize
-	parallelTokenize = 1 << 40
-	defer func() { parallelTokenize = saved }()
-	seq, err := Compare(Input{Data: []byte(a), Kind: KindText}, Input{Data: []byte(b), Kind: KindText}, Options{Moves: true})
-	if err != nil {
-		t.Fatal(err)
+}
+
+// Interning: a word's id does not depend on how it reached the table
+// (scanned and packed, or given whole), folded or not.
+func TestInternerForms(t *testing.T) {
+	in := newInterner()
+	s1 := tokenize("The the THE cafe CAFE abcdefg ABCDEFG abcdefgh ABCDEFGH it's IT'S", nil, tokenizeOptions{fold: true}, in)
+	want := []string{"the", "the", "the", "cafe", "cafe", "abcdefg", "abcdefg", "abcdefgh", "abcdefgh", "it's", "it's"}
+	if len(s1.ids) != len(want) {
+		t.Fatalf("%d tokens", len(s1.ids))
 	}
-	if fmt.Sprint(par) != fmt.Sprint(seq) {
-		t.Fatal("tokenizing in parallel changed the comparison")
+	for k, w := range want {
+		if got := in.keys[s1.ids[k]]; got != w {
+			t.Errorf("token %d: key %q, want %q", k, got, w)
+		}
+		if id, ok := in.lookup(w); !ok || id != s1.ids[k] {
+			t.Errorf("lookup(%q) = %d %v, want %d", w, id, ok, s1.ids[k])
+		}
+		if id := in.id(w); id != s1.ids[k] {
+			t.Errorf("id(%q) = %d, want %d", w, id, s1.ids[k])
+		}
+	}
+	for i := 0; i < 20000; i++ { // grow the table and look again
+		in.id(fmt.Sprint("w", i))
+	}
+	for k, w := range want {
+		if id := in.id(w); id != s1.ids[k] {
+			t.Errorf("after growing: id(%q) = %d, want %d", w, id, s1.ids[k])
+		}
 	}
 }
 

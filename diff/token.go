@@ -58,20 +58,43 @@ func (s *sideTokens) span(i, j int) string { return s.text[s.start[i]:s.start[j]
 
 // interner maps matching forms to dense ids shared by both sides. It is an
 // open-addressing hash table on FNV-1a hashes, which the tokenizer computes
-// while it scans, so interning a word costs one probe and one comparison.
+// while it scans. A key of up to seven bytes (most words) is also packed
+// into the slot with its length, so that finding it takes one memory
+// access and no comparison of strings.
 type interner struct {
 	keys   []string
 	hashes []uint32
-	// slots hold hash<<32 | id+1; 0 for an empty slot. Keeping the hash in
-	// the slot makes a probe one memory access.
-	slots []uint64
-	mask  uint32
-	buf   []byte
+	slots  []islot
+	mask   uint32
+	buf    []byte
+	// byteIDs caches the ids of one-byte keys (punctuation) plus one; 0
+	// when not yet known.
+	byteIDs [128]int32
+}
+
+// idByte interns a one-byte ASCII key.
+func (in *interner) idByte(c byte) int32 {
+	if v := in.byteIDs[c]; v != 0 {
+		return v - 1
+	}
+	id := in.id(string([]byte{c}))
+	in.byteIDs[c] = id + 1
+	return id
+}
+
+// islot is one slot of the table: hid is hash<<32 | id+1 (0 for an empty
+// slot); pk is the packed key for short keys, 0 for longer ones.
+type islot struct {
+	hid uint64
+	pk  uint64
 }
 
 const (
 	fnvOffset = 2166136261
 	fnvPrime  = 16777619
+	// maxPacked is the longest key packed into a slot: seven bytes and the
+	// length in the eighth.
+	maxPacked = 7
 )
 
 func fnvString(s string) uint32 {
@@ -82,8 +105,31 @@ func fnvString(s string) uint32 {
 	return h
 }
 
+// pack packs a key of at most maxPacked bytes with its length; 0 for a
+// longer key.
+func pack(key string) uint64 {
+	if len(key) > maxPacked {
+		return 0
+	}
+	pk := uint64(len(key)) << 56
+	for k := 0; k < len(key); k++ {
+		pk |= uint64(key[k]) << (8 * k)
+	}
+	return pk
+}
+
+// unpack gives back the key that pack packed.
+func unpack(pk uint64) string {
+	n := int(pk >> 56)
+	var b [maxPacked]byte
+	for k := 0; k < n; k++ {
+		b[k] = byte(pk >> (8 * k))
+	}
+	return string(b[:n])
+}
+
 func newInterner() *interner {
-	in := &interner{slots: make([]uint64, 1<<12), mask: 1<<12 - 1}
+	in := &interner{slots: make([]islot, 1<<12), mask: 1<<12 - 1}
 	in.id(paraKey) // id 0 is the paragraph break
 	return in
 }
@@ -93,10 +139,13 @@ func (in *interner) id(key string) int32 { return in.idHash(key, fnvString(key))
 
 // idHash interns a key whose FNV-1a hash is h.
 func (in *interner) idHash(key string, h uint32) int32 {
+	if len(key) <= maxPacked {
+		return in.idPacked(pack(key), h)
+	}
 	for i := h & in.mask; ; i = (i + 1) & in.mask {
-		v := in.slots[i]
+		v := in.slots[i].hid
 		if v == 0 {
-			return in.insert(key, h, i)
+			return in.insert(key, h, 0, i)
 		}
 		if uint32(v>>32) == h {
 			if id := int32(uint32(v)) - 1; in.keys[id] == key {
@@ -106,12 +155,33 @@ func (in *interner) idHash(key string, h uint32) int32 {
 	}
 }
 
+// idPacked interns a short key given packed (pk, which holds the key
+// whole) and hashed (h).
+func (in *interner) idPacked(pk uint64, h uint32) int32 {
+	for i := h & in.mask; ; i = (i + 1) & in.mask {
+		sl := in.slots[i]
+		if sl.hid == 0 {
+			return in.insert(unpack(pk), h, pk, i)
+		}
+		if sl.pk == pk && uint32(sl.hid>>32) == h {
+			return int32(uint32(sl.hid)) - 1
+		}
+	}
+}
+
 // idBytes interns a key held in a scratch buffer, copying it only when new.
 func (in *interner) idBytes(key []byte, h uint32) int32 {
+	if len(key) <= maxPacked {
+		pk := uint64(len(key)) << 56
+		for k := 0; k < len(key); k++ {
+			pk |= uint64(key[k]) << (8 * k)
+		}
+		return in.idPacked(pk, h)
+	}
 	for i := h & in.mask; ; i = (i + 1) & in.mask {
-		v := in.slots[i]
+		v := in.slots[i].hid
 		if v == 0 {
-			return in.insert(string(key), h, i)
+			return in.insert(string(key), h, 0, i)
 		}
 		if uint32(v>>32) == h {
 			if id := int32(uint32(v)) - 1; in.keys[id] == string(key) {
@@ -121,11 +191,13 @@ func (in *interner) idBytes(key []byte, h uint32) int32 {
 	}
 }
 
-func (in *interner) insert(key string, h uint32, slot uint32) int32 {
+func (in *interner) insert(key string, h uint32, pk uint64, slot uint32) int32 {
 	id := int32(len(in.keys))
-	in.keys = append(in.keys, key)
+	// A copy, so that the keys sit together in memory rather than
+	// scattered over the texts: lookups of long keys compare with one.
+	in.keys = append(in.keys, strings.Clone(key))
 	in.hashes = append(in.hashes, h)
-	in.slots[slot] = uint64(h)<<32 | uint64(id+1)
+	in.slots[slot] = islot{uint64(h)<<32 | uint64(id+1), pk}
 	if 2*len(in.keys) > len(in.slots) {
 		in.grow()
 	}
@@ -134,14 +206,14 @@ func (in *interner) insert(key string, h uint32, slot uint32) int32 {
 
 func (in *interner) grow() {
 	n := 2 * len(in.slots)
-	in.slots = make([]uint64, n)
+	in.slots = make([]islot, n)
 	in.mask = uint32(n - 1)
 	for id, h := range in.hashes {
 		i := h & in.mask
-		for in.slots[i] != 0 {
+		for in.slots[i].hid != 0 {
 			i = (i + 1) & in.mask
 		}
-		in.slots[i] = uint64(h)<<32 | uint64(id+1)
+		in.slots[i] = islot{uint64(h)<<32 | uint64(id+1), pack(in.keys[id])}
 	}
 }
 
@@ -149,7 +221,7 @@ func (in *interner) grow() {
 func (in *interner) lookup(key string) (int32, bool) {
 	h := fnvString(key)
 	for i := h & in.mask; ; i = (i + 1) & in.mask {
-		v := in.slots[i]
+		v := in.slots[i].hid
 		if v == 0 {
 			return 0, false
 		}
@@ -321,12 +393,14 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 				fold = 'a' - 'A'
 			}
 			h := uint32(fnvOffset)
+			var pk uint64 // the first bytes of the matching form, packed
 			if ascii {
 				lc := c
 				if upper {
 					lc += fold
 				}
 				h = (h ^ uint32(lc)) * fnvPrime
+				pk = uint64(lc)
 			}
 		scan:
 			for j < n {
@@ -334,16 +408,25 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 				switch asciiClass[c2] {
 				case clLower, clDigit:
 					h = (h ^ uint32(c2)) * fnvPrime
+					if j-i < maxPacked {
+						pk |= uint64(c2) << (8 * (j - i))
+					}
 					j++
 					continue
 				case clUpper:
 					upper = true
 					h = (h ^ uint32(c2+fold)) * fnvPrime
+					if j-i < maxPacked {
+						pk |= uint64(c2+fold) << (8 * (j - i))
+					}
 					j++
 					continue
 				case clPunct:
 					if c2 == '\'' && j+1 < n && isWordStart(text[j+1:]) {
 						h = (h ^ uint32(c2)) * fnvPrime
+						if j-i < maxPacked {
+							pk |= uint64(c2) << (8 * (j - i))
+						}
 						j++
 						continue
 					}
@@ -381,6 +464,8 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 			}
 			var id int32
 			switch {
+			case ascii && j-i <= maxPacked:
+				id = in.idPacked(pk|uint64(j-i)<<56, h)
 			case ascii && (!opts.fold || !upper):
 				id = in.idHash(text[i:j], h)
 			case ascii:
@@ -458,7 +543,11 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 				continue
 			}
 			starts = append(starts, int32(tokStart(i, &pending)))
-			ids = append(ids, in.id(key))
+			if len(key) == 1 && key[0] < utf8.RuneSelf {
+				ids = append(ids, in.idByte(key[0]))
+			} else {
+				ids = append(ids, in.id(key))
+			}
 			words = append(words, nwords)
 			atPara = false
 			atLine = false
