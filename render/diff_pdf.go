@@ -6,9 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/redline-dev/redline/cable"
 	"github.com/redline-dev/redline/diff"
@@ -75,6 +75,7 @@ type blLine struct {
 
 // blDoc is a blackline laid out in pages, ready to draw.
 type blDoc struct {
+	fonts  *pdfFonts
 	paper  paperSize
 	banner string
 	title  string
@@ -83,12 +84,25 @@ type blDoc struct {
 
 // diffPDF draws a comparison as a printed blackline.
 func diffPDF(w io.Writer, c *diff.Comparison, opts DiffOptions) error {
+	_, err := DiffPDFWithWarnings(w, c, opts)
+	return err
+}
+
+// DiffPDFWithWarnings draws a comparison as a printed blackline (the "pdf"
+// diff format) and returns warnings for the caller to show: characters no
+// font could print, which the document shows as U+FFFD and lists in a note
+// under the key.
+func DiffPDFWithWarnings(w io.Writer, c *diff.Comparison, opts DiffOptions) (warnings []string, err error) {
+	defer recoverPDF(&err)
 	pdf, doc, err := layoutBlackline(c, opts)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	drawBlackline(pdf, doc)
-	return finishPDF(w, pdf)
+	if err := finishPDF(w, pdf); err != nil {
+		return nil, err
+	}
+	return doc.fonts.warnings(), nil
 }
 
 // layoutBlackline measures and places everything; drawing comes after, once
@@ -105,9 +119,16 @@ func layoutBlackline(c *diff.Comparison, opts DiffOptions) (*fpdf.Fpdf, *blDoc, 
 	if err != nil {
 		return nil, nil, err
 	}
-	b := &blBuilder{pdf: pdf, paper: paper, right: paper.w - blMarginRight}
-	b.build(c, title)
-	doc := &blDoc{paper: paper, banner: bannerOf(c.Old.Classification, c.New.Classification), title: title}
+	pf := newPDFFonts(pdf)
+	b := &blBuilder{pdf: pdf, fonts: pf, paper: paper, right: paper.w - blMarginRight}
+	b.build(c, title, "")
+	if note := pf.note(); note != "" {
+		// Some characters print as U+FFFD: lay out again with a note
+		// saying so under the key, where a reader looks first.
+		b = &blBuilder{pdf: pdf, fonts: pf, paper: paper, right: paper.w - blMarginRight}
+		b.build(c, title, note)
+	}
+	doc := &blDoc{fonts: pf, paper: paper, banner: bannerOf(c.Old.Classification, c.New.Classification), title: title}
 	doc.pages = paginate(b.lines, paper.h-blMarginTop-blMarginBottom)
 	return pdf, doc, nil
 }
@@ -163,6 +184,7 @@ func classRank(s string) int {
 // blBuilder lays out lines top to bottom within the text column.
 type blBuilder struct {
 	pdf   *fpdf.Fpdf
+	fonts *pdfFonts
 	paper paperSize
 	right float64
 	lines []blLine
@@ -174,8 +196,7 @@ type blBuilder struct {
 }
 
 func (b *blBuilder) width(family, style string, size float64, s string) float64 {
-	b.pdf.SetFont(family, style, size)
-	return b.pdf.GetStringWidth(s)
+	return b.fonts.width(family, style, size, s)
 }
 
 // add puts one line of fixed items.
@@ -196,7 +217,7 @@ func (b *blBuilder) heading(s string) {
 	b.lines = append(b.lines, blLine{h: 6, rule: true})
 }
 
-func (b *blBuilder) build(c *diff.Comparison, title string) {
+func (b *blBuilder) build(c *diff.Comparison, title, printNote string) {
 	b.flow([]blRun{{text: title, family: fontProse, style: "B", size: 15, color: blColorText}}, 21)
 	b.space(6)
 	b.sideRows("Old", "deleted text", c.Old)
@@ -205,6 +226,9 @@ func (b *blBuilder) build(c *diff.Comparison, title string) {
 	b.legend()
 	for _, n := range c.Notes {
 		b.flow([]blRun{{text: "Note: " + n, family: fontProse, style: "I", size: 9, color: blColorMuted}}, 12)
+	}
+	if printNote != "" {
+		b.flow([]blRun{{text: printNote, family: fontProse, style: "I", size: 9, color: blColorMuted}}, 12)
 	}
 	if len(c.Fields) > 0 {
 		b.heading("Field changes")
@@ -637,25 +661,24 @@ func splitPieces(s string) []string {
 	return out
 }
 
-// breakWord cuts a word into parts that each fit in width.
+// breakWord cuts a word into parts that each fit in width. The word is
+// measured a character at a time (widths add up: there is no kerning), so
+// that a long unspaced run, as CJK text is, costs time in proportion to its
+// length.
 func breakWord(word string, width float64, measure func(string) float64) []string {
+	word = norm.NFC.String(word)
 	var parts []string
-	for word != "" {
-		n := 0
-		for i := range word {
-			if i > 0 && measure(word[:i]) > width {
-				break
-			}
-			n = i
+	start, used := 0, 0.0
+	for i, r := range word {
+		w := measure(string(r))
+		if used+w > width && i > start {
+			parts = append(parts, word[start:i])
+			start, used = i, 0
 		}
-		if measure(word) <= width {
-			n = len(word)
-		}
-		if n == 0 {
-			_, n = utf8.DecodeRuneInString(word)
-		}
-		parts = append(parts, word[:n])
-		word = word[n:]
+		used += w
+	}
+	if start < len(word) {
+		parts = append(parts, word[start:])
 	}
 	return parts
 }
@@ -685,18 +708,19 @@ func paginate(lines []blLine, height float64) [][]blLine {
 
 // drawBlackline draws the laid-out pages with their banners and numbers.
 func drawBlackline(pdf *fpdf.Fpdf, doc *blDoc) {
+	pf := doc.fonts
 	total := len(doc.pages)
 	for pi, page := range doc.pages {
 		pdf.AddPage()
 		w, h := doc.paper.w, doc.paper.h
 		if doc.banner != "" {
 			pdf.SetTextColor(0, 0, 0)
-			drawCentered(pdf, fontProse, "B", blBannerSize, w, 34, doc.banner)
-			drawCentered(pdf, fontProse, "B", blBannerSize, w, h-26, doc.banner)
+			drawCentered(pf, fontProse, "B", blBannerSize, w, 34, doc.banner)
+			drawCentered(pf, fontProse, "B", blBannerSize, w, h-26, doc.banner)
 		}
 		pdf.SetFont(fontProse, "", 8)
 		pdf.SetTextColor(blColorMuted[0], blColorMuted[1], blColorMuted[2])
-		pdf.Text(blMarginLeft, h-42, truncateTo(pdf, doc.title, w-blMarginLeft-blMarginRight-80))
+		pf.text(fontProse, "", 8, blMarginLeft, h-42, truncateTo(pf, fontProse, "", 8, doc.title, w-blMarginLeft-blMarginRight-80))
 		pageNo := fmt.Sprintf("Page %d of %d", pi+1, total)
 		pdf.Text(w-blMarginRight-pdf.GetStringWidth(pageNo), h-42, pageNo)
 		pdf.SetDrawColor(170, 170, 170)
@@ -730,16 +754,16 @@ func drawBlackline(pdf *fpdf.Fpdf, doc *blDoc) {
 				pdf.Text(blNumberRight-pdf.GetStringWidth(s), base, s)
 			}
 			for _, it := range l.items {
-				drawItem(pdf, it, base)
+				drawItem(pf, it, base)
 			}
 		}
 	}
 }
 
-func drawItem(pdf *fpdf.Fpdf, it blItem, base float64) {
-	pdf.SetFont(it.family, it.style, it.size)
+func drawItem(pf *pdfFonts, it blItem, base float64) {
+	pdf := pf.pdf
 	pdf.SetTextColor(it.color[0], it.color[1], it.color[2])
-	pdf.Text(it.x, base, it.text)
+	pf.text(it.family, it.style, it.size, it.x, base, it.text)
 	if it.deco == decoNone || it.w == 0 {
 		return
 	}
@@ -750,8 +774,8 @@ func drawItem(pdf *fpdf.Fpdf, it blItem, base float64) {
 		return
 	}
 	lead := strings.TrimSuffix(it.text, strings.TrimLeft(it.text, " "))
-	x1 := it.x + pdf.GetStringWidth(lead)
-	x2 := x1 + pdf.GetStringWidth(core)
+	x1 := it.x + pf.width(it.family, it.style, it.size, lead)
+	x2 := x1 + pf.width(it.family, it.style, it.size, core)
 	pdf.SetDrawColor(it.color[0], it.color[1], it.color[2])
 	pdf.SetLineWidth(0.7)
 	switch it.deco {
@@ -768,13 +792,13 @@ func drawItem(pdf *fpdf.Fpdf, it blItem, base float64) {
 	}
 }
 
-// truncateTo shortens s with an ellipsis to fit width in the current font.
-func truncateTo(pdf *fpdf.Fpdf, s string, width float64) string {
-	if pdf.GetStringWidth(s) <= width {
+// truncateTo shortens s with an ellipsis to fit width in the given face.
+func truncateTo(pf *pdfFonts, family, style string, size float64, s string, width float64) string {
+	if pf.width(family, style, size, s) <= width {
 		return s
 	}
 	r := []rune(s)
-	for len(r) > 0 && pdf.GetStringWidth(string(r)+"…") > width {
+	for len(r) > 0 && pf.width(family, style, size, string(r)+"…") > width {
 		r = r[:len(r)-1]
 	}
 	return string(r) + "…"

@@ -118,7 +118,8 @@ func newPDF(paper string, created time.Time, title string, faces []pdfFace) (*fp
 	pdf.SetCreator("redline", false)
 	pdf.SetProducer("redline", false)
 	if title != "" {
-		pdf.SetTitle(title, true)
+		// fpdf's UTF-16 conversion panics on invalid UTF-8.
+		pdf.SetTitle(strings.ToValidUTF8(title, "\uFFFD"), true)
 	}
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
@@ -157,30 +158,55 @@ const (
 // CablePDF draws a laid-out cable as a printed telegram: every page of the
 // layout becomes one sheet, its lines in a monospaced face exactly as the
 // text output lays them out, with the classification in bold at the top and
-// bottom and "PAGE n OF m" at the foot.
+// bottom and "PAGE n OF m" at the foot. Characters no font can print are
+// replaced by U+FFFD and a note at the foot of page 1 says which; use
+// CablePDFWithWarnings to have them as warnings too.
 func CablePDF(w io.Writer, l *CableLayout, opts PDFOptions) error {
+	_, err := CablePDFWithWarnings(w, l, opts)
+	return err
+}
+
+// CablePDFWithWarnings is CablePDF that also returns warnings for the
+// caller to show: characters that printed as U+FFFD, a fallback font that
+// could not be used.
+func CablePDFWithWarnings(w io.Writer, l *CableLayout, opts PDFOptions) (warnings []string, err error) {
+	defer recoverPDF(&err)
 	if l == nil || len(l.Pages) == 0 {
-		return fmt.Errorf("pdf: the cable has no pages to print")
+		return nil, fmt.Errorf("pdf: the cable has no pages to print")
 	}
 	pdf, size, err := newPDF(opts.Paper, opts.Created, opts.Title, cableFaces)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	pf := newPDFFonts(pdf)
 	banner := strings.TrimSpace(l.Classification)
 
-	// One font size and line height for the whole cable, so that every
-	// page looks alike: the widest line must fit across the sheet and the
-	// longest page down it.
+	// Every line as placed glyphs first: this fixes the width in columns
+	// and finds the characters that need the fallback font or a
+	// replacement before anything is drawn.
+	type page struct {
+		lines [][]pdfCell
+		bold  []bool
+	}
+	pages := make([]page, len(l.Pages))
 	cols, rows := 1, 1
-	for _, p := range l.Pages {
-		lines, _ := pageLines(p, banner)
+	for i, p := range l.Pages {
+		lines, bold := pageLines(p, banner)
+		pages[i].bold = bold
 		for _, line := range lines {
-			if c := len([]rune(expandTabs(line))); c > cols {
-				cols = c
+			style := ""
+			if bold[len(pages[i].lines)] {
+				style = "B"
 			}
+			runs, c := pf.pdfCells(fontMono, style, expandTabs(line))
+			cols = max(cols, c)
+			pages[i].lines = append(pages[i].lines, runs)
 		}
 		rows = max(rows, len(lines))
 	}
+	// One font size and line height for the whole cable, so that every
+	// page looks alike: the widest line must fit across the sheet and the
+	// longest page down it.
 	fontSize := cableMaxFont
 	usableW := size.w - 2*cableMargin
 	if fs := usableW / (float64(cols) * monoAdvance); fs < fontSize {
@@ -204,31 +230,39 @@ func CablePDF(w io.Writer, l *CableLayout, opts PDFOptions) error {
 	if left < cableMargin/2 {
 		left = cableMargin / 2
 	}
+	colW := monoAdvance * fontSize
 
+	note := pf.note()
 	total := len(l.Pages)
 	for i, p := range l.Pages {
 		pdf.AddPage()
 		pdf.SetTextColor(0, 0, 0)
-		lines, bold := pageLines(p, banner)
 		y := cableMargin
 		if banner != "" {
-			drawCentered(pdf, fontMono, "B", cableBannerSize, size.w, y+cableBannerSize, banner)
+			drawCentered(pf, fontMono, "B", cableBannerSize, size.w, y+cableBannerSize, banner)
 		}
 		y += 2 * cableBannerSize * 1.3
-		for j, line := range lines {
+		for j, runs := range pages[i].lines {
 			y += lineH
 			style := ""
-			if bold[j] {
+			if pages[i].bold[j] {
 				style = "B"
 			}
-			pdf.SetFont(fontMono, style, fontSize)
-			if s := expandTabs(line); strings.TrimSpace(s) != "" {
-				pdf.Text(left, y, s)
+			for _, r := range runs {
+				x := left + float64(r.col)*colW
+				target := float64(r.cells) * colW
+				pdf.SetFont(fontMono, style, fontSize)
+				if r.cells != 1 {
+					// A wide character's replacement, centred in the
+					// columns the text layout gave it.
+					x += (target - pdf.GetStringWidth(r.text)) / 2
+				}
+				pdf.Text(x, y, r.text)
 			}
 		}
 		footY := size.h - cableMargin
 		if banner != "" {
-			drawCentered(pdf, fontMono, "B", cableBannerSize, size.w, footY-cableBannerSize*1.3, banner)
+			drawCentered(pf, fontMono, "B", cableBannerSize, size.w, footY-cableBannerSize*1.3, banner)
 		}
 		// PAGE n OF m at the foot, unless the template's page lines
 		// already say it.
@@ -237,8 +271,78 @@ func CablePDF(w io.Writer, l *CableLayout, opts PDFOptions) error {
 			pageNo := fmt.Sprintf("PAGE %d OF %d", i+1, total)
 			pdf.Text(size.w-cableMargin-pdf.GetStringWidth(pageNo), footY, pageNo)
 		}
+		if i == 0 && note != "" {
+			// Below the bottom banner, in the margin, so that the
+			// cable's own lines stay as laid out.
+			pdf.SetTextColor(90, 90, 90)
+			pf.text(fontMono, "", 6.5, cableMargin/2, size.h-cableMargin/2, note)
+			pdf.SetTextColor(0, 0, 0)
+		}
 	}
-	return finishPDF(w, pdf)
+	if err := finishPDF(w, pdf); err != nil {
+		return nil, err
+	}
+	return pf.warnings(), nil
+}
+
+// recoverPDF turns a panic inside fpdf into an error, so that no input can
+// crash the command; nothing has been written, since documents are built
+// in memory.
+func recoverPDF(err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("pdf: the PDF library failed on this input (%v); please report it with the file", r)
+	}
+}
+
+// pdfCell is a piece of a cable line placed at a column: a stretch of
+// ordinary characters one column each, or one character that is wide,
+// or replaced.
+type pdfCell struct {
+	col   int
+	cells int
+	text  string
+}
+
+// pdfCells places the characters of a line on the monospaced grid the
+// text output uses (a wide character takes two columns) and returns the
+// pieces to draw and the line's width in columns.
+func (pf *pdfFonts) pdfCells(family, style, line string) ([]pdfCell, int) {
+	if plainASCII(line) {
+		if strings.TrimSpace(line) == "" {
+			return nil, len(line)
+		}
+		return []pdfCell{{col: 0, cells: 1, text: line}}, len(line)
+	}
+	var runs []pdfCell
+	col := 0
+	var cur strings.Builder
+	curCol := 0
+	flush := func() {
+		if cur.Len() > 0 && strings.TrimSpace(cur.String()) != "" {
+			runs = append(runs, pdfCell{col: curCol, cells: 1, text: cur.String()})
+		}
+		cur.Reset()
+	}
+	for _, g := range pf.glyphs(family, style, line) {
+		cells := widths.RuneWidth(g.r)
+		if cells <= 1 && g.out != replacementChar {
+			// Zero-width marks the face has stay with their letter.
+			if cur.Len() == 0 {
+				curCol = col
+			}
+			cur.WriteString(g.out)
+			col += cells
+			continue
+		}
+		flush()
+		cells = max(cells, 1)
+		if g.out != " " {
+			runs = append(runs, pdfCell{col: col, cells: cells, text: g.out})
+		}
+		col += cells
+	}
+	flush()
+	return runs, col
 }
 
 // hasPageOf reports whether one of lines reads PAGE n OF m (with or
@@ -264,9 +368,8 @@ func atoiOK(s string) int {
 	return n
 }
 
-func drawCentered(pdf *fpdf.Fpdf, family, style string, sizePt, pageW, y float64, s string) {
-	pdf.SetFont(family, style, sizePt)
-	pdf.Text((pageW-pdf.GetStringWidth(s))/2, y, s)
+func drawCentered(pf *pdfFonts, family, style string, sizePt, pageW, y float64, s string) {
+	pf.text(family, style, sizePt, (pageW-pf.width(family, style, sizePt, s))/2, y, s)
 }
 
 // pageLines joins a page's header, lines and footer as printed between the

@@ -468,6 +468,7 @@ func FuzzBlacklineLayout(f *testing.F) {
 	f.Add("If the present Vienna CSCE meeting", "can no longer delay", "shall have to reach", "\n\n- item\n1. one")
 	f.Add("", "\n\n\n", "x", "")
 	f.Add(strings.Repeat("W", 300), "a\tb\r\nc", "ГОРБАЧЕВ", "  indented\nline")
+	f.Add("Party 🎉 time 𠀋", "👨\u200d👩\u200d👧", strings.Repeat("中华人民共和国", 30), "e\u0301 \uFFFD")
 	f.Fuzz(func(t *testing.T, eq, del, ins, tail string) {
 		for _, s := range []string{eq, del, ins, tail} {
 			if !utf8.ValidString(s) || strings.ContainsRune(s, 0) {
