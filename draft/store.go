@@ -194,6 +194,16 @@ func (r *record) checksum() string {
 	return hexSHA256(b)
 }
 
+// legacyChecksum is the checksum as the first releases of store format 1
+// wrote it: the SHA-256 of the whole record's JSON with Checksum empty,
+// content and cable included. Records written so are still valid.
+func (r *record) legacyChecksum() string {
+	c := *r
+	c.Checksum = ""
+	b, _ := json.Marshal(&c)
+	return hexSHA256(b)
+}
+
 func (e *labelEvent) checksum() string {
 	c := *e
 	c.Checksum = ""
@@ -224,7 +234,7 @@ func decodeRecord(file string, data []byte) (*record, error) {
 	if r.Format != storeFormat {
 		return nil, fmt.Errorf("%s: unknown store format %d (this redline reads format %d)", file, r.Format, storeFormat)
 	}
-	if got := r.checksum(); got != r.Checksum {
+	if got := r.checksum(); got != r.Checksum && r.legacyChecksum() != r.Checksum {
 		return nil, fmt.Errorf("%s: record checksum mismatch (the file was changed after it was written)", file)
 	}
 	r.content = fromTextField(r.Content, r.ContentBase64)
