@@ -63,7 +63,7 @@ func runFsck(f *Factory, opts *fsckOptions) error {
 		fmt.Fprintf(f.IO.Out, "checked %d draft(s), %d revision(s), %d label record(s): %s\n", rep.Drafts, rep.Revisions, rep.Labels, status)
 	}
 	if !rep.OK() {
-		return fmt.Errorf("the store in %s is damaged: %d problem(s); the files named above need restoring from a backup", ws.Dir(), len(rep.Problems))
+		return fmt.Errorf("the store in %s is damaged: %d problem(s); follow the fix given with a problem, else restore the files named above from a backup", ws.Dir(), len(rep.Problems))
 	}
 	return nil
 }

@@ -355,9 +355,9 @@ func checkLabelReplay(revs []*record, events []*labelEvent, problem, note func(s
 		if r := byNumber[n]; r != nil && r.Sent == nil {
 			p := r.file
 			if sent != nil {
-				problem(p, "label %s names revision %d, which was not sent: the draft went out as %s at revision %d", AsSentLabel, n, sent.Sent.Serial, sent.Number)
+				problem(p, "label %s names revision %d, which was not sent: the draft went out as %s at revision %d (remove the label with `redline label %s --delete %s`)", AsSentLabel, n, sent.Sent.Serial, sent.Number, r.Draft, AsSentLabel)
 			} else {
-				problem(p, "label %s names revision %d, which was not sent", AsSentLabel, n)
+				problem(p, "label %s names revision %d, which was not sent (remove the label with `redline label %s --delete %s`)", AsSentLabel, n, r.Draft, AsSentLabel)
 			}
 		}
 	} else if sent != nil {
