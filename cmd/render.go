@@ -106,6 +106,9 @@ func runRender(f *Factory, opts *renderOptions) error {
 	if err != nil {
 		return err
 	}
+	if opts.Output != "" && v.Path != "" && renderOverInput(opts.Output, v.Path) {
+		return usageErrorf("-o %s would write the rendering over the draft %s: give another file", opts.Output, v.Path)
+	}
 	var buf bytes.Buffer
 	var sent *draft.Sent
 	if v.Revision != nil {
@@ -189,6 +192,17 @@ func runRender(f *Factory, opts *renderOptions) error {
 	}
 	_, err = f.IO.Out.Write(buf.Bytes())
 	return err
+}
+
+// renderOverInput reports whether the output path names the draft read:
+// the same path once cleaned, or one existing file through links.
+func renderOverInput(out, in string) bool {
+	if a, err := filepath.Abs(out); err == nil {
+		if b, err := filepath.Abs(in); err == nil && a == b {
+			return true
+		}
+	}
+	return sameFile(out, in)
 }
 
 // sentPrecedence sets a draft's precedences to those it was sent with, as
