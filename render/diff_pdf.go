@@ -91,12 +91,15 @@ func diffPDF(w io.Writer, c *diff.Comparison, opts DiffOptions) error {
 // DiffPDFWithWarnings draws a comparison as a printed blackline (the "pdf"
 // diff format) and returns warnings for the caller to show: characters no
 // font could print, which the document shows as U+FFFD and lists in a note
-// under the key.
+// under the key, and a fallback font that could not be used.
 func DiffPDFWithWarnings(w io.Writer, c *diff.Comparison, opts DiffOptions) (warnings []string, err error) {
 	defer recoverPDF(&err)
 	pdf, doc, err := layoutBlackline(c, opts)
 	if err != nil {
 		return nil, err
+	}
+	if doc.fonts.fbErr != nil {
+		return nil, doc.fonts.fbErr
 	}
 	drawBlackline(pdf, doc)
 	if err := finishPDF(w, pdf); err != nil {

@@ -204,6 +204,9 @@ func CablePDFWithWarnings(w io.Writer, l *CableLayout, opts PDFOptions) (warning
 		}
 		rows = max(rows, len(lines))
 	}
+	if pf.fbErr != nil {
+		return nil, pf.fbErr
+	}
 	// One font size and line height for the whole cable, so that every
 	// page looks alike: the widest line must fit across the sheet and the
 	// longest page down it.
@@ -251,10 +254,18 @@ func CablePDFWithWarnings(w io.Writer, l *CableLayout, opts PDFOptions) (warning
 			for _, r := range runs {
 				x := left + float64(r.col)*colW
 				target := float64(r.cells) * colW
-				pdf.SetFont(fontMono, style, fontSize)
-				if r.cells != 1 {
-					// A wide character's replacement, centred in the
-					// columns the text layout gave it.
+				if r.fallback {
+					// Sized so that the run fills the columns the text
+					// layout gave it (two for an ideograph), within
+					// limits, and centred in them.
+					pdf.SetFont(fontFallback, "", fontSize)
+					if w := pdf.GetStringWidth(r.text); w > 0 {
+						pdf.SetFont(fontFallback, "", min(max(fontSize*target/w, fontSize*0.8), fontSize*1.25))
+					}
+				} else {
+					pdf.SetFont(fontMono, style, fontSize)
+				}
+				if r.fallback || r.cells != 1 {
 					x += (target - pdf.GetStringWidth(r.text)) / 2
 				}
 				pdf.Text(x, y, r.text)
@@ -296,11 +307,12 @@ func recoverPDF(err *error) {
 
 // pdfCell is a piece of a cable line placed at a column: a stretch of
 // ordinary characters one column each, or one character that is wide,
-// or replaced.
+// drawn in the fallback font, or replaced.
 type pdfCell struct {
-	col   int
-	cells int
-	text  string
+	col      int
+	cells    int
+	text     string
+	fallback bool
 }
 
 // pdfCells places the characters of a line on the monospaced grid the
@@ -325,7 +337,7 @@ func (pf *pdfFonts) pdfCells(family, style, line string) ([]pdfCell, int) {
 	}
 	for _, g := range pf.glyphs(family, style, line) {
 		cells := widths.RuneWidth(g.r)
-		if cells <= 1 && g.out != replacementChar {
+		if cells <= 1 && !g.fallback && g.out != replacementChar {
 			// Zero-width marks the face has stay with their letter.
 			if cur.Len() == 0 {
 				curCol = col
@@ -336,8 +348,13 @@ func (pf *pdfFonts) pdfCells(family, style, line string) ([]pdfCell, int) {
 		}
 		flush()
 		cells = max(cells, 1)
-		if g.out != " " {
-			runs = append(runs, pdfCell{col: col, cells: cells, text: g.out})
+		if n := len(runs); g.fallback && n > 0 && runs[n-1].fallback && runs[n-1].col+runs[n-1].cells == col {
+			// Consecutive characters of the fallback font are drawn as
+			// one string, so that the text extracts as it was written.
+			runs[n-1].text += g.out
+			runs[n-1].cells += cells
+		} else if g.out != " " {
+			runs = append(runs, pdfCell{col: col, cells: cells, text: g.out, fallback: g.fallback})
 		}
 		col += cells
 	}

@@ -3,12 +3,62 @@ package render
 import (
 	"bytes"
 	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"golang.org/x/image/font/gofont/gomono"
+
 	"github.com/redline-dev/redline/diff"
 )
+
+// needFallbackFont skips the test when no fallback font with CJK glyphs is
+// on the machine, unless REDLINE_REQUIRE_PDFTOOLS=1 (set by .ci/run) makes
+// its absence a failure.
+func needFallbackFont(t *testing.T) *fallbackFont {
+	t.Helper()
+	f, err := findFallback()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f == nil {
+		msg := "no fallback font with CJK glyphs found: install " + FallbackFontPackage + " (or set " + FallbackFontEnv + ") to run the CJK PDF checks"
+		if os.Getenv("REDLINE_REQUIRE_PDFTOOLS") == "1" {
+			t.Fatal(msg + ", REDLINE_REQUIRE_PDFTOOLS=1 requires it")
+		}
+		t.Skip(msg)
+	}
+	return f
+}
+
+// noFallback hides every fallback font for the test, as on a machine
+// without one.
+func noFallback(t *testing.T) {
+	t.Helper()
+	t.Setenv(FallbackFontEnv, "")
+	saved := fallbackFontPaths
+	fallbackFontPaths = nil
+	t.Cleanup(func() { fallbackFontPaths = saved })
+}
+
+// pdfFontNames lists the fonts pdffonts finds in a document.
+func pdfFontNames(t *testing.T, pdf []byte) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdffonts"); err != nil {
+		needPDFTools(t) // same package as pdftotext: skip or fail the same way
+		t.Skip("pdffonts not found: install poppler-utils")
+	}
+	out, err := exec.Command("pdffonts", writeTemp(t, "fonts.pdf", pdf)).CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdffonts: %v: %s", err, out)
+	}
+	return string(out)
+}
 
 func emojiComparison() *diff.Comparison {
 	return &diff.Comparison{
@@ -64,6 +114,124 @@ func TestDiffPDFPlainHasNoWarnings(t *testing.T) {
 	}
 }
 
+// cjkComparison is a replacement inside unspaced Chinese text, as the QA
+// case cjk-a/cjk-b has it.
+func cjkComparison() *diff.Comparison {
+	return &diff.Comparison{
+		Old: diff.Side{Name: "cjk-a.txt"}, New: diff.Side{Name: "cjk-b.txt"},
+		Segments: []diff.Segment{
+			{Op: diff.OpEqual, A: "中华人民共和国外交部发言人", B: "中华人民共和国外交部发言人"},
+			{Op: diff.OpDelete, A: "表示", Change: 1},
+			{Op: diff.OpInsert, B: "宣布", Change: 1},
+			{Op: diff.OpEqual, A: "，双方同意在 Tokyo 東京 and ひらがな.\n\n第二段没有变化。", B: "，双方同意在 Tokyo 東京 and ひらがな.\n\n第二段没有变化。"},
+		},
+	}
+}
+
+// TestDiffPDFCJK: CJK text prints in the fallback font, which is embedded,
+// and extracts in order; no character is replaced.
+func TestDiffPDFCJK(t *testing.T) {
+	needFallbackFont(t)
+	needPDFTools(t)
+	var buf bytes.Buffer
+	warns, err := DiffPDFWithWarnings(&buf, cjkComparison(), DiffOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warns) > 0 {
+		t.Errorf("warnings with a fallback font present: %q", warns)
+	}
+	keepPDF(t, buf.Bytes())
+	got := squash(strings.Join(pdfPages(t, buf.Bytes()), " "))
+	if missing, ok := inOrder(got, []string{"中华人民共和国外交部发言人", "表示", "宣布", "双方同意在", "Tokyo 東京 and ひらがな", "第二段没有变化"}); !ok {
+		t.Errorf("extracted text lacks %q in order:\n%s", missing, got)
+	}
+	if strings.Contains(got, "\uFFFD") || strings.Contains(got, "Printing note") {
+		t.Errorf("CJK replaced although a fallback font is present:\n%s", got)
+	}
+	if fonts := pdfFontNames(t, buf.Bytes()); !strings.Contains(fonts, fontFallback) {
+		t.Errorf("fallback font not embedded:\n%s", fonts)
+	}
+	// The fallback font's subset is reproducible too.
+	var again bytes.Buffer
+	if _, err := DiffPDFWithWarnings(&again, cjkComparison(), DiffOptions{}); err != nil || !bytes.Equal(buf.Bytes(), again.Bytes()) {
+		t.Errorf("two renders of CJK text differ (error %v)", err)
+	}
+	// Without CJK, the fallback font stays out of the document.
+	plain := renderDiffPDF(t, handComparison(), DiffOptions{})
+	if fonts := pdfFontNames(t, plain); strings.Contains(fonts, fontFallback) {
+		t.Errorf("fallback font embedded in a document that does not need it:\n%s", fonts)
+	}
+}
+
+// TestDiffPDFCJKWithoutFallback: with no fallback font on the machine, CJK
+// prints as U+FFFD (never as empty boxes without a word) and the warning
+// says how to get a font.
+func TestDiffPDFCJKWithoutFallback(t *testing.T) {
+	noFallback(t)
+	var buf bytes.Buffer
+	warns, err := DiffPDFWithWarnings(&buf, cjkComparison(), DiffOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := strings.Join(warns, "\n")
+	for _, want := range []string{"U+4E2D", FallbackFontEnv, FallbackFontPackage} {
+		if !strings.Contains(all, want) {
+			t.Errorf("warning lacks %q:\n%s", want, all)
+		}
+	}
+	needPDFTools(t)
+	got := squash(strings.Join(pdfPages(t, buf.Bytes()), " "))
+	if !strings.Contains(got, "Printing note") || !strings.Contains(got, "Tokyo \uFFFD\uFFFD and") {
+		t.Errorf("no note or no replacement in the document:\n%s", got)
+	}
+}
+
+// TestFallbackFontEnv: a font the user names must be usable; otherwise
+// the error says why and what to do.
+func TestFallbackFontEnv(t *testing.T) {
+	dir := t.TempDir()
+	notFont := filepath.Join(dir, "x.ttf")
+	ttc := filepath.Join(dir, "x.ttc")
+	os.WriteFile(notFont, []byte("this is not a font at all"), 0o644)
+	os.WriteFile(ttc, append([]byte("ttcf"), make([]byte, 64)...), 0o644)
+	for _, tc := range []struct{ path, want string }{
+		{filepath.Join(dir, "missing.ttf"), "no such file"},
+		{notFont, "not a TrueType font"},
+		{ttc, "collection"},
+	} {
+		t.Setenv(FallbackFontEnv, tc.path)
+		_, err := DiffPDFWithWarnings(io.Discard, cjkComparison(), DiffOptions{})
+		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), FallbackFontEnv) {
+			t.Errorf("%s: error %v, want one with %q and %s", tc.path, err, tc.want, FallbackFontEnv)
+		}
+	}
+	// A good font by name is used: Go Mono has no CJK, so the CJK is
+	// replaced, but Latin text it has never needs it.
+	good := filepath.Join(dir, "gomono.ttf")
+	os.WriteFile(good, gomono.TTF, 0o644)
+	t.Setenv(FallbackFontEnv, good)
+	warns, err := DiffPDFWithWarnings(io.Discard, cjkComparison(), DiffOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if all := strings.Join(warns, "\n"); !strings.Contains(all, good) || !strings.Contains(all, "lacks some") {
+		t.Errorf("warning does not say the named font lacks the glyphs:\n%s", all)
+	}
+}
+
+func TestCheckTrueType(t *testing.T) {
+	if err := checkTrueType(gomono.TTF); err != nil {
+		t.Errorf("Go Mono refused: %v", err)
+	}
+	otto := append([]byte("OTTO"), make([]byte, 20)...)
+	for _, b := range [][]byte{nil, []byte("short"), otto, append([]byte("ttcf"), make([]byte, 20)...), append([]byte{0, 1, 0, 0, 0, 200}, make([]byte, 10)...)} {
+		if err := checkTrueType(b); err == nil {
+			t.Errorf("%q accepted", b)
+		}
+	}
+}
+
 // emojiCable is a cable layout holding emoji, rare CJK and Chinese.
 func emojiCable() *CableLayout {
 	return &CableLayout{Classification: "RESTRICTED", Pages: []CablePage{{
@@ -81,13 +249,14 @@ func emojiCable() *CableLayout {
 // TestCablePDFSupplementary: the cable printout survives emoji and rare
 // CJK too, with the note at the foot of page 1 and warnings.
 func TestCablePDFSupplementary(t *testing.T) {
+	noFallback(t)
 	var buf bytes.Buffer
 	warns, err := CablePDFWithWarnings(&buf, emojiCable(), PDFOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	all := strings.Join(warns, "\n")
-	for _, want := range []string{"U+1F389", "U+2000B", "U+4E2D", "U+0007"} {
+	for _, want := range []string{"U+1F389", "U+2000B", "U+4E2D", "U+0007", FallbackFontPackage} {
 		if !strings.Contains(all, want) {
 			t.Errorf("warnings lack %s:\n%s", want, all)
 		}
@@ -99,6 +268,50 @@ func TestCablePDFSupplementary(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("extracted text lacks %q:\n%s", want, got)
 		}
+	}
+}
+
+// TestCablePDFCJK: Chinese in a cable prints in the embedded fallback font
+// on the monospaced grid: the text after it starts where two columns per
+// ideograph put it.
+func TestCablePDFCJK(t *testing.T) {
+	needFallbackFont(t)
+	l := emojiCable()
+	l.Pages[0].Lines = []string{"2. 中华人民共和国 SAYS YES.", "1234567890123456789012345"}
+	var buf bytes.Buffer
+	warns, err := CablePDFWithWarnings(&buf, l, PDFOptions{})
+	if err != nil || len(warns) > 0 {
+		t.Fatalf("warnings %q, error %v", warns, err)
+	}
+	needPDFTools(t)
+	keepPDF(t, buf.Bytes())
+	if fonts := pdfFontNames(t, buf.Bytes()); !strings.Contains(fonts, fontFallback) {
+		t.Errorf("fallback font not embedded:\n%s", fonts)
+	}
+	if page := pdfPages(t, buf.Bytes())[0]; !strings.Contains(page, "中华人民共和国 SAYS YES") {
+		t.Fatalf("CJK line not extracted as one: %q", page)
+	}
+	// "2. " + 7 ideographs of two columns each + " " = column 18: SAYS
+	// starts where the 19th digit of the next line does.
+	out, err := exec.Command("pdftotext", "-bbox", writeTemp(t, "c.pdf", buf.Bytes()), "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	word := regexp.MustCompile(`xMin="([0-9.]+)" yMin="[0-9.]+" xMax="([0-9.]+)" yMax="[0-9.]+">([^<]*)</word>`)
+	var saysX, digitsX0, digitsX1 float64
+	for _, m := range word.FindAllStringSubmatch(string(out), -1) {
+		x0, _ := strconv.ParseFloat(m[1], 64)
+		x1, _ := strconv.ParseFloat(m[2], 64)
+		switch m[3] {
+		case "SAYS":
+			saysX = x0
+		case "1234567890123456789012345":
+			digitsX0, digitsX1 = x0, x1
+		}
+	}
+	colW := (digitsX1 - digitsX0) / 25
+	if want := digitsX0 + 18*colW; colW == 0 || saysX < want-colW/2 || saysX > want+colW/2 {
+		t.Errorf("SAYS at x=%.1f, want %.1f (ideographs two columns wide); bbox output:\n%s", saysX, want, out)
 	}
 }
 
