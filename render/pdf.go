@@ -286,7 +286,11 @@ func CablePDFWithWarnings(w io.Writer, l *CableLayout, opts PDFOptions) (warning
 			// Below the bottom banner, in the margin, so that the
 			// cable's own lines stay as laid out.
 			pdf.SetTextColor(90, 90, 90)
-			pf.text(fontMono, "", 6.5, cableMargin/2, size.h-cableMargin/2, note)
+			noteSize := 6.5
+			if w := pf.width(fontMono, "", noteSize, note); w > size.w-cableMargin {
+				noteSize *= (size.w - cableMargin) / w
+			}
+			pf.text(fontMono, "", noteSize, cableMargin/2, size.h-cableMargin/2, note)
 			pdf.SetTextColor(0, 0, 0)
 		}
 	}

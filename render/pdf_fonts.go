@@ -329,7 +329,15 @@ func (pf *pdfFonts) glyphs(family, style, s string) []glyph {
 		s = norm.NFC.String(s) // e + combining acute prints as é
 	}
 	out := make([]glyph, 0, len(s))
+	// An emoji sequence no font has (a family joined by zero-width
+	// joiners, a skin tone, a flag's two letters) prints as one U+FFFD.
+	joined, flagHalf := false, false
+	lastReplaced := func() bool { return len(out) > 0 && out[len(out)-1].out == replacementChar }
 	for _, r := range s {
+		if r == 0x200D && lastReplaced() {
+			joined = true
+			continue
+		}
 		switch {
 		case r == utf8.RuneError:
 			out = append(out, glyph{r, replacementChar, false})
@@ -339,12 +347,21 @@ func (pf *pdfFonts) glyphs(family, style, s string) []glyph {
 			pf.fallback[r] = true
 			out = append(out, glyph{r, string(r), true})
 		case ignorable(r):
+			continue
 		case unicode.IsSpace(r):
 			out = append(out, glyph{r, " ", false})
 		default:
 			pf.missing[r] = true
+			regional := r >= 0x1F1E6 && r <= 0x1F1FF
+			if joined || flagHalf && regional || r >= 0x1F3FB && r <= 0x1F3FF && lastReplaced() {
+				joined, flagHalf = false, false
+				continue
+			}
 			out = append(out, glyph{r, replacementChar, false})
+			joined, flagHalf = false, regional
+			continue
 		}
+		joined, flagHalf = false, false
 	}
 	return out
 }
