@@ -22,22 +22,44 @@ type Message struct {
 	// for dual precedence: ["O"], ["P", "R"].
 	Precedence []string `json:"precedence"`
 	// DTG is the date-time group as written (212130Z DEC 88).
-	DTG  string   `json:"dtg"`
-	From string   `json:"from"`
+	DTG  string `json:"dtg"`
+	From string `json:"from"`
+	// To, Info and XMT are the addressees as named: a routing indicator
+	// (RUEHC/), the precedence written after a US addressee (AMEMBASSY
+	// LONDON IMMEDIATE) or before an FCO one (TO IMMEDIATE FCO) and a
+	// station serial number after it are taken off.
 	To   []string `json:"to"`
 	Info []string `json:"info"`
 	XMT  []string `json:"xmt"`
+	// ToPrecedence and InfoPrecedence run parallel to To and Info: the
+	// precedence word written with each addressee (IMMEDIATE, NIACT
+	// IMMEDIATE), or "" where the line has none.
+	ToPrecedence   []string `json:"to_precedence"`
+	InfoPrecedence []string `json:"info_precedence"`
+	// Form is the form of cable the heading and fields show, which is the
+	// template that writes it: "state" (US State telegram: serial on the
+	// classification line, E.O., TAGS), "fco" (UK FCO telegram: FM / TO /
+	// TELNO), "personal" (No. 10 personal message: SERIAL No. line,
+	// FOLLOWING FOR passing line) or "" (an ACP 127 message of none of
+	// these forms).
+	Form string `json:"form"`
 	// Classification is the canonical level (see ParseClassification),
 	// read from the first line of the text (or, in the FCO form, from the
 	// line above FM).
 	Classification string `json:"classification"`
-	// Captions are handling words written with or after the
-	// classification (NODIS, EXDIS, PERSONAL).
+	// Caveats are the handling words printed on the classification's own
+	// line, after it (SECRET UK EYES ONLY, S E C R E T NODIS STATE 1):
+	// what a draft's caveats field prints.
+	Caveats []string `json:"caveats"`
+	// Captions are handling lines printed on their own lines under the
+	// classification (NODIS, SIPDIS): what a draft's captions field prints.
 	Captions []string `json:"captions"`
 	// Serial is the message's serial number without its label: T 192A/88,
 	// STATE 192639, TELNO 1119.
 	Serial string `json:"serial"`
-	// EO and Tags are the E.O. and TAGS: lines of a US State cable.
+	// EO is the E.O. line of a US State cable without its E.O. label
+	// (12065: GDS 7/24/85 (VEST, GEORGE S.)); Tags are the TAGS: line's
+	// tags.
 	EO   string   `json:"eo"`
 	Tags []string `json:"tags"`
 	// ClassifiedBy is the classification authority line of a US cable
@@ -58,7 +80,17 @@ type Message struct {
 	// BT (or NNNN), with page furniture removed (classification lines,
 	// PAGE lines, SECTION lines, repeated headings of later sections) and
 	// words hyphenated across line ends joined; other line breaks are kept.
+	// The signature is not part of it.
 	Text string `json:"text"`
+	// Signature is the principal's name that signs the message, taken from
+	// the end of the text where the form puts it: a State cable's surname
+	// on a line of its own after the text (or, in archive copies, after the
+	// final full stop of the last line: ... PARTNERSHIP. VANCE), an FCO
+	// telegram's name standing alone as the last paragraph. A personal
+	// message's signature (YOURS EVER / MARGARET'') is written as part of
+	// the letter, so it stays in Text; so does anything in a cable of no
+	// known form.
+	Signature string `json:"signature"`
 	// TextLine is the 1-based line of the input where Text starts (0 when
 	// there is no text).
 	TextLine int `json:"text_line"`
@@ -137,6 +169,10 @@ type cableParser struct {
 	lines []cpLine
 	msg   Message
 	fco   bool // the heading is in the FCO form
+	// serialOnClass is set when the serial stands on the classification
+	// line (STATE 192639), spaced when that line is letter-spaced and
+	// serialLabel when a SERIAL No. line gave it: signs of the form.
+	serialOnClass, spaced, serialLabel bool
 }
 
 func newCableParser(data []byte) *cableParser {
@@ -419,9 +455,9 @@ func (p *cableParser) parseFCOHeading(i int) (int, error) {
 			continue
 		}
 		if c, rest, ok := cpMatchClassification(t); ok {
-			if caps, _, ok := cpClassificationRest(rest); ok {
+			if caveats, _, ok := cpClassificationRest(rest); ok {
 				m.Classification = c
-				m.Captions = append(caps, m.Captions...)
+				m.Caveats = caveats
 			}
 		}
 		break
@@ -443,7 +479,7 @@ func (p *cableParser) parseFCOHeading(i int) (int, error) {
 // of the text area.
 func (p *cableParser) parseAddress(i int, fco bool) (int, error) {
 	m := &p.msg
-	var cur *[]string
+	cur := cpAddrNone
 	fmLine, toSeen := 0, false
 	j := i
 	for ; j < len(p.lines); j++ {
@@ -471,38 +507,38 @@ func (p *cableParser) parseAddress(i int, fco bool) (int, error) {
 			}
 			fmLine = p.lines[j].n
 			m.From = strings.TrimSpace(t[2:])
-			cur = nil
+			cur = cpAddrNone
 		case cpHasKeyword(t, "TO"):
 			toSeen = true
-			cur = &m.To
-			p.addAddressees(cur, strings.TrimSpace(t[2:]), fco, 0)
+			cur = cpAddrTo
+			p.addAddressees(cur, strings.TrimSpace(t[2:]), fco, true)
 		case cpHasKeyword(t, "INFO"):
-			cur = &m.Info
-			p.addAddressees(cur, strings.TrimSpace(t[4:]), fco, 1)
+			cur = cpAddrInfo
+			p.addAddressees(cur, strings.TrimSpace(t[4:]), fco, true)
 		case cpHasKeyword(t, "XMT"):
-			cur = &m.XMT
-			p.addAddressees(cur, strings.TrimSpace(t[3:]), fco, -1)
+			cur = cpAddrXMT
+			p.addAddressees(cur, strings.TrimSpace(t[3:]), fco, true)
 		case fco && cpHasKeyword(t, "TELNO"):
 			m.Serial = t
-			cur = nil
+			cur = cpAddrNone
 		case fco && cpHasKeyword(t, "OF") && cpDtgRE.MatchString(t):
 			sub := cpDtgRE.FindStringSubmatch(t)
 			if err := p.checkDTG(j, sub[1], sub[2]); err != nil {
 				return 0, err
 			}
 			m.DTG = strings.Join(strings.Fields(sub[0]), " ")
-			cur = nil
+			cur = cpAddrNone
 		case p.isTextStart(t):
 			goto done
 		default:
-			if cur == nil {
+			if cur == cpAddrNone {
 				if fmLine != 0 && !toSeen && m.From != "" && !fco {
 					m.From += " " + t
 					continue
 				}
 				goto done
 			}
-			p.addAddressees(cur, t, fco, -1)
+			p.addAddressees(cur, t, fco, false)
 		}
 	}
 done:
@@ -522,30 +558,114 @@ func (p *cableParser) isTextStart(t string) bool {
 		t == "NNNN" || t == "NNN" || strings.HasPrefix(t, "DRAFT - NOT FOR TRANSMISSION")
 }
 
-// addAddressees appends the addressees of one address line. In the FCO form
-// the line may start with a precedence word and list several addressees
-// separated by commas; role 0 is TO, 1 INFO (the word sets the action or
-// information precedence).
-func (p *cableParser) addAddressees(list *[]string, s string, fco bool, role int) {
+// Which list of addressees an address line adds to.
+const (
+	cpAddrNone = iota
+	cpAddrTo
+	cpAddrInfo
+	cpAddrXMT
+)
+
+var (
+	// a routing indicator before a US addressee: RUEHC/SECSTATE WASHDC.
+	cpRoutingPrefixRE = regexp.MustCompile(`^R[A-Z]{3,7}/`)
+)
+
+// addAddressees appends the addressees of one address line to the list
+// cur. A US addressee may carry a routing indicator before it and its
+// precedence (and a station serial number) after it: RUEHC/SECSTATE WASHDC
+// PRIORITY 1234. In the FCO form the line may start with a precedence word
+// and list several addressees separated by commas; on the first TO and
+// INFO line that word also gives the action or information precedence
+// when the heading has no precedence line (first reports whether the line
+// carries its TO or INFO keyword).
+func (p *cableParser) addAddressees(cur int, s string, fco bool, first bool) {
+	m := &p.msg
+	var list, precs *[]string
+	role := -1
+	switch cur {
+	case cpAddrTo:
+		list, precs, role = &m.To, &m.ToPrecedence, 0
+	case cpAddrInfo:
+		list, precs, role = &m.Info, &m.InfoPrecedence, 1
+	case cpAddrXMT:
+		list = &m.XMT
+	default:
+		return
+	}
+	if !first {
+		role = -1
+	}
+	add := func(a, prec string) {
+		*list = append(*list, a)
+		if precs != nil {
+			*precs = append(*precs, prec)
+		}
+	}
 	if s == "" {
 		return
 	}
 	if !fco {
-		*list = append(*list, s)
+		a, prec := cpSplitUSAddressee(s)
+		add(a, prec)
 		return
 	}
+	prec := ""
 	words := strings.Fields(s)
 	if len(words) > 1 {
 		if l, ok := cpPrecedenceWordLetters[words[0]]; ok {
 			p.setPrecedence(role, l)
+			prec = words[0]
 			s = strings.TrimSpace(s[len(words[0]):])
 		}
 	}
 	for _, a := range strings.Split(s, ",") {
 		if a = strings.TrimSpace(a); a != "" {
-			*list = append(*list, a)
+			add(a, prec)
 		}
 	}
+}
+
+// cpSplitUSAddressee takes the routing indicator, the precedence and the
+// station serial number off a US addressee line.
+func cpSplitUSAddressee(s string) (addressee, precedence string) {
+	s = strings.TrimSpace(s)
+	routed := false
+	if loc := cpRoutingPrefixRE.FindStringIndex(s); loc != nil && len(s) > loc[1] {
+		s, routed = s[loc[1]:], true
+	}
+	words := strings.Fields(s)
+	n := len(words)
+	if n > 1 && routed && cpAllDigits(words[n-1]) {
+		n-- // RUEHXD/MOSCOW POLITICAL COLLECTIVE 1234
+	}
+	if n > 2 && cpAllDigits(words[n-1]) {
+		if _, ok := cpPrecedenceWordLetters[words[n-2]]; ok {
+			n-- // AMEMBASSY MOSCOW IMMEDIATE 4521
+		}
+	}
+	if n > 1 {
+		if _, ok := cpPrecedenceWordLetters[words[n-1]]; ok {
+			k := n - 1
+			if k > 1 && words[k-1] == "NIACT" {
+				k--
+			}
+			return strings.Join(words[:k], " "), strings.Join(words[k:n], " ")
+		}
+	}
+	return strings.Join(words[:n], " "), ""
+}
+
+func cpAllDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func (p *cableParser) setPrecedence(role int, letter string) {
@@ -621,8 +741,8 @@ func cpMatchClassification(t string) (class, rest string, ok bool) {
 }
 
 // cpClassificationRest splits what follows the classification on its line
-// into captions, a section marker and a serial.
-func cpClassificationRest(rest string) (captions []string, serial string, ok bool) {
+// into caveats, a section marker and a serial.
+func cpClassificationRest(rest string) (caveats []string, serial string, ok bool) {
 	rest = strings.TrimSpace(rest)
 	if loc := cpSectionInRE.FindStringIndex(rest); loc != nil {
 		rest = strings.TrimSpace(rest[:loc[0]] + " " + rest[loc[1]:])
@@ -635,21 +755,60 @@ func cpClassificationRest(rest string) (captions []string, serial string, ok boo
 	for k < len(words) && cpCaptionWords[words[k]] {
 		k++
 	}
-	if k > 0 {
-		captions = []string{strings.Join(words[:k], " ")}
-	}
+	caveats = cpSplitCaveats(words[:k])
 	tail := strings.Join(words[k:], " ")
 	switch {
 	case tail == "":
-		return captions, "", true
+		return caveats, "", true
 	case cpSerialRestRE.MatchString(tail):
-		return captions, tail, true
+		return caveats, tail, true
 	case strings.HasPrefix(tail, "COVERING "):
 		if _, r, ok := cpMatchClassification(strings.TrimPrefix(tail, "COVERING ")); ok && r == "" {
-			return captions, "", true
+			return caveats, "", true
 		}
 	}
 	return nil, "", false
+}
+
+// cpLoneCaveats are handling words that make a caveat on their own; the
+// other handling words make one caveat together (UK EYES ONLY, STAFF IN
+// CONFIDENCE).
+var cpLoneCaveats = map[string]bool{
+	"NODIS": true, "EXDIS": true, "LIMDIS": true, "STADIS": true, "NOFORN": true, "ORCON": true,
+	"PROPIN": true, "NOCONTRACT": true, "DEDIP": true, "EFTO": true, "SPECAT": true, "WNINTEL": true,
+	"SIPDIS": true, "NOFORN/SIPDIS": true, "CHEROKEE": true, "PERSONAL": true, "SENSITIVE": true,
+}
+
+// cpSplitCaveats groups the handling words printed after a classification
+// into caveats: SECRET NODIS NOFORN has two, SECRET UK EYES ONLY one.
+func cpSplitCaveats(words []string) []string {
+	var out []string
+	group := ""
+	for _, w := range words {
+		if cpLoneCaveats[w] {
+			if group != "" {
+				out = append(out, group)
+				group = ""
+			}
+			out = append(out, w)
+			continue
+		}
+		if group != "" {
+			group += " "
+		}
+		group += w
+	}
+	if group != "" {
+		out = append(out, group)
+	}
+	return out
+}
+
+// cpIsLetterSpaced reports whether a classification line starts with a
+// letter-spaced classification (S E C R E T).
+func cpIsLetterSpaced(t string) bool {
+	f := strings.Fields(t)
+	return len(f) >= 5 && len(f[0]) == 1 && len(f[1]) == 1 && len(f[2]) == 1
 }
 
 // cpIsCaptionLine reports whether t holds only handling words.
@@ -705,17 +864,36 @@ func (p *cableParser) parseText(i, end int) {
 	for j < end && p.isDraftMarker(j) {
 		j = p.nextNonBlank(j + 1)
 	}
-	if j < end {
-		if c, rest, ok := cpMatchClassification(p.trimmed(j)); ok {
-			if caps, serial, ok := cpClassificationRest(rest); ok {
-				m.Classification = c
-				m.Captions = append(m.Captions, caps...)
-				if serial != "" {
-					m.Serial = serial
-				}
-				j++
-			}
+	// The classification line; an archive copy may print the page's
+	// banner and PAGE line before it (CONFIDENTIAL / PAGE 01 STATE 192639 /
+	// C O N F I D E N T I A L STATE 192639), so a run of such lines is read
+	// together.
+	seen := false
+	for j < end {
+		t := p.trimmed(j)
+		if seen && (t == "" || cpPageLineRE.MatchString(t)) {
+			j++
+			continue
 		}
+		c, rest, ok := cpMatchClassification(t)
+		if !ok {
+			break
+		}
+		caveats, serial, ok := cpClassificationRest(rest)
+		if !ok {
+			break
+		}
+		m.Classification = c
+		if len(m.Caveats) == 0 {
+			m.Caveats = caveats
+		}
+		if serial != "" && !p.serialOnClass {
+			m.Serial = serial
+			p.serialOnClass = true
+		}
+		p.spaced = p.spaced || cpIsLetterSpaced(t)
+		seen = true
+		j++
 	}
 	j = p.parseFields(j, end)
 	if p.fco && m.Subject == "" {
@@ -838,9 +1016,10 @@ func (p *cableParser) parseFields(i, end int) int {
 		switch kind {
 		case cpFieldSerial:
 			m.Serial = cpSerialLabelRE.FindStringSubmatch(t)[1]
+			p.serialLabel = true
 			next = j + 1
 		case cpFieldEO:
-			m.EO = value
+			m.EO = cpEOValue(value)
 		case cpFieldTags:
 			for _, tag := range strings.Split(strings.TrimSpace(cpTagsRE.FindStringSubmatch(value)[1]), ",") {
 				if tag = strings.TrimSpace(tag); tag != "" {
@@ -886,6 +1065,15 @@ func (p *cableParser) fieldValue(i, end, kind int) (string, int) {
 		v = cpJoinRunOn(v, t)
 	}
 	return v, j
+}
+
+// cpEOLabelRE is the label of an E.O. line.
+var cpEOLabelRE = regexp.MustCompile(`^E\.\s?O\.\s*`)
+
+// cpEOValue takes the E.O. label off an E.O. line: E.O. 12065: GDS ... gives
+// 12065: GDS ..., the value a draft's eo field holds.
+func cpEOValue(line string) string {
+	return strings.TrimSpace(cpEOLabelRE.ReplaceAllString(strings.TrimSpace(line), ""))
 }
 
 // cpSplitRefs splits a list of references lettered (A) X (B) Y into X and
@@ -935,15 +1123,13 @@ func cpEndsWithHyphenatedWord(s string) bool {
 }
 
 // parseBody builds Text from the lines [i, end): it removes page furniture
-// and repeated section headings and joins words hyphenated across line
-// ends.
+// and repeated section headings, joins words hyphenated across line ends
+// and takes the signature off the end (and, in a State cable split into
+// sections, off the end of each section).
 func (p *cableParser) parseBody(i, end int) {
 	m := &p.msg
-	type bodyLine struct {
-		n    int
-		text string
-	}
-	var out []bodyLine
+	m.Form = p.form()
+	var out []cpBodyLine
 	// sectionAfter[k] tells whether line i+k is followed, past blank and
 	// transmission lines, by a later section's heading.
 	sectionAfter := make([]bool, max(end-i, 0))
@@ -952,6 +1138,23 @@ func (p *cableParser) parseBody(i, end int) {
 		sectionAfter[j-i] = next
 		if t != "" && !cpIsTransmissionLine(t) {
 			next = p.isDTGLine(j)
+		}
+	}
+	// Signatures taken off the end of sections, put back at the end unless
+	// they are the message's signature.
+	var stash []cpStashedSignature
+	sectionEnd := func() {
+		if m.Form != "state" || len(out) == 0 {
+			return
+		}
+		last := len(out) - 1
+		if _, rest, ok := cpSignature(m.Form, cpBodyTexts(out)); ok {
+			stash = append(stash, cpStashedSignature{at: last, line: out[last], removed: rest == ""})
+			if rest == "" {
+				out = out[:last]
+			} else {
+				out[last].text = rest
+			}
 		}
 	}
 	pendingBreak := false // a furniture run was removed since the last text line
@@ -964,7 +1167,8 @@ func (p *cableParser) parseBody(i, end int) {
 			continue
 		}
 		if p.isDTGLine(j) && cpHasKeyword(p.trimmed(p.nextNonBlank(j+1)), "FM") {
-			// a later section's heading: skip it and the classification line
+			// a later section's heading: skip it, the classification line
+			// and the fields repeated under it
 			k := j + 1
 			for k < end && p.trimmed(k) != "BT" && !p.isTextStart(p.trimmed(k)) {
 				k++
@@ -972,27 +1176,17 @@ func (p *cableParser) parseBody(i, end int) {
 			if k < end && p.trimmed(k) == "BT" {
 				k++
 			}
-			// the section's classification, captions and passing line
-			for k < end {
-				t := p.trimmed(k)
-				if t == "" || p.isFurniture(t) || cpIsCaptionLine(t) {
-					k++
-					continue
-				}
-				// Fields repeated at the top of the section (SUBJECT, E.O.,
-				// TAGS, REF, the passing line).
-				if kind := p.fieldKind(k); kind != cpFieldNone {
-					_, next := p.fieldValue(k, end, kind)
-					if kind == cpFieldSerial {
-						next = k + 1
-					}
-					k = next
-					continue
-				}
-				break
-			}
-			j = k - 1
+			sectionEnd()
+			j = p.skipSectionHead(k, end) - 1
 			pendingBreak, blank = true, blank+1 // sections end at a paragraph end
+			continue
+		}
+		if p.isSectionClassLine(tt) {
+			// a later section's classification line without a heading
+			// before it (a copy that leaves the headings out)
+			sectionEnd()
+			j = p.skipSectionHead(j, end) - 1
+			pendingBreak, blank = true, blank+1
 			continue
 		}
 		if p.isFurniture(tt) || (cpIsTransmissionLine(tt) && sectionAfter[j-i]) {
@@ -1012,17 +1206,46 @@ func (p *cableParser) parseBody(i, end int) {
 				}
 				t = rest
 			case pendingBreak:
+				if prev.text == "" {
+					break // a signature taken off left the paragraph break
+				}
 				if cpEndsSentence(prev.text) && (blank > 0 || cpBodyStartRE.MatchString(tt)) {
-					out = append(out, bodyLine{})
+					out = append(out, cpBodyLine{})
 				}
 			default:
 				for ; blank > 0; blank-- {
-					out = append(out, bodyLine{})
+					out = append(out, cpBodyLine{})
 				}
 			}
 		}
 		blank, pendingBreak = 0, false
-		out = append(out, bodyLine{p.lines[j].n, t})
+		out = append(out, cpBodyLine{p.lines[j].n, t})
+	}
+	out = cpTrimBlankEnd(out)
+	if m.Form == "state" || m.Form == "fco" {
+		if sig, rest, ok := cpSignature(m.Form, cpBodyTexts(out)); ok {
+			m.Signature = sig
+			if last := len(out) - 1; rest == "" {
+				out = cpTrimBlankEnd(out[:last])
+			} else {
+				out[last].text = rest
+			}
+		}
+	}
+	// A section's signature that is not the message's is text after all.
+	for k := len(stash) - 1; k >= 0; k-- {
+		st := stash[k]
+		if m.Signature != "" && strings.EqualFold(cpLastWords(st.line.text, len(strings.Fields(m.Signature))), m.Signature) {
+			continue
+		}
+		switch {
+		case st.at >= len(out):
+			out = append(out, st.line)
+		case st.removed:
+			out = append(out[:st.at], append([]cpBodyLine{st.line}, out[st.at:]...)...)
+		default:
+			out[st.at] = st.line
+		}
 	}
 	var b strings.Builder
 	for k, l := range out {
@@ -1035,6 +1258,199 @@ func (p *cableParser) parseBody(i, end int) {
 	if len(out) > 0 {
 		m.TextLine = out[0].n
 	}
+}
+
+// cpBodyLine is a line of the text and its line number in the input.
+type cpBodyLine struct {
+	n    int
+	text string
+}
+
+// cpStashedSignature is a signature taken off the end of a section: the
+// line it was on, its index in the text, and whether the whole line went.
+type cpStashedSignature struct {
+	at      int
+	line    cpBodyLine
+	removed bool
+}
+
+func cpBodyTexts(out []cpBodyLine) []string {
+	s := make([]string, len(out))
+	for k, l := range out {
+		s[k] = l.text
+	}
+	return s
+}
+
+func cpTrimBlankEnd(out []cpBodyLine) []cpBodyLine {
+	for len(out) > 0 && strings.TrimSpace(out[len(out)-1].text) == "" {
+		out = out[:len(out)-1]
+	}
+	return out
+}
+
+// cpLastWords returns the last n words of s, joined by single spaces.
+func cpLastWords(s string, n int) string {
+	f := strings.Fields(s)
+	if n > len(f) {
+		n = len(f)
+	}
+	return strings.Join(f[len(f)-n:], " ")
+}
+
+// isSectionClassLine reports whether t is the classification line of a
+// section after the first: S E C R E T SECTION 02 OF 02 STATE 153441.
+func (p *cableParser) isSectionClassLine(t string) bool {
+	_, rest, ok := cpMatchClassification(t)
+	if !ok || !cpSectionInRE.MatchString(rest) {
+		return false
+	}
+	_, serial, ok := cpClassificationRest(rest)
+	return ok && (serial == "" || p.msg.Serial == "" || serial == p.msg.Serial)
+}
+
+// skipSectionHead skips, from line k, what a later section repeats at its
+// top: the classification line, captions, the passing line and the E.O.,
+// TAGS, SUBJECT and REF fields. It returns the index of the section's
+// first text line.
+func (p *cableParser) skipSectionHead(k, end int) int {
+	for k < end {
+		t := p.trimmed(k)
+		if t == "" || p.isFurniture(t) || p.isSectionClassLine(t) || cpIsCaptionLine(t) {
+			k++
+			continue
+		}
+		if kind := p.fieldKind(k); kind != cpFieldNone {
+			_, next := p.fieldValue(k, end, kind)
+			if kind == cpFieldSerial {
+				next = k + 1
+			}
+			k = next
+			continue
+		}
+		break
+	}
+	return k
+}
+
+// form tells which form of cable the heading and fields read so far show
+// (see Message.Form).
+func (p *cableParser) form() string {
+	m := &p.msg
+	switch {
+	case p.fco:
+		return "fco"
+	case m.EO != "" || len(m.Tags) > 0 || m.ClassifiedBy != "" || p.serialOnClass:
+		return "state"
+	case p.serialLabel || strings.HasPrefix(m.Passing, "FOLLOWING "):
+		return "personal"
+	case p.spaced:
+		return "state"
+	}
+	for _, h := range m.Heading {
+		if strings.Contains(h, "PERSONAL MESSAGE") {
+			return "personal"
+		}
+	}
+	return ""
+}
+
+var (
+	// a word of a signature: a name in capitals (VANCE, O'NEILL).
+	cpSignatureWordRE = regexp.MustCompile(`^[A-Z][A-Z'-]*[A-Z]$`)
+	// words that end a text without being a signature.
+	cpNotSignature = map[string]bool{
+		"END": true, "ENDS": true, "QUOTE": true, "UNQUOTE": true, "FYI": true, "TEXT": true, "SUMMARY": true,
+		"COMMENT": true, "BT": true, "NNNN": true, "NNN": true, "SECRET": true, "CONFIDENTIAL": true,
+		"UNCLAS": true, "UNCLASSIFIED": true, "RESTRICTED": true, "TOP": true, "MINIMIZE": true,
+		"GDS": true, "DECL": true, "OADR": true, "PARA": true, "BEGIN": true, "MESSAGE": true,
+	}
+	// words whose full stop does not end a sentence.
+	cpTitleWords = map[string]bool{
+		"MR": true, "MRS": true, "MS": true, "DR": true, "ST": true, "GEN": true, "COL": true, "AMB": true,
+		"SEN": true, "REP": true, "GOV": true, "PROF": true, "LT": true, "CAPT": true, "ADM": true,
+		"SGT": true, "NO": true, "NOS": true, "JR": true, "SR": true, "INC": true, "CO": true, "LTD": true,
+		"VS": true, "CF": true, "REF": true, "PARA": true, "ART": true, "SEC": true, "MIN": true,
+	}
+)
+
+// cpSignatureName reports whether t is a signature of at most maxWords
+// names in capitals.
+func cpSignatureName(t string, maxWords int) bool {
+	words := strings.Fields(t)
+	if len(words) == 0 || len(words) > maxWords || cpNotSignature[words[0]] || cpIsCaptionLine(t) {
+		return false
+	}
+	for _, w := range words {
+		if !cpSignatureWordRE.MatchString(w) || cpNotSignature[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// cpEndsSentenceStop reports whether s ends a sentence with a full stop,
+// question or exclamation mark (perhaps inside a closing quote or
+// bracket), or is a talking point or list item line.
+func cpEndsSentenceStop(s string) bool {
+	s = strings.TrimRight(s, " ")
+	core := strings.TrimRight(s, "'\")")
+	return strings.HasSuffix(core, ".") || strings.HasSuffix(core, "?") || strings.HasSuffix(core, "!")
+}
+
+// cpSignature looks for the signature at the end of a text's lines, where
+// the form puts it. It returns the signature and what is left of the last
+// line ("" when the signature was the whole line). It is conservative: a
+// State cable's signature is one or two names in capitals alone on the
+// last line after a sentence's end, a blank line, a talking point or a
+// line it would have fitted on (so not wrapped there), or
+// one name in capitals after the final full stop of the last line (as
+// archive copies print it: ... PARTNERSHIP. VANCE); an FCO telegram's is
+// a last paragraph of one to three names in capitals.
+func cpSignature(form string, lines []string) (sig, rest string, ok bool) {
+	n := len(lines)
+	if n == 0 {
+		return "", "", false
+	}
+	last := strings.TrimSpace(lines[n-1])
+	prev := ""
+	if n > 1 {
+		prev = strings.TrimSpace(lines[n-2])
+	}
+	switch form {
+	case "fco":
+		if n >= 3 && prev == "" && strings.TrimSpace(lines[n-3]) != "" && cpSignatureName(last, 3) {
+			return last, "", true
+		}
+	case "state":
+		// A name alone after a line that does not end a sentence is a
+		// signature only when it would have fitted on that line: then the
+		// line break is the writer's, not the teleprinter's wrap.
+		longest := 0
+		for _, l := range lines {
+			longest = max(longest, len(strings.TrimSpace(l)))
+		}
+		if n >= 2 && cpSignatureName(last, 2) && (prev == "" || cpEndsSentenceStop(prev) ||
+			strings.HasPrefix(prev, "-") || len(prev)+1+len(last) <= longest) {
+			return last, "", true
+		}
+		// ... PARTNERSHIP. VANCE
+		k := strings.LastIndexByte(last, ' ')
+		if k < 0 {
+			break
+		}
+		before, word := strings.TrimRight(last[:k], " "), last[k+1:]
+		if strings.ContainsRune(word, '\'') || !cpSignatureName(word, 1) || !cpEndsSentenceStop(before) {
+			break
+		}
+		f := strings.Fields(before)
+		stop := strings.TrimRight(strings.TrimRight(f[len(f)-1], "'\")"), ".?!")
+		if len(stop) < 2 || strings.Contains(stop, ".") || cpTitleWords[strings.ToUpper(strings.TrimLeft(stop, "(\"'"))] {
+			break // U.S. OFFICIALS, GEORGE S. VEST, MR. SMITH
+		}
+		return word, before, true
+	}
+	return "", "", false
 }
 
 func cpStartsWithLetter(s string) bool {
@@ -1051,8 +1467,8 @@ func cpEndsSentence(s string) bool {
 // cpNormalizeMessage makes empty lists empty rather than nil, so that JSON
 // shows [] for them.
 func cpNormalizeMessage(m *Message) {
-	for _, l := range []*[]string{&m.Transmission, &m.Precedence, &m.To, &m.Info, &m.XMT, &m.Captions,
-		&m.Tags, &m.References, &m.Heading} {
+	for _, l := range []*[]string{&m.Transmission, &m.Precedence, &m.To, &m.Info, &m.XMT, &m.ToPrecedence,
+		&m.InfoPrecedence, &m.Caveats, &m.Captions, &m.Tags, &m.References, &m.Heading} {
 		if *l == nil {
 			*l = []string{}
 		}

@@ -37,6 +37,13 @@ func FuzzParse(f *testing.F) {
 		if !reflect.DeepEqual(m, m2) {
 			t.Errorf("Parse is not deterministic")
 		}
+		if len(m.ToPrecedence) != len(m.To) || len(m.InfoPrecedence) != len(m.Info) {
+			t.Errorf("precedences do not run beside the addressees: %q %q, %q %q", m.To, m.ToPrecedence, m.Info, m.InfoPrecedence)
+		}
+		if m.Signature != "" && (strings.ContainsAny(m.Signature, "\n.") || m.Signature != strings.ToUpper(m.Signature) ||
+			(m.Form != "state" && m.Form != "fco")) {
+			t.Errorf("signature %q in a cable of form %q", m.Signature, m.Form)
+		}
 		if m.Text == "" {
 			return
 		}

@@ -81,13 +81,14 @@ func TestParseStateCable(t *testing.T) {
 	m := mustParse(t, readTestdata(t, "parse_state_1979.txt"))
 	want := Message{
 		Transmission: []string{}, Precedence: []string{"O", "P"}, DTG: "242336Z JUL 79",
-		From: "SECSTATE WASHDC", To: []string{"AMEMBASSY LONDON IMMEDIATE"}, Info: []string{"AMEMBASSY DUBLIN PRIORITY"},
-		XMT: []string{}, Classification: "CONFIDENTIAL", Captions: []string{}, Serial: "STATE 192639",
-		EO: "E.O. 12065: GDS 7/24/85 (VEST, GEORGE S.)", Tags: []string{"UK", "SG", "XT", "PDIP", "EI", "RH"},
+		From: "SECSTATE WASHDC", To: []string{"AMEMBASSY LONDON"}, Info: []string{"AMEMBASSY DUBLIN"},
+		XMT: []string{}, ToPrecedence: []string{"IMMEDIATE"}, InfoPrecedence: []string{"PRIORITY"}, Form: "state",
+		Classification: "CONFIDENTIAL", Caveats: []string{}, Captions: []string{}, Serial: "STATE 192639",
+		EO: "12065: GDS 7/24/85 (VEST, GEORGE S.)", Tags: []string{"UK", "SG", "XT", "PDIP", "EI", "RH"},
 		Subject: "BRITISH AMBASSADOR PRESENTS CREDENTIALS", References: []string{}, Heading: []string{},
 		Text: "1. THE BRITISH AMBASSADOR, SIR NICHOLAS HENDERSON, PRESENTED\nHIS CREDENTIALS TO THE PRESIDENT ON JULY 24.\n" +
-			"2. THE PRESIDENT WELCOMED HIM WARMLY.\nVANCE",
-		TextLine: 9, Ending: "NNNN",
+			"2. THE PRESIDENT WELCOMED HIM WARMLY.",
+		Signature: "VANCE", TextLine: 9, Ending: "NNNN",
 	}
 	if !reflect.DeepEqual(*m, want) {
 		t.Errorf("got  %+v\nwant %+v", *m, want)
@@ -102,8 +103,12 @@ func TestParseArchiveCopy(t *testing.T) {
 	checks := map[string][2]any{
 		"Transmission": {m.Transmission, []string{"VZCZCWAO123", "OO RUEHMO", "DE RUEHC #3441 1630041", "ZNY SSSSS ZZH"}},
 		"Precedence":   {m.Precedence, []string{"O", "P"}},
-		"To":           {m.To, []string{"AMEMBASSY MOSCOW IMMEDIATE 4521"}},
-		"Info":         {m.Info, []string{"AMEMBASSY LONDON PRIORITY", "AMEMBASSY PARIS PRIORITY"}},
+		"To":           {m.To, []string{"AMEMBASSY MOSCOW"}},
+		"ToPrecedence": {m.ToPrecedence, []string{"IMMEDIATE"}},
+		"Info":         {m.Info, []string{"AMEMBASSY LONDON", "AMEMBASSY PARIS"}},
+		"InfoPrec":     {m.InfoPrecedence, []string{"PRIORITY", "PRIORITY"}},
+		"Form":         {m.Form, "state"},
+		"Signature":    {m.Signature, "SHULTZ"},
 		"XMT":          {m.XMT, []string{"AMCONSUL LENINGRAD"}},
 		"Class":        {m.Classification, "SECRET"},
 		"Serial":       {m.Serial, "STATE 153441"},
@@ -114,7 +119,7 @@ func TestParseArchiveCopy(t *testing.T) {
 		"Ending":       {m.Ending, "NNN"},
 		"Text": {m.Text, "1. (S - ENTIRE TEXT.)\n\n2. WE HAVE REVIEWED THE LIST OF DIVIDED FAMILIES AND BELIEVE\n" +
 			"THAT A SETTLEMENT\nOF THE REMAINING CASES IS WITHIN REACH.\n\n3. YOU SHOULD SEEK AN EARLY APPOINTMENT WITH THE FOREIGN\n" +
-			"MINISTER.\n\n4. -- THE SECRETARY HOPES THE MINISTER WILL RESPOND.\nSHULTZ"},
+			"MINISTER.\n\n4. -- THE SECRETARY HOPES THE MINISTER WILL RESPOND."},
 	}
 	for name, c := range checks {
 		if !reflect.DeepEqual(c[0], c[1]) {
@@ -213,17 +218,19 @@ func TestMessageJSONKeys(t *testing.T) {
 func TestParseTwoSectionCable(t *testing.T) {
 	m := mustParse(t, readTestdata(t, "parse_cablegate.txt"))
 	got := []any{m.Transmission[0], m.Precedence, m.DTG, m.To, m.Info, m.Classification, m.Serial, m.Captions,
-		m.EO, m.Tags, m.Subject, m.References, m.ClassifiedBy, m.Ending, m.TextLine}
-	want := []any{"VZCZCXRO2133", []string{"P"}, "011234Z FEB 09", []string{"RUEHC/SECSTATE WASHDC PRIORITY 1234"},
-		[]string{"RUEHXD/MOSCOW POLITICAL COLLECTIVE", "RHEHNSC/NSC WASHDC"}, "CONFIDENTIAL", "MOSCOW 000123",
-		[]string{"SIPDIS"}, "E.O. 12958: DECL: 02/01/2019", []string{"PREL", "PGOV", "RS"},
+		m.EO, m.Tags, m.Subject, m.References, m.ClassifiedBy, m.Ending, m.TextLine, m.ToPrecedence, m.Signature}
+	// The routing indicators (RUEHC/), precedence and station serial
+	// numbers are not part of the addressee.
+	want := []any{"VZCZCXRO2133", []string{"P"}, "011234Z FEB 09", []string{"SECSTATE WASHDC"},
+		[]string{"MOSCOW POLITICAL COLLECTIVE", "NSC WASHDC"}, "CONFIDENTIAL", "MOSCOW 000123",
+		[]string{"SIPDIS"}, "12958: DECL: 02/01/2019", []string{"PREL", "PGOV", "RS"},
 		"RUSSIA: PARLIAMENT DEBATES THE BUDGET", []string{"MOSCOW 100", "STATE 200"},
-		"Political Counselor for reasons 1.4 (b) and (d).", "NNNN", 23}
+		"Political Counselor for reasons 1.4 (b) and (d).", "NNNN", 23, []string{"PRIORITY"}, "BEYRLE"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got  %#v\nwant %#v", got, want)
 	}
 	wantText := "1. (C) Summary: The Duma debated the budget for three days.\nDeputies called for a review of defense spending.\n" +
-		"End Summary.\n\n2. (C) The debate was lively.\n\n3. (C) Comment: the budget will pass.\nBEYRLE"
+		"End Summary.\n\n2. (C) The debate was lively.\n\n3. (C) Comment: the budget will pass."
 	if m.Text != wantText {
 		t.Errorf("Text = %q\nwant %q", m.Text, wantText)
 	}
@@ -282,5 +289,88 @@ func TestParseErrorLine(t *testing.T) {
 	var pe *ParseError
 	if !errors.As(err, &pe) || pe.Line != 4 || pe.Msg != "FM line is not followed by a TO line" {
 		t.Errorf("error = %#v", err)
+	}
+}
+
+// The signature is taken where the form puts it, and nowhere else: a
+// name in capitals is not a signature when it could be the last word of
+// a sentence.
+func TestParseSignature(t *testing.T) {
+	const state = "O 242336Z JUL 79\nFM SECSTATE WASHDC\nTO AMEMBASSY LONDON\nBT\nC O N F I D E N T I A L STATE 192639\nSUBJECT: TEST\n\n"
+	const fco = "CONFIDENTIAL\n\nFM FCO LONDON 211830Z DEC 88\nTO IMMEDIATE WASHINGTON\nTELNO 1119\n\n"
+	const personal = "O 212130Z DEC 88\nFM CABINET OFFICE LONDON\nTO THE WHITE HOUSE\nBT\nSECRET\nSERIAL No. T 1/88\n\n"
+	for _, c := range []struct {
+		name, in, sig, textEnd string
+	}{
+		{"state, alone", state + "1. THE PRESIDENT SAID SO.\nVANCE\nBT\nNNNN\n", "VANCE", "SAID SO."},
+		{"state, after a blank line", state + "1. THE PRESIDENT SAID SO\n\nVANCE\nBT\n", "VANCE", "SAID SO"},
+		{"state, after a talking point", state + "-- FIRST POINT\n-- SECOND POINT\nSHULTZ\nBT\n", "SHULTZ", "SECOND POINT"},
+		{"state, two names", state + "1. TEXT.\nVAN HOLLEN\nBT\n", "VAN HOLLEN", "TEXT."},
+		{"state, archive copy: after the final full stop", state + "1. A CONSTRUCTIVE\nPARTNERSHIP. VANCE\nBT\nNNN\n", "VANCE", "PARTNERSHIP."},
+		{"state, after a question", state + "1. WHY NOT? VANCE\nBT\n", "VANCE", "WHY NOT?"},
+		{"state, after a closing quote", state + "1. HE SAID ''YES.'' VANCE\nBT\n", "VANCE", "''YES.''"},
+		// Not signatures.
+		{"state, a wrapped last word", state + "1. THE MEETING OF THE FOREIGN MINISTERS WILL TAKE PLACE IN THE CITY OF\nGENEVA\nBT\n", "", "OF\nGENEVA"},
+		{"state, after an abbreviation", state + "1. HE MET U.S. OFFICIALS\nBT\n", "", "U.S. OFFICIALS"},
+		{"state, after a title", state + "1. HE MET MR. SMITH\nBT\n", "", "MR. SMITH"},
+		{"state, after an initial", state + "1. SIGNED BY GEORGE S. VEST\nBT\n", "", "S. VEST"},
+		{"state, two words after the stop", state + "1. TEXT. THANK YOU\nBT\n", "", "THANK YOU"},
+		{"state, lower case", state + "1. Text.\nVance\nBT\n", "", "Vance"},
+		{"state, end of a quotation", state + "1. TEXT.\nEND FYI\nBT\n", "", "END FYI"},
+		{"state, a caption", state + "1. TEXT.\nNODIS\nBT\n", "", "NODIS"},
+		{"state, text of one line", state + "VANCE\nBT\n", "", "VANCE"},
+		{"fco, last paragraph", fco + "1. TEXT.\n\n2. MORE TEXT.\n\nHOWE\n", "HOWE", "MORE TEXT."},
+		{"fco, not a paragraph of its own", fco + "1. TEXT.\n\n2. MORE TEXT\nHOWE\n", "", "TEXT\nHOWE"},
+		{"fco, a sentence", fco + "1. TEXT.\n\nENDS\n", "", "ENDS"},
+		{"personal, part of the letter", personal + "DEAR RON\n\nYOURS EVER\n\nMARGARET''\nBT\n", "", "MARGARET''"},
+		{"personal, a name alone", personal + "TEXT.\n\nMARGARET\nBT\n", "", "MARGARET"},
+		{"no form", "O 212130Z DEC 88\nFM A\nTO B\nBT\nSECRET\nTEXT.\nVANCE\nBT\n", "", "TEXT.\nVANCE"},
+	} {
+		m := mustParse(t, c.in)
+		if m.Signature != c.sig || !strings.HasSuffix(m.Text, c.textEnd) {
+			t.Errorf("%s: signature %q, text ends %q; want %q and %q", c.name, m.Signature, m.Text[max(0, len(m.Text)-30):], c.sig, c.textEnd)
+		}
+	}
+}
+
+// Handling words printed with the classification are caveats; those on
+// lines of their own are captions.
+func TestParseCaveatsAndCaptions(t *testing.T) {
+	for _, c := range []struct {
+		in                string
+		caveats, captions []string
+	}{
+		{"CONFIDENTIAL UK EYES ONLY\n\nFM FCO 211830Z DEC 88\nTO IMMEDIATE WASHINGTON\nTELNO 1\n\nTEXT.\n", []string{"UK EYES ONLY"}, []string{}},
+		{"CONFIDENTIAL UK EYES ONLY\nPERSONAL\n\nFM FCO 211830Z DEC 88\nTO IMMEDIATE WASHINGTON\nTELNO 1\n\nTEXT.\n", []string{"UK EYES ONLY"}, []string{"PERSONAL"}},
+		{"O 212130Z DEC 88\nFM A\nTO B\nBT\nS E C R E T NODIS NOFORN STATE 123456\nEXDIS\nTEXT.\nBT\n", []string{"NODIS", "NOFORN"}, []string{"EXDIS"}},
+		{"O 212130Z DEC 88\nFM A\nTO B\nBT\nSECRET UK EYES A\nTEXT.\nBT\n", []string{"UK EYES A"}, []string{}},
+		{"O 212130Z DEC 88\nFM A\nTO B\nBT\nSECRET\nSTAFF IN CONFIDENCE\nTEXT.\nBT\n", []string{}, []string{"STAFF IN CONFIDENCE"}},
+	} {
+		m := mustParse(t, c.in)
+		if !reflect.DeepEqual(m.Caveats, c.caveats) || !reflect.DeepEqual(m.Captions, c.captions) {
+			t.Errorf("%q: caveats %q captions %q, want %q and %q", c.in, m.Caveats, m.Captions, c.caveats, c.captions)
+		}
+	}
+}
+
+// Addressees lose what the heading writes around them; the precedence
+// written with each is kept beside it.
+func TestParseAddressees(t *testing.T) {
+	m := mustParse(t, "O P 212130Z DEC 88\nFM SECSTATE WASHDC\nTO RUEHMO/AMEMBASSY MOSCOW NIACT IMMEDIATE 4521\n"+
+		"AMEMBASSY BONN\nINFO RUEHLO/AMEMBASSY LONDON PRIORITY\nUSUN NEW YORK 1234\nRUEHXD/MOSCOW POLITICAL COLLECTIVE 77\nBT\nSECRET\nTEXT.\nBT\n")
+	got := []any{m.To, m.ToPrecedence, m.Info, m.InfoPrecedence}
+	want := []any{[]string{"AMEMBASSY MOSCOW", "AMEMBASSY BONN"}, []string{"NIACT IMMEDIATE", ""},
+		// A number after an addressee is a station serial only after a
+		// precedence or with a routing indicator.
+		[]string{"AMEMBASSY LONDON", "USUN NEW YORK 1234", "MOSCOW POLITICAL COLLECTIVE"}, []string{"PRIORITY", "", ""}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	m = mustParse(t, "CONFIDENTIAL\nFM WASHINGTON 170356Z JUL 03\nTO IMMEDIATE FCO\nTELNO 1119\nINFO PRIORITY UKMIS NEW YORK, PARIS\nINFO ROUTINE MOSCOW\n\nTEXT.\n")
+	got = []any{m.To, m.ToPrecedence, m.Info, m.InfoPrecedence, m.Precedence}
+	want = []any{[]string{"FCO"}, []string{"IMMEDIATE"}, []string{"UKMIS NEW YORK", "PARIS", "MOSCOW"},
+		[]string{"PRIORITY", "PRIORITY", "ROUTINE"}, []string{"O", "P"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("FCO: got  %q\nwant %q", got, want)
 	}
 }
