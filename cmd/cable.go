@@ -34,32 +34,6 @@ type cableParseOptions struct {
 	JSON bool
 }
 
-// cableJSON is the --json form of a parsed cable. The keys are a contract
-// for scripts: precedence (array of letters), dtg, from, to, info,
-// classification, captions, serial, subject, references, passing, text.
-type cableJSON struct {
-	Transmission   []string `json:"transmission"`
-	Precedence     []string `json:"precedence"`
-	DTG            string   `json:"dtg"`
-	From           string   `json:"from"`
-	To             []string `json:"to"`
-	Info           []string `json:"info"`
-	XMT            []string `json:"xmt"`
-	Classification string   `json:"classification"`
-	Captions       []string `json:"captions"`
-	Serial         string   `json:"serial"`
-	EO             string   `json:"eo"`
-	Tags           []string `json:"tags"`
-	ClassifiedBy   string   `json:"classified_by"`
-	Subject        string   `json:"subject"`
-	References     []string `json:"references"`
-	Passing        string   `json:"passing"`
-	Heading        []string `json:"heading"`
-	Text           string   `json:"text"`
-	TextLine       int      `json:"text_line"`
-	Ending         string   `json:"ending"`
-}
-
 func newCmdCableParse(f *Factory) *cobra.Command {
 	opts := &cableParseOptions{}
 	c := &cobra.Command{
@@ -76,9 +50,19 @@ pages (classification banners, PAGE 02 STATE 153441, SECTION 1 OF 2), later
 sections' repeated headings, words hyphenated across line ends, NNN endings and
 headings printed after the text. FILE may be - for standard input.
 
+Addressees are given without the precedence written beside them (TO
+AMEMBASSY LONDON IMMEDIATE gives AMEMBASSY LONDON, with IMMEDIATE in
+to_precedence), the E.O. line without its label, the handling words printed
+with the classification as caveats and those on lines of their own as
+captions. The principal's name that signs a State cable or an FCO telegram is
+the signature, not part of the text; so are the signatures at the end of each
+section of a State cable split into sections.
+
 --json prints an object with the keys transmission, precedence (an array of
-letters), dtg, from, to, info, xmt, classification, captions, serial, eo, tags,
-classified_by, subject, references, passing, heading, text, text_line and ending.`,
+letters), dtg, from, to, info, xmt, to_precedence and info_precedence (arrays
+beside to and info), form (state, fco, personal or ""), classification,
+caveats, captions, serial, eo, tags, classified_by, subject, references,
+passing, heading, text, signature, text_line and ending.`,
 		Example: `  redline cable parse examples/moscow-1988/as-sent.txt
   redline cable parse state-153441.txt --json | jq -r .serial`,
 		Args: exactArgs(1, "one cable file (or - for standard input)"),
@@ -138,21 +122,28 @@ func runCableParse(f *Factory, opts *cableParseOptions) error {
 		return err
 	}
 	if opts.JSON {
+		// The Message's own JSON form is the contract for scripts (see
+		// cable.Message): parse and import read one value.
 		enc := json.NewEncoder(f.IO.Out)
 		enc.SetIndent("", "  ")
-		return enc.Encode(cableJSON{
-			Transmission: sendNonNil(m.Transmission), Precedence: sendNonNil(m.Precedence), DTG: m.DTG,
-			From: m.From, To: sendNonNil(m.To), Info: sendNonNil(m.Info), XMT: sendNonNil(m.XMT),
-			Classification: m.Classification, Captions: sendNonNil(m.Captions), Serial: m.Serial,
-			EO: m.EO, Tags: sendNonNil(m.Tags), ClassifiedBy: m.ClassifiedBy, Subject: m.Subject, References: sendNonNil(m.References),
-			Passing: m.Passing, Heading: sendNonNil(m.Heading), Text: m.Text, TextLine: m.TextLine, Ending: m.Ending,
-		})
+		return enc.Encode(m)
 	}
 	var b strings.Builder
 	field := func(k, v string) {
 		if v != "" {
 			fmt.Fprintf(&b, "%-15s %s\n", k+":", v)
 		}
+	}
+	// An addressee with the precedence written beside it.
+	addressees := func(names, precs []string) []string {
+		out := make([]string, len(names))
+		for i, a := range names {
+			out[i] = a
+			if i < len(precs) && precs[i] != "" {
+				out[i] += " (" + precs[i] + ")"
+			}
+		}
+		return out
 	}
 	list := func(k string, vs []string) {
 		for i, v := range vs {
@@ -174,10 +165,12 @@ func runCableParse(f *Factory, opts *cableParseOptions) error {
 	field("precedence", strings.Join(prec, " "))
 	field("dtg", m.DTG)
 	field("from", m.From)
-	list("to", m.To)
-	list("info", m.Info)
+	list("to", addressees(m.To, m.ToPrecedence))
+	list("info", addressees(m.Info, m.InfoPrecedence))
 	list("xmt", m.XMT)
+	field("form", m.Form)
 	field("classification", m.Classification)
+	field("caveats", strings.Join(m.Caveats, ", "))
 	field("captions", strings.Join(m.Captions, ", "))
 	field("serial", m.Serial)
 	field("e.o.", m.EO)
@@ -187,6 +180,7 @@ func runCableParse(f *Factory, opts *cableParseOptions) error {
 	list("references", m.References)
 	field("passing", m.Passing)
 	list("heading", m.Heading)
+	field("signature", m.Signature)
 	field("ending", m.Ending)
 	if m.Text != "" {
 		fmt.Fprintf(&b, "text (from line %d):\n", m.TextLine)

@@ -87,6 +87,7 @@ func runImportCable(f *Factory, opts *importCableOptions) error {
 	if opts.SentenceCase {
 		body = sentenceCase(body, names)
 		fields.Subject = sentenceCase(fields.Subject, names)
+		fields.Signature = importNameCase(fields.Signature, names)
 	}
 	out := draft.New(opts.Output, fields, []byte(body)).Bytes()
 	// What is written must read back as a draft.
@@ -112,31 +113,41 @@ func runImportCable(f *Factory, opts *importCableOptions) error {
 }
 
 var (
-	importStationSerialRE = regexp.MustCompile(`\s+\d+$`)
-	importRoutingRE       = regexp.MustCompile(`^[A-Z]{4,8}/`)
-	importParaNumberRE    = regexp.MustCompile(`^(\d+)\.\s+`)
-	importListItemRE      = regexp.MustCompile(`^(?:-\s|--\s|[A-Z]\.\s|\([A-Z0-9]{1,3}\)\s)`)
+	importParaNumberRE = regexp.MustCompile(`^(\d+)\.\s+`)
+	importListItemRE   = regexp.MustCompile(`^(?:-\s|--\s|[A-Z]\.\s|\([A-Z0-9]{1,3}\)\s)`)
 )
 
-// importAddressee drops what a heading adds to an addressee: a station
-// serial number, a trailing precedence and a routing indicator
-// (RUEHMO/AMEMBASSY MOSCOW IMMEDIATE 4521).
-func importAddressee(s string) string {
-	s = importStationSerialRE.ReplaceAllString(strings.TrimSpace(s), "")
-	s = importRoutingRE.ReplaceAllString(s, "")
-	for _, w := range []string{" NIACT IMMEDIATE", " IMMEDIATE", " PRIORITY", " ROUTINE", " FLASH"} {
-		if strings.HasSuffix(s, w) && len(s) > len(w) {
-			return strings.TrimSuffix(s, w)
+// importNameCase writes a name in capitals (VANCE, VAN HOLLEN) with
+// capital initials (Vance, Van Hollen), or as the names list writes it.
+func importNameCase(s string, names []string) string {
+	if s == "" || s != strings.ToUpper(s) {
+		return s
+	}
+	for _, n := range names {
+		if strings.EqualFold(strings.TrimSpace(n), s) {
+			return strings.TrimSpace(n)
 		}
 	}
-	return s
+	words := strings.Fields(strings.ToLower(s))
+	for i, w := range words {
+		r := []rune(w)
+		r[0] = unicode.ToUpper(r[0])
+		words[i] = string(r)
+	}
+	return strings.Join(words, " ")
 }
 
+// importTemplates names the template that writes each form of cable.
+var importTemplates = map[string]string{"state": "state-cable", "fco": "fco-telegram", "personal": "personal-message"}
+
 // cableToDraft makes a draft's fields and Markdown body from a parsed
-// cable.
+// cable. The fields are the parsed cable's (cable.Parse already takes the
+// precedence off the addressees, the label off the E.O. line and the
+// signature off the text), so that import and 'cable parse' agree.
 func cableToDraft(m *cable.Message, series []draft.SerialSeries, template string) (draft.Fields, string) {
 	var fl draft.Fields
 	fl.Classification = m.Classification
+	fl.Caveats = m.Caveats
 	fl.Captions = m.Captions
 	if len(m.Precedence) > 0 {
 		if p, ok := cable.PrecedenceByLetter(m.Precedence[0]); ok {
@@ -149,12 +160,8 @@ func cableToDraft(m *cable.Message, series []draft.SerialSeries, template string
 		}
 	}
 	fl.From = m.From
-	for _, a := range m.To {
-		fl.To = append(fl.To, importAddressee(a))
-	}
-	for _, a := range m.Info {
-		fl.Info = append(fl.Info, importAddressee(a))
-	}
+	fl.To = m.To
+	fl.Info = m.Info
 	for _, s := range series {
 		if _, err := cable.ParseSerial(s.Format, m.Serial); err == nil && m.Serial != "" {
 			fl.Series = s.Name
@@ -164,25 +171,14 @@ func cableToDraft(m *cable.Message, series []draft.SerialSeries, template string
 	fl.Passing.For, fl.Passing.From = cable.PassingParts(m.Passing)
 	fl.Subject = m.Subject
 	fl.References = m.References
-	fl.EO = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(m.EO, "E.O."), "E. O."))
+	fl.EO = m.EO
 	fl.Tags = m.Tags
+	fl.Signature = m.Signature
 
-	// Which template writes this form of cable.
-	personal := false
-	for _, h := range m.Heading {
-		if strings.Contains(h, "PERSONAL MESSAGE") || h == "PRIME MINISTER'S" {
-			personal = true
-		}
-	}
-	switch {
-	case template != "":
+	// The template that writes this form of cable.
+	fl.Template = importTemplates[m.Form]
+	if template != "" {
 		fl.Template = template
-	case strings.HasPrefix(m.Serial, "TELNO"):
-		fl.Template = "fco-telegram"
-	case m.EO != "" || len(m.Tags) > 0 || strings.HasPrefix(m.Serial, "STATE"):
-		fl.Template = "state-cable"
-	case personal || strings.HasPrefix(m.Passing, "FOLLOWING FOR"):
-		fl.Template = "personal-message"
 	}
 	// Title lines, without those the personal-message template writes itself.
 	for _, h := range m.Heading {
@@ -202,14 +198,8 @@ func cableToDraft(m *cable.Message, series []draft.SerialSeries, template string
 	numbered := fl.Template == "state-cable" || fl.Template == "fco-telegram"
 	if numbered {
 		paras = stripParaNumbers(paras)
-		// The principal's surname or the signature stands alone at the end.
-		if n := len(paras); n > 1 && !strings.Contains(paras[n-1], "\n") && len(strings.Fields(paras[n-1])) <= 3 &&
-			!strings.HasSuffix(paras[n-1], ".") {
-			fl.Signature = paras[n-1]
-			paras = paras[:n-1]
-		}
 	}
-	for _, l := range []*[]string{&fl.To, &fl.Info, &fl.Captions, &fl.References, &fl.Tags, &fl.Heading} {
+	for _, l := range []*[]string{&fl.To, &fl.Info, &fl.Caveats, &fl.Captions, &fl.References, &fl.Tags, &fl.Heading} {
 		if len(*l) == 0 {
 			*l = nil
 		}
