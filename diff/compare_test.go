@@ -204,6 +204,19 @@ func TestMarkdownMarkupIsNotCompared(t *testing.T) {
 	}
 }
 
+func TestMarkdownHeadingIsABlock(t *testing.T) {
+	for _, a := range []string{"# The heading\nThe text follows.\n", "The heading\n===\nThe text follows.\n"} {
+		c, err := Compare(Input{Name: "a.md", Data: []byte(a)}, Input{Name: "b.txt", Data: []byte("THE HEADING\n\nTHE TEXT FOLLOWS.\n")}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkInvariant(t, c, a, "THE HEADING\n\nTHE TEXT FOLLOWS.\n")
+		if c.HasChanges() {
+			t.Errorf("%q: a heading should end its paragraph: %s", a, redline(c))
+		}
+	}
+}
+
 func TestFrontMatterIsFieldsNotWords(t *testing.T) {
 	a := "---\nprecedence: IMMEDIATE\nclassification: SECRET\n---\nThe text.\n"
 	b := "---\nprecedence: FLASH\nclassification: SECRET\n---\nThe text.\n"

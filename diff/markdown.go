@@ -71,6 +71,9 @@ func markdownMask(text string) []byte {
 		switch {
 		case isThematicBreak(rest) || (!prevBlank && isSetextUnderline(rest)):
 			set(p, le, maskIgnore)
+			if le < len(text) {
+				mask[le] = maskBreak // a heading or a rule ends a block
+			}
 			prevBlank = false
 			ls = le + 1
 			continue
@@ -82,6 +85,9 @@ func markdownMask(text string) []byte {
 		}
 		if h := headingMarker(rest); h > 0 {
 			set(p, p+h, maskIgnore)
+			if le < len(text) {
+				mask[le] = maskBreak // a heading is a block of its own
+			}
 			p += h
 			// A closing sequence of #s.
 			t := strings.TrimRight(text[p:le], " \t\r")

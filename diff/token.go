@@ -15,6 +15,9 @@ const (
 	maskNone   byte = 0
 	maskIgnore byte = 1
 	maskBullet byte = 2
+	// maskBreak marks a line end that ends a block (after a Markdown
+	// heading), compared as a paragraph break.
+	maskBreak byte = 3
 )
 
 // Keys shared by every side: the matching form of a paragraph break.
@@ -370,6 +373,13 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 			}
 			if newlines == 1 && opts.numberedParas && !atPara && j < n && startsNumbered(text[j:]) {
 				newlines = 2
+			}
+			if newlines == 1 && mask != nil {
+				for k := i; k < j; k++ {
+					if mask[k] == maskBreak {
+						newlines = 2
+					}
+				}
 			}
 			if newlines > 0 {
 				atLine = true
