@@ -254,18 +254,18 @@ func CablePDFWithWarnings(w io.Writer, l *CableLayout, opts PDFOptions) (warning
 			for _, r := range runs {
 				x := left + float64(r.col)*colW
 				target := float64(r.cells) * colW
-				if r.fallback {
+				if r.font != "" {
 					// Sized so that the run fills the columns the text
 					// layout gave it (two for an ideograph), within
 					// limits, and centred in them.
-					pdf.SetFont(fontFallback, "", fontSize)
+					pdf.SetFont(r.font, "", fontSize)
 					if w := pdf.GetStringWidth(r.text); w > 0 {
-						pdf.SetFont(fontFallback, "", min(max(fontSize*target/w, fontSize*0.8), fontSize*1.25))
+						pdf.SetFont(r.font, "", min(max(fontSize*target/w, fontSize*0.8), fontSize*1.25))
 					}
 				} else {
 					pdf.SetFont(fontMono, style, fontSize)
 				}
-				if r.fallback || r.cells != 1 {
+				if r.font != "" || r.cells != 1 {
 					x += (target - pdf.GetStringWidth(r.text)) / 2
 				}
 				pdf.Text(x, y, r.text)
@@ -313,10 +313,10 @@ func recoverPDF(err *error) {
 // ordinary characters one column each, or one character that is wide,
 // drawn in the fallback font, or replaced.
 type pdfCell struct {
-	col      int
-	cells    int
-	text     string
-	fallback bool
+	col   int
+	cells int
+	text  string
+	font  string // a fallback family, or "" for the cable's face
 }
 
 // pdfCells places the characters of a line on the monospaced grid the
@@ -341,7 +341,7 @@ func (pf *pdfFonts) pdfCells(family, style, line string) ([]pdfCell, int) {
 	}
 	for _, g := range pf.glyphs(family, style, line) {
 		cells := widths.RuneWidth(g.r)
-		if cells <= 1 && !g.fallback && g.out != replacementChar {
+		if cells <= 1 && g.font == "" && g.out != replacementChar {
 			// Zero-width marks the face has stay with their letter.
 			if cur.Len() == 0 {
 				curCol = col
@@ -352,13 +352,13 @@ func (pf *pdfFonts) pdfCells(family, style, line string) ([]pdfCell, int) {
 		}
 		flush()
 		cells = max(cells, 1)
-		if n := len(runs); g.fallback && n > 0 && runs[n-1].fallback && runs[n-1].col+runs[n-1].cells == col {
+		if n := len(runs); g.font != "" && n > 0 && runs[n-1].font == g.font && runs[n-1].col+runs[n-1].cells == col {
 			// Consecutive characters of the fallback font are drawn as
 			// one string, so that the text extracts as it was written.
 			runs[n-1].text += g.out
 			runs[n-1].cells += cells
 		} else if g.out != " " {
-			runs = append(runs, pdfCell{col: col, cells: cells, text: g.out, fallback: g.fallback})
+			runs = append(runs, pdfCell{col: col, cells: cells, text: g.out, font: g.font})
 		}
 		col += cells
 	}

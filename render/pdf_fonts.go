@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -23,17 +24,21 @@ import (
 // found on the machine has are drawn in that, and anything else is replaced
 // by a visible U+FFFD and reported, never silently printed as an empty box.
 
-// FallbackFontEnv names the environment variable that points at a TrueType
-// font (.ttf with TrueType outlines) for characters the embedded fonts lack.
+// FallbackFontEnv names the environment variable that points at TrueType
+// fonts (.ttf with TrueType outlines) for characters the embedded fonts
+// lack: one path, or several separated as in PATH, tried in order before
+// the well-known paths.
 const FallbackFontEnv = "REDLINE_PDF_FALLBACK_FONT"
 
-// FallbackFontPackage is the Debian package that installs a fallback font
-// redline finds by itself.
+// FallbackFontPackage is the Debian package that installs fallback fonts
+// redline finds by itself: DroidSansFallbackFull.ttf (CJK, kana) and
+// DroidSansFallback.ttf (the same and all Hangul syllables).
 const FallbackFontPackage = "fonts-droid-fallback"
 
-// fallbackFontPaths are the places searched, in order, for a fallback font
-// when FallbackFontEnv is not set. Only plain TrueType files qualify: fpdf
-// reads neither collections (.ttc) nor CFF-flavoured OpenType (.otf).
+// fallbackFontPaths are the places searched, in order, for fallback fonts,
+// after those FallbackFontEnv names. A character is drawn in the first font
+// that has it. Only plain TrueType files qualify: fpdf reads neither
+// collections (.ttc) nor CFF-flavoured OpenType (.otf).
 var fallbackFontPaths = []string{
 	"/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
 	"/usr/share/fonts-droid-fallback/truetype/DroidSansFallback.ttf",
@@ -42,6 +47,7 @@ var fallbackFontPaths = []string{
 	"/usr/share/fonts/truetype/arphic-bkai00mp/bkai00mp.ttf",
 	"/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf",
 	"/usr/share/fonts/truetype/fonts-japanese-gothic.ttf",
+	"/usr/share/fonts/truetype/nanum/NanumGothic.ttf",
 	"/usr/share/fonts/truetype/unfonts-core/UnDotum.ttf",
 	"/usr/share/fonts/TTF/DroidSansFallbackFull.ttf",
 	"/usr/share/fonts/google-droid-sans-fonts/DroidSansFallbackFull.ttf",
@@ -49,9 +55,17 @@ var fallbackFontPaths = []string{
 	"/System/Library/Fonts/Supplemental/Arial Unicode.ttf",
 }
 
-// fontFallback is the family name the fallback font is registered under.
-// It has one face; bold and italic text falls back to it upright.
+// fontFallback is the family name the first fallback font is registered
+// under; the next are fallback2, fallback3 and so on. Each has one face:
+// bold and italic text falls back to it upright.
 const fontFallback = "fallback"
+
+func fallbackFamily(i int) string {
+	if i == 0 {
+		return fontFallback
+	}
+	return fmt.Sprintf("%s%d", fontFallback, i+1)
+}
 
 // replacementChar is drawn for a character no font can print: the Go fonts
 // have a glyph for it, so it is visible.
@@ -95,6 +109,7 @@ func parsedFace(family, style string) *sfnt.Font {
 // fallbackFont is a TrueType font read from the machine.
 type fallbackFont struct {
 	path string
+	real string // the path with symbolic links resolved, to find duplicates
 	ttf  []byte
 	font *sfnt.Font
 }
@@ -140,7 +155,11 @@ func loadFallback(path string) (*fallbackFont, error) {
 	if err := addFontSafely(scratch, fontFallback, ttf); err != nil {
 		return nil, err
 	}
-	f := &fallbackFont{path: path, ttf: ttf, font: font}
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		real = path
+	}
+	f := &fallbackFont{path: path, real: real, ttf: ttf, font: font}
 	fallbackCache[key] = f
 	return f, nil
 }
@@ -187,43 +206,53 @@ func checkTrueType(b []byte) error {
 	return fmt.Errorf("a font without TrueType outlines, which fpdf cannot embed")
 }
 
-// findFallback locates the fallback font: the one FallbackFontEnv names
-// (an error when it cannot be used, since the user asked for it), else the
-// first usable one on the well-known paths, else none.
-func findFallback() (*fallbackFont, error) {
-	if p := strings.TrimSpace(os.Getenv(FallbackFontEnv)); p != "" {
-		f, err := loadFallback(p)
-		if err != nil {
-			return nil, fmt.Errorf("%s=%s cannot be used: %v; name a TrueType .ttf font or unset it", FallbackFontEnv, p, err)
+// fallbackCandidate is a font to try: named by FallbackFontEnv (so that it
+// must be usable) or a well-known path (skipped when it is not).
+type fallbackCandidate struct {
+	path  string
+	named bool
+}
+
+func fallbackCandidates() []fallbackCandidate {
+	var out []fallbackCandidate
+	for _, p := range filepath.SplitList(os.Getenv(FallbackFontEnv)) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, fallbackCandidate{p, true})
 		}
-		return f, nil
 	}
 	for _, p := range fallbackFontPaths {
-		if f, err := loadFallback(p); err == nil {
-			return f, nil
-		}
+		out = append(out, fallbackCandidate{p, false})
 	}
-	return nil, nil
+	return out
+}
+
+// docFallback is a fallback font as one document uses it.
+type docFallback struct {
+	*fallbackFont
+	family string
+	cover  map[rune]bool
+	added  bool // registered with the document
 }
 
 // pdfFonts decides, for one document, which font draws each character and
 // what replaces the characters none can draw; it keeps the list of
-// replaced characters for the warnings.
+// replaced characters for the warnings. Fallback fonts are read only when
+// a character needs one, and registered only when a character is drawn in
+// it, so that a Latin document is the same with or without them.
 type pdfFonts struct {
-	pdf      *fpdf.Fpdf
-	buf      sfnt.Buffer
-	cover    map[string]map[rune]bool // by family/style
-	fb       *fallbackFont
-	fbCover  map[rune]bool
-	fbTried  bool
-	fbAdded  bool
-	fbErr    error
-	missing  map[rune]bool
-	fallback map[rune]bool // characters drawn in the fallback font
+	pdf     *fpdf.Fpdf
+	buf     sfnt.Buffer
+	cover   map[string]map[rune]bool // by family/style
+	cands   []fallbackCandidate      // nil until a character needs them
+	next    int                      // the next candidate to read
+	fbs     []*docFallback           // the fonts read so far, in order
+	seen    map[string]bool          // their resolved paths
+	fbErr   error                    // a named font that cannot be used
+	missing map[rune]bool
 }
 
 func newPDFFonts(pdf *fpdf.Fpdf) *pdfFonts {
-	return &pdfFonts{pdf: pdf, cover: map[string]map[rune]bool{}, missing: map[rune]bool{}, fallback: map[rune]bool{}}
+	return &pdfFonts{pdf: pdf, cover: map[string]map[rune]bool{}, missing: map[rune]bool{}, seen: map[string]bool{}}
 }
 
 // has reports whether the embedded face has a glyph for r.
@@ -252,35 +281,70 @@ func (pf *pdfFonts) has(family, style string, r rune) bool {
 	return ok
 }
 
-// fallbackHas reports whether the fallback font (found on first need) has
-// a glyph for r, registering it with the document the first time.
-func (pf *pdfFonts) fallbackHas(r rune) bool {
-	if r > 0xFFFF {
-		return false
+// fallbackFor returns the family of the first fallback font that has a
+// glyph for r, registering it with the document the first time; "" when
+// none has.
+func (pf *pdfFonts) fallbackFor(r rune) string {
+	if r > 0xFFFF || pf.fbErr != nil {
+		return ""
 	}
-	if !pf.fbTried {
-		pf.fbTried = true
-		pf.fb, pf.fbErr = findFallback()
-		pf.fbCover = map[rune]bool{}
-	}
-	if pf.fb == nil {
-		return false
-	}
-	if ok, seen := pf.fbCover[r]; seen {
-		return ok
-	}
-	i, err := pf.fb.font.GlyphIndex(&pf.buf, r)
-	ok := err == nil && i != 0
-	if ok && !pf.fbAdded {
-		if err := addFontSafely(pf.pdf, fontFallback, pf.fb.ttf); err != nil {
-			pf.fbErr = fmt.Errorf("fallback font %s: %v", pf.fb.path, err)
-			pf.fb = nil
-			return false
+	if pf.cands == nil {
+		pf.cands = fallbackCandidates()
+		// The fonts the user named are read at once, so that a bad
+		// one is an error whichever character first needs a font.
+		for pf.next < len(pf.cands) && pf.cands[pf.next].named {
+			if !pf.readNext() {
+				return ""
+			}
 		}
-		pf.fbAdded = true
 	}
-	pf.fbCover[r] = ok
-	return ok
+	for i := 0; ; i++ {
+		if i == len(pf.fbs) && !pf.readNext() {
+			return ""
+		}
+		f := pf.fbs[i]
+		ok, seen := f.cover[r]
+		if !seen {
+			g, err := f.font.GlyphIndex(&pf.buf, r)
+			ok = err == nil && g != 0
+			f.cover[r] = ok
+		}
+		if !ok {
+			continue
+		}
+		if !f.added {
+			if err := addFontSafely(pf.pdf, f.family, f.ttf); err != nil {
+				pf.fbErr = fmt.Errorf("fallback font %s: %v", f.path, err)
+				return ""
+			}
+			f.added = true
+		}
+		return f.family
+	}
+}
+
+// readNext reads the next usable candidate font; false when none is left
+// or a named one cannot be used (pf.fbErr says why).
+func (pf *pdfFonts) readNext() bool {
+	for pf.next < len(pf.cands) {
+		c := pf.cands[pf.next]
+		pf.next++
+		f, err := loadFallback(c.path)
+		if err != nil {
+			if c.named {
+				pf.fbErr = fmt.Errorf("%s: %s cannot be used: %v; name TrueType .ttf fonts or unset it", FallbackFontEnv, c.path, err)
+				return false
+			}
+			continue
+		}
+		if pf.seen[f.real] {
+			continue
+		}
+		pf.seen[f.real] = true
+		pf.fbs = append(pf.fbs, &docFallback{fallbackFont: f, family: fallbackFamily(len(pf.fbs)), cover: map[rune]bool{}})
+		return true
+	}
+	return false
 }
 
 // ignorable reports whether r is invisible formatting (zero-width spaces
@@ -297,16 +361,16 @@ func ignorable(r rune) bool {
 
 // pdfSpan is a stretch of text drawn in one font.
 type pdfSpan struct {
-	text     string
-	fallback bool // drawn in the fallback font
+	text string
+	font string // the fallback family, or "" for the face asked for
 }
 
 // glyph is one character as printed: the character of the text, what is
 // drawn for it, and in which font.
 type glyph struct {
-	r        rune
-	out      string
-	fallback bool
+	r    rune
+	out  string
+	font string // the fallback family, or "" for the face asked for
 }
 
 // plainASCII reports whether s is printable ASCII only, the common case
@@ -338,18 +402,21 @@ func (pf *pdfFonts) glyphs(family, style, s string) []glyph {
 			joined = true
 			continue
 		}
+		fb := ""
+		if r != utf8.RuneError && !pf.has(family, style, r) {
+			fb = pf.fallbackFor(r)
+		}
 		switch {
 		case r == utf8.RuneError:
-			out = append(out, glyph{r, replacementChar, false})
+			out = append(out, glyph{r, replacementChar, ""})
+		case fb != "":
+			out = append(out, glyph{r, string(r), fb})
 		case pf.has(family, style, r):
-			out = append(out, glyph{r, string(r), false})
-		case pf.fallbackHas(r):
-			pf.fallback[r] = true
-			out = append(out, glyph{r, string(r), true})
+			out = append(out, glyph{r, string(r), ""})
 		case ignorable(r):
 			continue
 		case unicode.IsSpace(r):
-			out = append(out, glyph{r, " ", false})
+			out = append(out, glyph{r, " ", ""})
 		default:
 			pf.missing[r] = true
 			regional := r >= 0x1F1E6 && r <= 0x1F1FF
@@ -357,7 +424,7 @@ func (pf *pdfFonts) glyphs(family, style, s string) []glyph {
 				joined, flagHalf = false, false
 				continue
 			}
-			out = append(out, glyph{r, replacementChar, false})
+			out = append(out, glyph{r, replacementChar, ""})
 			joined, flagHalf = false, regional
 			continue
 		}
@@ -373,17 +440,17 @@ func (pf *pdfFonts) spans(family, style, s string) []pdfSpan {
 	}
 	var out []pdfSpan
 	var cur strings.Builder
-	curFB := false
+	curFont := ""
 	for _, g := range pf.glyphs(family, style, s) {
-		if g.fallback != curFB && cur.Len() > 0 {
-			out = append(out, pdfSpan{text: cur.String(), fallback: curFB})
+		if g.font != curFont && cur.Len() > 0 {
+			out = append(out, pdfSpan{text: cur.String(), font: curFont})
 			cur.Reset()
 		}
-		curFB = g.fallback
+		curFont = g.font
 		cur.WriteString(g.out)
 	}
 	if cur.Len() > 0 {
-		out = append(out, pdfSpan{text: cur.String(), fallback: curFB})
+		out = append(out, pdfSpan{text: cur.String(), font: curFont})
 	}
 	return out
 }
@@ -411,8 +478,8 @@ func (pf *pdfFonts) width(family, style string, size float64, s string) float64 
 }
 
 func (pf *pdfFonts) spanWidth(family, style string, size float64, sp pdfSpan) float64 {
-	if sp.fallback {
-		pf.pdf.SetFont(fontFallback, "", size)
+	if sp.font != "" {
+		pf.pdf.SetFont(sp.font, "", size)
 	} else {
 		pf.pdf.SetFont(family, style, size)
 	}
@@ -465,10 +532,14 @@ func (pf *pdfFonts) warnings() []string {
 		msg += "; characters above U+FFFF, such as emoji, cannot be embedded in the PDF"
 	}
 	if above < len(rs) {
-		if pf.fb == nil {
+		if len(pf.fbs) == 0 {
 			msg += fmt.Sprintf("; no fallback font was found: set %s to a TrueType .ttf font that has them, or install %s", FallbackFontEnv, FallbackFontPackage)
 		} else {
-			msg += fmt.Sprintf("; the fallback font %s lacks some: set %s to a TrueType .ttf font that has them", pf.fb.path, FallbackFontEnv)
+			var paths []string
+			for _, f := range pf.fbs {
+				paths = append(paths, f.path)
+			}
+			msg += fmt.Sprintf("; the fallback fonts (%s) lack some: set %s to a TrueType .ttf font that has them", strings.Join(paths, ", "), FallbackFontEnv)
 		}
 	}
 	return []string{msg}

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/image/font/gofont/gomono"
 
 	"github.com/redline-dev/redline/diff"
@@ -20,20 +21,19 @@ import (
 // needFallbackFont skips the test when no fallback font with CJK glyphs is
 // on the machine, unless REDLINE_REQUIRE_PDFTOOLS=1 (set by .ci/run) makes
 // its absence a failure.
-func needFallbackFont(t *testing.T) *fallbackFont {
+func needFallbackFont(t *testing.T) {
 	t.Helper()
-	f, err := findFallback()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if f == nil {
+	pf := newPDFFonts(fpdf.New("P", "pt", "A4", ""))
+	if pf.fallbackFor('中') == "" {
+		if pf.fbErr != nil {
+			t.Fatal(pf.fbErr)
+		}
 		msg := "no fallback font with CJK glyphs found: install " + FallbackFontPackage + " (or set " + FallbackFontEnv + ") to run the CJK PDF checks"
 		if os.Getenv("REDLINE_REQUIRE_PDFTOOLS") == "1" {
 			t.Fatal(msg + ", REDLINE_REQUIRE_PDFTOOLS=1 requires it")
 		}
 		t.Skip(msg)
 	}
-	return f
 }
 
 // noFallback hides every fallback font for the test, as on a machine
@@ -207,16 +207,52 @@ func TestFallbackFontEnv(t *testing.T) {
 		}
 	}
 	// A good font by name is used: Go Mono has no CJK, so the CJK is
-	// replaced, but Latin text it has never needs it.
+	// replaced, and the warning names the font.
 	good := filepath.Join(dir, "gomono.ttf")
 	os.WriteFile(good, gomono.TTF, 0o644)
+	noFallback(t)
 	t.Setenv(FallbackFontEnv, good)
 	warns, err := DiffPDFWithWarnings(io.Discard, cjkComparison(), DiffOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if all := strings.Join(warns, "\n"); !strings.Contains(all, good) || !strings.Contains(all, "lacks some") {
+	if all := strings.Join(warns, "\n"); !strings.Contains(all, good) || !strings.Contains(all, "lack some") {
 		t.Errorf("warning does not say the named font lacks the glyphs:\n%s", all)
+	}
+}
+
+// TestFallbackChain: a character goes to the first fallback font that has
+// it. Debian's DroidSansFallbackFull.ttf lacks Hangul, which
+// DroidSansFallback.ttf (same package) has.
+func TestFallbackChain(t *testing.T) {
+	full, part := fallbackFontPaths[0], fallbackFontPaths[1]
+	for _, p := range []string{full, part} {
+		if _, err := os.Stat(p); err != nil {
+			if os.Getenv("REDLINE_REQUIRE_PDFTOOLS") == "1" {
+				t.Fatalf("%s not found but REDLINE_REQUIRE_PDFTOOLS=1: install %s", p, FallbackFontPackage)
+			}
+			t.Skipf("%s not found: install %s to run this test", p, FallbackFontPackage)
+		}
+	}
+	c := &diff.Comparison{Segments: []diff.Segment{{Op: diff.OpEqual, A: "中华 서울 ひらがな", B: "中华 서울 ひらがな"}}}
+	noFallback(t)
+	t.Setenv(FallbackFontEnv, full)
+	warns, err := DiffPDFWithWarnings(io.Discard, c, DiffOptions{})
+	if err != nil || !strings.Contains(strings.Join(warns, ""), "U+C11C") || strings.Contains(strings.Join(warns, ""), "U+4E2D") {
+		t.Fatalf("with %s alone: warnings %q, error %v; want Hangul only replaced", full, warns, err)
+	}
+	t.Setenv(FallbackFontEnv, full+string(os.PathListSeparator)+part)
+	var buf bytes.Buffer
+	warns, err = DiffPDFWithWarnings(&buf, c, DiffOptions{})
+	if err != nil || len(warns) > 0 {
+		t.Fatalf("with both: warnings %q, error %v", warns, err)
+	}
+	needPDFTools(t)
+	if fonts := pdfFontNames(t, buf.Bytes()); !strings.Contains(fonts, fallbackFamily(0)) || !strings.Contains(fonts, fallbackFamily(1)) {
+		t.Errorf("both fallback fonts should be embedded:\n%s", fonts)
+	}
+	if got := squash(strings.Join(pdfPages(t, buf.Bytes()), " ")); !strings.Contains(got, "中华 서울 ひらがな") {
+		t.Errorf("text lost:\n%s", got)
 	}
 }
 
