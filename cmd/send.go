@@ -23,6 +23,7 @@ func init() { register(NewCmdSend) }
 type sendOptions struct {
 	File         string
 	DTG          string
+	Zone         string
 	Precedence   string
 	Series       string
 	SameNumberAs string
@@ -57,11 +58,16 @@ recorded and no serial is consumed.
 The series comes from --series, else the draft's series field; the formats are
 in .redline/config.yaml. --same-number-as issues a further message under an
 existing number with the next suffix letter: T 192/88 gives T 192A/88, then
-T 192B/88. The cable is printed, or written to -o OUT.`,
+T 192B/88. The cable is printed, or written to -o OUT.
+
+--zone writes the date-time group of --dtg now in another military zone (R for
+UTC-5, A for UTC+1); Z (UTC) is the default, as UK telegrams use. The local
+zone J is not accepted: the register must be able to read the time back.`,
 		Example: `  redline send telegram.md
   redline send telegram.md --dtg "212130Z DEC 88" --same-number-as "T 192/88" -o as-sent.txt
   redline send instruction.md --series STATE --precedence IMMEDIATE
-  redline send telegram.md --json`,
+  redline send telegram.md --json
+  redline send instruction.md --dtg now --zone R`,
 		Args: exactArgs(1, "one draft file"),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.File = args[0]
@@ -70,6 +76,7 @@ T 192B/88. The cable is printed, or written to -o OUT.`,
 	}
 	fl := c.Flags()
 	fl.StringVar(&opts.DTG, "dtg", "now", "date-time group: now, or DDHHMMZ MON YY")
+	fl.StringVar(&opts.Zone, "zone", "Z", "zone letter for --dtg now: Z (UTC), A-M (no J) for UTC+1 to +12, N-Y for UTC-1 to -12")
 	fl.StringVar(&opts.Precedence, "precedence", "", "precedence to send at (FLASH, IMMEDIATE, PRIORITY, ROUTINE); default the draft's")
 	fl.StringVar(&opts.Series, "series", "", "serial series (see .redline/config.yaml); default the draft's series field")
 	fl.StringVar(&opts.SameNumberAs, "same-number-as", "", "issue under this existing serial with the next suffix letter")
@@ -132,6 +139,10 @@ func runSend(f *Factory, opts *sendOptions) error {
 		doc.Fields.Precedence = p.Word
 	}
 	series, err := sendSeries(ws, doc, opts.Series)
+	if err != nil {
+		return err
+	}
+	zone, err := sendZone(opts)
 	if err != nil {
 		return err
 	}
@@ -203,10 +214,15 @@ func runSend(f *Factory, opts *sendOptions) error {
 		if fixedDTG != nil {
 			dtg, year = fixedDTG.String(), fixedDTG.Year
 		} else {
-			if dtg, err = cable.FormatDTG(when, 'Z', 0); err != nil {
+			d, err := cable.DTGAt(when, zone)
+			if err != nil {
 				return err
 			}
-			year = when.Year()
+			if dtg, err = cable.FormatDTG(when, zone, 0); err != nil {
+				return err
+			}
+			// The serial belongs to the year the date-time group shows.
+			year = d.Year
 		}
 
 		// The serial.
@@ -455,4 +471,24 @@ func sendUnwrap(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// sendZone checks --zone: a zone letter the register can read back (not J,
+// whose meaning depends on the reader), and only with --dtg now, since a
+// given date-time group carries its own letter.
+func sendZone(opts *sendOptions) (byte, error) {
+	z := strings.ToUpper(strings.TrimSpace(opts.Zone))
+	if z == "" || z == "Z" {
+		return 'Z', nil
+	}
+	if !strings.EqualFold(strings.TrimSpace(opts.DTG), "now") {
+		return 0, usageErrorf("--zone applies to --dtg now: the date-time group %q carries its own zone letter", opts.DTG)
+	}
+	if len(z) != 1 || !cable.ValidZone(z[0]) {
+		return 0, usageErrorf("--zone %q: use a zone letter: Z for UTC, A-M (no J) for UTC+1 to +12, N-Y for UTC-1 to -12", opts.Zone)
+	}
+	if z[0] == 'J' {
+		return 0, usageErrorf("--zone J (local time) cannot be used to send: the register reads date-time groups back without knowing the sender's local zone; give a zone letter such as R or A")
+	}
+	return z[0], nil
 }
