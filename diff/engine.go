@@ -148,13 +148,6 @@ func (e *engine) run(in *interner) {
 	}
 }
 
-func unitsRange(u []unit, side *sideTokens, lo int) (int, int) {
-	if len(u) == 0 {
-		return lo, lo
-	}
-	return u[0].s, u[len(u)-1].e
-}
-
 // alignUnits aligns two runs of units, patience style: units that occur once
 // on each side and in the same order anchor the alignment; the gaps between
 // anchors are aligned again, then compared word by word.
