@@ -374,3 +374,26 @@ func TestParseAddressees(t *testing.T) {
 		t.Errorf("FCO: got  %q\nwant %q", got, want)
 	}
 }
+
+// A copy of a sectioned State cable that leaves out the later sections'
+// headings: the section's classification line, the captions and fields
+// repeated under it and the signature that ends each section are not text.
+func TestParseSectionsWithoutHeadings(t *testing.T) {
+	m := mustParse(t, "O 152000Z DEC 88\nFM SECSTATE WASHDC\nTO AMEMBASSY MOSCOW IMMEDIATE\nBT\n"+
+		"S E C R E T SECTION 01 OF 02 STATE 402100\nNODIS\nE.O. 12356: DECL: OADR\nTAGS: PHUM, UR\nSUBJECT: TALKS\n\n"+
+		"1. FIRST PARAGRAPH.\nSHULTZ\n"+
+		"S E C R E T FINAL SECTION OF 02 STATE 402100\nNODIS\nE.O. 12356: DECL: OADR\nTAGS: PHUM, UR\nSUBJECT: TALKS\n\n"+
+		"2. SECOND PARAGRAPH ENDS WITH SHULTZ.\nSHULTZ\nBT\nNNNN\n")
+	if m.Text != "1. FIRST PARAGRAPH.\n\n2. SECOND PARAGRAPH ENDS WITH SHULTZ." || m.Signature != "SHULTZ" ||
+		!reflect.DeepEqual(m.Captions, []string{"NODIS"}) || m.EO != "12356: DECL: OADR" {
+		t.Errorf("text %q, signature %q, captions %q, eo %q", m.Text, m.Signature, m.Captions, m.EO)
+	}
+	// A section that ends with a name which is not the message's signature
+	// keeps it.
+	m = mustParse(t, "O 152000Z DEC 88\nFM SECSTATE WASHDC\nTO AMEMBASSY MOSCOW IMMEDIATE\nBT\n"+
+		"S E C R E T SECTION 01 OF 02 STATE 402100\n\n1. WE SPOKE TO THE\nFOREIGN MINISTER.\nGROMYKO\n"+
+		"S E C R E T FINAL SECTION OF 02 STATE 402100\n\n2. MORE.\nSHULTZ\nBT\n")
+	if m.Text != "1. WE SPOKE TO THE\nFOREIGN MINISTER.\nGROMYKO\n\n2. MORE." || m.Signature != "SHULTZ" {
+		t.Errorf("text %q, signature %q", m.Text, m.Signature)
+	}
+}
