@@ -64,13 +64,22 @@ func genCritic(r *rand.Rand) genDoc {
 	base := genUnits(r, 2+r.IntN(30))
 	var src, rej, acc, mix strings.Builder
 	var decisions []bool
-	content := func() string {
+	// Text a change resolves to is kept as written, so a space padding
+	// it goes only where it meets no other white space: after a word
+	// (not after a mark, whose own text may be gone) and before one.
+	wsNext := func(j int) bool { return j >= len(base) || strings.ContainsAny(base[j][:1], " \n") }
+	content := func(next int) string {
 		s := strings.Join(genUnits(r, 1+r.IntN(6)), "")
+		w := src.String()
 		switch r.IntN(4) {
 		case 0:
-			s = " " + s
+			if w != "" && !strings.ContainsAny(w[len(w)-1:], " \n}") {
+				s = " " + s
+			}
 		case 1:
-			s += " "
+			if !wsNext(next) {
+				s += " "
+			}
 		}
 		return s
 	}
@@ -79,7 +88,7 @@ func genCritic(r *rand.Rand) genDoc {
 		decisions = append(decisions, d)
 		return d
 	}
-	afterMark := false
+	afterMark, edgeWS := false, false
 	for i := 0; i < len(base); {
 		k := r.IntN(12)
 		if afterMark && (k == 7 || k == 11) {
@@ -87,7 +96,15 @@ func genCritic(r *rand.Rand) genDoc {
 			// to it (those pairs are made on purpose below).
 			k = 0
 		}
+		if afterMark && (edgeWS || wsNext(i)) {
+			// Marks side by side meet on words: white space at the edge of
+			// one mark's text next to a mark that resolves to nothing is
+			// tidied or not depending on which is resolved first (see
+			// Resolve).
+			k = 0
+		}
 		afterMark = k >= 7 && i < len(base)-1
+		edgeWS = false
 		switch {
 		case k < 7 || i == len(base)-1:
 			src.WriteString(base[i])
@@ -96,8 +113,9 @@ func genCritic(r *rand.Rand) genDoc {
 			mix.WriteString(base[i])
 			i++
 		case k == 7: // insertion before base[i]
-			c := content()
+			c := content(i)
 			src.WriteString("{++" + c + "++}")
+			edgeWS = strings.HasSuffix(c, " ")
 			acc.WriteString(c)
 			if decide() {
 				mix.WriteString(c)
@@ -113,6 +131,7 @@ func genCritic(r *rand.Rand) genDoc {
 			j := i + 1 + r.IntN(min(4, len(base)-i))
 			old := strings.Join(base[i:j], "")
 			i = j
+			edgeWS = strings.ContainsAny(old[len(old)-1:], " \n")
 			switch k {
 			case 8:
 				src.WriteString("{--" + old + "--}")
@@ -121,7 +140,8 @@ func genCritic(r *rand.Rand) genDoc {
 					mix.WriteString(old)
 				}
 			case 9:
-				c := content()
+				c := content(j)
+				edgeWS = edgeWS || strings.ContainsAny(c[len(c)-1:], " \n")
 				if r.IntN(2) == 0 {
 					src.WriteString("{~~" + old + "~>" + c + "~~}")
 				} else {
@@ -151,6 +171,12 @@ func genCritic(r *rand.Rand) genDoc {
 		decisions: decisions, mixed: normalizeText(mix.String())}
 }
 
+// TestCriticPropertyAllAndSome checks the words and line structure each
+// resolution gives (white space is compared normalized: text a change
+// resolves to is kept exactly as written, padding and all, and the tidying
+// of seams is pinned by TestCriticSpecExamples and TestCriticSeamTidy), and
+// byte for byte that resolving a subset and then the rest gives the same
+// text as resolving all at once.
 func TestCriticPropertyAllAndSome(t *testing.T) {
 	r := rand.New(rand.NewPCG(1988, 12))
 	for iter := 0; iter < 3000; iter++ {
@@ -162,10 +188,10 @@ func TestCriticPropertyAllAndSome(t *testing.T) {
 		if n := len(d.Changes()); n != len(g.decisions) {
 			t.Fatalf("%q: %d changes, want %d", g.src, n, len(g.decisions))
 		}
-		if got := string(d.RejectAll()); got != g.rejected {
+		if got := normalizeText(string(d.RejectAll())); got != g.rejected {
 			t.Fatalf("reject all of\n%q\n got %q\nwant %q", g.src, got, g.rejected)
 		}
-		if got := string(d.AcceptAll()); got != g.accepted {
+		if got := normalizeText(string(d.AcceptAll())); got != g.accepted {
 			t.Fatalf("accept all of\n%q\n got %q\nwant %q", g.src, got, g.accepted)
 		}
 		all := map[int]bool{}
@@ -176,7 +202,7 @@ func TestCriticPropertyAllAndSome(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if string(once) != g.mixed {
+		if normalizeText(string(once)) != g.mixed {
 			t.Fatalf("decisions %v on\n%q\n got %q\nwant %q", g.decisions, g.src, once, g.mixed)
 		}
 		// A random subset first, then the rest, gives the same text.

@@ -33,12 +33,17 @@ func TestCriticSpecExamples(t *testing.T) {
 		{"deletion before full stop", "the end {--now--}.\n", "the end.\n", "the end now.\n"},
 		{"deletion at line start", "{--Old--} text\n", "text\n", "Old text\n"},
 		{"deletion at line end", "text {--old--}\nmore\n", "text\nmore\n", "text old\nmore\n"},
-		{"padded insertion", "a {++ b ++} c\n", "a b c\n", "a c\n"},
+		{"padded insertion", "a {++ b ++} c\n", "a  b  c\n", "a c\n"}, // kept text is never tidied
+		{"insertion at a seam", "a{++ b++} c\n", "a b c\n", "a c\n"},
 		{"paragraph inserted", "Para one.\n\n{++Para two.++}\n\nPara three.\n", "Para one.\n\nPara two.\n\nPara three.\n", "Para one.\n\nPara three.\n"},
 		{"paragraph deleted at end", "Para one.\n\n{--Para two.--}\n", "Para one.\n", "Para one.\n\nPara two.\n"},
 		{"paragraph deleted at start", "{--Para one.--}\n\nPara two.\n", "Para two.\n", "Para one.\n\nPara two.\n"},
 		{"paragraphs split", "First half.{++\n\n++}Second half.\n", "First half.\n\nSecond half.\n", "First half.Second half.\n"},
-		{"paragraphs joined", "First half. {--\n\n--}Second half.\n", "First half. Second half.\n", "First half.\n\nSecond half.\n"},
+		{"paragraphs joined", "First half. {--\n\n--}Second half.\n", "First half. Second half.\n", "First half. \n\nSecond half.\n"},
+		{"paragraphs joined at the seam", "First half.{~~\n\n~> ~~}Second half.\n", "First half. Second half.\n", "First half.\n\nSecond half.\n"},
+		{"hard line break kept", "Yours  \n{--ever--}\nMargaret\n", "Yours  \nMargaret\n", "Yours  \never\nMargaret\n"},
+		{"deleted list item keeps indentation", "- one\n  {--sub--}\n- two\n", "- one\n- two\n", "- one\n  sub\n- two\n"},
+		{"deletion after a bracket", "see ({--the--} note)\n", "see (note)\n", "see (the note)\n"},
 		{"span over blank lines", "Keep.\n\n{--Gone one.\n\nGone two.--}\n\nKept.\n", "Keep.\n\nKept.\n", "Keep.\n\nGone one.\n\nGone two.\n\nKept.\n"},
 		{"paragraph replaced", "A.\n\n{~~Old para.~>New para.\n\nAnother new.~~}\n", "A.\n\nNew para.\n\nAnother new.\n", "A.\n\nOld para.\n"},
 		{"whole list", "Intro:\n\n{--- one\n- two\n--}\nEnd.\n", "Intro:\n\nEnd.\n", "Intro:\n\n- one\n- two\n\nEnd.\n"},
@@ -158,5 +163,37 @@ func TestUnresolvedMarks(t *testing.T) {
 	c, err = UnresolvedMarks("t.md", []byte("not {++clean++}\n"))
 	if err != nil || len(c) != 1 || c[0].New != "clean" {
 		t.Errorf("marked draft: %v %v", c, err)
+	}
+}
+
+// SeamTidy tidies only what taking text away created.
+func TestCriticSeamTidy(t *testing.T) {
+	tests := []struct {
+		before, after string
+		cut, skip     int
+	}{
+		{"word", "next", 0, 0},   // nothing meets
+		{"word ", "next", 0, 0},  // one space: nothing doubled
+		{"word", " next", 0, 0},  // likewise
+		{"word ", " next", 0, 1}, // two spaces meet: one goes
+		{"end ", ".", 1, 0},      // a space before punctuation
+		{"(", " x)", 0, 1},       // a space after a bracket
+		{"", " x", 0, 1},         // the start of the text
+		{"\n", "\n\nx", 0, 2},    // at the start, the white space after goes
+		{"x ", "", 1, 0},         // the end of the text
+		{"x\n\n", "\n", 2, 0},    // the end keeps what follows
+		{"a\n\n", "\n\nb", 2, 0}, // paragraph breaks meet: one stays
+		{"a  \n", "\nb", 1, 0},   // a hard line break stays
+		{"a\n", "  \nb", 1, 2},   // spaces at a line's end go with the line
+		{"a\n\n", "\n  b", 0, 1}, // indentation of the next line stays
+		{"a\n  ", "\nb", 3, 0},   // an emptied indented line goes
+		{"a \n\n", " b", 0, 1},   // a line break beats spaces
+		{"a\r\n\r\n", "\r\n\r\nb", 4, 0},
+	}
+	for _, tt := range tests {
+		cut, skip := SeamTidy([]byte(tt.before), []byte(tt.after))
+		if cut != tt.cut || skip != tt.skip {
+			t.Errorf("SeamTidy(%q, %q) = %d, %d; want %d, %d", tt.before, tt.after, cut, skip, tt.cut, tt.skip)
+		}
 	}
 }
