@@ -256,6 +256,22 @@ func (tp *teleprinter) blockStart(n ast.Node) int {
 	return tp.lastPos
 }
 
+// talkingPointFollows reports whether the source line after the line
+// break at offset begins with "-- ": a talking point written on the line
+// after another, with no blank line between, which keeps its own line.
+func (tp *teleprinter) talkingPointFollows(offset int) bool {
+	i := offset
+	for i < len(tp.src) && tp.src[i] != '\n' {
+		i++
+	}
+	i++
+	for i < len(tp.src) && (tp.src[i] == ' ' || tp.src[i] == '\t') {
+		i++
+	}
+	rest := tp.src[min(i, len(tp.src)):]
+	return bytes.HasPrefix(rest, []byte("-- ")) || bytes.HasPrefix(rest, []byte("--\t"))
+}
+
 // isTalkingPoint reports whether a paragraph is a -- talking point.
 func (tp *teleprinter) isTalkingPoint(p *ast.Paragraph) bool {
 	l := p.Lines()
@@ -391,7 +407,8 @@ func (tp *teleprinter) inlines(parent ast.Node) error {
 				return err
 			}
 			tp.lastPos = n.Segment.Stop
-			if n.HardLineBreak() {
+			if n.HardLineBreak() || n.SoftLineBreak() && tp.talkingPointFollows(n.Segment.Stop) {
+				// a -- talking point on the next line is a line of its own
 				tp.flushWord()
 				tp.cur = append(tp.cur, nil)
 			} else if n.SoftLineBreak() {
