@@ -76,7 +76,7 @@ applies and the output says so and where.`,
   redline diff draft.md@fco-draft draft.md@no10 --format plain --numbers
   redline diff old.txt new.txt --stat --exit-code
   redline diff draft.md@1 draft.md --format json | jq .stats
-  cat cable.txt | redline diff draft.md - --as cable`,
+  cat cable.txt | redline diff draft.md - --new-as cable`,
 		Args: rangeArgs(1, 2, "one or two references: OLD [NEW]"),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Old = args[0]
