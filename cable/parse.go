@@ -408,15 +408,25 @@ func (p *cableParser) checkDTG(i int, group, month string) error {
 	if group == "DDHHMMZ" {
 		return nil // the placeholder of a draft rendering
 	}
+	// The error quotes the whole group as written (313030Z DEC 88).
+	whole := group + " " + month
+	if line := p.trimmed(i); strings.Contains(line, group) {
+		if w := cpWholeDTGRE.FindString(line[strings.Index(line, group):]); w != "" {
+			whole = strings.Join(strings.Fields(w), " ")
+		}
+	}
 	mon := cpMonthNames[month]
 	if mon == 0 {
-		return cpErrorf(p.lines[i].n, "date-time group %q: unknown month %q (use JAN ... DEC)", group, month)
+		return cpErrorf(p.lines[i].n, "date-time group %q: unknown month %q (use JAN ... DEC)", whole, month)
 	}
 	if err := cpValidDTG(group[0:2], group[2:4], group[4:6], mon); err != nil {
-		return cpErrorf(p.lines[i].n, "date-time group %q: %v", group, err)
+		return cpErrorf(p.lines[i].n, "date-time group %q: %v", whole, err)
 	}
 	return nil
 }
+
+// cpWholeDTGRE is a date-time group with its month and year.
+var cpWholeDTGRE = regexp.MustCompile(`^\d{6}[A-Z]\s+[A-Z]{3,4}(?:\s+(?:\d{4}|\d{2})\b)?`)
 
 // parseACPHeading reads the transmission lines before line i, the
 // precedence line at i and the address lines after it; it returns the

@@ -159,9 +159,10 @@ func TestParseErrors(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"HELLO\nWORLD\n", "no cable heading found"},
 		{"O 212130Z DEC 88\nFM LONDON\nBT\nSECRET\nTEXT\nBT\n", "line 2: FM line is not followed by a TO line"},
-		{"O 322130Z DEC 88\nFM LONDON\nTO PARIS\nBT\nTEXT\nBT\n", "line 1: date-time group \"322130Z\": day 32"},
-		{"O 212190Z DEC 88\nFM LONDON\nTO PARIS\nBT\nTEXT\nBT\n", "line 1: date-time group \"212190Z\": minute 90"},
+		{"O 322130Z DEC 88\nFM LONDON\nTO PARIS\nBT\nTEXT\nBT\n", "line 1: date-time group \"322130Z DEC 88\": day 32"},
+		{"O 212190Z DEC 88\nFM LONDON\nTO PARIS\nBT\nTEXT\nBT\n", "line 1: date-time group \"212190Z DEC 88\": minute 90"},
 		{"X\nFM LONDON\nPARIS\n", "line 2: FM line without a cable heading"},
+		{"SECRET\nFM LONDON 313030Z JULY 2003\nTO FCO\nTELNO 1\n", "line 2: date-time group \"313030Z JULY 2003\": hour 30"},
 	} {
 		_, err := Parse([]byte(c.in))
 		if err == nil || !strings.Contains(err.Error(), c.want) {
