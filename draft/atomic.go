@@ -20,6 +20,14 @@ func WriteFileAtomic(path string, data []byte, perm os.FileMode) (err error) {
 		}
 		path = target
 	}
+	if fi, serr := os.Stat(path); serr == nil && !fi.Mode().IsRegular() {
+		if fi.IsDir() {
+			return fmt.Errorf("cannot write %s: it is a folder; name a file", path)
+		}
+		// A device, pipe or socket (-o /dev/stdout, a FIFO): write into it;
+		// renaming over it would replace it with a regular file.
+		return writeInto(path, data)
+	}
 	dir := filepath.Dir(path)
 	if fi, statErr := os.Stat(path); statErr == nil {
 		perm = fi.Mode().Perm()
@@ -62,6 +70,22 @@ func SyncDir(dir string) error {
 	defer d.Close()
 	if err := d.Sync(); err != nil {
 		return fmt.Errorf("cannot sync folder %s: %w", dir, err)
+	}
+	return nil
+}
+
+// writeInto writes data into an existing special file without replacing it.
+func writeInto(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	return nil
 }

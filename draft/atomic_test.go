@@ -58,3 +58,29 @@ func TestWriteFileAtomicBrokenSymlink(t *testing.T) {
 		t.Fatal("wrote through a broken link")
 	}
 }
+
+func TestWriteFileAtomicIntoSpecialFile(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "pipe")
+	if err := mkfifo(fifo); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	got := make(chan []byte, 1)
+	go func() {
+		b, _ := os.ReadFile(fifo)
+		got <- b
+	}()
+	if err := WriteFileAtomic(fifo, []byte("cable"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if b := <-got; string(b) != "cable" {
+		t.Fatalf("reader got %q", b)
+	}
+	fi, err := os.Lstat(fifo)
+	if err != nil || fi.Mode()&os.ModeNamedPipe == 0 {
+		t.Fatalf("the FIFO was replaced: %v %v", fi.Mode(), err)
+	}
+	if err := WriteFileAtomic(dir, []byte("x"), 0o644); err == nil {
+		t.Fatal("wrote over a folder")
+	}
+}
