@@ -19,37 +19,47 @@ func init() { registerDiffFormat("plain", renderDiffPlain) }
 // with #N. With Context >= 0, runs of unchanged paragraphs further than
 // Context paragraphs from a change fold to one line.
 func renderDiffPlain(w io.Writer, c *diff.Comparison, opts DiffOptions) error {
-	var b strings.Builder
+	pw := &plainWriter{w: w}
 	for _, f := range c.Fields {
-		b.WriteString(f.Name + ": ")
+		pw.write(f.Name + ": ")
 		if f.Old != "" {
-			b.WriteString("[-" + f.Old + "-]")
+			pw.write("[-" + f.Old + "-]")
 		}
 		if f.New != "" {
-			b.WriteString("{+" + f.New + "+}")
+			pw.write("{+" + f.New + "+}")
 		}
-		b.WriteByte('\n')
+		pw.write("\n")
 	}
 	if len(c.Fields) > 0 {
-		b.WriteByte('\n')
+		pw.write("\n")
 	}
 	if opts.Context >= 0 {
 		for _, p := range foldParagraphs(plainBody(c, opts), opts.Context) {
-			b.WriteString(p.text)
+			pw.write(p.text)
 		}
 	} else {
-		size := 0
-		for _, s := range c.Segments {
-			size += len(s.B) + len(s.A)/2 + 4
-		}
-		b.Grow(size)
-		plainWrite(&b, c, opts)
+		// Streamed piece by piece: a large redline is never held whole.
+		plainSegments(c, opts, func(s string, _ bool) { pw.write(s) })
 	}
-	if b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {
-		b.WriteByte('\n')
+	if pw.last != 0 && pw.last != '\n' {
+		pw.write("\n")
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return pw.err
+}
+
+// plainWriter writes pieces, keeping the first error and the last byte.
+type plainWriter struct {
+	w    io.Writer
+	err  error
+	last byte
+}
+
+func (p *plainWriter) write(s string) {
+	if p.err != nil || s == "" {
+		return
+	}
+	_, p.err = io.WriteString(p.w, s)
+	p.last = s[len(s)-1]
 }
 
 // plainPara is a paragraph of plain output with its trailing break.
@@ -96,11 +106,6 @@ func plainBody(c *diff.Comparison, opts DiffOptions) []plainPara {
 		paras = append(paras, plainPara{cur.String(), changed})
 	}
 	return paras
-}
-
-// plainWrite writes the whole plain redline.
-func plainWrite(b *strings.Builder, c *diff.Comparison, opts DiffOptions) {
-	plainSegments(c, opts, func(s string, _ bool) { b.WriteString(s) })
 }
 
 // plainSegments hands the plain redline's pieces to write, with whether
