@@ -82,7 +82,13 @@ func LayoutCable(doc *draft.Document, opts CableOptions) (*CableLayout, error) {
 		tname = doc.Fields.Template
 	}
 	if tname == "" {
-		return nil, fmt.Errorf("%s has no template: add template: personal-message (or %s) to its front matter, or give --template", name, strings.Join(templates.Names(), ", "))
+		var others []string
+		for _, n := range templates.Names() {
+			if n != "personal-message" {
+				others = append(others, n)
+			}
+		}
+		return nil, fmt.Errorf("%s has no template: add template: personal-message (or %s) to its front matter, or give --template", name, strings.Join(others, ", "))
 	}
 	tmpl, err := templates.Load(tname, opts.TemplateDir)
 	if err != nil {
@@ -384,7 +390,16 @@ func (c *cableRun) funcs() template.FuncMap {
 		// stays as it is, a bare "1119" becomes "TELNO 1119".
 		"prefixed": prefixSerial,
 		// wrap folds a header line within the width.
-		"wrap": func(s string) (string, error) { return wrapWords(s, c.set.Width, "") },
+		"wrap": func(s string) (string, error) {
+			out, err := wrapWords(s, c.set.Width, "")
+			if err != nil {
+				if key := c.fieldIn(s); key != "" {
+					return "", &fieldError{fmt.Sprintf("%s: front matter field %s: %v", c.name, key, err)}
+				}
+				return "", &fieldError{fmt.Sprintf("%s: %v (in a header line of template %s)", c.name, err, c.tmpl.Origin)}
+			}
+			return out, nil
+		},
 	}
 }
 
@@ -458,7 +473,10 @@ func (c *cableRun) execute(text []TeleprinterLine, section string) ([]string, er
 		l = strings.TrimRight(l, " \t\r")
 		out[i] = l
 		if len(l) > c.set.Width {
-			return nil, fmt.Errorf("line %d of the cable is %d characters, longer than %d: %q (shorten the front-matter field it comes from, or fix template %s)", i+1, len(l), c.set.Width, l, c.tmpl.Origin)
+			if key := c.fieldIn(l); key != "" {
+				return nil, fmt.Errorf("%s: front matter field %s makes line %d of the cable %d characters, longer than %d: %q: shorten it", c.name, key, i+1, len(l), c.set.Width, l)
+			}
+			return nil, fmt.Errorf("%s: line %d of the cable is %d characters, longer than %d: %q (shorten the front-matter field it comes from, or fix template %s)", c.name, i+1, len(l), c.set.Width, l, c.tmpl.Origin)
 		}
 	}
 	return out, nil
@@ -480,6 +498,38 @@ func missingText(out string, text []TeleprinterLine) string {
 		at += i + len(t)
 	}
 	return ""
+}
+
+// headerFields pairs the front-matter keys printed in a cable's header
+// with the template data that holds them.
+var headerFields = []struct{ key, data string }{
+	{"title", "Title"}, {"subject", "Subject"}, {"references", "Refs"}, {"eo", "EO"}, {"tags", "Tags"},
+	{"passing.for", "PassingFor"}, {"passing.from", "PassingFrom"}, {"to", "To"}, {"info", "Info"},
+	{"captions", "Captions"}, {"caveats", "Caveats"}, {"heading", "Heading"}, {"from", "From"},
+	{"signature", "Signature"}, {"serial", "Serial"},
+}
+
+// fieldIn names the front-matter field whose text s holds (a header line
+// or the text given to wrap), or "".
+func (c *cableRun) fieldIn(s string) string {
+	s = strings.ToUpper(s)
+	best, bestLen := "", 0
+	try := func(key, v string) {
+		if len(v) > bestLen && strings.Contains(s, strings.ToUpper(v)) {
+			best, bestLen = key, len(v)
+		}
+	}
+	for _, f := range headerFields {
+		switch v := c.data[f.data].(type) {
+		case string:
+			try(f.key, v)
+		case []string:
+			for _, e := range v {
+				try(f.key, e)
+			}
+		}
+	}
+	return best
 }
 
 // fieldError is a missing front-matter field, reported as it is.

@@ -17,3 +17,20 @@ func TestCableStateSemicolon(t *testing.T) {
 		t.Errorf("semicolon lost:\n%s", out)
 	}
 }
+
+// Errors from header lines name the draft and the front-matter field.
+func TestCableHeaderErrorsNameTheField(t *testing.T) {
+	for _, c := range []struct{ name, src, want string }{
+		{"long word in the subject", strings.Replace(stateDraft, "subject: British Ambassador presents credentials", "subject: "+strings.Repeat("X", 75), 1),
+			"test.md: front matter field subject: the word XXXXXXXXXXXXXXXXXXXX... is 75 characters, longer than a line of 69"},
+		{"long addressee", strings.Replace(stateDraft, "to: [AMEMBASSY LONDON]", "to: [AMEMBASSY LONDON, USMISSION USNATO BRUSSELS BELGIUM VERY LONG NAME OF MISSION]", 1),
+			"test.md: front matter field to makes line 4 of the cable 72 characters, longer than 69"},
+		{"no template", "---\nclassification: SECRET\nprecedence: ROUTINE\n---\ntext\n",
+			"add template: personal-message (or fco-telegram, state-cable) to"},
+	} {
+		_, err := Cable(parseDraft(t, c.src), CableOptions{DTG: "150000Z DEC 88", Serial: "STATE 1"})
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want %q", c.name, err, c.want)
+		}
+	}
+}
