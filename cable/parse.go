@@ -814,6 +814,22 @@ func cpSplitCaveats(words []string) []string {
 	return out
 }
 
+var (
+	// office codes of a distribution block: ORIGIN EUR-12, INFO OCT-01
+	// ADS-00 /013 R.
+	cpDistCodesRE = regexp.MustCompile(`^(?:(?:ORIGIN|ACTION|INFO)\s+)?(?:[A-Z]{1,6}-\d{2,3}\s*)+(?:/\d{3}(?:\s+[A-Z])?)?$`)
+	// the drafting lines and the rule with the teletype's number under a
+	// distribution block.
+	cpDistByRE   = regexp.MustCompile(`^(?:DRAFTED|APPROVED|CLEARED)\s+BY\b`)
+	cpDistRuleRE = regexp.MustCompile(`^-{5,}\s*\d+\s+\d{6}Z\s*/\d+$`)
+)
+
+// cpIsDistributionLine reports whether t is a line of the distribution
+// block that archive copies of State cables print above the text.
+func cpIsDistributionLine(t string) bool {
+	return cpDistCodesRE.MatchString(t) || cpDistByRE.MatchString(t) || cpDistRuleRE.MatchString(t)
+}
+
 // cpIsLetterSpaced reports whether a classification line starts with a
 // letter-spaced classification (S E C R E T).
 func cpIsLetterSpaced(t string) bool {
@@ -878,11 +894,13 @@ func (p *cableParser) parseText(i, end int) {
 	// banner and PAGE line before it (CONFIDENTIAL / PAGE 01 STATE 192639 /
 	// C O N F I D E N T I A L STATE 192639), so a run of such lines is read
 	// together.
-	seen := false
-	for j < end {
-		t := p.trimmed(j)
-		if seen && (t == "" || cpPageLineRE.MatchString(t)) {
-			j++
+	// Released State cables also print the distribution block (ORIGIN
+	// EUR-12, DRAFTED BY ..., the ------044391 250001Z /62 line) there; it
+	// is skipped only when a classification line follows it.
+	last := -1
+	for k := j; k < end; k++ {
+		t := p.trimmed(k)
+		if t == "" || cpPageLineRE.MatchString(t) || cpIsDistributionLine(t) {
 			continue
 		}
 		c, rest, ok := cpMatchClassification(t)
@@ -902,8 +920,10 @@ func (p *cableParser) parseText(i, end int) {
 			p.serialOnClass = true
 		}
 		p.spaced = p.spaced || cpIsLetterSpaced(t)
-		seen = true
-		j++
+		last = k
+	}
+	if last >= 0 {
+		j = last + 1
 	}
 	j = p.parseFields(j, end)
 	if p.fco && m.Subject == "" {
