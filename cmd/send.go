@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 
@@ -169,7 +170,9 @@ func runSend(f *Factory, opts *sendOptions) error {
 	ropts := render.CableOptions{Template: opts.Template, TemplateDir: tdir, Now: f.Now()}
 	// Render once with placeholders before taking the lock: a draft that
 	// cannot be rendered fails here, quickly, with nothing recorded.
-	if _, err := render.Cable(doc, ropts); err != nil {
+	if out, err := render.Cable(doc, ropts); err != nil {
+		return err
+	} else if err := sendCheckRendered(opts.File, doc, out, ropts.Template); err != nil {
 		return err
 	}
 
@@ -250,6 +253,9 @@ func runSend(f *Factory, opts *sendOptions) error {
 		ro.DTG, ro.Serial, ro.Now = dtg, serial, now
 		out, err := render.Cable(doc, ro)
 		if err != nil {
+			return err
+		}
+		if err := sendCheckRendered(opts.File, doc, out, ro.Template); err != nil {
 			return err
 		}
 		prec, _ := cable.ParsePrecedence(doc.Fields.Precedence)
@@ -491,4 +497,56 @@ func sendZone(opts *sendOptions) (byte, error) {
 		return 0, usageErrorf("--zone J (local time) cannot be used to send: the register reads date-time groups back without knowing the sender's local zone; give a zone letter such as R or A")
 	}
 	return z[0], nil
+}
+
+// sendWordRE finds the words of a text that a cable must carry.
+var sendWordRE = regexp.MustCompile(`[\p{L}\p{N}]{4,}`)
+
+// sendCheckRendered refuses a rendering that is not the draft as a cable: an
+// empty one (an override template left empty), one without the draft's
+// classification, or one that leaves out the draft's text (a template
+// without {{.Text}}). A send must not consume a serial or seal the draft
+// for a cable that does not carry the message.
+func sendCheckRendered(file string, doc *draft.Document, out []byte, tmpl string) error {
+	if tmpl == "" {
+		tmpl = doc.Fields.Template
+	}
+	hint := fmt.Sprintf("check the template %s (redline templates show %s; an override in .redline/templates/ replaces the built-in one)", tmpl, tmpl)
+	text := strings.ToUpper(string(out))
+	if strings.TrimSpace(text) == "" {
+		return fmt.Errorf("%s renders as an empty cable: %s", file, hint)
+	}
+	if level, err := cable.ParseClassification(doc.Fields.Classification); err == nil {
+		forms := []string{level, cable.LetterSpaced(level)}
+		if level == "UNCLASSIFIED" {
+			forms = append(forms, "UNCLAS")
+		}
+		found := false
+		for _, f := range forms {
+			found = found || strings.Contains(text, f)
+		}
+		if !found {
+			return fmt.Errorf("%s renders as a cable without its classification %s: %s", file, level, hint)
+		}
+	}
+	// Words of four letters or more: markup, links and the character set
+	// may change a few, never most of them.
+	words := map[string]bool{}
+	for _, w := range sendWordRE.FindAllString(strings.ToUpper(string(doc.Body)), -1) {
+		words[w] = true
+	}
+	have := map[string]bool{}
+	for _, w := range sendWordRE.FindAllString(text, -1) {
+		have[w] = true
+	}
+	missing := 0
+	for w := range words {
+		if !have[w] {
+			missing++
+		}
+	}
+	if len(words) > 0 && missing*2 > len(words) {
+		return fmt.Errorf("%s renders as a cable without most of its text (%d of its %d words are missing): %s", file, missing, len(words), hint)
+	}
+	return nil
 }
