@@ -348,6 +348,14 @@ func (tp *teleprinter) marker(l *ast.List, depth, i int) string {
 		return strconv.Itoa(l.Start+i) + ". "
 	}
 	if tp.opts.Bullet == "letter" {
+		// State practice: A., then (1), then (A), so that a reference
+		// such as PARA 2.B.(1) names one item.
+		switch depth % 3 {
+		case 1:
+			return "(" + strconv.Itoa(i+1) + ") "
+		case 2:
+			return "(" + letters(i) + ") "
+		}
 		return letters(i) + ". "
 	}
 	return "- "
@@ -374,7 +382,24 @@ func (tp *teleprinter) codeBlock(n ast.Node, indent string) error {
 			return err
 		}
 		tp.flushWord()
-		segs = append(segs, tp.cur[0])
+		seg0 := tp.cur[0]
+		if len(seg0) > 0 {
+			// a code block keeps its lines' indentation (a tab as four
+			// spaces: teleprinters have none)
+			v := seg.Value(tp.src)
+			lead := 0
+			for _, b := range v {
+				if b == ' ' {
+					lead++
+				} else if b == '\t' {
+					lead += 4
+				} else {
+					break
+				}
+			}
+			seg0[0].text = strings.Repeat(" ", lead) + seg0[0].text
+		}
+		segs = append(segs, seg0)
 	}
 	tp.cur = nil
 	tp.blocks = append(tp.blocks, tpBlock{first: indent, rest: indent, segments: segs, verbatim: true})

@@ -17,3 +17,13 @@ func TestTeleprinterTalkingPointsOnConsecutiveLines(t *testing.T) {
 		}
 	}
 }
+
+// Lettered lists follow State practice: A., then (1), then (A); and a code
+// block keeps its lines' indentation.
+func TestTeleprinterNestedLettersAndCodeIndent(t *testing.T) {
+	md := "- Point one\n  - sub point a\n    - deeper\n  - sub point b\n- Point two\n\n```\nPRE-FORMATTED\n  TEXT\n\tTABBED\n```\n"
+	want := "A. POINT ONE\n   (1) SUB POINT A\n       (A) DEEPER\n   (2) SUB POINT B\nB. POINT TWO\n\nPRE-FORMATTED\n  TEXT\n    TABBED"
+	if got := tpText(t, md, TeleprinterOptions{Bullet: "letter"}); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
