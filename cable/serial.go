@@ -229,10 +229,23 @@ func NextSerial(format string, yearly bool, year int, issued []IssuedSerial) (st
 	}
 	highest := 0
 	for _, is := range issued {
-		if yearly && is.Year != year {
+		sn, ok := f.issuedNumber(format, is)
+		if !ok {
 			continue
 		}
-		if sn, ok := f.issuedNumber(format, is); ok && sn.N > highest {
+		// A serial that writes its year belongs to that year, whenever it
+		// went out: T 1C/88 sent in January 1989 is a number of 1988.
+		y := is.Year
+		switch sn.YearDigits {
+		case 4:
+			y = sn.Year
+		case 2:
+			y = closestYear(sn.Year, is.Year)
+		}
+		if yearly && y != year {
+			continue
+		}
+		if sn.N > highest {
 			highest = sn.N
 		}
 	}

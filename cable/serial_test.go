@@ -83,6 +83,21 @@ func TestNextSerial(t *testing.T) {
 	if got != "STATE 000001" {
 		t.Errorf("first STATE = %q", got)
 	}
+	// A further message under a 1988 number sent in January 1989 belongs
+	// to 1988: the 1989 numbering still starts at 1 (QA F25).
+	for format, issued := range map[string][]IssuedSerial{
+		"T {n}/{yy}":   {{"T 1/88", 1988}, {"T 1C/88", 1989}},
+		"T {n}/{yyyy}": {{"T 1/1988", 1988}, {"T 1C/1988", 1989}},
+	} {
+		got, _ = NextSerial(format, true, 1989, issued)
+		if want, _ := FormatSerial(format, 1, "", 1989); got != want {
+			t.Errorf("%s: first of 1989 = %q, want %q", format, got, want)
+		}
+		got, _ = NextSerial(format, true, 1988, issued)
+		if want, _ := FormatSerial(format, 2, "", 1988); got != want {
+			t.Errorf("%s: next of 1988 = %q, want %q", format, got, want)
+		}
+	}
 }
 
 func TestNextSuffix(t *testing.T) {
