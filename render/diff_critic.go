@@ -17,10 +17,13 @@ func init() { registerDiffFormat("critic", renderCritic) }
 // {--deleted--}, {++inserted++}, {~~old~>new~~}, and each side of a move
 // as a deletion or insertion followed by {>>moved to N<<} or
 // {>>moved from N<<}. Accepting every change gives the new side's text and
-// rejecting every change gives the old side's, byte for byte: where the
-// sides' texts differ inside equal segments (case, line wraps, quotes),
-// those differences are substitutions too, kept as short as the paired
-// words allow.
+// rejecting every change gives the old side's, byte for byte, white space
+// included: where the sides' texts differ inside equal segments (case,
+// line wraps, quotes), those differences are substitutions too, kept as
+// short as the paired words allow; and since accept and reject tidy the seam of a change
+// that resolves to nothing (draft.SeamTidy), such a change never leaves
+// white space meeting white space there: it slides along the text or takes
+// the white space beside it inside the mark (sealSeams).
 //
 // Text that itself holds CriticMarkup delimiters gets a backslash before
 // them so that it stays text; the backslash is kept by accept and reject,
@@ -41,7 +44,7 @@ func renderCritic(w io.Writer, c *diff.Comparison, _ DiffOptions) error {
 		}
 	}
 	e.flush()
-	out := widenOutOfCode(fixEdges(e.pieces))
+	out := widenOutOfCode(fixEdges(sealSeams(spacesOutside(e.pieces))))
 	_, err := io.WriteString(w, out)
 	return err
 }
@@ -151,7 +154,7 @@ func oddBackslashes(s string) bool {
 // that ends with a backslash before a change gives its last character to
 // the change.
 func fixEdges(pieces []criticPiece) []criticPiece {
-	pieces = backtickWords(spacesOutside(pieces))
+	pieces = backtickWords(pieces)
 	// "{" before a closing reads as an opening, a backslash escapes it, and
 	// "~" before "~~}" at the start of a line makes a code fence.
 	bad := func(s string) bool {
@@ -383,7 +386,7 @@ func codeOf(o criticOut) (*draft.CriticDoc, error) {
 func widenOutOfCode(pieces []criticPiece) string {
 	o := writeCritic(pieces)
 	out := o.text
-	if !strings.Contains(out, "`") && !strings.Contains(out, "~~~") && !strings.HasPrefix(out, "    ") &&
+	if !strings.Contains(out, "`") && !strings.Contains(out, "~~~") && !strings.HasPrefix(out, "    ") && !strings.HasPrefix(out, "\t") &&
 		!strings.Contains(out, "\n    ") && !strings.Contains(out, "\n\t") {
 		return out
 	}

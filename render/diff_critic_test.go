@@ -69,10 +69,8 @@ func randomDoc(r *rand.Rand, vocab []string, paras int) string {
 }
 
 // edit changes a document at random: words replaced, deleted, inserted,
-// a paragraph moved, case changed. Like real drafts, the result has single
-// spaces between words and none at the ends of lines (draft's accept and
-// reject tidy white space next to a change, so a text with doubled spaces
-// or spaces at a line's end cannot round-trip exactly).
+// a paragraph moved, case changed. (White-space-heavy texts are in
+// TestCriticRoundTripWhiteSpace.)
 func edit(r *rand.Rand, s string, vocab []string) string {
 	paras := strings.Split(s, "\n\n")
 	if len(paras) > 2 && r.IntN(2) == 0 {

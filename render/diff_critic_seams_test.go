@@ -1,0 +1,158 @@
+package render
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/redline-dev/redline/diff"
+	"github.com/redline-dev/redline/draft"
+)
+
+// wsText writes a random text heavy in white space: words and punctuation
+// separated by single and doubled spaces, tabs, hard line breaks (two
+// spaces before a line break), trailing spaces, blank lines, list items,
+// with or without a final line break, with LF or CRLF line endings.
+func wsText(r *rand.Rand, crlf bool) string {
+	words := []string{"the", "a", "Moscow", "conference", "human", "rights", "Yours", "ever", "Margaret", ",", ".", ";", ":", "(", ")", "[x]", "—", "’", "1.", "#", ">", "中文", "it's"}
+	seps := []string{" ", " ", " ", " ", "  ", "\t", "\n", "  \n", " \n", "\n\n", "\n\n\n", "\n- ", "\n  ", " \n\n ", ""}
+	var b strings.Builder
+	if r.IntN(6) == 0 {
+		b.WriteString(seps[r.IntN(len(seps))])
+	}
+	n := 1 + r.IntN(30)
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteString(seps[r.IntN(len(seps))])
+		}
+		b.WriteString(words[r.IntN(len(words))])
+	}
+	switch r.IntN(4) {
+	case 0:
+	case 1:
+		b.WriteString("\n")
+	default:
+		b.WriteString(seps[r.IntN(len(seps))])
+	}
+	s := b.String()
+	if crlf {
+		s = strings.ReplaceAll(s, "\n", "\r\n")
+	}
+	return s
+}
+
+// wsEdit changes a white-space-heavy text at random: words and separators
+// replaced, dropped or added, runs of white space changed.
+func wsEdit(r *rand.Rand, s string, crlf bool) string {
+	t := wsText(r, crlf)
+	if r.IntN(4) == 0 {
+		return t // unrelated texts
+	}
+	toks := strings.SplitAfter(s, " ")
+	for k := 0; k < 1+r.IntN(5); k++ {
+		i := r.IntN(len(toks))
+		switch r.IntN(5) {
+		case 0:
+			toks[i] = ""
+		case 1:
+			toks[i] += strings.Fields(t + " x")[0] + " "
+		case 2:
+			toks[i] = strings.TrimRight(toks[i], " ") + "  "
+		case 3:
+			toks[i] = strings.TrimRight(toks[i], " ") + "\n"
+		default:
+			toks[i] = strings.ToUpper(toks[i])
+		}
+	}
+	out := strings.Join(toks, "")
+	if crlf {
+		out = strings.ReplaceAll(strings.ReplaceAll(out, "\r\n", "\n"), "\n", "\r\n")
+	}
+	return out
+}
+
+// resolveCritic renders the critic view of a against b and resolves every
+// change one way.
+func resolveCritic(t *testing.T, a, b string, moves bool) (critic, accepted, rejected string) {
+	t.Helper()
+	c, err := diff.Compare(diff.Input{Name: "a.txt", Data: []byte(a), Kind: "text"},
+		diff.Input{Name: "b.txt", Data: []byte(b), Kind: "text"}, diff.Options{Moves: moves, MinMoveWords: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var w strings.Builder
+	if err := Diff(&w, c, "critic", DiffOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	d, err := draft.ParseCritic("redline.md", []byte(w.String()))
+	if err != nil {
+		t.Fatalf("critic text does not parse: %v\n%q", err, w.String())
+	}
+	return w.String(), string(d.AcceptAll()), string(d.RejectAll())
+}
+
+// The critic view resolves to each side byte for byte, white space
+// included (QA F20): doubled spaces, hard line breaks, trailing spaces,
+// blank lines, a final line break or none, CRLF.
+func TestCriticRoundTripWhiteSpace(t *testing.T) {
+	r := rand.New(rand.NewPCG(20, 1988))
+	for i := 0; i < 1500; i++ {
+		crlf := r.IntN(5) == 0
+		a := wsText(r, crlf)
+		b := wsEdit(r, a, crlf)
+		critic, acc, rej := resolveCritic(t, a, b, r.IntN(2) == 0)
+		if acc != b {
+			t.Fatalf("case %d: accept all:\n got %q\nwant %q\ncritic %q\nold %q", i, acc, b, critic, a)
+		}
+		if rej != a {
+			t.Fatalf("case %d: reject all:\n got %q\nwant %q\ncritic %q\nnew %q", i, rej, a, critic, b)
+		}
+	}
+}
+
+// The QA cases of F20 and F3.
+func TestCriticRoundTripQACases(t *testing.T) {
+	cases := []struct{ name, a, b string }{
+		{"hard line breaks and a final newline", "Yours ever  \nMargaret\n\nC D Powell Esq  \n10 Downing Street\n",
+			"Yours  \nMargaret\n\nC D Powell Esq  \n10 Downing Street  \nLondon SW1A 2AA\n"},
+		{"blank lines and trailing spaces", ",a \n\n ", ",a\n"},
+		{"leading space", " a — .) b", "a — .) b c"},
+		{"trailing space", "a ^ ", "a ^ b"},
+		{"trailing space lost", "the Moscow human ", "a Moscow human"},
+		{"newline at the start", "human rights", "\nrights"},
+		{"white space only", "a b\n", "a\tb  \n"},
+		{"crlf", "one  two\r\n\r\nthree\r\n", "one two\r\n\r\n\r\nthree"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, moves := range []bool{false, true} {
+				critic, acc, rej := resolveCritic(t, tc.a, tc.b, moves)
+				if acc != tc.b || rej != tc.a {
+					t.Errorf("critic %q\naccepted %q\nwant     %q\nrejected %q\nwant     %q", critic, acc, tc.b, rej, tc.a)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkCriticSeams(b *testing.B) {
+	r := rand.New(rand.NewPCG(1, 2))
+	var old, new strings.Builder
+	for i := 0; i < 200; i++ {
+		a := wsText(r, false)
+		fmt.Fprintf(&old, "%s\n\n", a)
+		fmt.Fprintf(&new, "%s\n\n", wsEdit(r, a, false))
+	}
+	c, err := diff.Compare(diff.Input{Name: "a", Data: []byte(old.String()), Kind: "text"}, diff.Input{Name: "b", Data: []byte(new.String()), Kind: "text"}, diff.Options{Moves: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		var w strings.Builder
+		if err := Diff(&w, c, "critic", DiffOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
