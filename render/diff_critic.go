@@ -20,7 +20,8 @@ func init() { registerDiffFormat("critic", renderCritic) }
 // rejecting every change gives the old side's, byte for byte, white space
 // included: where the sides' texts differ inside equal segments (case,
 // line wraps, quotes), those differences are substitutions too, kept as
-// short as the paired words allow; and since accept and reject tidy the seam of a change
+// short as the paired words and white space allow ({~~ ~>\n~~} for a line
+// wrapped elsewhere); and since accept and reject tidy the seam of a change
 // that resolves to nothing (draft.SeamTidy), such a change never leaves
 // white space meeting white space there: it slides along the text or takes
 // the white space beside it inside the mark (sealSeams).
@@ -44,7 +45,7 @@ func renderCritic(w io.Writer, c *diff.Comparison, _ DiffOptions) error {
 		}
 	}
 	e.flush()
-	out := widenOutOfCode(fixEdges(sealSeams(spacesOutside(e.pieces))))
+	out := widenOutOfCode(fixEdges(sealSeams(spacesOutside(mergeChanges(e.pieces)))))
 	_, err := io.WriteString(w, out)
 	return err
 }
@@ -98,46 +99,76 @@ func (e *criticWriter) flush() {
 }
 
 // equal adds text the engine found equal. The sides may still differ in
-// case, wrapping, quotes or dashes; then the words are paired one for one
-// (when both sides have the same run of words and spaces) and each run of
-// differing words becomes a substitution, else the whole segment does.
+// white space, case, quotes or dashes. When both sides have the same
+// number of words, the words are paired one for one, and so are the runs
+// of white space around them: only a word or a run of white space that
+// differs becomes a change ({~~ ~>\n~~} for a line wrapped differently),
+// and differing words separated by the same white space join into one
+// substitution ("If the" → "IF THE", not two). Otherwise the words and
+// white space both sides begin and end with stay unchanged and the rest
+// is one substitution.
 func (e *criticWriter) equal(a, b string) {
 	if a == b {
 		e.pieces = append(e.pieces, criticPiece{old: a, new: b})
 		return
 	}
-	whole := criticPiece{change: true, old: a, new: b}
-	ta, tb := spaceRuns(a), spaceRuns(b)
-	if len(ta) != len(tb) {
-		e.pieces = append(e.pieces, whole)
+	ea, eb := wordGaps(a), wordGaps(b)
+	if len(ea) != len(eb) {
+		ta, tb := spaceRuns(a), spaceRuns(b)
+		pre := 0
+		for pre < len(ta) && pre < len(tb) && ta[pre] == tb[pre] {
+			pre++
+		}
+		suf := 0
+		for suf < len(ta)-pre && suf < len(tb)-pre && ta[len(ta)-1-suf] == tb[len(tb)-1-suf] {
+			suf++
+		}
+		head := strings.Join(ta[:pre], "")
+		tail := strings.Join(ta[len(ta)-suf:], "")
+		e.pieces = append(e.pieces,
+			criticPiece{old: head, new: head},
+			criticPiece{change: true, old: strings.Join(ta[pre:len(ta)-suf], ""), new: strings.Join(tb[pre:len(tb)-suf], "")},
+			criticPiece{old: tail, new: tail})
 		return
 	}
-	for i := range ta {
-		if isSpace(ta[i]) != isSpace(tb[i]) {
-			e.pieces = append(e.pieces, whole)
-			return
-		}
+	differs := make([]bool, len(ea))
+	for i := range ea {
+		differs[i] = ea[i] != eb[i]
 	}
-	differs := make([]bool, len(ta))
-	for i := range ta {
-		differs[i] = ta[i] != tb[i]
-	}
-	// Same white space between two differing words joins them into one
-	// substitution ("If the" → "IF THE", not two).
-	for i := 1; i+1 < len(ta); i++ {
-		if !differs[i] && isSpace(ta[i]) && differs[i-1] && differs[i+1] {
+	// Elements alternate: white space (even), word (odd).
+	for i := 2; i+2 < len(ea); i += 2 {
+		if !differs[i] && differs[i-1] && differs[i+1] {
 			differs[i] = true
 		}
 	}
-	for i := 0; i < len(ta); {
+	for i := 0; i < len(ea); {
 		var o, n strings.Builder
 		d := differs[i]
-		for ; i < len(ta) && differs[i] == d; i++ {
-			o.WriteString(ta[i])
-			n.WriteString(tb[i])
+		for ; i < len(ea) && differs[i] == d; i++ {
+			o.WriteString(ea[i])
+			n.WriteString(eb[i])
 		}
 		e.pieces = append(e.pieces, criticPiece{change: d, old: o.String(), new: n.String()})
 	}
+}
+
+// wordGaps cuts text into white space and words, alternating and always
+// beginning and ending with white space (possibly empty): gap, word, gap,
+// …, word, gap.
+func wordGaps(s string) []string {
+	runs := spaceRuns(s)
+	out := make([]string, 0, len(runs)+2)
+	for _, r := range runs {
+		sp := isSpace(r)
+		if !sp && len(out)%2 == 0 {
+			out = append(out, "") // no white space before this word
+		}
+		out = append(out, r)
+	}
+	if len(out)%2 == 0 {
+		out = append(out, "")
+	}
+	return out
 }
 
 // oddBackslashes reports whether s ends with an odd number of backslashes,

@@ -251,3 +251,19 @@ func dropEmpty(pieces []criticPiece, i int) ([]criticPiece, int) {
 	}
 	return pieces, i
 }
+
+// mergeChanges joins changes that stand side by side with no comment
+// between them into one: a difference in white space inside an equal
+// segment next to an insertion is one change, not two.
+func mergeChanges(pieces []criticPiece) []criticPiece {
+	out := pieces[:0]
+	for _, p := range pieces {
+		if n := len(out); n > 0 && p.change && out[n-1].change && p.comment == "" && out[n-1].comment == "" {
+			out[n-1].old += p.old
+			out[n-1].new += p.new
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}

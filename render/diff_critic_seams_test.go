@@ -136,6 +136,31 @@ func TestCriticRoundTripQACases(t *testing.T) {
 	}
 }
 
+// Equal text whose sides differ only in white space is marked only where
+// the white space differs (QA F3): no sentence shows as replaced by itself.
+func TestCriticWhiteSpaceOnlyMarks(t *testing.T) {
+	seg := func(op diff.Op, a, b string) diff.Segment { return diff.Segment{Op: op, A: a, B: b} }
+	c := &diff.Comparison{Segments: []diff.Segment{
+		seg(diff.OpEqual, "Intro.", "Intro."),
+		seg(diff.OpInsert, "", " New words"),
+		seg(diff.OpEqual, ".\n\nThe second paragraph stays.", ".\n\nThe second paragraph stays. "),
+		seg(diff.OpInsert, "", "and more"),
+		seg(diff.OpEqual, ".\n\nThird paragraph is here.", ".\n\nThird paragraph\nis here.\n"),
+	}}
+	c.Segments[1].Change, c.Segments[3].Change = 1, 2
+	roundTrip(t, c)
+	out := renderString(t, "critic", c, DiffOptions{})
+	want := "Intro.{++ New words++}.\n\nThe second paragraph stays.{++ and more++}.\n\nThird paragraph{~~ ~>\n~~}is here.{++\n++}"
+	if out != want {
+		t.Errorf("critic:\n got %q\nwant %q", out, want)
+	}
+	for _, s := range []string{"stays.~>", "here.~>"} {
+		if strings.Contains(out, s) {
+			t.Errorf("critic marks unchanged words (%s): %q", s, out)
+		}
+	}
+}
+
 func BenchmarkCriticSeams(b *testing.B) {
 	r := rand.New(rand.NewPCG(1, 2))
 	var old, new strings.Builder
