@@ -43,12 +43,12 @@ func TestImportParagraphs(t *testing.T) {
 // The fields a draft gets from each form of cable.
 func TestCableToDraft(t *testing.T) {
 	m, err := cable.Parse([]byte("P R 011200Z JAN 10\nFM SECSTATE WASHDC\nTO RUEHLO/AMEMBASSY LONDON IMMEDIATE 0123\nINFO AMEMBASSY PARIS ROUTINE\nBT\n" +
-		"S E C R E T STATE 000123\nNODIS\nFOR AMBASSADOR FROM THE SECRETARY\nSUBJECT: TEST\nREFS: (A) STATE 1 (B) LONDON 2\n\n1. FIRST.\n\n2. SECOND.\n\nCLINTON\nBT\nNNNN\n"))
+		"S E C R E T NOFORN STATE 000123\nNODIS\nFOR AMBASSADOR FROM THE SECRETARY\nE.O. 12356: DECL: OADR\nSUBJECT: TEST\nREFS: (A) STATE 1 (B) LONDON 2\n\n1. FIRST.\n\n2. SECOND.\n\nCLINTON\nBT\nNNNN\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	fl, body := cableToDraft(m, draft.DefaultSeries(), "")
-	want := draft.Fields{Title: "TEST", Template: "state-cable", Classification: "SECRET", Captions: []string{"NODIS"},
+	want := draft.Fields{Title: "TEST", Template: "state-cable", Classification: "SECRET", Caveats: []string{"NOFORN"}, Captions: []string{"NODIS"}, EO: "12356: DECL: OADR",
 		Precedence: "PRIORITY", InfoPrecedence: "ROUTINE", From: "SECSTATE WASHDC", To: []string{"AMEMBASSY LONDON"},
 		Info: []string{"AMEMBASSY PARIS"}, Series: "STATE", Passing: draft.Passing{For: "AMBASSADOR", From: "THE SECRETARY"},
 		Subject: "TEST", References: []string{"STATE 1", "LONDON 2"}, Signature: "CLINTON"}
