@@ -1216,7 +1216,9 @@ func (p *cableParser) parseBody(i, end int) {
 			// before it (a copy that leaves the headings out)
 			sectionEnd()
 			j = p.skipSectionHead(j, end) - 1
-			pendingBreak, blank = true, blank+1
+			// Without a heading it may be a page's banner inside a
+			// paragraph: a paragraph starts only where the text shows one.
+			pendingBreak = true
 			continue
 		}
 		if p.isFurniture(tt) || (cpIsTransmissionLine(tt) && sectionAfter[j-i]) {
