@@ -53,6 +53,8 @@ func Compare(old, new Input, opts Options) (*Comparison, error) {
 		}
 	}
 
+	c.Notes = append(c.Notes, pa.notes...)
+	c.Notes = append(c.Notes, pb.notes...)
 	fold := opts.IgnoreCase
 	if !fold {
 		for _, p := range []*prepared{pa, pb} {

@@ -1,9 +1,7 @@
 package diff
 
 import (
-	"bytes"
 	"fmt"
-	"path/filepath"
 	"strings"
 
 	"github.com/redline-dev/redline/cable"
@@ -43,32 +41,27 @@ type prepared struct {
 	mask       []byte
 	fields     []field
 	known      map[string]bool // fields this kind of side can carry
+	notes      []string        // how the side was read, when that needs saying
 }
 
-// GuessKind says how a side would be read when its kind is not given.
+// GuessKind says how a side would be read when its kind is not given: as a
+// cable only when a cable heading opens it (after blank lines and
+// transmission lines) and it has no front matter.
 func GuessKind(name string, data []byte) string {
-	// Every cable heading has an FM line; most texts have no "FM" at all,
-	// and need not be read line by line.
-	if bytes.Contains(data, []byte("FM")) && cable.IsCable(data) {
-		return KindCable
-	}
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".md", ".markdown", ".mdown", ".mkd":
-		return KindMarkdown
-	}
-	d := bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
-	if bytes.HasPrefix(d, []byte("---\n")) || bytes.HasPrefix(d, []byte("---\r\n")) {
-		return KindMarkdown
-	}
-	return KindText
+	k, _ := guessKind(name, data)
+	return k
 }
 
 func prepare(in Input) (*prepared, error) {
 	kind := in.Kind
+	note := ""
 	if kind == "" {
-		kind = GuessKind(in.Name, in.Data)
+		kind, note = guessKind(in.Name, in.Data)
 	}
 	p := &prepared{name: in.Name, kind: kind}
+	if note != "" {
+		p.notes = append(p.notes, note)
+	}
 	switch kind {
 	case KindText:
 		p.text = string(in.Data)

@@ -1,0 +1,121 @@
+package diff
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/redline-dev/redline/cable"
+)
+
+// hasFrontMatter reports whether data opens with a YAML front-matter fence.
+func hasFrontMatter(data []byte) bool {
+	d := bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
+	return bytes.HasPrefix(d, []byte("---\n")) || bytes.HasPrefix(d, []byte("---\r\n"))
+}
+
+// maxLinesBeforeHeading is how many non-blank lines (transmission lines, an
+// archive's distribution block) may stand above a cable's heading.
+const maxLinesBeforeHeading = 40
+
+var (
+	// guessPrecRE is a precedence line as a reader would recognise it, even
+	// with a misread date-time group (O 2I2130Z DEC 88).
+	guessPrecRE = regexp.MustCompile(`^[ZOPRY](?:\s+[ZOPRY])?\s+\S{5,8}(?:\s+\S+){0,3}$`)
+	// guessTransRE is a line a teleprinter or an archive writes above a
+	// heading: upper case, digits and signs, no prose.
+	guessTransRE = regexp.MustCompile(`^[A-Z0-9 /.,:;#()*'+=-]+$`)
+)
+
+func guessKeyword(s, kw string) bool { return s == kw || strings.HasPrefix(s, kw+" ") }
+
+// cableShape is what a look at the top of a text finds about a cable
+// heading.
+type cableShape struct {
+	heading int  // index of the line that starts the heading (a precedence line or FM), -1 if none
+	fm      int  // index of the FM line
+	bts     int  // number of BT lines after the heading
+	prec    bool // a precedence line stands right above FM
+}
+
+// topCableShape looks for a cable heading at the start of the text: after
+// blank lines and lines a teleprinter or an archive writes above it (upper
+// case, no prose), an FM line followed by a TO line, with or without a
+// precedence line above it. A heading further down (a cable quoted in a
+// minute, in a fenced or indented block) is not the start of a cable.
+func topCableShape(lines []string) cableShape {
+	sh := cableShape{heading: -1, fm: -1}
+	seen := 0
+	prev := -1 // previous non-blank line
+	for i, raw := range lines {
+		t := strings.TrimRight(raw, " \t\r\f")
+		if strings.TrimSpace(t) == "" {
+			continue
+		}
+		if strings.HasPrefix(t, "    ") || strings.HasPrefix(t, "\t") {
+			return sh // indented: a quoted block
+		}
+		t = strings.TrimSpace(t)
+		if guessKeyword(t, "FM") {
+			j := i + 1
+			for j < len(lines) && strings.TrimSpace(lines[j]) == "" {
+				j++
+			}
+			if j < len(lines) && guessKeyword(strings.TrimSpace(lines[j]), "TO") &&
+				!strings.HasPrefix(lines[j], "    ") && !strings.HasPrefix(lines[j], "\t") {
+				sh.fm, sh.heading = i, i
+				if prev >= 0 && guessPrecRE.MatchString(strings.TrimSpace(lines[prev])) {
+					sh.heading, sh.prec = prev, true
+				}
+				for _, l := range lines[j:] {
+					if strings.TrimSpace(l) == "BT" {
+						sh.bts++
+					}
+				}
+			}
+			return sh
+		}
+		seen++
+		if seen > maxLinesBeforeHeading || !guessTransRE.MatchString(t) {
+			return sh
+		}
+		prev = i
+	}
+	return sh
+}
+
+func splitLines(data []byte) []string {
+	s := strings.TrimPrefix(string(data), "\ufeff")
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.Split(s, "\n")
+}
+
+// guessKind says how a side is read when its kind is not given, with a note
+// when the guess is uncertain.
+func guessKind(name string, data []byte) (kind, note string) {
+	other := KindText
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".md", ".markdown", ".mdown", ".mkd":
+		other = KindMarkdown
+	}
+	if hasFrontMatter(data) {
+		// A draft: a cable in its body is quoted, never its envelope.
+		return KindMarkdown, ""
+	}
+	// Every cable heading has an FM line; most texts have no "FM" at all,
+	// and need not be read line by line.
+	if !bytes.Contains(data, []byte("FM")) {
+		return other, ""
+	}
+	sh := topCableShape(splitLines(data))
+	if sh.heading >= 0 && (cable.IsCable(data) || sh.bts > 0) {
+		return KindCable, ""
+	}
+	if cable.IsCable(data) {
+		return other, fmt.Sprintf("%s holds a cable heading below other text: compared whole as %s (use --as cable to compare only the cable's message text)",
+			displayName(name), other)
+	}
+	return other, ""
+}

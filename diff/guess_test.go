@@ -1,0 +1,48 @@
+package diff
+
+import (
+	"strings"
+	"testing"
+)
+
+const quotedCable = "O 212130Z DEC 88\nFM CABINET OFFICE LONDON\nTO THE WHITE HOUSE\nBT\nSECRET\nTHE TEXT OF THE MESSAGE.\nBT\n"
+
+func TestGuessKindQuotedCable(t *testing.T) {
+	tests := []struct {
+		name, data, want string
+		note             bool
+	}{
+		{"cable.txt", quotedCable, KindCable, false},
+		{"cable.txt", "CABWTECO1\n\n" + quotedCable, KindCable, false},
+		{"cable.txt", "\n\nPAGE 01 MOSCOW 12345 212130Z\nORIGIN EUR-12\n\n" + quotedCable, KindCable, false},
+		{"minute.md", "---\ntitle: Minute\n---\n" + quotedCable, KindMarkdown, false},
+		{"minute.md", "Prime Minister,\n\nThe telegram below went tonight.\n\n" + quotedCable + "\nCharles Powell\n", KindMarkdown, true},
+		{"notes.txt", "Note for file.\n\n" + quotedCable + "\nMore notes.\n", KindText, true},
+		{"fenced.md", "```\n" + quotedCable + "```\n", KindMarkdown, true},
+		{"indented.md", "Quoted:\n\n    " + strings.ReplaceAll(strings.TrimSuffix(quotedCable, "\n"), "\n", "\n    ") + "\n", KindMarkdown, true},
+	}
+	for _, tt := range tests {
+		kind, note := guessKind(tt.name, []byte(tt.data))
+		if kind != tt.want || (note != "") != tt.note {
+			t.Errorf("guessKind(%s, %q) = %q, note %q; want %q, note %v", tt.name, tt.data, kind, note, tt.want, tt.note)
+		}
+	}
+}
+
+// A minute quoting a cable is compared whole: changes outside the quoted
+// BT lines are changes.
+func TestQuotedCableChangesAreSeen(t *testing.T) {
+	a := "Prime Minister,\n\nThe telegram below went this evening.\n\n" + quotedCable + "\nCharles Powell\n"
+	b := "Prime Minister,\n\nThe telegram below went tonight.\n\n" + quotedCable + "\nC D Powell\n"
+	c, err := Compare(Input{Name: "a.txt", Data: []byte(a)}, Input{Name: "b.txt", Data: []byte(b)}, Options{Moves: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Old.Kind != KindText || c.Stats.Changes != 2 {
+		t.Fatalf("kind %s, %d changes; want text, 2: %s", c.Old.Kind, c.Stats.Changes, redline(c))
+	}
+	checkInvariant(t, c, a, b)
+	if len(c.Notes) == 0 || !strings.Contains(c.Notes[0], "cable heading below other text") {
+		t.Fatalf("notes %q do not say the cable guess was not made", c.Notes)
+	}
+}
