@@ -62,9 +62,15 @@ func Compare(old, new Input, opts Options) (*Comparison, error) {
 			case p.kind == KindCable:
 				fold = true
 				c.Notes = append(c.Notes, fmt.Sprintf("case ignored: %s is a cable", displayName(p.name)))
-			case allUpper(p.text):
-				fold = true
-				c.Notes = append(c.Notes, fmt.Sprintf("case ignored: %s is all upper case", displayName(p.name)))
+			default:
+				if ok, pct := mostlyUpper(p.text); ok {
+					fold = true
+					if pct >= 100 {
+						c.Notes = append(c.Notes, fmt.Sprintf("case ignored: %s is all upper case", displayName(p.name)))
+					} else {
+						c.Notes = append(c.Notes, fmt.Sprintf("case ignored: %s is upper case (%d%% of its letters), as teleprinter text is", displayName(p.name), pct))
+					}
+				}
 			}
 			if fold {
 				break

@@ -335,3 +335,22 @@ func TestMoscow1988(t *testing.T) {
 		t.Errorf("fields = %+v", c.Fields)
 	}
 }
+
+// One mixed-case line in a teleprinter text does not turn off case folding
+// (QA F42): the redline shows that line, not every word.
+func TestMostlyUpperFoldsCase(t *testing.T) {
+	a := "We shall meet in Moscow next month to settle the matter of the conference.\n"
+	b := "WE SHALL MEET IN MOSCOW NEXT MONTH TO SETTLE THE MATTER OF THE CONFERENCE.\nRef: tel No. 1119\n"
+	c := compareText(t, a, b, Options{})
+	if c.Stats.Changes != 1 || c.Stats.InsertedWords != 4 {
+		t.Fatalf("want one insertion of 4 words, got %d changes: %s", c.Stats.Changes, redline(c))
+	}
+	if len(c.Notes) != 1 || !strings.Contains(c.Notes[0], "b.txt is upper case (") {
+		t.Errorf("notes = %q, want one saying why case was ignored", c.Notes)
+	}
+	// A mixed-case text with a few capitals is not upper case.
+	c = compareText(t, "NATO and the USSR met.", "nato and the ussr met.", Options{})
+	if !c.HasChanges() {
+		t.Errorf("mixed-case sides folded: %s", redline(c))
+	}
+}

@@ -628,16 +628,45 @@ func wordKey(w string, fold bool) string {
 
 // allUpper reports whether text has letters and no lower-case letter.
 func allUpper(text string) bool {
-	letters := 0
+	upper, lower := caseCounts(text)
+	return upper > 0 && lower == 0
+}
+
+// upperShareFold is the least share of a side's letters in upper case for
+// which case is ignored by itself: a teleprinter text keeps a clerk's
+// "Ref: tel No. 1119" or a SERIAL No. line in mixed case.
+const upperShareFold = 0.9
+
+// caseCounts counts the upper- and lower-case letters of text.
+func caseCounts(text string) (upper, lower int) {
 	for _, r := range text {
-		if unicode.IsLower(r) {
-			return false
+		if r < 0x80 {
+			switch {
+			case 'A' <= r && r <= 'Z':
+				upper++
+			case 'a' <= r && r <= 'z':
+				lower++
+			}
+			continue
 		}
-		if unicode.IsUpper(r) {
-			letters++
+		if unicode.IsLower(r) {
+			lower++
+		} else if unicode.IsUpper(r) {
+			upper++
 		}
 	}
-	return letters > 0
+	return upper, lower
+}
+
+// mostlyUpper reports whether at least upperShareFold of text's cased
+// letters are upper case, and the share in whole percent.
+func mostlyUpper(text string) (bool, int) {
+	upper, lower := caseCounts(text)
+	if upper == 0 {
+		return false, 0
+	}
+	share := float64(upper) / float64(upper+lower)
+	return share >= upperShareFold, int(share * 100)
 }
 
 // startsNumbered reports whether s begins with a paragraph number: one or
