@@ -76,7 +76,12 @@ func prepare(in Input) (*prepared, error) {
 	case KindCable:
 		msg, err := cable.Parse(in.Data)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w (use --as text to compare it as plain text)", displayName(in.Name), err)
+			m, note, ferr := parseCableTolerant(in.Name, in.Data, err)
+			if ferr != nil {
+				return nil, fmt.Errorf("%s: %w (use --as text to compare it as plain text)", displayName(in.Name), err)
+			}
+			msg = m
+			p.notes = append(p.notes, note)
 		}
 		p.text = msg.Text
 		p.fields, p.known = cableFields(msg)
