@@ -76,6 +76,13 @@ func seamTidied(pieces []criticPiece, i int, accept bool) bool {
 // ("a{~~ b ~>  ~~}c"); else the character beside it, or the change
 // beside it.
 func sealSeams(pieces []criticPiece) []criticPiece {
+	kept := pieces[:0]
+	for _, p := range pieces {
+		if p.change || p.new != "" {
+			kept = append(kept, p)
+		}
+	}
+	pieces = kept
 	for i := 0; i < len(pieces); i++ {
 		if !pieces[i].change {
 			continue

@@ -123,6 +123,8 @@ func TestCriticRoundTripQACases(t *testing.T) {
 		{"newline at the start", "human rights", "\nrights"},
 		{"white space only", "a b\n", "a\tb  \n"},
 		{"crlf", "one  two\r\n\r\nthree\r\n", "one two\r\n\r\n\r\nthree"},
+		{"insertion at the end after a substitution", " conference )\t,\n- ’  it's  (\n  rights  \never\nhuman\n  [x]\n\n\n, ; \n\n — rights  \n> \nMoscow\n\n\n:  \nrights \n\n rights\n\n\n; \n,\n  .\n\n) rights\t, \n\n :  the\n  > ",
+			"[x]\n>\n- , #>\n\n\n;\n  rights\n\nthe>.\n\nrights\tit'sit's .\nhuman it's human it's\n  )"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
