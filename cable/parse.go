@@ -1170,6 +1170,7 @@ func (p *cableParser) parseBody(i, end int) {
 			next = p.isDTGLine(j)
 		}
 	}
+	longest := 0 // the longest text line: the width the text was wrapped at
 	// Signatures taken off the end of sections, put back at the end unless
 	// they are the message's signature.
 	var stash []cpStashedSignature
@@ -1178,7 +1179,7 @@ func (p *cableParser) parseBody(i, end int) {
 			return
 		}
 		last := len(out) - 1
-		if _, rest, ok := cpSignature(m.Form, cpBodyTexts(out)); ok {
+		if _, rest, ok := cpSignature(m.Form, cpBodyTail(out), longest); ok {
 			stash = append(stash, cpStashedSignature{at: last, line: out[last], removed: rest == ""})
 			if rest == "" {
 				out = out[:last]
@@ -1252,10 +1253,11 @@ func (p *cableParser) parseBody(i, end int) {
 		}
 		blank, pendingBreak = 0, false
 		out = append(out, cpBodyLine{p.lines[j].n, t})
+		longest = max(longest, len(tt))
 	}
 	out = cpTrimBlankEnd(out)
 	if m.Form == "state" || m.Form == "fco" {
-		if sig, rest, ok := cpSignature(m.Form, cpBodyTexts(out)); ok {
+		if sig, rest, ok := cpSignature(m.Form, cpBodyTail(out), longest); ok {
 			m.Signature = sig
 			if last := len(out) - 1; rest == "" {
 				out = cpTrimBlankEnd(out[:last])
@@ -1265,19 +1267,33 @@ func (p *cableParser) parseBody(i, end int) {
 		}
 	}
 	// A section's signature that is not the message's is text after all.
-	for k := len(stash) - 1; k >= 0; k-- {
-		st := stash[k]
+	// The indices of the lines taken off are those of out as it is now
+	// (each was the last line when it went), so one pass puts them back.
+	var back []cpStashedSignature
+	for _, st := range stash {
 		if m.Signature != "" && strings.EqualFold(cpLastWords(st.line.text, len(strings.Fields(m.Signature))), m.Signature) {
 			continue
 		}
-		switch {
-		case st.at >= len(out):
-			out = append(out, st.line)
-		case st.removed:
-			out = append(out[:st.at], append([]cpBodyLine{st.line}, out[st.at:]...)...)
-		default:
-			out[st.at] = st.line
+		if !st.removed {
+			if st.at < len(out) {
+				out[st.at] = st.line
+			}
+			continue
 		}
+		back = append(back, st)
+	}
+	if len(back) > 0 {
+		merged := make([]cpBodyLine, 0, len(out)+len(back))
+		for k := 0; k <= len(out); k++ {
+			for len(back) > 0 && (back[0].at == k || k == len(out)) {
+				merged = append(merged, back[0].line)
+				back = back[1:]
+			}
+			if k < len(out) {
+				merged = append(merged, out[k])
+			}
+		}
+		out = merged
 	}
 	var b strings.Builder
 	for k, l := range out {
@@ -1306,7 +1322,10 @@ type cpStashedSignature struct {
 	removed bool
 }
 
-func cpBodyTexts(out []cpBodyLine) []string {
+// cpBodyTail returns the texts of the last three lines: what a signature
+// is looked for in.
+func cpBodyTail(out []cpBodyLine) []string {
+	out = out[max(0, len(out)-3):]
 	s := make([]string, len(out))
 	for k, l := range out {
 		s[k] = l.text
@@ -1439,7 +1458,10 @@ func cpEndsSentenceStop(s string) bool {
 // one name in capitals after the final full stop of the last line (as
 // archive copies print it: ... PARTNERSHIP. VANCE); an FCO telegram's is
 // a last paragraph of one to three names in capitals.
-func cpSignature(form string, lines []string) (sig, rest string, ok bool) {
+//
+// lines are the text's last lines (at least three when it has them);
+// width is the length of its longest line.
+func cpSignature(form string, lines []string, width int) (sig, rest string, ok bool) {
 	n := len(lines)
 	if n == 0 {
 		return "", "", false
@@ -1458,12 +1480,8 @@ func cpSignature(form string, lines []string) (sig, rest string, ok bool) {
 		// A name alone after a line that does not end a sentence is a
 		// signature only when it would have fitted on that line: then the
 		// line break is the writer's, not the teleprinter's wrap.
-		longest := 0
-		for _, l := range lines {
-			longest = max(longest, len(strings.TrimSpace(l)))
-		}
 		if n >= 2 && cpSignatureName(last, 2) && (prev == "" || cpEndsSentenceStop(prev) ||
-			strings.HasPrefix(prev, "-") || len(prev)+1+len(last) <= longest) {
+			strings.HasPrefix(prev, "-") || len(prev)+1+len(last) <= width) {
 			return last, "", true
 		}
 		// ... PARTNERSHIP. VANCE

@@ -69,3 +69,18 @@ func BenchmarkParseLong(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkParseManySections parses a State cable copy with a section
+// break every few lines, each section ending with a name that is not the
+// message's signature: taking the names off and putting them back must
+// stay linear in the number of lines.
+func BenchmarkParseManySections(b *testing.B) {
+	in := []byte("O 212130Z DEC 88\nFM SECSTATE WASHDC\nTO AMEMBASSY MOSCOW\nBT\nS E C R E T SECTION 01 OF 02 STATE 123456\n" +
+		strings.Repeat("1. TEXT.\nGROMYKO\nS E C R E T SECTION 02 OF 09 STATE 123456\nNODIS\n", 5000) + "2. END.\nSHULTZ\nBT\n")
+	for b.Loop() {
+		m, err := Parse(in)
+		if err != nil || m.Signature != "SHULTZ" || strings.Count(m.Text, "GROMYKO") != 5000 {
+			b.Fatalf("signature %q, %d names kept, %v", m.Signature, strings.Count(m.Text, "GROMYKO"), err)
+		}
+	}
+}
