@@ -26,9 +26,25 @@ func init() { registerDiffFormat("critic", renderCritic) }
 // white space meeting white space there: it slides along the text or takes
 // the white space beside it inside the mark (sealSeams).
 //
-// Text that itself holds CriticMarkup delimiters gets a backslash before
-// them so that it stays text; the backslash is kept by accept and reject,
-// so such texts round-trip only up to those backslashes.
+// The round trip is exact for every text except in three cases, all of
+// Markdown or CriticMarkup syntax in the compared texts themselves:
+//
+//   - A CriticMarkup delimiter in either text ({++ {-- {~~ {== {>> and
+//     ++} --} ~~} ==} <<}) is written with a backslash before it, changed
+//     or not, so that it stays text. The backslash is CriticMarkup's (and
+//     Markdown's) escape: accept and reject keep it, as they keep one
+//     written by hand, and Markdown shows the delimiter without it. So
+//     accepting or rejecting everything gives that side with a backslash
+//     before each such delimiter; a change that ends the text with "{" or
+//     with an odd run of backslashes likewise gains one backslash. (Taking
+//     the backslashes away on resolving would turn a hand-written
+//     "\{++" into a mark opening in the result.)
+//   - A paragraph with an unmatched backtick on each side: Markdown pairs
+//     the old side's backtick with the new side's, and the mark's
+//     delimiters between them are code, not marks.
+//   - White space that differs at the very end of the text where the last
+//     line is indented as code (four spaces or a tab after a blank line):
+//     the closing delimiter would stand in the code block.
 func renderCritic(w io.Writer, c *diff.Comparison, _ DiffOptions) error {
 	var e criticWriter
 	for _, s := range c.Segments {

@@ -174,8 +174,17 @@ func TestCriticChangesInsideCode(t *testing.T) {
 // and accept and reject give each side with a backslash before each
 // delimiter of the original text.
 func TestCriticEscapesDelimiters(t *testing.T) {
-	old := "Write {++new words++} and {--old words--} in a draft.\n"
-	new := "Write {~~old~>new~~} for a substitution in a draft.\n"
+	for _, tc := range [][2]string{
+		{"Write {++new words++} and {--old words--} in a draft.\n", "Write {~~old~>new~~} for a substitution in a draft.\n"},
+		// QA F2: delimiters in unchanged text next to a change.
+		{"It has {++literal++} braces and {--dashes--}.\n\nKept {== too.\n", "It has {++literal++} braces and {--dashes--} and more.\n\nKept {== too.\n"},
+	} {
+		escapedRoundTrip(t, tc[0], tc[1])
+	}
+}
+
+func escapedRoundTrip(t *testing.T, old, new string) {
+	t.Helper()
 	c := compareTexts(t, old, new, "text")
 	out := renderString(t, "critic", c, DiffOptions{})
 	doc, err := draft.ParseCritic("redline.md", []byte(out))
