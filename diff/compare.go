@@ -124,7 +124,7 @@ func (e *engine) boundNotes() []string {
 		}
 	}
 	if split > 0 {
-		notes = append(notes, fmt.Sprintf("work bound: %d large region(s) aligned first on words that occur once on each side, the first at %s; the redline there may not be the shortest",
+		notes = append(notes, fmt.Sprintf("work bound: %d large region(s) aligned first on runs of words, or words, that occur once on each side, the first at %s; the redline there may not be the shortest",
 			split, e.where(firstSplit)))
 	}
 	if e.moveBounded {

@@ -93,8 +93,10 @@ type unit struct {
 func splitUnits(s *sideTokens, in *interner) []unit {
 	n := s.n()
 	out := make([]unit, 0, n/12+1)
-	stop := [3]int32{-1, -1, -1}
-	for i, k := range []string{".", "?", "!"} {
+	// Sentence ends: Latin, and the CJK full stop, exclamation and
+	// question marks (a CJK text may have no blank lines at all).
+	stop := [6]int32{-1, -1, -1, -1, -1, -1}
+	for i, k := range []string{".", "?", "!", "\u3002", "\uff01", "\uff1f"} {
 		if id, ok := in.lookup(k); ok {
 			stop[i] = id
 		}
@@ -114,7 +116,7 @@ func splitUnits(s *sideTokens, in *interner) []unit {
 		}
 		h ^= uint64(id) + 0x9e3779b97f4a7c15
 		h *= 1099511628211
-		if id == stop[0] || id == stop[1] || id == stop[2] {
+		if id == stop[0] || id == stop[1] || id == stop[2] || id == stop[3] || id == stop[4] || id == stop[5] {
 			out = append(out, unit{start, i + 1, h})
 			start = i + 1
 			h = 14695981039346656037
@@ -385,6 +387,19 @@ func (e *engine) tokenDiff(a0, a1, b0, b1, depth int) {
 		return
 	}
 	if depth < maxAnchorDepth {
+		// Runs of tokens found once on each side anchor first; where there
+		// are none, single tokens found once on each side.
+		if anchors := e.windowAnchors(a0, a1, b0, b1); len(anchors) > 0 {
+			e.bounds = append(e.bounds, boundHit{a0, a1, b0, b1, false})
+			pa, pb := a0, b0
+			for _, an := range anchors {
+				e.tokenDiff(pa, an[0], pb, an[1], depth+1)
+				e.emitEqual(an[0], an[0]+windowTokens, an[1], an[1]+windowTokens)
+				pa, pb = an[0]+windowTokens, an[1]+windowTokens
+			}
+			e.tokenDiff(pa, a1, pb, b1, depth+1)
+			return
+		}
 		if anchors := e.tokenAnchors(a0, a1, b0, b1); len(anchors) > 0 {
 			e.bounds = append(e.bounds, boundHit{a0, a1, b0, b1, false})
 			pa, pb := a0, b0
