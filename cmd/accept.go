@@ -52,7 +52,13 @@ change whose comment names an author with --author NAME, and rewrite the
 draft. %s; either way a highlight keeps its text and a comment goes, together
 with any comment attached to a change.
 
-No doubled space or empty paragraph is left where text goes. The other
+Text a change resolves to is kept exactly as written, white space and all.
+Where a change resolves to nothing, no doubled space or empty paragraph is
+left behind: where two runs of white space now meet one stays (a line
+break over spaces, so a hard line break stays), and a space left before
+punctuation or after an opening bracket goes. The critic view of 'redline
+diff' keeps such white space inside its marks, so accepting or rejecting
+all of it gives the new or the old text byte for byte. The other
 changes stay as they are, so their numbers change: run 'redline changes'
 again before the next round. The file is replaced atomically; a draft with
 a mark that is not closed or badly nested is refused and left unchanged.
