@@ -354,3 +354,24 @@ func TestMostlyUpperFoldsCase(t *testing.T) {
 		t.Errorf("mixed-case sides folded: %s", redline(c))
 	}
 }
+
+// A compound broken at its own hyphen in a cable, or written solid, matches
+// the draft's hyphenated form; each side keeps its own text (QA F12).
+func TestHyphenatedCompounds(t *testing.T) {
+	a := "guard against the Soviets back-sliding on the long-term refuseniks.\n"
+	for _, b := range []string{
+		"GUARD AGAINST THE SOVIETS BACK-\nSLIDING ON THE LONG-\n  TERM REFUSENIKS.\n",
+		"GUARD AGAINST THE SOVIETS BACKSLIDING ON THE LONGTERM REFUSENIKS.\n",
+		"guard against the Soviets back\u2010sliding on the long-term refuseniks.\n",
+	} {
+		c := compareText(t, a, b, Options{})
+		if c.HasChanges() {
+			t.Errorf("%q: %s", b, redline(c))
+		}
+	}
+	// A hyphen that is not inside a word is still compared.
+	c := compareText(t, "one - two\n", "one two\n", Options{})
+	if !c.HasChanges() {
+		t.Errorf("a dash between words was not compared")
+	}
+}

@@ -395,6 +395,7 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 		case clLower, clUpper, clDigit:
 			j := i + size
 			ascii := size == 1
+			hyph := false // the word holds a hyphen that is not compared
 			upper := cl == clUpper
 			// FNV-1a of the word's matching form (folded when folding),
 			// for ASCII words.
@@ -432,6 +433,17 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 					j++
 					continue
 				case clPunct:
+					if c2 == '-' {
+						// A hyphen inside a compound (back-sliding), or at
+						// a line's end with the word going on on the next
+						// line (BACK- / SLIDING), is not compared: the
+						// compound matches its form written solid.
+						if k := hyphenJoin(text, j+1); k > 0 {
+							ascii, hyph = false, true
+							j = k
+							continue
+						}
+					}
 					if c2 == '\'' && j+1 < n && isWordStart(text[j+1:]) {
 						h = (h ^ uint32(c2)) * fnvPrime
 						if j-i < maxPacked {
@@ -447,6 +459,13 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 						ascii = false
 						j += sz
 						continue
+					}
+					if r2 == '\u2010' || r2 == '\u2011' {
+						if k := hyphenJoin(text, j+sz); k > 0 {
+							ascii, hyph = false, true
+							j = k
+							continue
+						}
 					}
 					if r2 == '\u2019' && j+sz < n && isWordStart(text[j+sz:]) {
 						ascii = false
@@ -489,6 +508,8 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 				}
 				in.buf = b
 				id = in.idBytes(b, h)
+			case hyph:
+				id = in.id(wordKey(dropHyphens(text[i:j]), opts.fold))
 			default:
 				id = in.id(wordKey(text[i:j], opts.fold))
 			}
@@ -614,6 +635,45 @@ func isDigits(s string) bool {
 		}
 	}
 	return true
+}
+
+// hyphenJoin reports where the word goes on after a hyphen that ends at k:
+// at k when a word starts there, after the line break when the hyphen ends
+// a line and the next line starts with a word; 0 when the hyphen is not
+// inside a word.
+func hyphenJoin(text string, k int) int {
+	if k < len(text) && isWordStart(text[k:]) {
+		return k
+	}
+	j := k
+	for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
+		j++
+	}
+	if j >= len(text) || text[j] != '\n' {
+		return 0
+	}
+	j++
+	for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+		j++
+	}
+	if j < len(text) && isWordStart(text[j:]) {
+		return j
+	}
+	return 0
+}
+
+// dropHyphens removes from a word the hyphens hyphenJoin joined it on, and
+// the line break after one at a line's end.
+func dropHyphens(w string) string {
+	var sb strings.Builder
+	for _, r := range w {
+		switch r {
+		case '-', '\u2010', '\u2011', ' ', '\t', '\r', '\n':
+			continue
+		}
+		sb.WriteRune(r)
+	}
+	return sb.String()
 }
 
 // wordKey is the matching form of a word that is not plain ASCII.
