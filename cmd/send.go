@@ -196,11 +196,12 @@ func runSend(f *Factory, opts *sendOptions) error {
 		if latest.SHA256 != sendSHA256(data) {
 			return fmt.Errorf("%s has changes that are not committed (it differs from revision %d): commit them first (redline commit %s -m MESSAGE), or restore the revision", opts.File, latest.Number, opts.File)
 		}
-		all, err := tx.AllRevisions()
+		// A sent revision is always its draft's last (the draft is sealed
+		// after it), so the register needs only each draft's newest record.
+		sent, err := tx.SentRevisions()
 		if err != nil {
 			return err
 		}
-		sent := sentRevisions(all)
 
 		// The date-time group.
 		var when time.Time
@@ -368,16 +369,6 @@ func sendCheckOutput(p string) error {
 		return usageErrorf("-o %s is a folder: give a file name", p)
 	}
 	return nil
-}
-
-func sentRevisions(all []draft.Revision) []draft.Revision {
-	var out []draft.Revision
-	for _, r := range all {
-		if r.Sent != nil {
-			out = append(out, r)
-		}
-	}
-	return out
 }
 
 // sentYear is the calendar year of a sent revision's date-time group (0

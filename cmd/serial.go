@@ -57,11 +57,11 @@ type serialEntry struct {
 // loadSerialRegister reads every sent revision, ordered by series, year, number
 // and suffix.
 func loadSerialRegister(ws *draft.Workspace) ([]serialEntry, error) {
-	all, err := ws.AllRevisions()
+	sent, err := ws.SentRevisions()
 	if err != nil {
 		return nil, err
 	}
-	return serialRegisterOf(ws, sentRevisions(all)), nil
+	return serialRegisterOf(ws, sent), nil
 }
 
 func serialRegisterOf(ws *draft.Workspace, sent []draft.Revision) []serialEntry {
