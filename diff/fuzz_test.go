@@ -1,7 +1,9 @@
 package diff
 
 import (
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/redline-dev/redline/draft"
 )
@@ -21,6 +23,12 @@ func FuzzCompare(f *testing.F) {
 	f.Fuzz(func(t *testing.T, a, b string, markdown bool) {
 		opts := Options{Moves: true, MinMoveWords: 2}
 		c, err := Compare(Input{Name: "a", Data: []byte(a), Kind: KindText}, Input{Name: "b", Data: []byte(b), Kind: KindText}, opts)
+		if !isText(a) || !isText(b) {
+			if err == nil {
+				t.Fatalf("a side that is not UTF-8 text was compared: %q / %q", a, b)
+			}
+			return
+		}
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -41,3 +49,5 @@ func FuzzCompare(f *testing.F) {
 		}
 	})
 }
+
+func isText(s string) bool { return utf8.ValidString(s) && !strings.Contains(s, "\x00") }

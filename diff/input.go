@@ -58,6 +58,11 @@ func prepare(in Input) (*prepared, error) {
 	if kind == "" {
 		kind, note = guessKind(in.Name, in.Data)
 	}
+	if kind != KindMarkdown { // a draft's reading checks its own
+		if err := checkText(in.Name, in.Data); err != nil {
+			return nil, err
+		}
+	}
 	p := &prepared{name: in.Name, kind: kind}
 	if note != "" {
 		p.notes = append(p.notes, note)
