@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -206,6 +207,11 @@ func runDiff(f *Factory, opts *diffOptions) error {
 	if err != nil {
 		return err
 	}
+	if opts.Output != "" {
+		if err := refuseOutputOnInput(opts.Output, ov, nv); err != nil {
+			return err
+		}
+	}
 	c, err := diff.Compare(versionInput(ov, oldKind), versionInput(nv, newKind), diff.Options{
 		IgnoreCase:        opts.IgnoreCase,
 		IgnorePunctuation: opts.IgnorePunctuation,
@@ -256,6 +262,25 @@ func runDiff(f *Factory, opts *diffOptions) error {
 	}
 	if opts.ExitCode && c.HasChanges() {
 		return errDifferences
+	}
+	return nil
+}
+
+// refuseOutputOnInput refuses -o FILE when FILE is one of the sides (or the
+// working copy a stored revision belongs to): writing the redline there
+// would destroy the draft being compared.
+func refuseOutputOnInput(out string, sides ...*draft.Version) error {
+	oi, err := os.Stat(out)
+	if err != nil {
+		return nil // a new file cannot be an input
+	}
+	for _, v := range sides {
+		if v == nil || v.Path == "" {
+			continue
+		}
+		if vi, err := os.Stat(v.Path); err == nil && os.SameFile(oi, vi) {
+			return usageErrorf("-o %s is %s, one of the versions compared: write the redline to another file", out, v.Path)
+		}
 	}
 	return nil
 }
