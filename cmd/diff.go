@@ -165,8 +165,8 @@ func runDiff(f *Factory, opts *diffOptions) error {
 	if opts.Context < -1 {
 		return usageErrorf("--context takes a number of paragraphs (0 or more), or -1 to show all")
 	}
-	if opts.Width < 0 {
-		return usageErrorf("--width takes a positive number of columns")
+	if opts.Width != 0 && (opts.Width < minDiffWidth || opts.Width > maxDiffWidth) {
+		return usageErrorf("--width %d: give from %d to %d columns", opts.Width, minDiffWidth, maxDiffWidth)
 	}
 	if opts.MinMoveWords < 1 {
 		return usageErrorf("--min-move-words takes a positive number of words")
@@ -225,7 +225,7 @@ func runDiff(f *Factory, opts *diffOptions) error {
 	toFile := opts.Output != ""
 	width := opts.Width
 	if width == 0 && !toFile {
-		width = f.IO.TerminalWidth(0)
+		width = min(f.IO.TerminalWidth(0), maxDiffWidth)
 	}
 	ropts := render.DiffOptions{
 		Color:   f.IO.ColorEnabled(mode, toFile),
@@ -265,6 +265,14 @@ func runDiff(f *Factory, opts *diffOptions) error {
 	}
 	return nil
 }
+
+// Widths --width accepts: narrower cannot hold two columns of words, wider
+// than any terminal or printer (and a huge width would pad every line with
+// that many spaces).
+const (
+	minDiffWidth = 20
+	maxDiffWidth = 1000
+)
 
 // refuseOutputOnInput refuses -o FILE when FILE is one of the sides (or the
 // working copy a stored revision belongs to): writing the redline there

@@ -22,6 +22,10 @@ const sbsDefaultWidth = 120
 // enough for a wide character each.
 const sbsMinWidth = 9
 
+// sbsMaxWidth is the widest layout drawn: every line is padded to the width,
+// so a mistyped width must not fill memory with spaces.
+const sbsMaxWidth = 1000
+
 // renderSideBySide draws two columns, old on the left and new on the
 // right, aligned paragraph by paragraph and wrapped at word boundaries to
 // half the width. No line is wider than opts.Width (when it is at least
@@ -32,7 +36,7 @@ func renderSideBySide(w io.Writer, c *diff.Comparison, opts DiffOptions) error {
 	if width <= 0 {
 		width = sbsDefaultWidth
 	}
-	width = max(width, sbsMinWidth)
+	width = min(max(width, sbsMinWidth), sbsMaxWidth)
 	l := sbsLayout{color: opts.Color, left: (width - 3) / 2}
 	l.right = width - 3 - l.left
 	var b strings.Builder
