@@ -42,9 +42,10 @@ func init() { registerDiffFormat("critic", renderCritic) }
 //   - A paragraph with an unmatched backtick on each side: Markdown pairs
 //     the old side's backtick with the new side's, and the mark's
 //     delimiters between them are code, not marks.
-//   - White space that differs at the very end of the text where the last
-//     line is indented as code (four spaces or a tab after a blank line):
-//     the closing delimiter would stand in the code block.
+//   - A change at the very end of the text where the last line is code:
+//     indented (four spaces or a tab after a blank line) or the closing
+//     fence of a fenced block with no line break after it. The closing
+//     delimiter would stand on that line, in the code.
 func renderCritic(w io.Writer, c *diff.Comparison, _ DiffOptions) error {
 	var e criticWriter
 	for _, s := range c.Segments {

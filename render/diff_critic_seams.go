@@ -137,7 +137,25 @@ func slideSeam(pieces []criticPiece, i int) ([]criticPiece, int, bool) {
 		}
 		return s[len(c):] + c
 	}
+	t := p.old + p.new // one of them is empty
+	canSlide := func(left bool) bool {
+		if left {
+			if i == 0 || pieces[i-1].change {
+				return false
+			}
+			_, n := utf8.DecodeLastRuneInString(pieces[i-1].new)
+			return n > 0 && strings.HasSuffix(t, pieces[i-1].new[len(pieces[i-1].new)-n:])
+		}
+		if i+1 >= len(pieces) || pieces[i+1].change {
+			return false
+		}
+		_, n := utf8.DecodeRuneInString(pieces[i+1].new)
+		return n > 0 && strings.HasPrefix(t, pieces[i+1].new[:n])
+	}
 	for _, left := range []bool{true, false} {
+		if !canSlide(left) {
+			continue // (checked first: work copies the pieces)
+		}
 		w := work()
 		k := i
 		if i == 0 || pieces[i-1].change {
