@@ -238,7 +238,7 @@ func runDiff(f *Factory, opts *diffOptions) error {
 	if toFile {
 		// Rendered whole first, so that a failure leaves no half-written file.
 		var buf bytes.Buffer
-		if err := render.Diff(&buf, c, format, ropts); err != nil {
+		if err := renderDiff(f, &buf, c, format, ropts); err != nil {
 			return err
 		}
 		if err := draft.WriteFileAtomic(opts.Output, buf.Bytes(), 0o644); err != nil {
@@ -251,7 +251,7 @@ func runDiff(f *Factory, opts *diffOptions) error {
 			out, wait = startPager(f.IO, opts.NoPager)
 		}
 		bw := bufio.NewWriterSize(out, 64<<10)
-		err := render.Diff(bw, c, format, ropts)
+		err := renderDiff(f, bw, c, format, ropts)
 		if err == nil {
 			err = bw.Flush()
 		}
@@ -273,6 +273,19 @@ const (
 	minDiffWidth = 20
 	maxDiffWidth = 1000
 )
+
+// renderDiff draws the comparison; a PDF's warnings (text its fonts cannot
+// show, and the like) go to standard error.
+func renderDiff(f *Factory, w io.Writer, c *diff.Comparison, format string, ropts render.DiffOptions) error {
+	if format != "pdf" {
+		return render.Diff(w, c, format, ropts)
+	}
+	warnings, err := render.DiffPDFWithWarnings(w, c, ropts)
+	for _, m := range warnings {
+		fmt.Fprintf(f.IO.ErrOut, "redline: warning: %s\n", m)
+	}
+	return err
+}
 
 // refuseOutputOnInput refuses -o FILE when FILE is one of the sides (or the
 // working copy a stored revision belongs to): writing the redline there
