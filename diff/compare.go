@@ -40,6 +40,7 @@ func Compare(old, new Input, opts Options) (*Comparison, error) {
 	c := &Comparison{Old: old.Side, New: new.Side, Notes: []string{}, Fields: []FieldChange{}, Segments: []Segment{}}
 	c.Old.Name, c.Old.Kind = old.Name, pa.kind
 	c.New.Name, c.New.Kind = new.Name, pb.kind
+	c.Old.FrontMatter, c.New.FrontMatter = pa.frontMatter, pb.frontMatter
 	for _, x := range []struct {
 		s *Side
 		p *prepared

@@ -375,3 +375,19 @@ func TestHyphenatedCompounds(t *testing.T) {
 		t.Errorf("a dash between words was not compared")
 	}
 }
+
+// A draft side carries its front matter as written, so that a view writing
+// the new document can give it back whole (QA F4).
+func TestSideFrontMatter(t *testing.T) {
+	fm := "---\r\ntitle: A  draft\r\nclassification: SECRET\r\n---\r\n"
+	c, err := Compare(Input{Name: "a.md", Data: []byte("\ufeff" + fm + "Body one.\n")}, Input{Name: "b.txt", Data: []byte("Body two.\n")}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Old.FrontMatter != fm || c.New.FrontMatter != "" {
+		t.Fatalf("front matter %q / %q, want %q / none", c.Old.FrontMatter, c.New.FrontMatter, fm)
+	}
+	if c.Text("a")+"" != "Body one.\n" || c.Old.FrontMatter+c.Text("a") != fm+"Body one.\n" {
+		t.Fatalf("front matter and body do not give back the file")
+	}
+}

@@ -49,6 +49,11 @@ type Side struct {
 	Office         string `json:"office,omitempty"`
 	Time           string `json:"time,omitempty"`
 	Classification string `json:"classification,omitempty"`
+	// FrontMatter is a Markdown side's front-matter block as written,
+	// from its opening "---" line to its closing line and that line's
+	// ending, when it has one: what a view that writes the new document
+	// (critic) puts back before the body.
+	FrontMatter string `json:"front_matter,omitempty"`
 }
 
 // FieldChange is a message field (front matter or cable header) whose value

@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -36,12 +37,13 @@ type field struct {
 
 // prepared is a side reduced to what is compared.
 type prepared struct {
-	name, kind string
-	text       string
-	mask       []byte
-	fields     []field
-	known      map[string]bool // fields this kind of side can carry
-	notes      []string        // how the side was read, when that needs saying
+	name, kind  string
+	text        string
+	mask        []byte
+	fields      []field
+	known       map[string]bool // fields this kind of side can carry
+	notes       []string        // how the side was read, when that needs saying
+	frontMatter string          // a draft's front-matter block as written
 }
 
 // GuessKind says how a side would be read when its kind is not given: as a
@@ -76,6 +78,12 @@ func prepare(in Input) (*prepared, error) {
 			return nil, err
 		}
 		p.text = string(doc.Body)
+		if doc.HasFrontMatter {
+			raw := bytes.TrimPrefix(in.Data, []byte{0xEF, 0xBB, 0xBF})
+			if bytes.HasSuffix(raw, doc.Body) {
+				p.frontMatter = string(raw[:len(raw)-len(doc.Body)])
+			}
+		}
 		p.mask = markdownMask(p.text)
 		p.fields, p.known = draftFields(doc.Fields)
 	case KindCable:
