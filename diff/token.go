@@ -719,9 +719,38 @@ func caseCounts(text string) (upper, lower int) {
 }
 
 // mostlyUpper reports whether at least upperShareFold of text's cased
-// letters are upper case, and the share in whole percent.
+// letters are upper case, and the share in whole percent. It stops early on
+// a mixed-case text: once the lower-case letters pass a tenth of the text's
+// bytes, the share cannot reach upperShareFold.
 func mostlyUpper(text string) (bool, int) {
-	upper, lower := caseCounts(text)
+	upper, lower := 0, 0
+	limit := int(float64(len(text))*(1-upperShareFold)) + 1
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch asciiClass[c] {
+			case clUpper:
+				upper++
+			case clLower:
+				lower++
+				if lower > limit {
+					return false, 0
+				}
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsLower(r) {
+			lower++
+			if lower > limit {
+				return false, 0
+			}
+		} else if unicode.IsUpper(r) {
+			upper++
+		}
+		i += size
+	}
 	if upper == 0 {
 		return false, 0
 	}
