@@ -598,7 +598,9 @@ func contentEscape(s string) string {
 	return e
 }
 
-// criticEscape puts a backslash before every CriticMarkup delimiter in s.
+// criticEscape puts a backslash before every CriticMarkup delimiter in s
+// that is not already escaped: one that follows an odd run of backslashes
+// is text to the parser as it stands (and so comes back exactly).
 func criticEscape(s string) string {
 	if !strings.ContainsAny(s, "{}>") {
 		return s
@@ -608,7 +610,9 @@ func criticEscape(s string) string {
 		hit := false
 		for _, d := range criticDelimiters {
 			if strings.HasPrefix(s[i:], d) {
-				b.WriteByte('\\')
+				if !oddBackslashes(s[:i]) {
+					b.WriteByte('\\')
+				}
 				b.WriteString(d)
 				i += len(d)
 				hit = true

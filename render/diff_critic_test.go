@@ -183,6 +183,13 @@ func TestCriticEscapesDelimiters(t *testing.T) {
 	}
 }
 
+// A delimiter the text already escapes (a backslash before it) is not
+// escaped again: it comes back exactly.
+func TestCriticEscapedDelimitersExact(t *testing.T) {
+	roundTrip(t, compareTexts(t, "Write \\{== for a highlight, then \\==} to end it.\n",
+		"Write \\{== to highlight, and \\==} to end it.\n", "text"))
+}
+
 func escapedRoundTrip(t *testing.T, old, new string) {
 	t.Helper()
 	c := compareTexts(t, old, new, "text")
