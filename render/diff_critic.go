@@ -31,7 +31,8 @@ func init() { registerDiffFormat("critic", renderCritic) }
 //
 //   - A CriticMarkup delimiter in either text ({++ {-- {~~ {== {>> and
 //     ++} --} ~~} ==} <<}) is written with a backslash before it, changed
-//     or not, so that it stays text. The backslash is CriticMarkup's (and
+//     or not, so that it stays text (unless the text already escapes it,
+//     with an odd run of backslashes: then it comes back exactly). The backslash is CriticMarkup's (and
 //     Markdown's) escape: accept and reject keep it, as they keep one
 //     written by hand, and Markdown shows the delimiter without it. So
 //     accepting or rejecting everything gives that side with a backslash
@@ -42,10 +43,12 @@ func init() { registerDiffFormat("critic", renderCritic) }
 //   - A paragraph with an unmatched backtick on each side: Markdown pairs
 //     the old side's backtick with the new side's, and the mark's
 //     delimiters between them are code, not marks.
-//   - A change at the very end of the text where the last line is code:
-//     indented (four spaces or a tab after a blank line) or the closing
-//     fence of a fenced block with no line break after it. The closing
-//     delimiter would stand on that line, in the code.
+//   - A change one of whose sides ends on a line of code that the change
+//     cannot be widened past: an indented line (four spaces or a tab after
+//     a blank line, or after a list item's marker) at the very end of the
+//     text or of the change's old side, or a closing code fence that ends
+//     the text with no line break after it. The delimiter after it would
+//     stand on that line, in the code.
 func renderCritic(w io.Writer, c *diff.Comparison, _ DiffOptions) error {
 	var e criticWriter
 	for _, s := range c.Segments {
