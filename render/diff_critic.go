@@ -26,6 +26,12 @@ func init() { registerDiffFormat("critic", renderCritic) }
 // white space meeting white space there: it slides along the text or takes
 // the white space beside it inside the mark (sealSeams).
 //
+// A draft's front matter is not compared word by word (its fields are
+// compared as fields), and CriticMarkup has no marks in front matter: the
+// view writes the new side's front matter as it stands, so accepting
+// everything gives the new draft whole, and rejecting everything gives
+// the old side's body under the new side's front matter.
+//
 // The round trip is exact for every text except in three cases, all of
 // Markdown or CriticMarkup syntax in the compared texts themselves:
 //
@@ -66,7 +72,10 @@ func renderCritic(w io.Writer, c *diff.Comparison, _ DiffOptions) error {
 	}
 	e.flush()
 	out := widenOutOfCode(fixEdges(sealSeams(spacesOutside(mergeChanges(e.pieces)))))
-	_, err := io.WriteString(w, out)
+	// The new side's front matter, as written, goes before the body
+	// (marks in front matter are not marks): accepting everything then
+	// gives the new draft whole.
+	_, err := io.WriteString(w, c.New.FrontMatter+out)
 	return err
 }
 

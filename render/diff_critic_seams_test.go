@@ -183,3 +183,26 @@ func BenchmarkCriticSeams(b *testing.B) {
 		}
 	}
 }
+
+// The new side's front matter is written before the body, so accepting
+// everything gives the new draft whole (QA F4); rejecting everything gives
+// the old body under it.
+func TestCriticFrontMatter(t *testing.T) {
+	old := "---\ntitle: Old\nclassification: SECRET\n---\nWe can no longer delay a decision.\n"
+	new := "---\ntitle: New\nclassification: SECRET\n---\nWe shall have to reach a decision  \nvery soon.\n"
+	c, err := diff.Compare(diff.Input{Name: "old.md", Data: []byte(old)}, diff.Input{Name: "new.md", Data: []byte(new)}, diff.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := renderString(t, "critic", c, DiffOptions{})
+	d, err := draft.ParseCritic("redline.md", []byte(out))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if got := string(d.AcceptAll()); got != new {
+		t.Errorf("accept all:\n got %q\nwant %q", got, new)
+	}
+	if got, want := string(d.RejectAll()), "---\ntitle: New\nclassification: SECRET\n---\nWe can no longer delay a decision.\n"; got != want {
+		t.Errorf("reject all:\n got %q\nwant %q", got, want)
+	}
+}
