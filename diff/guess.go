@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/redline-dev/redline/cable"
 )
@@ -89,6 +90,7 @@ func topCableShape(lines []string) cableShape {
 func splitLines(data []byte) []string {
 	s := strings.TrimPrefix(string(data), "\ufeff")
 	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
 	return strings.Split(s, "\n")
 }
 
@@ -109,13 +111,36 @@ func guessKind(name string, data []byte) (kind, note string) {
 	if !bytes.Contains(data, []byte("FM")) {
 		return other, ""
 	}
-	sh := topCableShape(splitLines(data))
+	lines := splitLines(data)
+	sh := topCableShape(lines)
 	if sh.heading >= 0 && (cable.IsCable(data) || sh.bts > 0) {
-		return KindCable, ""
+		return KindCable, proseAfterEnd(name, lines)
 	}
 	if cable.IsCable(data) {
 		return other, fmt.Sprintf("%s holds a cable heading below other text: compared whole as %s (use --as cable to compare only the cable's message text)",
 			displayName(name), other)
 	}
 	return other, ""
+}
+
+// proseAfterEnd notes mixed-case text after a cable's end (its last BT, or
+// NNNN): a reader's notes, or a document that merely opens with a cable.
+// It is not compared, and the user should know.
+func proseAfterEnd(name string, lines []string) string {
+	end := -1
+	for i, l := range lines {
+		switch strings.TrimSpace(l) {
+		case "BT", "NNNN", "NNN":
+			end = i
+		}
+	}
+	if end < 0 {
+		return ""
+	}
+	for i := end + 1; i < len(lines); i++ {
+		if strings.ContainsFunc(lines[i], unicode.IsLower) {
+			return fmt.Sprintf("%s: the text after the cable's end (line %d) is not compared (use --as text to compare the whole file)", displayName(name), end+1)
+		}
+	}
+	return ""
 }

@@ -13,7 +13,10 @@ func TestGuessKindQuotedCable(t *testing.T) {
 		note             bool
 	}{
 		{"cable.txt", quotedCable, KindCable, false},
+		{"cable.txt", quotedCable + "\nNNNN\n", KindCable, false},
+		{"annotated.txt", quotedCable + "\nSeen by the PM, 22 Dec.\n", KindCable, true},
 		{"cable.txt", "CABWTECO1\n\n" + quotedCable, KindCable, false},
+		{"cable.txt", strings.ReplaceAll("CABWTECO1\n\n"+quotedCable, "\n", "\r"), KindCable, false},
 		{"cable.txt", "\n\nPAGE 01 MOSCOW 12345 212130Z\nORIGIN EUR-12\n\n" + quotedCable, KindCable, false},
 		{"minute.md", "---\ntitle: Minute\n---\n" + quotedCable, KindMarkdown, false},
 		{"minute.md", "Prime Minister,\n\nThe telegram below went tonight.\n\n" + quotedCable + "\nCharles Powell\n", KindMarkdown, true},
