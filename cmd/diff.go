@@ -314,6 +314,9 @@ func versionInput(v *draft.Version, kind string) diff.Input {
 		in.Name = "-"
 	}
 	if r := v.Revision; r != nil {
+		if r.Sent != nil {
+			in.Data = withSentFields(v.Name, v.Data, r.Sent)
+		}
 		in.Side.Revision = r.Number
 		if len(r.Labels) > 0 {
 			in.Side.Label = r.Labels[0]
@@ -325,6 +328,25 @@ func versionInput(v *draft.Version, kind string) diff.Input {
 		}
 	}
 	return in
+}
+
+// withSentFields gives an as-sent revision the serial, date-time group and
+// precedence it went out with, which send records beside the draft rather
+// than in it, so that comparing it with the cable that was sent shows no
+// field changes. Content that does not parse is compared as it is.
+func withSentFields(name string, data []byte, s *draft.Sent) []byte {
+	doc, err := draft.Parse(name, data)
+	if err != nil {
+		return data
+	}
+	doc.Fields.Serial = s.Serial
+	doc.Fields.DTG = s.DTG
+	before := doc.Fields.InfoPrecedence
+	sentPrecedence(doc, s.Precedence)
+	if before == "" && doc.Fields.InfoPrecedence == doc.Fields.Precedence {
+		doc.Fields.InfoPrecedence = ""
+	}
+	return doc.Bytes()
 }
 
 func contains(list []string, s string) bool {

@@ -184,6 +184,7 @@ func cableFields(m *cable.Message) ([]field, map[string]bool) {
 	}
 	v := map[string]string{
 		"classification":  m.Classification,
+		"caveats":         joinList(m.Caveats),
 		"captions":        joinList(m.Captions),
 		"precedence":      prec,
 		"info_precedence": info,
