@@ -69,6 +69,13 @@ now stands; ` + "`json`" + ` prints the comparison itself (the value every view
 renders); ` + "`stat`" + ` (or --stat) prints the summary alone. Other formats
 (ansi, side-by-side, critic, html, pdf) are listed by --help's --format line.
 
+` + "`critic`" + ` writes NEW (with its front matter) with every change as CriticMarkup,
+so that 'redline accept --all' gives NEW and 'redline reject --all' gives OLD
+byte for byte, except that a CriticMarkup delimiter already in either text comes
+back with a backslash before it, and a change whose side ends on a line of code
+(unmatched backticks, an indented last line) may not parse. Text that differs
+only in case or white space is marked too, so that the round trip is exact.
+
 The comparison never depends on the clock. Where an input is so different
 that comparing it word by word would take too long, a bound on the work
 applies and the output says so and where.`,
