@@ -2,7 +2,6 @@ package cable
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -206,35 +205,35 @@ const (
 
 var (
 	// precedence letters and a date-time group, then operating signals.
-	cpDtgLineRE = regexp.MustCompile(`^([ZOPRY])(?:\s+([ZOPRY]))?\s+(\d{6}[A-Z]|DDHHMMZ)\s+([A-Z]{3,4})(?:\s+(\d{4}|\d{2}|YY))?(?:\s+(.*))?$`)
+	cpDtgLineRE = lazyRE(`^([ZOPRY])(?:\s+([ZOPRY]))?\s+(\d{6}[A-Z]|DDHHMMZ)\s+([A-Z]{3,4})(?:\s+(\d{4}|\d{2}|YY))?(?:\s+(.*))?$`)
 	// a date-time group on its own (FCO OF line, FM line).
-	cpDtgRE = regexp.MustCompile(`(\d{6}[A-Z])\s+([A-Z]{3,4})(?:\s+(\d{4}|\d{2}))?$`)
+	cpDtgRE = lazyRE(`(\d{6}[A-Z])\s+([A-Z]{3,4})(?:\s+(\d{4}|\d{2}))?$`)
 
 	cpMonthNames = map[string]int{"JAN": 1, "FEB": 2, "MAR": 3, "APR": 4, "MAY": 5, "JUN": 6, "JUNE": 6,
 		"JUL": 7, "JULY": 7, "AUG": 8, "SEP": 9, "SEPT": 9, "OCT": 10, "NOV": 11, "DEC": 12}
 
-	cpSerialLabelRE = regexp.MustCompile(`(?i)^(?:PERSONAL MESSAGE\s+)?SERIAL\b(?:\s+(?:NO|NR|NUMBER)\.?)?\s*[:.]?\s*(\S.*)$`)
-	cpEoRE          = regexp.MustCompile(`^E\.\s?O\.\s*\d`)
-	cpClassifiedRE  = regexp.MustCompile(`(?i)^(?:CLASSIFIED|DERIVED CLASSIFICATION) BY\s*:?\s*(.*)$`)
-	cpTagsRE        = regexp.MustCompile(`^TAGS?\s*:?\s+(.*)$`)
-	cpSubjectRE     = regexp.MustCompile(`^SUBJ(?:ECT)?\s*:\s*(.*)$`)
-	cpRefRE         = regexp.MustCompile(`^(?:REFS?|REFERENCES?|REFTEL)\s*[:.]\s*(.*)$`)
-	cpTelnoRefRE    = regexp.MustCompile(`^(?:MY|YOUR|OUR|UKMIS \S+|[A-Z]+) TELNOS? \d`)
-	cpPassingRE     = regexp.MustCompile(`^(?:FOLLOWING\s+|PERSONAL\s+)?FOR\s+\S.*\sFROM\s+\S`)
-	cpPassingHeadRE = regexp.MustCompile(`^(?:FOLLOWING\s+|PERSONAL\s+)?FOR\s+\S`)
-	cpBodyStartRE   = regexp.MustCompile(`^(?:\d+\.|\([A-Z0-9]{1,3}\)|--|- |[A-Z]\.\s)`)
-	cpPageLineRE    = regexp.MustCompile(`^PAGE\s+(\d{1,3})(?:\s+OF\s+\d{1,3})?((?:\s+[A-Z0-9/.-]+){0,5})$`)
-	cpSectionInRE   = regexp.MustCompile(`(?:FINAL\s+)?SECTION\s+(?:\d+\s+)?OF\s+\d+`)
-	cpStateSerialRE = regexp.MustCompile(`^[A-Z]+(?: [A-Z]+)? \d{5,6}$`)
-	cpSectionRE     = regexp.MustCompile(`^(?:SECTION\s+\d+\s+OF\s+\d+|FINAL\s+SECTION\s+OF\s+\d+)`)
-	cpPageNumberRE  = regexp.MustCompile(`^-\s*\d{1,3}\s*-$`)
-	cpStationSerRE  = regexp.MustCompile(`^#\d+$`)
-	cpSerialRestRE  = regexp.MustCompile(`^(?:[A-Z][A-Z]*(?: [A-Z]+)* )?(?:\d+[A-Z]?(?:/\d+)?|\[[A-Z]+\])$`)
-	cpRefLetterRE   = regexp.MustCompile(`(?:^|\s)\(([A-Z])\)\s+`)
-	cpRefDotRE      = regexp.MustCompile(`(?:^|\s)([A-Z])\.\s+`)
-	cpTransIDRE     = regexp.MustCompile(`^V?ZCZC`)
-	cpRoutingRE     = regexp.MustCompile(`^[ZOPRY]{2}\s+[A-Z]{4,}`)
-	cpSingleTokenRE = regexp.MustCompile(`^[A-Z0-9#/]{4,}$`)
+	cpSerialLabelRE = lazyRE(`(?i)^(?:PERSONAL MESSAGE\s+)?SERIAL\b(?:\s+(?:NO|NR|NUMBER)\.?)?\s*[:.]?\s*(\S.*)$`)
+	cpEoRE          = lazyRE(`^E\.\s?O\.\s*\d`)
+	cpClassifiedRE  = lazyRE(`(?i)^(?:CLASSIFIED|DERIVED CLASSIFICATION) BY\s*:?\s*(.*)$`)
+	cpTagsRE        = lazyRE(`^TAGS?\s*:?\s+(.*)$`)
+	cpSubjectRE     = lazyRE(`^SUBJ(?:ECT)?\s*:\s*(.*)$`)
+	cpRefRE         = lazyRE(`^(?:REFS?|REFERENCES?|REFTEL)\s*[:.]\s*(.*)$`)
+	cpTelnoRefRE    = lazyRE(`^(?:MY|YOUR|OUR|UKMIS \S+|[A-Z]+) TELNOS? \d`)
+	cpPassingRE     = lazyRE(`^(?:FOLLOWING\s+|PERSONAL\s+)?FOR\s+\S.*\sFROM\s+\S`)
+	cpPassingHeadRE = lazyRE(`^(?:FOLLOWING\s+|PERSONAL\s+)?FOR\s+\S`)
+	cpBodyStartRE   = lazyRE(`^(?:\d+\.|\([A-Z0-9]{1,3}\)|--|- |[A-Z]\.\s)`)
+	cpPageLineRE    = lazyRE(`^PAGE\s+(\d{1,3})(?:\s+OF\s+\d{1,3})?((?:\s+[A-Z0-9/.-]+){0,5})$`)
+	cpSectionInRE   = lazyRE(`(?:FINAL\s+)?SECTION\s+(?:\d+\s+)?OF\s+\d+`)
+	cpStateSerialRE = lazyRE(`^[A-Z]+(?: [A-Z]+)? \d{5,6}$`)
+	cpSectionRE     = lazyRE(`^(?:SECTION\s+\d+\s+OF\s+\d+|FINAL\s+SECTION\s+OF\s+\d+)`)
+	cpPageNumberRE  = lazyRE(`^-\s*\d{1,3}\s*-$`)
+	cpStationSerRE  = lazyRE(`^#\d+$`)
+	cpSerialRestRE  = lazyRE(`^(?:[A-Z][A-Z]*(?: [A-Z]+)* )?(?:\d+[A-Z]?(?:/\d+)?|\[[A-Z]+\])$`)
+	cpRefLetterRE   = lazyRE(`(?:^|\s)\(([A-Z])\)\s+`)
+	cpRefDotRE      = lazyRE(`(?:^|\s)([A-Z])\.\s+`)
+	cpTransIDRE     = lazyRE(`^V?ZCZC`)
+	cpRoutingRE     = lazyRE(`^[ZOPRY]{2}\s+[A-Z]{4,}`)
+	cpSingleTokenRE = lazyRE(`^[A-Z0-9#/]{4,}$`)
 )
 
 // cpCaptionWords are handling words that may follow the classification.
@@ -426,7 +425,7 @@ func (p *cableParser) checkDTG(i int, group, month string) error {
 }
 
 // cpWholeDTGRE is a date-time group with its month and year.
-var cpWholeDTGRE = regexp.MustCompile(`^\d{6}[A-Z]\s+[A-Z]{3,4}(?:\s+(?:\d{4}|\d{2})\b)?`)
+var cpWholeDTGRE = lazyRE(`^\d{6}[A-Z]\s+[A-Z]{3,4}(?:\s+(?:\d{4}|\d{2})\b)?`)
 
 // parseACPHeading reads the transmission lines before line i, the
 // precedence line at i and the address lines after it; it returns the
@@ -578,7 +577,7 @@ const (
 
 var (
 	// a routing indicator before a US addressee: RUEHC/SECSTATE WASHDC.
-	cpRoutingPrefixRE = regexp.MustCompile(`^R[A-Z]{3,7}/`)
+	cpRoutingPrefixRE = lazyRE(`^R[A-Z]{3,7}/`)
 )
 
 // addAddressees appends the addressees of one address line to the list
@@ -817,11 +816,11 @@ func cpSplitCaveats(words []string) []string {
 var (
 	// office codes of a distribution block: ORIGIN EUR-12, INFO OCT-01
 	// ADS-00 /013 R.
-	cpDistCodesRE = regexp.MustCompile(`^(?:(?:ORIGIN|ACTION|INFO)\s+)?(?:[A-Z]{1,6}-\d{2,3}\s*)+(?:/\d{3}(?:\s+[A-Z])?)?$`)
+	cpDistCodesRE = lazyRE(`^(?:(?:ORIGIN|ACTION|INFO)\s+)?(?:[A-Z]{1,6}-\d{2,3}\s*)+(?:/\d{3}(?:\s+[A-Z])?)?$`)
 	// the drafting lines and the rule with the teletype's number under a
 	// distribution block.
-	cpDistByRE   = regexp.MustCompile(`^(?:DRAFTED|APPROVED|CLEARED)\s+BY\b`)
-	cpDistRuleRE = regexp.MustCompile(`^-{5,}\s*\d+\s+\d{6}Z\s*/\d+$`)
+	cpDistByRE   = lazyRE(`^(?:DRAFTED|APPROVED|CLEARED)\s+BY\b`)
+	cpDistRuleRE = lazyRE(`^-{5,}\s*\d+\s+\d{6}Z\s*/\d+$`)
 )
 
 // cpIsDistributionLine reports whether t is a line of the distribution
@@ -1098,7 +1097,7 @@ func (p *cableParser) fieldValue(i, end, kind int) (string, int) {
 }
 
 // cpEOLabelRE is the label of an E.O. line.
-var cpEOLabelRE = regexp.MustCompile(`^E\.\s?O\.\s*`)
+var cpEOLabelRE = lazyRE(`^E\.\s?O\.\s*`)
 
 // cpEOValue takes the E.O. label off an E.O. line: E.O. 12065: GDS ... gives
 // 12065: GDS ..., the value a draft's eo field holds.
@@ -1408,7 +1407,7 @@ func (p *cableParser) form() string {
 
 var (
 	// a word of a signature: a name in capitals (VANCE, O'NEILL).
-	cpSignatureWordRE = regexp.MustCompile(`^[A-Z][A-Z'-]*[A-Z]$`)
+	cpSignatureWordRE = lazyRE(`^[A-Z][A-Z'-]*[A-Z]$`)
 	// words that end a text without being a signature.
 	cpNotSignature = map[string]bool{
 		"END": true, "ENDS": true, "QUOTE": true, "UNQUOTE": true, "FYI": true, "TEXT": true, "SUMMARY": true,

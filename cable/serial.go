@@ -36,8 +36,8 @@ type IssuedSerial struct {
 }
 
 var (
-	serialPlaceholderRE = regexp.MustCompile(`\{[^{}]*\}`)
-	serialDigitsRE      = regexp.MustCompile(`\d+`)
+	serialPlaceholderRE = lazyRE(`\{[^{}]*\}`)
+	serialDigitsRE      = lazyRE(`\d+`)
 )
 
 type serialFormat struct {

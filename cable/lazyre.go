@@ -1,0 +1,37 @@
+package cable
+
+import (
+	"regexp"
+	"sync"
+)
+
+// lazyRegexp compiles its pattern the first time it is used. The cable
+// parser has a few dozen patterns; compiling them at start-up cost every
+// redline command (even `redline version`) over a millisecond, most of which
+// never read a cable.
+type lazyRegexp struct {
+	src  string
+	once sync.Once
+	re   *regexp.Regexp
+}
+
+func lazyRE(src string) *lazyRegexp { return &lazyRegexp{src: src} }
+
+func (l *lazyRegexp) get() *regexp.Regexp {
+	l.once.Do(func() { l.re = regexp.MustCompile(l.src) })
+	return l.re
+}
+
+func (l *lazyRegexp) MatchString(s string) bool            { return l.get().MatchString(s) }
+func (l *lazyRegexp) FindString(s string) string           { return l.get().FindString(s) }
+func (l *lazyRegexp) FindStringIndex(s string) []int       { return l.get().FindStringIndex(s) }
+func (l *lazyRegexp) FindStringSubmatch(s string) []string { return l.get().FindStringSubmatch(s) }
+func (l *lazyRegexp) FindAllStringIndex(s string, n int) [][]int {
+	return l.get().FindAllStringIndex(s, n)
+}
+func (l *lazyRegexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
+	return l.get().FindAllStringSubmatchIndex(s, n)
+}
+func (l *lazyRegexp) ReplaceAllString(src, repl string) string {
+	return l.get().ReplaceAllString(src, repl)
+}
