@@ -1,6 +1,12 @@
 package cmd
 
 import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"github.com/redline-dev/redline/draft"
 	"github.com/spf13/cobra"
 )
 
@@ -28,4 +34,22 @@ func NewCmdImport(f *Factory) *cobra.Command {
 		c.AddCommand(sub(f))
 	}
 	return c
+}
+
+// writeImported writes an importer's draft: to standard output for "" or
+// "-" (reporting toStdout), else atomically to path, refusing to replace an
+// existing file unless force is set.
+func writeImported(f *Factory, path string, data []byte, force bool) (toStdout bool, err error) {
+	if path == "" || path == "-" {
+		_, err := f.IO.Out.Write(data)
+		return true, err
+	}
+	if !force {
+		if _, err := os.Stat(path); err == nil {
+			return false, fmt.Errorf("%s exists: give --force to replace it, or another -o", path)
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return false, err
+		}
+	}
+	return false, draft.WriteFileAtomic(path, data, 0o644)
 }

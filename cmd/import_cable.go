@@ -1,10 +1,7 @@
 package cmd
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"regexp"
 	"sort"
 	"strings"
@@ -94,18 +91,8 @@ func runImportCable(f *Factory, opts *importCableOptions) error {
 	if _, err := draft.Parse(opts.Output, out); err != nil {
 		return fmt.Errorf("the draft made from %s does not read back: %v", opts.File, err)
 	}
-	if opts.Output == "-" {
-		_, err := f.IO.Out.Write(out)
-		return err
-	}
-	if !opts.Force {
-		if _, err := os.Stat(opts.Output); err == nil {
-			return fmt.Errorf("%s exists: give --force to replace it, or another -o", opts.Output)
-		} else if !errors.Is(err, fs.ErrNotExist) {
-			return err
-		}
-	}
-	if err := draft.WriteFileAtomic(opts.Output, out, 0o644); err != nil {
+	toStdout, err := writeImported(f, opts.Output, out, opts.Force)
+	if err != nil || toStdout {
 		return err
 	}
 	_, err = fmt.Fprintf(f.IO.ErrOut, "%s: draft written from %s\n", opts.Output, opts.File)

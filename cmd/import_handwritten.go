@@ -1,10 +1,7 @@
 package cmd
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 
 	"github.com/redline-dev/redline/draft"
 	"github.com/spf13/cobra"
@@ -61,22 +58,13 @@ func runImportHandwritten(f *Factory, opts *importHandwrittenOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.Output == "" || opts.Output == "-" {
-		_, err := f.IO.Out.Write(out)
-		return err
-	}
-	if !opts.Force {
-		if _, err := os.Stat(opts.Output); err == nil {
-			return fmt.Errorf("%s exists: give --force to replace it, or another -o", opts.Output)
-		} else if !errors.Is(err, fs.ErrNotExist) {
-			return err
-		}
-	}
-	if err := draft.WriteFileAtomic(opts.Output, out, 0o644); err != nil {
-		return err
-	}
-	d, err := draft.ParseCritic(opts.Output, out)
+	// What is written must read back as tracked changes.
+	d, err := draft.ParseCritic(v.Name, out)
 	if err != nil {
+		return fmt.Errorf("the draft made from %s does not read back: %v", v.Name, err)
+	}
+	toStdout, err := writeImported(f, opts.Output, out, opts.Force)
+	if err != nil || toStdout {
 		return err
 	}
 	fmt.Fprintf(f.IO.Out, "wrote %s with %s: see them with 'redline changes %s'\n", opts.Output, changeCount(len(d.Changes())), opts.Output)
