@@ -14,12 +14,20 @@ func init() { registerDiffFormat("plain", renderDiffPlain) }
 // markers: the new text, deletions as [-…-], insertions as {+…+}; moved
 // text as [move N<…>move N] where it stood and [move N>…<move N] where it
 // now stands, with the edits made to it marked inside; a paragraph split
-// or joined as {+¶+} or [-¶-]. Field changes come first, one a line
-// ("dtg: [-…-]{+…+}"), then a blank line. With Numbers, each change starts
+// or joined as {+¶+} or [-¶-]. The comparison's notes come first ("note:
+// case ignored: …", so that a reader of a mailed redline knows why case
+// differences are not marked), then field changes, one a line
+// ("dtg: [-…-]{+…+}"), each group followed by a blank line. With Numbers, each change starts
 // with #N. With Context >= 0, runs of unchanged paragraphs further than
 // Context paragraphs from a change fold to one line.
 func renderDiffPlain(w io.Writer, c *diff.Comparison, opts DiffOptions) error {
 	pw := &plainWriter{w: w}
+	for _, n := range c.Notes {
+		pw.write("note: " + n + "\n")
+	}
+	if len(c.Notes) > 0 {
+		pw.write("\n")
+	}
 	for _, f := range c.Fields {
 		pw.write(f.Name + ": ")
 		if f.Old != "" {
