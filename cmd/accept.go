@@ -83,10 +83,15 @@ elsewhere with -o.`, title, what),
 	return c
 }
 
-// parseChangeNumbers reads arguments such as 3, 3-7 and 3,5,9.
-func parseChangeNumbers(args []string) ([]int, error) {
-	seen := map[int]bool{}
-	var out []int
+// changeRange is a run of change numbers given on the command line, lo to
+// hi inclusive.
+type changeRange struct{ lo, hi int }
+
+// parseChangeRanges reads arguments such as 3, 3-7 and 3,5,9. Ranges stay
+// ranges until the number of changes is known, so that 1-100000000 costs
+// nothing.
+func parseChangeRanges(args []string) ([]changeRange, error) {
+	var out []changeRange
 	for _, arg := range args {
 		for _, part := range strings.Split(arg, ",") {
 			part = strings.TrimSpace(part)
@@ -103,11 +108,31 @@ func parseChangeNumbers(args []string) ([]int, error) {
 			if err1 != nil || err2 != nil || a < 1 || b < a {
 				return nil, usageErrorf("%q is not a change number or range: give numbers such as 3, 3-7 or 3,5 as 'redline changes' lists them", part)
 			}
-			for n := a; n <= b; n++ {
-				if !seen[n] {
-					seen[n] = true
-					out = append(out, n)
-				}
+			out = append(out, changeRange{a, b})
+		}
+	}
+	return out, nil
+}
+
+// expandChangeRanges lists the numbers the ranges name, sorted and without
+// repeats, refusing any above total (the document's number of changes).
+func expandChangeRanges(rs []changeRange, total int) ([]int, error) {
+	for _, r := range rs {
+		if r.hi > total {
+			missing := strconv.Itoa(max(r.lo, total+1))
+			if r.hi > max(r.lo, total+1) {
+				missing += "-" + strconv.Itoa(r.hi)
+			}
+			return nil, fmt.Errorf("no change %s", missing)
+		}
+	}
+	seen := make(map[int]bool)
+	var out []int
+	for _, r := range rs {
+		for n := r.lo; n <= r.hi; n++ {
+			if !seen[n] {
+				seen[n] = true
+				out = append(out, n)
 			}
 		}
 	}
@@ -164,7 +189,7 @@ func runResolve(f *Factory, opts *resolveOptions) error {
 	if opts.DryRun && opts.Output != "" {
 		return usageErrorf("--dry-run prints the result and -o writes it: give one of them")
 	}
-	nums, err := parseChangeNumbers(opts.Args)
+	ranges, err := parseChangeRanges(opts.Args)
 	if err != nil {
 		return err
 	}
@@ -181,6 +206,10 @@ func runResolve(f *Factory, opts *resolveOptions) error {
 		return err
 	}
 	total := len(d.Changes())
+	nums, err := expandChangeRanges(ranges, total)
+	if err != nil {
+		return fmt.Errorf("%s has %s: %v: run 'redline changes %s' to see them", v.Name, changeCount(total), err, opts.Ref)
+	}
 	if opts.All {
 		for i := 1; i <= total; i++ {
 			nums = append(nums, i)

@@ -78,7 +78,11 @@ func TestAcceptRefusesSealedDraft(t *testing.T) {
 }
 
 func TestParseChangeNumbers(t *testing.T) {
-	got, err := parseChangeNumbers([]string{"7", "3-5", "1,4", " 9 "})
+	rs, err := parseChangeRanges([]string{"7", "3-5", "1,4", " 9 "})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := expandChangeRanges(rs, 9)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,8 +90,21 @@ func TestParseChangeNumbers(t *testing.T) {
 		t.Errorf("got %v (%s), want %s", got, formatNumbers(got), want)
 	}
 	for _, bad := range []string{"0", "5-3", "x", "3-", "-2", "1.5"} {
-		if _, err := parseChangeNumbers([]string{bad}); err == nil {
+		if _, err := parseChangeRanges([]string{bad}); err == nil {
 			t.Errorf("%q accepted", bad)
 		}
+	}
+	// A huge range is refused against the number of changes before it is
+	// expanded (it once grew to gigabytes).
+	rs, err = parseChangeRanges([]string{"1-100000000000"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := expandChangeRanges(rs, 7); err == nil || err.Error() != "no change 8-100000000000" {
+		t.Errorf("huge range: %v", err)
+	}
+	rs, _ = parseChangeRanges([]string{"9"})
+	if _, err := expandChangeRanges(rs, 7); err == nil || err.Error() != "no change 9" {
+		t.Errorf("one missing number: %v", err)
 	}
 }
