@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/gofrs/flock"
 	"github.com/redline-dev/redline/cable"
@@ -85,6 +86,10 @@ func (ws *Workspace) Fsck() (*FsckReport, error) {
 			note(p, "temporary file left by an interrupted write (harmless)")
 			continue
 		}
+		if isLitter(e.Name()) {
+			note(p, litterNote)
+			continue
+		}
 		if !e.IsDir() {
 			problem(p, "unexpected file in the store")
 			continue
@@ -157,6 +162,10 @@ func (ws *Workspace) fsckDraft(name, dir string, rep *FsckReport, problem, note 
 			continue
 		}
 		m := revFileRE.FindStringSubmatch(e.Name())
+		if m == nil && isLitter(e.Name()) {
+			note(p, litterNote)
+			continue
+		}
 		if m == nil || e.IsDir() {
 			problem(p, "unexpected entry in the store")
 			continue
@@ -249,6 +258,10 @@ func (ws *Workspace) fsckDraft(name, dir string, rep *FsckReport, problem, note 
 			continue
 		}
 		m := revFileRE.FindStringSubmatch(e.Name())
+		if m == nil && isLitter(e.Name()) {
+			note(p, litterNote)
+			continue
+		}
 		if m == nil || e.IsDir() {
 			problem(p, "unexpected entry in the store")
 			continue
@@ -363,4 +376,19 @@ func checkLabelReplay(revs []*record, events []*labelEvent, problem, note func(s
 	} else if sent != nil {
 		note(sent.file, "revision %d was sent as %s but its %s label was removed", sent.Number, sent.Sent.Serial, AsSentLabel)
 	}
+}
+
+const litterNote = "not part of the store (left by another program, such as a file manager or an editor): harmless, and may be removed"
+
+// isLitter recognises files that desktops, editors and backup tools leave
+// in any folder (.DS_Store, Thumbs.db, name~, .name.swp): they damage no
+// revision, so fsck notes them rather than calling the store damaged.
+func isLitter(name string) bool {
+	switch {
+	case strings.HasPrefix(name, "."), strings.HasSuffix(name, "~"),
+		strings.EqualFold(name, "Thumbs.db"), strings.EqualFold(name, "desktop.ini"),
+		strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".bak"), strings.HasSuffix(name, ".orig"):
+		return true
+	}
+	return false
 }

@@ -378,3 +378,34 @@ func TestResolveStdinAndFiles(t *testing.T) {
 		t.Fatalf("folder: %v", err)
 	}
 }
+
+// Files that file managers and editors leave in any folder are noted, not
+// reported as damage: they touch no revision.
+func TestFsckNotesLitter(t *testing.T) {
+	ws := newTestWorkspace(t)
+	p := writeDraft(t, ws, "d.md", "one\n")
+	commit(t, ws, p, "1")
+	dir := ws.draftDir("d.md")
+	for _, f := range []string{filepath.Join(ws.draftsDir(), ".DS_Store"), filepath.Join(dir, "000001.json~"), filepath.Join(dir, "Thumbs.db")} {
+		if err := os.WriteFile(f, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rep, err := ws.Fsck()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rep.OK() {
+		t.Fatalf("litter reported as damage: %+v", rep.Problems)
+	}
+	if len(rep.Notes) != 3 {
+		t.Fatalf("want 3 notes, got %+v", rep.Notes)
+	}
+	// A stray file that is not litter is still damage.
+	if err := os.WriteFile(filepath.Join(dir, "000002.txt"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if rep, _ := ws.Fsck(); rep.OK() {
+		t.Fatal("a stray revision-like file passed fsck")
+	}
+}
