@@ -103,8 +103,24 @@ func TestFsckAsSentLabelOnUnsentRevision(t *testing.T) {
 		t.Fatal(err)
 	}
 	rep, err = ws.Fsck()
-	if err != nil || rep.OK() || !strings.Contains(rep.Problems[0].Message, "label as-sent given at commit to revision 1, which was not sent") {
+	if err != nil || rep.OK() || !strings.Contains(rep.Problems[0].Message, "label as-sent names revision 1, which was not sent") {
 		t.Fatalf("fsck: %+v %v", rep, err)
+	}
+	// Removing the label, as fsck advises, clears the problem: the label
+	// given at commit stays in the immutable record, as a note (QA F40).
+	if err := ws.Unlabel(q, AsSentLabel); err != nil {
+		t.Fatal(err)
+	}
+	rep, err = ws.Fsck()
+	if err != nil || !rep.OK() {
+		t.Fatalf("fsck after removing the label: %+v %v", rep, err)
+	}
+	found := false
+	for _, n := range rep.Notes {
+		found = found || strings.Contains(n.Message, "label as-sent given at commit to revision 1")
+	}
+	if !found {
+		t.Fatalf("the commit-time label is not noted: %+v", rep.Notes)
 	}
 }
 

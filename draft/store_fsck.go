@@ -341,7 +341,9 @@ func checkLabelReplay(revs []*record, events []*labelEvent, problem, note func(s
 				problem(r.file, "label %q given at commit to revision %d while it named revision %d", l, r.Number, prev)
 			}
 			if l == AsSentLabel && r.Sent == nil {
-				problem(r.file, "label %s given at commit to revision %d, which was not sent (only `redline send` gives it)", AsSentLabel, r.Number)
+				// History, kept in an immutable record; whether the label
+				// still names an unsent revision is checked below.
+				note(r.file, "label %s given at commit to revision %d, which was not sent (only `redline send` gives it now)", AsSentLabel, r.Number)
 			}
 			m[l] = r.Number
 		}
