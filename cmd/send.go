@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -11,6 +12,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/redline-dev/redline/cable"
 	"github.com/redline-dev/redline/draft"
@@ -156,6 +158,9 @@ func runSend(f *Factory, opts *sendOptions) error {
 		if _, err := d.UTC(); err != nil {
 			return usageErrorf("--dtg: %v", err)
 		}
+		if err := checkDespatchYear(d, f.Now()); err != nil {
+			return err
+		}
 		fixedDTG = &d
 	}
 	if opts.Output != "" {
@@ -246,7 +251,7 @@ func runSend(f *Factory, opts *sendOptions) error {
 				continue // TELNO 1 of another year
 			}
 			if strings.EqualFold(is.Serial, serial) {
-				return fmt.Errorf("serial %s is already in the register: the register is damaged; run `redline serial verify`", serial)
+				return fmt.Errorf("serial %s of %d is already in the register (for %d): the format of series %q cannot tell the two years apart; check the date-time group's year, or give the series a format with {yyyy} in .redline/config.yaml", serial, year, is.Year, series.Name)
 			}
 		}
 
@@ -335,6 +340,31 @@ func checkSendable(path string, data []byte, doc *draft.Document) error {
 	}
 	if len(missing) > 0 {
 		return fmt.Errorf("%s cannot be sent without %s: add it to the front matter and commit", path, strings.Join(missing, ", "))
+	}
+	if !hasWords(doc.Body) {
+		return fmt.Errorf("%s has no message text: write the message below the front matter, commit, then send", path)
+	}
+	return nil
+}
+
+// hasWords reports whether text holds at least one letter or digit.
+func hasWords(text []byte) bool {
+	return bytes.IndexFunc(text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+}
+
+// checkDespatchYear refuses a date-time group written with two digits for
+// its year when the clock says the two-digit form is no longer used: ACP
+// 127 reads 06-99 as 1906-1999, right for archive cables but never what a
+// clerk sending a message today means by "NOV 26".
+func checkDespatchYear(d cable.DTG, now time.Time) error {
+	if d.YearDigits == 2 && now.Year() >= 2006 && d.Year < 2006 {
+		four := d
+		four.Year = now.Year()/100*100 + d.Year%100
+		if four.Year > now.Year()+1 {
+			four.Year -= 100
+		}
+		four.YearDigits = 4
+		return usageErrorf("--dtg %q is read as %d (two-digit years 06-99 are 1906-1999, and from 2006 the year is written with four digits): write %s", d.String(), d.Year, four.String())
 	}
 	return nil
 }
