@@ -13,13 +13,8 @@ import (
 // When path is a symbolic link, the file it points to is replaced and the
 // link is kept, as editors do.
 func WriteFileAtomic(path string, data []byte, perm os.FileMode) (err error) {
-	if fi, lerr := os.Lstat(path); lerr == nil && fi.Mode()&os.ModeSymlink != 0 {
-		target, terr := filepath.EvalSymlinks(path)
-		if terr != nil {
-			return fmt.Errorf("cannot write %s: it is a symbolic link whose target cannot be reached (%v): fix or remove the link", path, terr)
-		}
-		path = target
-	}
+	// Stat follows links, so /dev/stdout (a link to a pipe or terminal)
+	// counts as the special file it leads to.
 	if fi, serr := os.Stat(path); serr == nil && !fi.Mode().IsRegular() {
 		if fi.IsDir() {
 			return fmt.Errorf("cannot write %s: it is a folder; name a file", path)
@@ -27,6 +22,13 @@ func WriteFileAtomic(path string, data []byte, perm os.FileMode) (err error) {
 		// A device, pipe or socket (-o /dev/stdout, a FIFO): write into it;
 		// renaming over it would replace it with a regular file.
 		return writeInto(path, data)
+	}
+	if fi, lerr := os.Lstat(path); lerr == nil && fi.Mode()&os.ModeSymlink != 0 {
+		target, terr := filepath.EvalSymlinks(path)
+		if terr != nil {
+			return fmt.Errorf("cannot write %s: it is a symbolic link whose target cannot be reached (%v): fix or remove the link", path, terr)
+		}
+		path = target
 	}
 	dir := filepath.Dir(path)
 	if fi, statErr := os.Stat(path); statErr == nil {
