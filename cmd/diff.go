@@ -284,6 +284,13 @@ const (
 // renderDiff draws the comparison; a PDF's warnings (text its fonts cannot
 // show, and the like) go to standard error.
 func renderDiff(f *Factory, w io.Writer, c *diff.Comparison, format string, ropts render.DiffOptions) error {
+	if format == "critic" {
+		for _, side := range []struct{ name, key string }{{"OLD", "a"}, {"NEW", "b"}} {
+			if holdsCriticMarkup(c.Text(side.key)) {
+				fmt.Fprintf(f.IO.ErrOut, "redline: warning: %s holds CriticMarkup of its own; the critic redline escapes those marks (\\{++), so accepting or rejecting its changes gives them back with a backslash: resolve them first, or compare with --format plain or html\n", side.name)
+			}
+		}
+	}
 	if format != "pdf" {
 		return render.Diff(w, c, format, ropts)
 	}
@@ -292,6 +299,16 @@ func renderDiff(f *Factory, w io.Writer, c *diff.Comparison, format string, ropt
 		fmt.Fprintf(f.IO.ErrOut, "redline: warning: %s\n", m)
 	}
 	return err
+}
+
+// holdsCriticMarkup reports whether text contains a CriticMarkup opening.
+func holdsCriticMarkup(text string) bool {
+	for _, open := range []string{"{++", "{--", "{~~", "{==", "{>>"} {
+		if strings.Contains(text, open) {
+			return true
+		}
+	}
+	return false
 }
 
 // refuseOutputOnInput refuses -o FILE when FILE is one of the sides (or the
