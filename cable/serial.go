@@ -277,6 +277,14 @@ func NextSuffix(format string, yearly bool, base string, year int, issued []Issu
 	if yearly && f.yearDigit == 0 && baseYear != year {
 		return "", fmt.Errorf("serial %q has no year: a further message under it must go out in the same year", base)
 	}
+	// A base number above every ordinary number the register holds for its
+	// year is a slip of the keyboard (T 99/26 for T 9/26): issuing under it
+	// would make the next ordinary serial jump past it for good. A register
+	// with no ordinary number that year is a series numbered outside redline
+	// until now, so any base is believed.
+	if top := highestPlain(f, format, yearly, baseYear, issued); top > 0 && b.N > top {
+		return "", fmt.Errorf("%s has not been issued: the highest number in the register for %d is %s; check the number", base, baseYear, mustFormat(format, top, baseYear))
+	}
 	used := map[string]bool{}
 	highest := ""
 	for _, is := range issued {
@@ -366,4 +374,39 @@ func isASCIIDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func isASCIIAlnum(c byte) bool {
 	return isASCIIDigit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
+}
+
+// highestPlain is the highest number issued without a suffix letter in the
+// given year (in any year for a series that does not restart), 0 for none.
+func highestPlain(f *serialFormat, format string, yearly bool, year int, issued []IssuedSerial) int {
+	top := 0
+	for _, is := range issued {
+		sn, ok := f.issuedNumber(format, is)
+		if !ok || sn.Suffix != "" {
+			continue
+		}
+		y := is.Year
+		switch sn.YearDigits {
+		case 4:
+			y = sn.Year
+		case 2:
+			y = closestYear(sn.Year, is.Year)
+		}
+		if yearly && y != year {
+			continue
+		}
+		if sn.N > top {
+			top = sn.N
+		}
+	}
+	return top
+}
+
+// mustFormat writes serial n of a format already known to be valid.
+func mustFormat(format string, n, year int) string {
+	s, err := FormatSerial(format, n, "", year)
+	if err != nil {
+		return fmt.Sprint(n)
+	}
+	return s
 }

@@ -203,3 +203,23 @@ func FuzzSerialFormat(f *testing.F) {
 		}
 	})
 }
+
+// A base number above every ordinary number of its year is refused (a
+// mistyped T 99/26 would otherwise push the series past 99 for good); with
+// no ordinary number in the register, the series was numbered outside
+// redline and any base is believed (the seed's T 192A/88).
+func TestNextSuffixRefusesUnissuedBase(t *testing.T) {
+	var issued []IssuedSerial
+	for _, s := range []string{"T 1/26", "T 2/26", "T 3/26"} {
+		issued = append(issued, IssuedSerial{Serial: s, Year: 2026})
+	}
+	if _, err := NextSuffix("T {n}/{yy}", true, "T 99/26", 2026, issued); err == nil || !strings.Contains(err.Error(), "the highest number in the register for 2026 is T 3/26") {
+		t.Errorf("T 99/26 accepted or wrong error: %v", err)
+	}
+	if got, err := NextSuffix("T {n}/{yy}", true, "T 2/26", 2026, issued); err != nil || got != "T 2A/26" {
+		t.Errorf("T 2/26: %q, %v", got, err)
+	}
+	if got, err := NextSuffix("T {n}/{yy}", true, "T 192/88", 1988, issued); err != nil || got != "T 192A/88" {
+		t.Errorf("outside numbering: %q, %v", got, err)
+	}
+}
