@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -26,6 +27,15 @@ func startPager(s *IOStreams, disabled bool) (io.Writer, func()) {
 	pager = strings.TrimSpace(pager)
 	if pager == "" || pager == "cat" {
 		return s.Out, func() {}
+	}
+	// The shell would start even when the pager does not exist, and the
+	// output would be lost: look the program up first and fall back to
+	// standard output, saying why.
+	if prog := strings.Fields(pager)[0]; !strings.ContainsAny(prog, "=$`'\"|;&<>") {
+		if _, err := exec.LookPath(prog); err != nil {
+			fmt.Fprintf(s.ErrOut, "redline: warning: pager %q not found (set PAGER, or use --no-pager): writing to the terminal\n", prog)
+			return s.Out, func() {}
+		}
 	}
 	cmd := exec.Command("sh", "-c", pager)
 	cmd.Stdout = s.Out
