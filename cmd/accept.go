@@ -28,6 +28,7 @@ type resolveOptions struct {
 	Output string
 	DryRun bool
 	JSON   bool
+	Force  bool
 }
 
 // NewCmdAccept builds `redline accept`.
@@ -80,6 +81,7 @@ elsewhere with -o.`, title, what),
 	c.Flags().StringVarP(&opts.Output, "output", "o", "", "write the result to `OUT` (- for standard output) and leave FILE as it is")
 	c.Flags().BoolVarP(&opts.DryRun, "dry-run", "n", false, "print the result on standard output and change nothing")
 	c.Flags().BoolVar(&opts.JSON, "json", false, "report what was done as JSON")
+	c.Flags().BoolVarP(&opts.Force, "force", "f", false, "let -o replace an existing file")
 	return c
 }
 
@@ -254,6 +256,18 @@ func runResolve(f *Factory, opts *resolveOptions) error {
 	if inPlace || (opts.Output != "-" && !opts.DryRun && v.Path != "" && sameFile(opts.Output, v.Path)) {
 		if err := refuseSealed(f, v.Path); err != nil {
 			return err
+		}
+	} else if opts.Output != "" && opts.Output != "-" && !opts.DryRun {
+		// -o onto another file: never onto a sent draft, and onto an
+		// existing file (perhaps a draft with uncommitted work) only when
+		// asked, as the importers do.
+		if _, err := os.Stat(opts.Output); err == nil {
+			if err := refuseSealed(f, opts.Output); err != nil {
+				return err
+			}
+			if !opts.Force {
+				return fmt.Errorf("%s exists: give --force to replace it, or another -o", opts.Output)
+			}
 		}
 	}
 	rep := resolveReport{File: v.Name, Output: target, Action: verb, Changes: nums, Remaining: total - len(nums)}
