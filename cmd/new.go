@@ -1,0 +1,148 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+
+	"github.com/redline-dev/redline/draft"
+	"github.com/redline-dev/redline/templates"
+	"github.com/spf13/cobra"
+)
+
+func init() { register(NewCmdNew) }
+
+type newOptions struct {
+	File           string
+	Template       string
+	Title          string
+	Classification string
+	Force          bool
+}
+
+// NewCmdNew builds `redline new`.
+func NewCmdNew(f *Factory) *cobra.Command {
+	opts := &newOptions{}
+	c := &cobra.Command{
+		Use:   "new FILE [--template NAME]",
+		Short: "Start a new draft with the front matter its cable template needs",
+		Long: `Write a new draft: YAML front matter with the fields the cable template
+prints (classification, precedence, originator, addressees, and the
+template's own: passing line and heading lines for a personal message,
+subject and references for an FCO telegram, captions, E.O., TAGS and subject
+for a State cable), each with a comment saying what goes there, and a body
+to replace with the message. The draft reads back as a valid draft at once,
+so 'redline render FILE' shows the cable it will make.
+
+The template is a built-in one (see 'redline templates') or one of the
+workspace's own in .redline/templates/. An existing FILE is not replaced
+without --force.`,
+		Example: `  redline new reply.md
+  redline new instruction.md --template state-cable --classification CONFIDENTIAL
+  redline new tel.md --template fco-telegram --title "CSCE: Moscow conference"`,
+		Args: exactArgs(1, "one FILE to create"),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.File = args[0]
+			return runNew(f, opts)
+		},
+	}
+	c.Flags().StringVarP(&opts.Template, "template", "t", "personal-message", "cable template the draft is for")
+	c.Flags().StringVar(&opts.Title, "title", "", "the message's title")
+	c.Flags().StringVar(&opts.Classification, "classification", "SECRET", "classification: UNCLASSIFIED, RESTRICTED, CONFIDENTIAL, SECRET or TOP SECRET")
+	c.Flags().BoolVarP(&opts.Force, "force", "f", false, "replace FILE if it exists")
+	return c
+}
+
+func runNew(f *Factory, opts *newOptions) error {
+	dir, err := f.templateDir()
+	if err != nil {
+		return err
+	}
+	if templates.IsPath(opts.Template) {
+		return usageErrorf("--template takes a template's name (see 'redline templates'), not a path: a draft names its template, and a path would not travel with it")
+	}
+	if _, err := templates.Load(opts.Template, dir); err != nil {
+		return usageErrorf("--template: %v", err)
+	}
+	data := newDraftSkeleton(opts.Template, opts.Title, opts.Classification)
+	// What is written must read back: this also checks --classification.
+	if _, err := draft.Parse(opts.File, data); err != nil {
+		return usageErrorf("%v", err)
+	}
+	if !opts.Force {
+		if _, err := os.Stat(opts.File); err == nil {
+			return fmt.Errorf("%s exists: give --force to replace it, or another name", opts.File)
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	if err := draft.WriteFileAtomic(opts.File, data, 0o644); err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(f.IO.Out, "%s: new %s draft; fill in its fields and text, then 'redline render %s' and 'redline commit %s -m MESSAGE'\n", opts.File, opts.Template, opts.File, opts.File)
+	return err
+}
+
+// newDraftSkeleton writes the starting text of a draft for a template.
+func newDraftSkeleton(template, title, classification string) []byte {
+	if title == "" {
+		title = "Title of the message"
+	}
+	var b strings.Builder
+	line := func(key, value, comment string) {
+		fmt.Fprintf(&b, "%-15s %-30s # %s\n", key+":", value, comment)
+	}
+	b.WriteString("---\n")
+	line("title", yamlString(title), "for the register and the file; not sent")
+	line("template", template, "see 'redline templates'")
+	line("classification", strings.ToUpper(classification), "UNCLASSIFIED, RESTRICTED, CONFIDENTIAL, SECRET or TOP SECRET")
+	line("caveats", "[]", "handling words printed with the classification, e.g. [UK EYES ONLY]")
+	line("precedence", "IMMEDIATE", "FLASH, IMMEDIATE, PRIORITY or ROUTINE")
+	body := "Write the message here, in paragraphs separated by a blank line.\n"
+	switch template {
+	case "personal-message":
+		line("from", "CABINET OFFICE LONDON", "the originator")
+		line("to", "[THE WHITE HOUSE]", "action addressees")
+		line("series", "T", "serial series (see .redline/config.yaml)")
+		line("passing", `{for: "", from: ""}`, "passing line: FOLLOWING FOR ... FROM ...")
+		line("heading", "[]", "heading lines printed before the text")
+		body = "Dear ...,\n\n" + body + "\nYours ever\n\n...\n"
+	case "fco-telegram":
+		line("from", "FCO", "the originator")
+		line("to", "[WASHINGTON]", "action addressees (posts)")
+		line("info", "[]", "information addressees")
+		line("series", "TELNO", "serial series (see .redline/config.yaml)")
+		line("subject", `""`, "the subject line")
+		line("references", "[]", "references, e.g. [YOUR TELNO 1119]")
+		line("signature", "PRINCIPAL", "replace with the principal's name, e.g. HOWE")
+	case "state-cable":
+		line("from", "SECSTATE WASHDC", "the originator")
+		line("to", "[AMEMBASSY LONDON]", "action addressees")
+		line("info", "[]", "information addressees")
+		line("series", "STATE", "serial series (see .redline/config.yaml)")
+		line("captions", "[]", "e.g. [NODIS] or [EXDIS]")
+		line("eo", `""`, "declassification line, e.g. \"12356: DECL: OADR\"")
+		line("tags", "[]", "subject tags, e.g. [PREL, UK]")
+		line("subject", `""`, "the subject line")
+		line("references", "[]", "e.g. [A) STATE 387403]")
+		line("signature", `""`, "the principal's surname, e.g. SHULTZ")
+	default:
+		line("from", `""`, "the originator")
+		line("to", "[]", "action addressees")
+		line("info", "[]", "information addressees")
+		line("subject", `""`, "the subject line")
+	}
+	b.WriteString("---\n")
+	b.WriteString(body)
+	return []byte(b.String())
+}
+
+// yamlString quotes a value for YAML when it needs it.
+func yamlString(s string) string {
+	if s == "" || strings.ContainsAny(s, ":#{}[]&*!|>'\"%@`,") || strings.TrimSpace(s) != s {
+		return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+	}
+	return s
+}
