@@ -189,6 +189,6 @@ func runCableParse(f *Factory, opts *cableParseOptions) error {
 			b.WriteByte('\n')
 		}
 	}
-	_, err = io.WriteString(f.IO.Out, strings.ReplaceAll(b.String(), "  \n", "\n"))
+	_, err = io.WriteString(f.IO.TerminalSafe(f.IO.Out), strings.ReplaceAll(b.String(), "  \n", "\n"))
 	return err
 }

@@ -132,7 +132,7 @@ func writeChangeList(w io.Writer, changes []draft.Change, color bool, width int)
 
 // shorten puts a text on one line and cuts it to width columns.
 func shorten(s string, width int) string {
-	s = strings.Join(strings.Fields(paragraphBreaks.Replace(s)), " ")
+	s = visibleControls(strings.Join(strings.Fields(paragraphBreaks.Replace(s)), " "))
 	if s == "" {
 		return "(nothing)"
 	}

@@ -257,6 +257,11 @@ func runDiff(f *Factory, opts *diffOptions) error {
 		if !binaryFormats[format] {
 			out, wait = startPager(f.IO, opts.NoPager)
 		}
+		if format != "ansi" && format != "side-by-side" && format != "sbs" && !binaryFormats[format] {
+			// The terminal views draw control characters visibly
+			// themselves; the others carry the documents' bytes.
+			out = f.IO.TerminalSafe(out)
+		}
 		bw := bufio.NewWriterSize(out, 64<<10)
 		err := renderDiff(f, bw, c, format, ropts)
 		if err == nil {

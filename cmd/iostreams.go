@@ -1,10 +1,12 @@
 package cmd
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/term"
 )
@@ -108,4 +110,59 @@ func (s *IOStreams) ColorEnabled(mode ColorMode, toFile bool) bool {
 		return true
 	}
 	return s.stdoutTTY
+}
+
+// controlSafe wraps a writer bound for a terminal so that control
+// characters in a document (ESC, a lone CR, BEL) show as visible symbols
+// (␛, ␍, ␇) instead of driving the terminal: a received draft must not be
+// able to hide or overprint text in a redline. Tab and line feed pass.
+// C0 bytes never occur inside UTF-8 sequences, so the text is untouched
+// otherwise.
+type controlSafe struct{ w io.Writer }
+
+func (c controlSafe) Write(p []byte) (int, error) {
+	clean := true
+	for _, b := range p {
+		if isControlByte(b) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return c.w.Write(p)
+	}
+	out := make([]byte, 0, len(p)+16)
+	for _, b := range p {
+		switch {
+		case !isControlByte(b):
+			out = append(out, b)
+		case b == 0x7f:
+			out = append(out, "\u2421"...)
+		default:
+			out = utf8.AppendRune(out, rune(0x2400+int(b)))
+		}
+	}
+	if _, err := c.w.Write(out); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+func isControlByte(b byte) bool { return (b < 0x20 && b != '\n' && b != '\t') || b == 0x7f }
+
+// TerminalSafe returns w wrapped by controlSafe when standard output is a
+// terminal, else w itself (pipes and files get the document's bytes).
+func (s *IOStreams) TerminalSafe(w io.Writer) io.Writer {
+	if s.stdoutTTY {
+		return controlSafe{w}
+	}
+	return w
+}
+
+// visibleControls shows a string's control characters as symbols (see
+// controlSafe), for text that is placed among redline's own escapes.
+func visibleControls(s string) string {
+	var b bytes.Buffer
+	controlSafe{&b}.Write([]byte(s))
+	return b.String()
 }
