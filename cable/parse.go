@@ -231,6 +231,7 @@ var (
 	cpSerialRestRE  = lazyRE(`^(?:[A-Z][A-Z]*(?: [A-Z]+)* )?(?:\d+[A-Z]?(?:/\d+)?|\[[A-Z]+\])$`)
 	cpRefLetterRE   = lazyRE(`(?:^|\s)\(([A-Z])\)\s+`)
 	cpRefDotRE      = lazyRE(`(?:^|\s)([A-Z])\.\s+`)
+	cpRefHalfRE     = lazyRE(`(?:^|\s)([A-Z])\)\s+`)
 	cpTransIDRE     = lazyRE(`^V?ZCZC`)
 	cpRoutingRE     = lazyRE(`^[ZOPRY]{2}\s+[A-Z]{4,}`)
 	cpSingleTokenRE = lazyRE(`^[A-Z0-9#/]{4,}$`)
@@ -1115,6 +1116,13 @@ func cpSplitRefs(v string) []string {
 	if len(locs) == 0 || locs[0][0] != 0 {
 		locs = cpRefDotRE.FindAllStringSubmatchIndex(v, -1)
 	}
+	// References lettered A) X B) Y were lettered in the draft itself (a
+	// template writes them as they are), so each keeps its letter.
+	keep := false
+	if len(locs) == 0 || locs[0][0] != 0 {
+		locs = cpRefHalfRE.FindAllStringSubmatchIndex(v, -1)
+		keep = true
+	}
 	if len(locs) < 2 || locs[0][0] != 0 {
 		return []string{v}
 	}
@@ -1127,7 +1135,11 @@ func cpSplitRefs(v string) []string {
 		if k+1 < len(locs) {
 			stop = locs[k+1][0]
 		}
-		ref := strings.TrimSpace(v[loc[1]:stop])
+		from := loc[1]
+		if keep {
+			from = loc[2]
+		}
+		ref := strings.TrimSpace(v[from:stop])
 		ref = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(ref, ","), " AND"))
 		out = append(out, ref)
 	}

@@ -102,6 +102,7 @@ func runImportCable(f *Factory, opts *importCableOptions) error {
 var (
 	importParaNumberRE = regexp.MustCompile(`^(\d+)\.\s+`)
 	importListItemRE   = regexp.MustCompile(`^(?:-\s|--\s|[A-Z]\.\s|\([A-Z0-9]{1,3}\)\s)`)
+	importLetterItemRE = regexp.MustCompile(`^[A-Z]\.\s+(.*)$`)
 )
 
 // importNameCase writes a name in capitals (VANCE, VAN HOLLEN) with
@@ -203,8 +204,25 @@ func cableToDraft(m *cable.Message, series []draft.SerialSeries, template string
 func importParagraphs(text string) []string {
 	var paras []string
 	var items []string
+	bullet, lastWasList := "-", false
 	flush := func() {
 		if len(items) > 0 {
+			isList := false
+			if lastWasList {
+				// Two lists one after the other: a new bullet character
+				// keeps Markdown from merging them into one.
+				bullet = map[string]string{"-": "*", "*": "-"}[bullet]
+			}
+			for i, it := range items {
+				// A lettered item (A. TEXT) is a Markdown list item, which
+				// a letter-bullet template letters again; left as it is,
+				// Markdown would run the items together into one paragraph.
+				if m := importLetterItemRE.FindStringSubmatch(it); m != nil && (len(items) > 1 || i > 0) {
+					items[i] = bullet + " " + m[1]
+					isList = isList || i == 0
+				}
+			}
+			lastWasList = isList
 			paras = append(paras, strings.Join(items, "\n"))
 		}
 		items = nil
