@@ -657,8 +657,13 @@ func CheckLabel(name string) error {
 	if !labelRE.MatchString(name) || len(name) > 100 {
 		return fmt.Errorf("bad label %q: a label starts with a letter and has only letters, digits, '.', '_' and '-'", name)
 	}
-	if name == "latest" {
+	if strings.EqualFold(name, "latest") {
 		return fmt.Errorf("bad label %q: latest always means the newest revision", name)
+	}
+	// Only send gives as-sent; a look-alike (As-Sent, AS-SENT) would pass
+	// for the record of what went out.
+	if strings.EqualFold(name, AsSentLabel) && name != AsSentLabel {
+		return fmt.Errorf("bad label %q: it looks like %s, which only `redline send` gives; choose another name", name, AsSentLabel)
 	}
 	return nil
 }

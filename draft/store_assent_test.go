@@ -183,3 +183,17 @@ func TestStoreReadsLegacyChecksums(t *testing.T) {
 		t.Fatalf("fsck of a changed legacy record: %+v %v", rep, err)
 	}
 }
+
+// Reserved label names cannot be imitated by a change of case.
+func TestCheckLabelReservedNames(t *testing.T) {
+	for _, bad := range []string{"latest", "LATEST", "Latest", "As-Sent", "AS-SENT"} {
+		if err := CheckLabel(bad); err == nil {
+			t.Errorf("label %q accepted", bad)
+		}
+	}
+	for _, good := range []string{"fco-draft", "no10", "as-sent", "sent-copy"} {
+		if err := CheckLabel(good); err != nil {
+			t.Errorf("label %q refused: %v", good, err)
+		}
+	}
+}
