@@ -195,6 +195,17 @@ func runResolve(f *Factory, opts *resolveOptions) error {
 	if err != nil {
 		return err
 	}
+	if opts.Output == "" && !opts.DryRun {
+		// Rewriting in place: hold the file against another accept or
+		// reject until this one has written, so no decision is lost.
+		if fi, err := os.Stat(opts.Ref); err == nil && fi.Mode().IsRegular() {
+			unlock, err := draft.LockWorkingCopy(opts.Ref)
+			if err != nil {
+				return err
+			}
+			defer unlock()
+		}
+	}
 	v, err := f.Resolve(opts.Ref)
 	if err != nil {
 		return err
