@@ -309,6 +309,71 @@ var asciiClass = func() (t [256]uint8) {
 	return
 }()
 
+// wordForm maps the bytes of ASCII letters and digits to themselves and
+// every other byte to 0; wordFormFold maps upper-case letters to lower case
+// as well.
+var wordForm, wordFormFold = func() (t, f [256]byte) {
+	for c := 0; c < 256; c++ {
+		switch asciiClass[c] {
+		case clLower, clDigit:
+			t[c], f[c] = byte(c), byte(c)
+		case clUpper:
+			t[c], f[c] = byte(c), byte(c)+'a'-'A'
+		}
+	}
+	return
+}()
+
+// scanASCIIWord scans the ASCII letters and digits of text from j,
+// extending the FNV-1a hash h with their matching forms by tab. It returns
+// where they stop, the hash, and whether tab changed a byte (folded an
+// upper-case letter). Kept out of tokenize so that its loop has the
+// registers to itself.
+//
+//go:noinline
+func scanASCIIWord(text string, j int, tab *[256]byte, h uint32) (int, uint32, bool) {
+	var changed byte
+	for ; j < len(text); j++ {
+		c := text[j]
+		m := tab[c]
+		if m == 0 {
+			break
+		}
+		changed |= c ^ m
+		h = (h ^ uint32(m)) * fnvPrime
+	}
+	return j, h, changed != 0
+}
+
+// packForm packs the matching form of the short ASCII word text[i:j]
+// (letters, digits and apostrophes, at most maxPacked bytes) with its
+// length, as pack does: the bytes are read in one load where the text
+// allows and upper-case letters folded eight at a time when folding.
+func packForm(text string, i, j int, fold bool) uint64 {
+	l := j - i
+	var x uint64
+	if i+8 <= len(text) {
+		w := text[i : i+8]
+		x = uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+	} else {
+		for k := l - 1; k >= 0; k-- {
+			x = x<<8 | uint64(text[i+k])
+		}
+	}
+	x &= 1<<(8*uint(l)) - 1
+	if fold {
+		// Every byte is below 0x80, so adding these never carries into
+		// the next byte: the top bit of a byte of ge is set when the byte
+		// is at least 'A', of gt when it is above 'Z'.
+		const ones = 0x0101010101010101
+		ge := x + ones*(0x80-'A')
+		gt := x + ones*(0x80-'Z'-1)
+		x |= (ge &^ gt & (ones * 0x80)) >> 2
+	}
+	return x | uint64(l)<<56
+}
+
 // tokenize splits text into significant tokens and interns their matching
 // forms. mask, when not nil, has one class per byte of text.
 func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sideTokens {
@@ -324,6 +389,10 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 	// emphasis marker, a list number) belong with that token's text;
 	// markup right after a token (a closing marker) stays with it.
 	pending := -1
+	tab := &wordForm
+	if opts.fold {
+		tab = &wordFormFold
+	}
 	i := 0
 	for i < n {
 		c := text[i]
@@ -393,45 +462,28 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 			}
 			i = j
 		case clLower, clUpper, clDigit:
-			j := i + size
 			ascii := size == 1
 			hyph := false // the word holds a hyphen that is not compared
-			upper := cl == clUpper
+			upper := false
 			// FNV-1a of the word's matching form (folded when folding),
-			// for ASCII words.
-			var fold byte
-			if opts.fold {
-				fold = 'a' - 'A'
-			}
+			// for ASCII words: the letters and digits are scanned and
+			// hashed in one pass by scanASCIIWord, and only the bytes
+			// that end such a run are looked at here.
 			h := uint32(fnvOffset)
-			var pk uint64 // the first bytes of the matching form, packed
-			if ascii {
-				lc := c
-				if upper {
-					lc += fold
-				}
-				h = (h ^ uint32(lc)) * fnvPrime
-				pk = uint64(lc)
+			j := i
+			if !ascii {
+				j = i + size
 			}
 		scan:
-			for j < n {
+			for {
+				var up bool
+				j, h, up = scanASCIIWord(text, j, tab, h)
+				upper = upper || up
+				if j >= n {
+					break
+				}
 				c2 := text[j]
 				switch asciiClass[c2] {
-				case clLower, clDigit:
-					h = (h ^ uint32(c2)) * fnvPrime
-					if j-i < maxPacked {
-						pk |= uint64(c2) << (8 * (j - i))
-					}
-					j++
-					continue
-				case clUpper:
-					upper = true
-					h = (h ^ uint32(c2+fold)) * fnvPrime
-					if j-i < maxPacked {
-						pk |= uint64(c2+fold) << (8 * (j - i))
-					}
-					j++
-					continue
 				case clPunct:
 					if c2 == '-' {
 						// A hyphen inside a compound (back-sliding), or at
@@ -446,9 +498,6 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 					}
 					if c2 == '\'' && j+1 < n && isWordStart(text[j+1:]) {
 						h = (h ^ uint32(c2)) * fnvPrime
-						if j-i < maxPacked {
-							pk |= uint64(c2) << (8 * (j - i))
-						}
 						j++
 						continue
 					}
@@ -494,7 +543,7 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 			var id int32
 			switch {
 			case ascii && j-i <= maxPacked:
-				id = in.idPacked(pk|uint64(j-i)<<56, h)
+				id = in.idPacked(packForm(text, i, j, opts.fold), h)
 			case ascii && (!opts.fold || !upper):
 				id = in.idHash(text[i:j], h)
 			case ascii:
@@ -520,6 +569,13 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 			atPara = false
 			atLine = false
 			i = j
+			// A single space between two words (the commonest white
+			// space) changes nothing that the white-space case would
+			// look at: step over it here.
+			if j+1 < n && text[j] == ' ' && asciiClass[text[j+1]] >= clLower && asciiClass[text[j+1]] <= clDigit &&
+				(mask == nil || mask[j] == maskNone) {
+				i = j + 1
+			}
 		case clHigh: // a CJK character: a word of its own
 			if !(mask != nil && allIgnored(mask, i, i+size)) {
 				starts = append(starts, int32(tokStart(i, &pending)))
