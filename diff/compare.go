@@ -83,7 +83,7 @@ func Compare(old, new Input, opts Options) (*Comparison, error) {
 	}
 	topts := tokenizeOptions{fold: fold, ignorePunct: opts.IgnorePunctuation,
 		dropNumbers: (pa.kind == KindCable) != (pb.kind == KindCable)}
-	in := newInterner()
+	in := newInternerFor(len(pa.text) + len(pb.text))
 	maskSignature(pa, pb)
 	maskSignature(pb, pa)
 	maskDraftSignature(pa, pb)
@@ -348,7 +348,7 @@ func tokenizeBoth(pa, pb *prepared, oa, ob tokenizeOptions, in *interner) (*side
 		return a, tokenize(pb.text, pb.mask, ob, in)
 	}
 	var b *sideTokens
-	inB := newInterner()
+	inB := newInternerFor(len(pb.text))
 	done := make(chan struct{})
 	go func() {
 		b = tokenize(pb.text, pb.mask, ob, inB)

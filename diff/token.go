@@ -131,8 +131,19 @@ func unpack(pk uint64) string {
 	return string(b[:n])
 }
 
-func newInterner() *interner {
-	in := &interner{slots: make([]islot, 1<<12), mask: 1<<12 - 1}
+func newInterner() *interner { return newInternerFor(0) }
+
+// newInternerFor makes an interner sized for about textLen bytes of text,
+// so that a long text does not grow the table (and copy it) on the way:
+// about one new key per 128 bytes of a long text, at most half the slots
+// used.
+func newInternerFor(textLen int) *interner {
+	size := 1 << 12
+	for size < textLen/64 && size < 1<<17 {
+		size <<= 1
+	}
+	in := &interner{slots: make([]islot, size), mask: uint32(size - 1),
+		keys: make([]string, 0, size/2), hashes: make([]uint32, 0, size/2)}
 	in.id(paraKey) // id 0 is the paragraph break
 	return in
 }
