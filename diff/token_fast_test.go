@@ -62,3 +62,55 @@ func TestScanASCIIWord(t *testing.T) {
 		}
 	}
 }
+
+// TestInternPackedKeys tokenizes texts of random ASCII words of every
+// length around the packed ones (7, 8, 15, 16 bytes), folded and not, and
+// checks that each word's id names its matching form and that interning
+// that form again (the path non-ASCII words and the parallel merge take)
+// gives the same id.
+func TestInternPackedKeys(t *testing.T) {
+	const alphabet = "abyzABYZ09'"
+	rng := rand.New(rand.NewPCG(7, 11))
+	for _, fold := range []bool{false, true} {
+		in := newInterner()
+		var words []string
+		var sb strings.Builder
+		for range 3000 {
+			l := 1 + rng.IntN(20)
+			var w strings.Builder
+			w.WriteByte("aZ9"[rng.IntN(3)])
+			prev := byte('a')
+			for w.Len() < l {
+				c := alphabet[rng.IntN(len(alphabet))]
+				if prev == '\'' {
+					c = 'q' // an apostrophe inside a word, never two
+				}
+				w.WriteByte(c)
+				prev = c
+			}
+			word := strings.TrimRight(w.String(), "'")
+			if len(words) > 0 && rng.IntN(3) == 0 {
+				word = words[rng.IntN(len(words))] // repeated words
+			}
+			words = append(words, word)
+			sb.WriteString(word)
+			sb.WriteString(" ")
+		}
+		s := tokenize(sb.String(), nil, tokenizeOptions{fold: fold}, in)
+		if s.n() != len(words) {
+			t.Fatalf("fold %v: %d tokens, want %d", fold, s.n(), len(words))
+		}
+		for k, w := range words {
+			want := w
+			if fold {
+				want = strings.ToLower(w)
+			}
+			if got := in.keys[s.ids[k]]; got != want {
+				t.Fatalf("fold %v: word %q has key %q, want %q", fold, w, got, want)
+			}
+			if id := in.id(want); id != s.ids[k] {
+				t.Fatalf("fold %v: id(%q) = %d, tokenizer gave %d", fold, want, id, s.ids[k])
+			}
+		}
+	}
+}
