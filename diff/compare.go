@@ -83,7 +83,7 @@ func Compare(old, new Input, opts Options) (*Comparison, error) {
 	}
 	topts := tokenizeOptions{fold: fold, ignorePunct: opts.IgnorePunctuation,
 		dropNumbers: (pa.kind == KindCable) != (pb.kind == KindCable)}
-	in := newInternerFor(len(pa.text) + len(pb.text))
+	in := newInternerFor(max(len(pa.text), len(pb.text))) // two versions share most of their words
 	maskSignature(pa, pb)
 	maskSignature(pb, pa)
 	maskDraftSignature(pa, pb)

@@ -62,6 +62,10 @@ func newEngine(a, b *sideTokens, nids int) *engine {
 		a: a, b: b, nids: nids, budget: totalBudget, dmp: dmp,
 		countA: make([]int32, nids), countB: make([]int32, nids),
 		posA: make([]int32, nids), posB: make([]int32, nids),
+		// Room for a change every 16 tokens or so: growing the list by
+		// doubling would copy it into fresh memory again and again, and
+		// capacity never written costs nothing.
+		hunks: make([]hunk, 0, (a.n()+b.n())/16+16),
 	}
 }
 
@@ -239,7 +243,7 @@ func (e *engine) uniqueAnchors(ua, ub []unit) [][2]int {
 			cs[k].ib = int32(i)
 		}
 	}
-	var pairs [][2]int
+	pairs := make([][2]int, 0, min(len(ua), len(ub)))
 	for i, u := range ua {
 		c := cs[m[u.hash]]
 		if c.na == 1 && c.nb == 1 && e.unitsEqual(u, ub[c.ib]) {
