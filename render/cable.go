@@ -12,6 +12,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/yuin/goldmark/ast"
+
 	"github.com/redline-dev/redline/cable"
 	"github.com/redline-dev/redline/draft"
 	"github.com/redline-dev/redline/templates"
@@ -72,10 +74,19 @@ func LayoutCable(doc *draft.Document, opts CableOptions) (*CableLayout, error) {
 	if name == "" {
 		name = "draft"
 	}
-	if marks, err := draft.UnresolvedMarks(name, doc.Bytes()); err != nil {
-		return nil, err
-	} else if len(marks) > 0 {
-		return nil, unresolvedError(name, marks)
+	// The body is parsed first, with the guards against drafts built to
+	// be slow (teleprinter_parse.go): a draft nested too deep is not read
+	// again for tracked changes (goldmark there has no guard) but refused
+	// once its template, whose width the error names, is known.
+	tree, too := parseTeleprinter(doc.Body)
+	// Every CriticMarkup mark opens with { and closes with }: a draft with
+	// neither has none, and need not be parsed again to find them.
+	if src := doc.Bytes(); too == nil && bytes.ContainsAny(src, "{}") {
+		if marks, err := draft.UnresolvedMarks(name, src); err != nil {
+			return nil, err
+		} else if len(marks) > 0 {
+			return nil, unresolvedError(name, marks)
+		}
 	}
 	tname := opts.Template
 	if tname == "" {
@@ -94,7 +105,14 @@ func LayoutCable(doc *draft.Document, opts CableOptions) (*CableLayout, error) {
 	if err != nil {
 		return nil, err
 	}
-	c, err := newCableRun(doc, name, tmpl, opts)
+	if too != nil {
+		tp, err := newTeleprinter(doc.Body, TeleprinterOptions{Name: name, BodyLine: doc.BodyLine, Width: tmpl.Settings.Width})
+		if err != nil {
+			return nil, err
+		}
+		return nil, tp.nestingError(*too)
+	}
+	c, err := newCableRun(doc, name, tmpl, opts, tree)
 	if err != nil {
 		return nil, err
 	}
@@ -133,7 +151,9 @@ type cableRun struct {
 	banner     string
 }
 
-func newCableRun(doc *draft.Document, name string, tmpl *templates.Template, opts CableOptions) (*cableRun, error) {
+// newCableRun prepares a rendering; tree is the draft's body as
+// parseTeleprinter parsed it.
+func newCableRun(doc *draft.Document, name string, tmpl *templates.Template, opts CableOptions, tree ast.Node) (*cableRun, error) {
 	c := &cableRun{name: name, doc: doc, tmpl: tmpl, set: tmpl.Settings, opts: opts}
 	if c.set.Width <= 0 {
 		c.set.Width = 69
@@ -182,8 +202,7 @@ func newCableRun(doc *draft.Document, name string, tmpl *templates.Template, opt
 	if err := c.prepare(); err != nil {
 		return nil, err
 	}
-	body := doc.Body
-	c.text, err = Teleprinter(body, TeleprinterOptions{
+	c.text, err = teleprinterTree(tree, doc.Body, TeleprinterOptions{
 		Name: name, BodyLine: doc.BodyLine, Width: c.set.Width, Charset: c.charset, Quotes: c.quotes,
 		Numbered: c.set.Numbered, Bullet: c.set.Bullet, NoHang: c.set.Hang != nil && !*c.set.Hang,
 	})

@@ -2,16 +2,15 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
 	"github.com/redline-dev/redline/cable"
@@ -77,6 +76,11 @@ type teleprinter struct {
 	word    strings.Builder
 	wordAt  int
 	lastPos int
+	// wordRoom is the longest word the block being built can hold on
+	// any of its lines; longWord is set when a longer word is read, and
+	// the walk stops at the end of its block (layout reports it).
+	wordRoom int
+	longWord bool
 }
 
 // Teleprinter renders a draft's Markdown body as teleprinter text: upper
@@ -86,13 +90,30 @@ type teleprinter struct {
 // never reaches the cable as characters. Errors name the draft's
 // line and column.
 func Teleprinter(body []byte, opts TeleprinterOptions) ([]TeleprinterLine, error) {
-	doc := goldmark.New().Parser().Parse(text.NewReader(body))
-	return teleprinterTree(doc, body, opts)
+	doc, too := parseTeleprinter(body)
+	tp, err := newTeleprinter(body, opts)
+	if err != nil {
+		return nil, err
+	}
+	if too != nil {
+		return nil, tp.nestingError(*too)
+	}
+	return tp.run(doc)
 }
 
 // teleprinterTree lays out a parsed tree; body is the source it was parsed
 // from.
 func teleprinterTree(doc ast.Node, body []byte, opts TeleprinterOptions) ([]TeleprinterLine, error) {
+	tp, err := newTeleprinter(body, opts)
+	if err != nil {
+		return nil, err
+	}
+	return tp.run(doc)
+}
+
+// newTeleprinter sets up a rendering of body, filling in the options'
+// defaults.
+func newTeleprinter(body []byte, opts TeleprinterOptions) (*teleprinter, error) {
 	if opts.Width <= 0 {
 		opts.Width = 69
 	}
@@ -116,10 +137,25 @@ func teleprinterTree(doc ast.Node, body []byte, opts TeleprinterOptions) ([]Tele
 			tp.lines = append(tp.lines, i+1)
 		}
 	}
-	if err := tp.blocksOf(doc, 0, "", true); err != nil {
+	return tp, nil
+}
+
+// errLongWord stops the walk of the document at the end of the first block
+// holding a word longer than a line: layout reports it (or an error before
+// it), so the rest of the document need not be read.
+var errLongWord = errors.New("a word longer than a line")
+
+// run lays out a parsed tree.
+func (tp *teleprinter) run(doc ast.Node) ([]TeleprinterLine, error) {
+	if err := tp.blocksOf(doc, 0, "", true); err != nil && err != errLongWord {
 		return nil, err
 	}
-	return tp.layout()
+	out, err := tp.layout()
+	if err == nil && tp.longWord {
+		// cannot happen: layout refuses every word longer than the width
+		return nil, errors.New("internal error: a word longer than a line was laid out")
+	}
+	return out, err
 }
 
 // TeleprinterRenderer is Teleprinter as a goldmark renderer, for callers
@@ -221,6 +257,11 @@ func (tp *teleprinter) layBlocks(nodes []ast.Node, depth int, indent string, top
 		case *ast.ThematicBreak:
 			// a rule has no words; the blank line between blocks stands for it
 		case *ast.Blockquote:
+			if nestingDepth(n, true) > maxQuoteNesting {
+				// a tree parsed elsewhere (TeleprinterRenderer):
+				// Teleprinter's own parser never opens so deep a quote
+				return tp.nestingError(nested{offset: tp.nodeStart(n), quote: true})
+			}
 			if err := tp.blocksOf(n, depth, indent, false); err != nil {
 				return err
 			}
@@ -256,6 +297,15 @@ func (tp *teleprinter) blockStart(n ast.Node) int {
 	return tp.lastPos
 }
 
+// nodeStart returns the offset where a block begins: goldmark's position
+// for containers, which have no lines of their own.
+func (tp *teleprinter) nodeStart(n ast.Node) int {
+	if p := n.Pos(); p >= 0 {
+		return p
+	}
+	return tp.blockStart(n)
+}
+
 // talkingPointFollows reports whether the source line after the line
 // break at offset begins with "-- ": a talking point written on the line
 // after another, with no blank line between, which keeps its own line.
@@ -284,6 +334,10 @@ func (tp *teleprinter) isTalkingPoint(p *ast.Paragraph) bool {
 
 // list lays out a list's items with their markers and a hanging indent.
 func (tp *teleprinter) list(l *ast.List, depth int, indent string) error {
+	if nestingDepth(l, false) > maxListNesting {
+		// a tree parsed elsewhere (TeleprinterRenderer)
+		return tp.nestingError(nested{offset: tp.nodeStart(l)})
+	}
 	i := 0
 	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
 		marker := tp.marker(l, depth, i)
@@ -309,21 +363,25 @@ func (tp *teleprinter) list(l *ast.List, depth int, indent string) error {
 					// an item that opens with a list: its marker stands alone
 					tp.blocks = append(tp.blocks, tpBlock{first: indent + strings.TrimRight(marker, " "), rest: hang, segments: [][]word{{}}, tight: tight})
 				}
+				// (the blocks are adjusted even when the walk stops at
+				// a long word: layout reports it with its real indent)
 				n0 := len(tp.blocks)
-				if err := tp.list(c, depth+1, hang); err != nil {
-					return err
-				}
+				err := tp.list(c, depth+1, hang)
 				if l.IsTight && len(tp.blocks) > n0 {
 					tp.blocks[n0].tight = true
 				}
-			default:
-				n0 := len(tp.blocks)
-				if err := tp.layBlocks([]ast.Node{c}, depth+1, hang, false); err != nil {
+				if err != nil {
 					return err
 				}
+			default:
+				n0 := len(tp.blocks)
+				err := tp.layBlocks([]ast.Node{c}, depth+1, hang, false)
 				if first && len(tp.blocks) > n0 {
 					tp.blocks[n0].first = indent + marker + strings.TrimLeft(tp.blocks[n0].first, " ")
 					tp.blocks[n0].tight = tight
+				}
+				if err != nil {
+					return err
 				}
 			}
 			first = false
@@ -374,6 +432,7 @@ func letters(i int) string {
 // codeBlock keeps a code block's lines as lines.
 func (tp *teleprinter) codeBlock(n ast.Node, indent string) error {
 	lines := n.Lines()
+	tp.wordRoom = tp.opts.Width - len(indent)
 	var segs [][]word
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
@@ -403,6 +462,9 @@ func (tp *teleprinter) codeBlock(n ast.Node, indent string) error {
 	}
 	tp.cur = nil
 	tp.blocks = append(tp.blocks, tpBlock{first: indent, rest: indent, segments: segs, verbatim: true})
+	if tp.longWord {
+		return errLongWord
+	}
 	return nil
 }
 
@@ -410,6 +472,8 @@ func (tp *teleprinter) codeBlock(n ast.Node, indent string) error {
 // list item text) as one block.
 func (tp *teleprinter) inlineBlock(n ast.Node, first, rest string, tight bool) error {
 	tp.cur = [][]word{nil}
+	// (list may lengthen first later, never shorten it)
+	tp.wordRoom = tp.opts.Width - min(len(first), len(rest))
 	if l := n.Lines(); l != nil && l.Len() > 0 {
 		tp.lastPos = l.At(0).Start
 	}
@@ -419,6 +483,9 @@ func (tp *teleprinter) inlineBlock(n ast.Node, first, rest string, tight bool) e
 	tp.flushWord()
 	tp.blocks = append(tp.blocks, tpBlock{first: first, rest: rest, segments: tp.cur, tight: tight})
 	tp.cur = nil
+	if tp.longWord {
+		return errLongWord
+	}
 	return nil
 }
 
@@ -516,6 +583,9 @@ func (tp *teleprinter) addText(b []byte, offset int, unescape bool) error {
 func (tp *teleprinter) flushWord() {
 	if tp.word.Len() == 0 {
 		return
+	}
+	if tp.word.Len() > tp.wordRoom {
+		tp.longWord = true
 	}
 	seg := &tp.cur[len(tp.cur)-1]
 	*seg = append(*seg, word{text: tp.word.String(), offset: tp.wordAt})
