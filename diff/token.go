@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -70,6 +71,9 @@ type interner struct {
 	slots  []islot
 	mask   uint32
 	buf    []byte
+	// arena holds the keys' bytes one after another; a full arena is
+	// left as it is (keys point into it) and a new one started.
+	arena []byte
 	// byteIDs caches the ids of one-byte keys (punctuation) plus one; 0
 	// when not yet known.
 	byteIDs [128]int32
@@ -209,13 +213,33 @@ func (in *interner) insert(key string, h uint32, pk uint64, slot uint32) int32 {
 	id := int32(len(in.keys))
 	// A copy, so that the keys sit together in memory rather than
 	// scattered over the texts: lookups of long keys compare with one.
-	in.keys = append(in.keys, strings.Clone(key))
+	in.keys = append(in.keys, in.store(key))
 	in.hashes = append(in.hashes, h)
 	in.slots[slot] = islot{uint64(h)<<32 | uint64(id+1), pk}
 	if 2*len(in.keys) > len(in.slots) {
 		in.grow()
 	}
 	return id
+}
+
+// arenaSize is the size of each of the interner's arenas of key bytes.
+const arenaSize = 32 << 10
+
+// store copies key into the arena: keys then lie one after another in
+// memory, and interning a text's few thousand distinct words costs a few
+// allocations, not one each.
+func (in *interner) store(key string) string {
+	if len(key) > arenaSize/8 {
+		return strings.Clone(key)
+	}
+	if len(in.arena)+len(key) > cap(in.arena) {
+		in.arena = make([]byte, 0, arenaSize)
+	}
+	off := len(in.arena)
+	in.arena = append(in.arena, key...)
+	// The bytes at off are never written again: later keys go after
+	// them, or into a new arena.
+	return unsafe.String(unsafe.SliceData(in.arena[off:]), len(key))
 }
 
 func (in *interner) grow() {

@@ -114,3 +114,24 @@ func TestInternPackedKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestInternerArena interns more distinct keys than one arena holds (and
+// one longer than an arena takes) and checks that every key still reads
+// back as it was given and finds its own id.
+func TestInternerArena(t *testing.T) {
+	in := newInterner()
+	var keys []string
+	for k := range 6000 {
+		keys = append(keys, strings.Repeat("w", 1+k%13)+string(rune('a'+k%26))+strings.Repeat("z", k/26%9)+string(rune('A'+k/234%26)))
+	}
+	keys = append(keys, strings.Repeat("long", arenaSize/8))
+	ids := map[string]int32{}
+	for _, k := range keys {
+		ids[k] = in.id(k)
+	}
+	for _, k := range keys {
+		if id := in.id(k); id != ids[k] || in.keys[id] != k {
+			t.Fatalf("key %q: id %d (first %d), stored %q", k, id, ids[k], in.keys[id])
+		}
+	}
+}
