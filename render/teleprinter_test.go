@@ -247,6 +247,9 @@ func FuzzTeleprinter(f *testing.F) {
 		"Dear Ron,\n\nIf the present *Vienna* meeting…", "- a\n- b\n  1. c", "# Head\n\n> quote\n\n```\ncode\n```",
 		"NNNN", "a\\\nBT\\\nb", "“quote” & ‘apostrophe’ — dash", "<!-- c -->\n\n<b>x</b>", "[link](http://x) ![img](y)",
 		strings.Repeat("word ", 40), "1. one\n2. two\n\n-- point",
+		// built to be slow (QA F33): past the nesting and bracket guards
+		deepList(34) + "after\n", strings.Repeat("- ", 34) + "x\n> > q", strings.Repeat(">", 102) + " q\nlazy",
+		strings.Repeat("[", 40) + "[a](b)" + strings.Repeat("]", 40), strings.Repeat("![", 35) + "x" + strings.Repeat("]", 35),
 	} {
 		f.Add(s, uint8(69))
 	}
