@@ -197,3 +197,36 @@ func TestCriticSeamTidy(t *testing.T) {
 		}
 	}
 }
+
+// Mark openings in code are text, not changes; MarksInCode finds them so
+// that accept can say they are still there (QA "F20 remnant").
+func TestCriticMarksInCode(t *testing.T) {
+	src := "Intro {++real++}.\n\n-        code {~~human~>Moscow~~} here\n\nSee `a {--b--}` and \\{++not this++}.\n\n```\n\\{== escaped {>>note<<}\n```\n"
+	d, err := ParseCritic("c.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(d.Changes()); n != 1 {
+		t.Fatalf("got %d changes, want 1 (the others are in code)", n)
+	}
+	got := d.MarksInCode()
+	want := []CodeMark{{Line: 3, Column: 15, Delimiter: "{~~"}, {Line: 5, Column: 8, Delimiter: "{--"}, {Line: 8, Column: 14, Delimiter: "{>>"}}
+	if len(got) != len(want) {
+		t.Fatalf("got %+v, want %+v", got, want)
+	}
+	for i := range want {
+		if got[i].Line != want[i].Line || got[i].Column != want[i].Column || got[i].Delimiter != want[i].Delimiter {
+			t.Errorf("mark %d: got %+v, want %+v", i, got[i], want[i])
+		}
+		if src[got[i].Offset:got[i].Offset+3] != want[i].Delimiter {
+			t.Errorf("mark %d: offset %d holds %q", i, got[i].Offset, src[got[i].Offset:got[i].Offset+3])
+		}
+	}
+	clean, err := ParseCritic("d.md", []byte("No code here {++x++}.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := clean.MarksInCode(); len(m) != 0 {
+		t.Errorf("got %+v in a text without code", m)
+	}
+}

@@ -32,7 +32,7 @@ func init() { registerDiffFormat("critic", renderCritic) }
 // everything gives the new draft whole, and rejecting everything gives
 // the old side's body under the new side's front matter.
 //
-// The round trip is exact for every text except in three cases, all of
+// The round trip is exact for every text except in two cases, all of
 // Markdown or CriticMarkup syntax in the compared texts themselves:
 //
 //   - A CriticMarkup delimiter in either text ({++ {-- {~~ {== {>> and
@@ -46,15 +46,17 @@ func init() { registerDiffFormat("critic", renderCritic) }
 //     with an odd run of backslashes likewise gains one backslash. (Taking
 //     the backslashes away on resolving would turn a hand-written
 //     "\{++" into a mark opening in the result.)
-//   - A paragraph with an unmatched backtick on each side: Markdown pairs
-//     the old side's backtick with the new side's, and the mark's
-//     delimiters between them are code, not marks.
-//   - A change one of whose sides ends on a line of code that the change
-//     cannot be widened past: an indented line (four spaces or a tab after
-//     a blank line, or after a list item's marker) at the very end of the
-//     text or of the change's old side, or a closing code fence that ends
-//     the text with no line break after it. The delimiter after it would
-//     stand on that line, in the code.
+//   - A paragraph with an unmatched backtick on each side, or a change
+//     one of whose sides ends on a line of code that the change cannot be
+//     widened past (an indented line, also one in a list item or block
+//     quote, at the very end of the text or of the change's old side; a
+//     closing code fence that ends the text with no line break after
+//     it): the delimiters would fall in code, where they are text. The
+//     writer parses what it wrote (checkedCritic) and widens such a change
+//     to whole lines and blocks, or marks it more finely, until every
+//     mark reads back; when none does, the view fails with an error
+//     naming the line, rather than write a redline whose marks accept and
+//     reject would leave in the text.
 func renderCritic(w io.Writer, c *diff.Comparison, _ DiffOptions) error {
 	var e criticWriter
 	for _, s := range c.Segments {
@@ -71,11 +73,15 @@ func renderCritic(w io.Writer, c *diff.Comparison, _ DiffOptions) error {
 		}
 	}
 	e.flush()
-	out := widenOutOfCode(fixEdges(sealSeams(spacesOutside(mergeChanges(e.pieces)))))
 	// The new side's front matter, as written, goes before the body
 	// (marks in front matter are not marks): accepting everything then
-	// gives the new draft whole.
-	_, err := io.WriteString(w, c.New.FrontMatter+out)
+	// gives the new draft whole. checkedCritic parses the result back and
+	// refuses a redline whose marks the parser would not see as written.
+	out, err := checkedCritic(c, fixEdges(sealSeams(spacesOutside(mergeChanges(e.pieces)))))
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, out)
 	return err
 }
 
@@ -443,17 +449,16 @@ func codeOf(o criticOut) (*draft.CriticDoc, error) {
 // accepting and rejecting still give each side's text exactly. A change
 // whose own two sides make code of its delimiters (an unmatched backtick
 // in each) cannot be helped and is left as it is.
-func widenOutOfCode(pieces []criticPiece) string {
+func widenOutOfCode(pieces []criticPiece) ([]criticPiece, criticOut) {
 	o := writeCritic(pieces)
 	out := o.text
-	if !strings.Contains(out, "`") && !strings.Contains(out, "~~~") && !strings.HasPrefix(out, "    ") && !strings.HasPrefix(out, "\t") &&
-		!strings.Contains(out, "\n    ") && !strings.Contains(out, "\n\t") {
-		return out
+	if !mayHoldCode(out) {
+		return pieces, o
 	}
 	for round := 0; round < 16; round++ {
 		doc, err := codeOf(o)
 		if err != nil {
-			return out
+			return pieces, o
 		}
 		// The code regions that hold a delimiter of a change, in order.
 		var regions [][2]int
@@ -488,7 +493,7 @@ func widenOutOfCode(pieces []criticPiece) string {
 			}
 		}
 		if len(regions) == 0 {
-			return out
+			return pieces, o
 		}
 		before := len(pieces)
 		starts := o.starts
@@ -498,11 +503,21 @@ func widenOutOfCode(pieces []criticPiece) string {
 		}
 		o = writeCritic(pieces)
 		if o.text == out && len(pieces) == before {
-			return out // nothing more can be done
+			return pieces, o // nothing more can be done here (checkedCritic tries more)
 		}
 		out = o.text
 	}
-	return out
+	return pieces, o
+}
+
+// mayHoldCode reports whether Markdown could find code in s. Code needs a
+// backtick (a code span or fence), "~~~" (a fence), or an indentation of
+// four columns past its container's content: four spaces in a row or a
+// tab, wherever the line's list markers and block quote markers leave
+// them ("-     code" is a list item holding indented code). Text without
+// any of these has no code; the parser decides for the rest.
+func mayHoldCode(s string) bool {
+	return strings.Contains(s, "`") || strings.Contains(s, "~~~") || strings.Contains(s, "    ") || strings.Contains(s, "\t")
 }
 
 // mergeRegion makes one change of the pieces that the output range

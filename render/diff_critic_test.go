@@ -333,3 +333,69 @@ func unmatchedBackticks(s string) bool {
 	}
 	return false
 }
+
+// QA "F20 remnant": a list item whose content is an indented code block
+// ("-" and eight spaces) holds changes. The critic view must not put marks
+// in it (the parser reads them as code, and accept --all left
+// {~~human~>Moscow~~} in the text while saying no changes remain).
+func TestCriticListItemIndentedCode(t *testing.T) {
+	cases := []struct{ name, a, b string }{
+		{"rt4 seed 2", "conference -_ ” (&  \n Moscow- #>( \" ) ; -)\n-1. \n &\n\n \" \n\n#  1. \n\n\n\n \n\n '(—\n-        < ” -human>“, conference ' ,;\"conference Moscow - a human a ;(the Moscow\" Moscow ",
+			"conference ” (&  \n Moscow- #>( \" ) ; -)\n-1. \n &\n\n \" \n\n#  : \n\n '(—\n-        < ” -human>“, conference ' ,;\"conference Moscow - a Moscow a ;(the . Moscow "},
+		{"list item code", "Intro.\n\n-      go build ./cmd/redline\n\nThen run it.\n", "Intro.\n\n-      go build -o bin/redline ./cmd/redline\n\nThen run it.\n"},
+		{"quoted list item code", "> Intro.\n>\n> -      make test now\n", "> Intro.\n>\n> -      make check now\n"},
+		{"fence in a list item", "- Build:\n\n  ```\n  go build\n  ```\n- Done.\n", "- Build:\n\n  ```\n  go build -o x\n  ```\n- Done.\n"},
+		{"line break after list item code", "x the \n-     - “( ; —", "x the \n-     - “( ; —\n"},
+		{"backticks on both sides", "< .    ” — ` - : -a ) ", "< .    ” 1. ` - : human ) “\n"},
+		{"fence in a quote", "> ~~~\n> old line\n> ~~~\n\nEnd.\n", "> ~~~\n> new line\n> ~~~\n\nEnd.\n"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, moves := range []bool{false, true} {
+				critic, acc, rej := resolveCritic(t, tc.a, tc.b, moves)
+				if acc != tc.b || rej != tc.a {
+					t.Errorf("critic %q\naccepted %q\nwant     %q\nrejected %q\nwant     %q", critic, acc, tc.b, rej, tc.a)
+				}
+			}
+		})
+	}
+}
+
+// A substitution whose delimiters stay in code however far it is widened
+// is marked more finely, and its smaller changes widened to whole lines.
+func TestCriticSplitsChangeOutOfCode(t *testing.T) {
+	for _, tc := range [][2]string{{"p\n\n    code", "q\n\n    code2"}, {"x\n\n    a", "y\n\n    b"}, {"\n\n\n \t ", "  \n\n\n"}} {
+		c := &diff.Comparison{Segments: []diff.Segment{{Op: diff.OpDelete, A: tc[0], Change: 1}, {Op: diff.OpInsert, B: tc[1], Change: 1}}}
+		out := renderString(t, "critic", c, DiffOptions{})
+		doc, err := draft.ParseCritic("redline.md", []byte(out))
+		if err != nil {
+			t.Fatalf("%q does not parse: %v", out, err)
+		}
+		if len(doc.MarksInCode()) != 0 {
+			t.Errorf("%q has marks in code", out)
+		}
+		if !strings.Contains(tc[0], "\t") {
+			roundTrip(t, c)
+		}
+	}
+}
+
+// When no widening or finer marking keeps the delimiters out of code, the
+// critic view refuses with the line, instead of writing marks that accept
+// and reject would leave in the text.
+func TestCriticRefusesMarksInCode(t *testing.T) {
+	c := &diff.Comparison{New: diff.Side{Name: "new.md"}, Segments: []diff.Segment{
+		{Op: diff.OpEqual, A: "Intro.\n\n", B: "Intro.\n\n"},
+		{Op: diff.OpDelete, A: "    a", Change: 1}, {Op: diff.OpInsert, B: "    a\n\n    b", Change: 1}}}
+	var buf strings.Builder
+	err := Diff(&buf, c, "critic", DiffOptions{})
+	if err == nil {
+		t.Fatalf("no error; wrote %q", buf.String())
+	}
+	if msg := err.Error(); !strings.HasPrefix(msg, "new.md:3: ") || !strings.Contains(msg, "--format") {
+		t.Errorf("error %q does not name new.md:3 and another --format", msg)
+	}
+	if buf.Len() != 0 {
+		t.Errorf("wrote %q before failing", buf.String())
+	}
+}
