@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -35,46 +36,80 @@ const criticWidenings = 6
 func checkedCritic(c *diff.Comparison, pieces []criticPiece) (string, error) {
 	fm := c.New.FrontMatter
 	split := false
-	line := 0
-	for round := 0; ; round++ {
+	line, level := 0, 0
+	for iter := 0; iter < 4*criticWidenings; iter++ {
 		var o criticOut
 		pieces, o = widenOutOfCode(pieces)
-		bad := criticMisread(fm, pieces, o)
-		if bad < 0 {
+		bads := criticMisread(fm, pieces, o)
+		if len(bads) == 0 {
 			return fm + o.text, nil
 		}
 		if line == 0 { // the first change that did not read back, before widening
+			bad := bads[0]
 			line = 1 + strings.Count(fm, "\n")
 			for _, p := range pieces[:bad] {
 				line += strings.Count(p.new, "\n")
 			}
 			line += strings.Count(leadingWS(pieces[bad].new), "\n") // where its text starts
 		}
-		if round < criticWidenings {
-			if wider, ok := widenMisread(pieces, o, bad, round); ok {
+		// Every change that did not read back is widened a step, the last
+		// first (so that the output offsets of those before stay right).
+		if level < criticWidenings {
+			if wider, ok := widenAll(pieces, o, bads, level); ok {
 				pieces = wider
+				level++
 				continue
 			}
 		}
-		if !split {
-			// Widening did not help: the change's own sides make code of
-			// its delimiters (an indented last line, a backtick on each
-			// side). Marked finely instead, the text the sides share stands
-			// between the marks, where it often breaks that code up.
-			// Its smaller changes may be widened again (to whole lines,
-			// say), but not split again.
-			split, round = true, -1
-			if finer, ok := splitChange(pieces, bad); ok {
-				pieces = fixEdges(sealSeams(finer))
-				continue
+		if split {
+			break
+		}
+		// Widening did not help: the change's own sides make code of its
+		// delimiters (an indented last line, a backtick on each side).
+		// Marked finely instead, the text the sides share stands between
+		// the marks, where it often breaks that code up. The smaller
+		// changes may be widened again (to whole lines, say), but not
+		// split again.
+		split, level = true, 0
+		any := false
+		for i := len(bads) - 1; i >= 0; i-- {
+			if finer, ok := splitChange(pieces, bads[i]); ok {
+				pieces, any = finer, true
 			}
 		}
-		name := c.New.Name
-		if name == "" {
-			name = "the new version"
+		if !any {
+			break
 		}
-		return "", fmt.Errorf("%s:%d: the critic view cannot mark this change so that accept and reject read it back (its marks would fall in Markdown code, or a backtick on each side would pair across them): show this comparison with another --format, such as plain or html", name, line)
+		pieces = fixEdges(sealSeams(pieces))
 	}
+	name := c.New.Name
+	if name == "" {
+		name = "the new version"
+	}
+	return "", fmt.Errorf("%s:%d: the critic view cannot mark this change so that accept and reject read it back (its marks would fall in Markdown code, or a backtick on each side would pair across them): show this comparison with another --format, such as plain or html", name, line)
+}
+
+// widenAll widens each of the pieces bads (in order) that did not read
+// back, from the last, with widenMisread at the given level or the first
+// one after it that takes more text. A piece whose wider region would
+// reach into one widened already waits for the next round. It reports
+// false when none could be widened.
+func widenAll(pieces []criticPiece, o criticOut, bads []int, level int) ([]criticPiece, bool) {
+	starts := o.starts
+	limit := len(o.text)
+	changed := false
+	for i := len(bads) - 1; i >= 0; i-- {
+		k := bads[i]
+		if k >= len(starts) {
+			continue
+		}
+		next, nstarts, from, ok := widenMisread(pieces, starts, o.text, k, level, limit)
+		if !ok {
+			continue
+		}
+		pieces, starts, limit, changed = next, nstarts, from, true
+	}
+	return pieces, changed
 }
 
 // criticMark is where a mark was written: its opening, its "~>" (or -1)
@@ -103,51 +138,56 @@ func writtenMarks(o criticOut) []criticMark {
 }
 
 // criticMisread parses the critic text (after the front matter fm) and
-// returns the index of the first piece whose marks do not read back as
-// written (or the piece holding a mark that was never written), or -1 when
+// returns the indexes (in order) of the pieces whose marks do not read back as
+// written (or that hold a mark never written); none when
 // every mark does.
-func criticMisread(fm string, pieces []criticPiece, o criticOut) int {
+func criticMisread(fm string, pieces []criticPiece, o criticOut) []int {
 	src := fm + o.text
 	base := len(fm)
 	pieceAt := func(off int) int { // the piece holding output offset off
 		off -= base
-		k := 0
-		for k+1 < len(o.starts) && o.starts[k+1] <= off {
-			k++
-		}
-		return k
+		return max(sort.SearchInts(o.starts, off+1)-1, 0)
 	}
 	const name = "redline.md"
 	doc, err := draft.ParseCritic(name, []byte(src))
 	if err != nil {
 		var line, col int
 		if _, e := fmt.Sscanf(strings.TrimPrefix(err.Error(), name+":"), "%d:%d:", &line, &col); e == nil {
-			return pieceAt(offsetOfPosition(src, line, col))
+			return []int{pieceAt(offsetOfPosition(src, line, col))}
 		}
-		return firstChange(pieces)
+		return []int{firstChange(pieces)}
 	}
+	type pos struct{ start, mid, end int }
 	want := writtenMarks(o)
 	got := doc.Marks()
-	for i := 0; i < len(want) || i < len(got); i++ {
-		switch {
-		case i >= len(got):
-			return want[i].piece
-		case i >= len(want):
-			return pieceAt(got[i].Start)
-		}
-		w, g := want[i], got[i]
+	wantAt := make(map[pos]bool, len(want))
+	for _, w := range want {
+		wantAt[pos{w.start + base, max(w.mid+base, -1), w.end + base}] = true
+	}
+	gotAt := make(map[pos]bool, len(got))
+	bad := map[int]bool{}
+	for _, g := range got {
 		mid := g.Mid
 		if g.Kind != draft.KindSubstitute {
 			mid = -1
 		}
-		if g.Start != w.start+base || g.End != w.end+base || (w.mid >= 0) != (mid >= 0) || (w.mid >= 0 && mid != w.mid+base) {
-			if g.Start < w.start+base {
-				return pieceAt(g.Start)
-			}
-			return w.piece
+		p := pos{g.Start, mid, g.End}
+		gotAt[p] = true
+		if !wantAt[p] {
+			bad[pieceAt(g.Start)] = true
 		}
 	}
-	return -1
+	for _, w := range want {
+		if !gotAt[pos{w.start + base, max(w.mid+base, -1), w.end + base}] {
+			bad[w.piece] = true
+		}
+	}
+	out := make([]int, 0, len(bad))
+	for k := range bad {
+		out = append(out, k)
+	}
+	sort.Ints(out)
+	return out
 }
 
 // splitChange marks change k character by character (go-diff, tidied to
@@ -244,21 +284,28 @@ func offsetOfPosition(s string, line, col int) int {
 // hold it), round 2 its whole block (up to the blank lines around it), and
 // each round after a block more on each side. It reports false when there
 // is nothing left to take.
-func widenMisread(pieces []criticPiece, o criticOut, k, round int) ([]criticPiece, bool) {
-	out := o.text
+func widenMisread(pieces []criticPiece, starts []int, out string, k, level, limit int) ([]criticPiece, []int, int, bool) {
 	end := len(out)
-	if k+1 < len(o.starts) {
-		end = o.starts[k+1]
+	if k+1 < len(starts) {
+		end = starts[k+1]
 	}
-	cs, ce := o.starts[k], end
-	for r := round; r <= criticWidenings; r++ {
+	cs, ce := starts[k], end
+	if ce > limit {
+		return pieces, starts, limit, false // widened with a later piece already
+	}
+	for r := level; r <= criticWidenings; r++ {
 		ncs, nce := cs, ce
 		switch r {
 		case 0:
-			if shed, ok := shedLeadingBreaks(pieces, k); ok {
-				return shed, true
+			shed, inserted, ok := shedLeadingBreaks(pieces, k)
+			if !ok {
+				continue
 			}
-			continue
+			if inserted {
+				st := append(append(append([]int(nil), starts[:k+1]...), starts[k]), starts[k+1:]...)
+				return shed, st, starts[k], true
+			}
+			return shed, starts, starts[k-1], true
 		case 1:
 			ncs, nce = lineStartAt(out, cs), lineEndAfter(out, ce)
 		case 2:
@@ -266,36 +313,40 @@ func widenMisread(pieces []criticPiece, o criticOut, k, round int) ([]criticPiec
 		default:
 			ncs, nce = blockStartAt(out, skipBlankBack(out, blockStartAt(out, cs))), blockEndAfter(out, skipBlankForward(out, blockEndAfter(out, ce)))
 		}
-		if ncs < cs || nce > ce || (o.starts[k] == cs && end == ce && !pieces[k].change) {
-			merged, _ := mergeRegion(pieces, o.starts, len(out), ncs, nce)
-			return merged, true
+		if nce > limit {
+			return pieces, starts, limit, false
+		}
+		if ncs < cs || nce > ce || !pieces[k].change {
+			merged, st := mergeRegion(pieces, starts, len(out), ncs, nce)
+			return merged, st, ncs, true
 		}
 	}
-	return pieces, false
+	return pieces, starts, limit, false
 }
 
 // shedLeadingBreaks moves the white space up to the last line break that
 // both sides of change k begin with out of the change, into the unchanged
 // text before it.
-func shedLeadingBreaks(pieces []criticPiece, k int) ([]criticPiece, bool) {
+func shedLeadingBreaks(pieces []criticPiece, k int) (out []criticPiece, inserted, ok bool) {
 	p := pieces[k]
 	if !p.change {
-		return pieces, false
+		return pieces, false, false
 	}
 	pre := commonPrefix(leadingWS(p.old), leadingWS(p.new))
 	pre = pre[:strings.LastIndexByte(pre, '\n')+1]
 	if pre == "" || (len(pre) == len(p.old) && len(pre) == len(p.new)) {
-		return pieces, false
+		return pieces, false, false
 	}
-	out := append([]criticPiece(nil), pieces[:k]...)
+	out = append([]criticPiece(nil), pieces[:k]...)
 	if n := len(out); n > 0 && !out[n-1].change {
 		out[n-1].old += pre
 		out[n-1].new += pre
 	} else {
 		out = append(out, criticPiece{old: pre, new: pre})
+		inserted = true
 	}
 	out = append(out, criticPiece{change: true, old: p.old[len(pre):], new: p.new[len(pre):], comment: p.comment})
-	return append(out, pieces[k+1:]...), true
+	return append(out, pieces[k+1:]...), inserted, true
 }
 
 // lineStartAt is the start of the line holding offset i.
