@@ -44,7 +44,7 @@ func checkedCritic(c *diff.Comparison, pieces []criticPiece) (string, error) {
 		if len(bads) == 0 {
 			return fm + o.text, nil
 		}
-		if line == 0 { // the first change that did not read back, before widening
+		{ // the first change that still does not read back, as widened
 			bad := bads[0]
 			line = 1 + strings.Count(fm, "\n")
 			for _, p := range pieces[:bad] {
