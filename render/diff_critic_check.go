@@ -152,10 +152,26 @@ func criticMisread(fm string, pieces []criticPiece, o criticOut) []int {
 	doc, err := draft.ParseCritic(name, []byte(src))
 	if err != nil {
 		var line, col int
+		first := firstChange(pieces)
 		if _, e := fmt.Sscanf(strings.TrimPrefix(err.Error(), name+":"), "%d:%d:", &line, &col); e == nil {
-			return []int{pieceAt(offsetOfPosition(src, line, col))}
+			first = pieceAt(offsetOfPosition(src, line, col))
 		}
-		return []int{firstChange(pieces)}
+		// The parse stops at the first error; the others are found as
+		// widenOutOfCode finds code, with the delimiters blanked out, so
+		// that a long text is not widened one change per parse.
+		bads := []int{first}
+		if code, err := codeOf(o); err == nil {
+			for k, ds := range o.delims {
+				for _, d := range ds {
+					if k != first && code.InCode(d) {
+						bads = append(bads, k)
+						break
+					}
+				}
+			}
+		}
+		sort.Ints(bads)
+		return bads
 	}
 	type pos struct{ start, mid, end int }
 	want := writtenMarks(o)
