@@ -71,13 +71,13 @@ func checkedCritic(c *diff.Comparison, pieces []criticPiece) (string, error) {
 		// changes may be widened again (to whole lines, say), but not
 		// split again.
 		split, level = true, 0
-		any := false
+		didSplit := false
 		for i := len(bads) - 1; i >= 0; i-- {
 			if finer, ok := splitChange(pieces, bads[i]); ok {
-				pieces, any = finer, true
+				pieces, didSplit = finer, true
 			}
 		}
-		if !any {
+		if !didSplit {
 			break
 		}
 		pieces = fixEdges(sealSeams(pieces))
