@@ -169,6 +169,10 @@ type resolveReport struct {
 	// Renumbered says that changes left have new numbers.
 	Renumbered bool `json:"renumbered"`
 	Written    bool `json:"written"`
+	// MarksInCode counts mark-like text left inside code, which is text,
+	// not a change (FirstMarkInCode is where the first one is, LINE:COL).
+	MarksInCode     int    `json:"marks_in_code,omitempty"`
+	FirstMarkInCode string `json:"first_mark_in_code,omitempty"`
 }
 
 func runResolve(f *Factory, opts *resolveOptions) error {
@@ -282,6 +286,12 @@ func runResolve(f *Factory, opts *resolveOptions) error {
 		}
 	}
 	rep := resolveReport{File: v.Name, Output: target, Action: verb, Changes: nums, Remaining: total - len(nums)}
+	if rd, err := draft.ParseCritic(v.Name, result); err == nil {
+		if mc := rd.MarksInCode(); len(mc) > 0 {
+			rep.MarksInCode = len(mc)
+			rep.FirstMarkInCode = fmt.Sprintf("line %d, column %d", mc[0].Line, mc[0].Column)
+		}
+	}
 	for n := total; len(nums) > 0 && n > nums[0]; n-- {
 		if !slices.Contains(nums, n) {
 			rep.Renumbered = true
@@ -342,6 +352,11 @@ func writeResolveReport(w io.Writer, rep resolveReport, done string, dryRun bool
 	would := ""
 	if dryRun {
 		would = " (dry run: nothing written)"
+	}
+	if rep.MarksInCode > 0 {
+		// Not changes (marks in code are text), but a reader who expects
+		// none should know they are there.
+		remain += fmt.Sprintf("; %d mark-like text(s) inside code left as text, the first at %s of the result", rep.MarksInCode, rep.FirstMarkInCode)
 	}
 	fmt.Fprintf(w, "%s %s %s; %s%s\n", done, what, where, remain, would)
 }
