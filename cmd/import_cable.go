@@ -150,6 +150,7 @@ func cableToDraft(m *cable.Message, series []draft.SerialSeries, template string
 	fl.From = m.From
 	fl.To = m.To
 	fl.Info = m.Info
+	fl.XMT = m.XMT
 	for _, s := range series {
 		if _, err := cable.ParseSerial(s.Format, m.Serial); err == nil && m.Serial != "" {
 			fl.Series = s.Name
@@ -187,7 +188,7 @@ func cableToDraft(m *cable.Message, series []draft.SerialSeries, template string
 	if numbered {
 		paras = stripParaNumbers(paras)
 	}
-	for _, l := range []*[]string{&fl.To, &fl.Info, &fl.Caveats, &fl.Captions, &fl.References, &fl.Tags, &fl.Heading} {
+	for _, l := range []*[]string{&fl.To, &fl.Info, &fl.XMT, &fl.Caveats, &fl.Captions, &fl.References, &fl.Tags, &fl.Heading} {
 		if len(*l) == 0 {
 			*l = nil
 		}

@@ -133,7 +133,7 @@ func passingString(forWhom, from string) string {
 
 // fieldOrder is the order of fields in the output.
 var fieldOrder = []string{"classification", "caveats", "captions", "precedence", "info_precedence", "dtg",
-	"from", "to", "info", "serial", "series", "passing", "title", "heading", "subject", "references",
+	"from", "to", "info", "xmt", "serial", "series", "passing", "title", "heading", "subject", "references",
 	"tags", "eo", "signature", "template"}
 
 func draftFields(f draft.Fields) ([]field, map[string]bool) {
@@ -147,6 +147,7 @@ func draftFields(f draft.Fields) ([]field, map[string]bool) {
 		"from":            f.From,
 		"to":              joinList(f.To),
 		"info":            joinList(f.Info),
+		"xmt":             joinList(f.XMT),
 		"serial":          f.Serial,
 		"series":          f.Series,
 		"passing":         passingString(f.Passing.For, f.Passing.From),
@@ -200,6 +201,7 @@ func cableFields(m *cable.Message) ([]field, map[string]bool) {
 		"from":            m.From,
 		"to":              joinList(to),
 		"info":            joinList(infoTo),
+		"xmt":             joinList(m.XMT),
 		"serial":          m.Serial,
 		"passing":         passing,
 		"heading":         strings.Join(m.Heading, " / "),

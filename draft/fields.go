@@ -27,11 +27,14 @@ type Fields struct {
 	From           string   `yaml:"from,omitempty" json:"from,omitempty"`
 	To             []string `yaml:"to,omitempty" json:"to,omitempty"`
 	Info           []string `yaml:"info,omitempty" json:"info,omitempty"`
-	Series         string   `yaml:"series,omitempty" json:"series,omitempty"`
-	Passing        Passing  `yaml:"passing,omitempty" json:"passing,omitempty"`
-	Subject        string   `yaml:"subject,omitempty" json:"subject,omitempty"`
-	References     []string `yaml:"references,omitempty" json:"references,omitempty"`
-	Signature      string   `yaml:"signature,omitempty" json:"signature,omitempty"`
+	// XMT lists exempted addressees: collective addressees that are not
+	// to receive the message (ACP 127 format line 9).
+	XMT        []string `yaml:"xmt,omitempty" json:"xmt,omitempty"`
+	Series     string   `yaml:"series,omitempty" json:"series,omitempty"`
+	Passing    Passing  `yaml:"passing,omitempty" json:"passing,omitempty"`
+	Subject    string   `yaml:"subject,omitempty" json:"subject,omitempty"`
+	References []string `yaml:"references,omitempty" json:"references,omitempty"`
+	Signature  string   `yaml:"signature,omitempty" json:"signature,omitempty"`
 	// Captions are handling words printed after the classification
 	// (NODIS, EXDIS, LIMDIS, PERSONAL).
 	Captions []string `yaml:"captions,omitempty" json:"captions,omitempty"`

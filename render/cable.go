@@ -329,6 +329,7 @@ func (c *cableRun) prepare() error {
 		"From":                field("from", f.From),
 		"To":                  list("to", f.To),
 		"Info":                list("info", f.Info),
+		"XMT":                 list("xmt", f.XMT),
 		"Classification":      classLine,
 		"ClassificationPlain": plain,
 		"ClassificationLevel": level,
