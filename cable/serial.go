@@ -227,29 +227,7 @@ func NextSerial(format string, yearly bool, year int, issued []IssuedSerial) (st
 	if err != nil {
 		return "", err
 	}
-	highest := 0
-	for _, is := range issued {
-		sn, ok := f.issuedNumber(format, is)
-		if !ok {
-			continue
-		}
-		// A serial that writes its year belongs to that year, whenever it
-		// went out: T 1C/88 sent in January 1989 is a number of 1988.
-		y := is.Year
-		switch sn.YearDigits {
-		case 4:
-			y = sn.Year
-		case 2:
-			y = closestYear(sn.Year, is.Year)
-		}
-		if yearly && y != year {
-			continue
-		}
-		if sn.N > highest {
-			highest = sn.N
-		}
-	}
-	return FormatSerial(format, highest+1, "", year)
+	return FormatSerial(format, highestNumber(f, format, yearly, year, issued, false)+1, "", year)
 }
 
 // NextSuffix returns the serial of a further message issued under the
@@ -282,7 +260,7 @@ func NextSuffix(format string, yearly bool, base string, year int, issued []Issu
 	// would make the next ordinary serial jump past it for good. A register
 	// with no ordinary number that year is a series numbered outside redline
 	// until now, so any base is believed.
-	if top := highestPlain(f, format, yearly, baseYear, issued); top > 0 && b.N > top {
+	if top := highestNumber(f, format, yearly, baseYear, issued, true); top > 0 && b.N > top {
 		return "", fmt.Errorf("%s has not been issued: the highest number in the register for %d is %s; check the number", base, baseYear, mustFormat(format, top, baseYear))
 	}
 	used := map[string]bool{}
@@ -376,13 +354,16 @@ func isASCIIAlnum(c byte) bool {
 	return isASCIIDigit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
 }
 
-// highestPlain is the highest number issued without a suffix letter in the
-// given year (in any year for a series that does not restart), 0 for none.
-func highestPlain(f *serialFormat, format string, yearly bool, year int, issued []IssuedSerial) int {
+// highestNumber is the highest number issued in the given year (in any
+// year for a series that does not restart), 0 for none; with plainOnly,
+// numbers issued with a suffix letter do not count. A serial that writes its
+// year belongs to that year, whenever it went out: T 1C/88 sent in January
+// 1989 is a number of 1988.
+func highestNumber(f *serialFormat, format string, yearly bool, year int, issued []IssuedSerial, plainOnly bool) int {
 	top := 0
 	for _, is := range issued {
 		sn, ok := f.issuedNumber(format, is)
-		if !ok || sn.Suffix != "" {
+		if !ok || (plainOnly && sn.Suffix != "") {
 			continue
 		}
 		y := is.Year
