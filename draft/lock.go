@@ -91,9 +91,9 @@ func (tx *Tx) LogDraft(name string) ([]Revision, error) {
 	return h.revisions(), nil
 }
 
-// AllRevisions returns every revision of every draft, including those
-// committed in this transaction, by draft name and then number.
-func (tx *Tx) AllRevisions() ([]Revision, error) {
+// draftNames lists the drafts in the store and those first committed in
+// this transaction, sorted.
+func (tx *Tx) draftNames() ([]string, error) {
 	names, err := tx.ws.draftNames()
 	if err != nil {
 		return nil, err
@@ -108,6 +108,16 @@ func (tx *Tx) AllRevisions() ([]Revision, error) {
 		}
 	}
 	sort.Strings(names)
+	return names, nil
+}
+
+// AllRevisions returns every revision of every draft, including those
+// committed in this transaction, by draft name and then number.
+func (tx *Tx) AllRevisions() ([]Revision, error) {
+	names, err := tx.draftNames()
+	if err != nil {
+		return nil, err
+	}
 	var out []Revision
 	for _, n := range names {
 		h, err := tx.history(n)
@@ -127,20 +137,10 @@ func (tx *Tx) AllRevisions() ([]Revision, error) {
 // reads every revision. Each Revision's Labels are those given when it was
 // committed (as-sent among them); label records are not read.
 func (tx *Tx) SentRevisions() ([]Revision, error) {
-	names, err := tx.ws.draftNames()
+	names, err := tx.draftNames()
 	if err != nil {
 		return nil, err
 	}
-	seen := map[string]bool{}
-	for _, n := range names {
-		seen[n] = true
-	}
-	for n := range tx.hist {
-		if !seen[n] {
-			names = append(names, n)
-		}
-	}
-	sort.Strings(names)
 	var out []Revision
 	for _, n := range names {
 		var last *record
