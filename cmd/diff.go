@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 
@@ -159,11 +160,11 @@ func runDiff(f *Factory, opts *diffOptions) error {
 	formats := render.DiffFormats()
 	if format == "" {
 		format = "plain"
-		if opts.Output == "" && f.IO.IsStdoutTTY() && contains(formats, "ansi") {
+		if opts.Output == "" && f.IO.IsStdoutTTY() && slices.Contains(formats, "ansi") {
 			format = "ansi"
 		}
 	}
-	if !contains(formats, format) {
+	if !slices.Contains(formats, format) {
 		return usageErrorf("unknown format %q: use one of %s", opts.Format, strings.Join(formats, ", "))
 	}
 	if opts.Paper != "a4" && opts.Paper != "letter" {
@@ -376,13 +377,4 @@ func withSentFields(name string, data []byte, s *draft.Sent) []byte {
 		doc.Fields.InfoPrecedence = ""
 	}
 	return doc.Bytes()
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -23,7 +23,6 @@ type IOStreams struct {
 	Getenv func(string) string
 
 	stdoutTTY bool
-	stderrTTY bool
 	width     int
 }
 
@@ -36,17 +35,11 @@ func NewIOStreams(in io.Reader, out, errOut io.Writer) *IOStreams {
 			s.width = w
 		}
 	}
-	if f, ok := errOut.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-		s.stderrTTY = true
-	}
 	return s
 }
 
 // IsStdoutTTY reports whether standard output is a terminal.
 func (s *IOStreams) IsStdoutTTY() bool { return s.stdoutTTY }
-
-// IsStderrTTY reports whether standard error is a terminal.
-func (s *IOStreams) IsStderrTTY() bool { return s.stderrTTY }
 
 // SetStdoutTTY overrides terminal detection (tests).
 func (s *IOStreams) SetStdoutTTY(v bool) { s.stdoutTTY = v }

@@ -3,6 +3,7 @@ package cmd
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"sort"
 	"strings"
 
@@ -113,7 +114,7 @@ func runLabelList(f *Factory, opts *labelOptions) error {
 		return err
 	}
 	if strings.Contains(opts.Ref, "@") {
-		if _, serr := statFile(opts.Ref); serr != nil {
+		if _, serr := os.Stat(opts.Ref); serr != nil {
 			return usageErrorf("label takes FILE@REV NAME, or FILE to list its labels")
 		}
 	}

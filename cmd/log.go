@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -103,7 +104,7 @@ func runLog(f *Factory, opts *logOptions) error {
 		}
 	} else {
 		if strings.Contains(opts.File, "@") {
-			if _, serr := statFile(opts.File); serr != nil {
+			if _, serr := os.Stat(opts.File); serr != nil {
 				return usageErrorf("log takes a draft file, not a revision: redline log %s", opts.File[:strings.LastIndex(opts.File, "@")])
 			}
 		}
@@ -121,7 +122,7 @@ func runLog(f *Factory, opts *logOptions) error {
 			return err
 		}
 		if len(dr) == 0 {
-			if _, serr := statFile(opts.File); serr != nil {
+			if _, serr := os.Stat(opts.File); serr != nil {
 				return fmt.Errorf("%s: no such file and no stored revisions", opts.File)
 			}
 			return fmt.Errorf("%s has no revisions yet: commit it with `redline commit %s -m MESSAGE`", opts.File, opts.File)

@@ -1,8 +1,6 @@
 package cmd
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -64,7 +62,7 @@ func runRestore(f *Factory, opts *restoreOptions) error {
 	if err != nil {
 		return err
 	}
-	if sent, ok, _ := sealedRevision(revs); ok {
+	if sent, ok := draft.SealedIn(revs); ok {
 		return fmt.Errorf("%s is sealed: revision %d was sent as %s at %s, so its working copy is not restored; start a new draft with `redline reopen %s --as NEW.md`, or copy revision %d out with `redline show %s > NEW.md`",
 			v.Path, sent.Number, sent.Sent.Serial, sent.Sent.DTG, v.Path, v.Revision.Number, opts.Ref)
 	}
@@ -76,8 +74,7 @@ func runRestore(f *Factory, opts *restoreOptions) error {
 	case err != nil:
 		return fmt.Errorf("cannot read %s: %w", v.Path, err)
 	default:
-		sum := sha256.Sum256(cur)
-		h := hex.EncodeToString(sum[:])
+		h := draft.HexSHA256(cur)
 		if h == v.Revision.SHA256 {
 			_, err := fmt.Fprintf(f.IO.Out, "%s already matches revision %d\n", v.Path, v.Revision.Number)
 			return err
@@ -104,13 +101,4 @@ func runRestore(f *Factory, opts *restoreOptions) error {
 	}
 	_, err = fmt.Fprintf(f.IO.Out, "restored %s to revision %d\n", v.Path, v.Revision.Number)
 	return err
-}
-
-func sealedRevision(revs []draft.Revision) (*draft.Revision, bool, error) {
-	for i := range revs {
-		if revs[i].Sent != nil {
-			return &revs[i], true, nil
-		}
-	}
-	return nil, false, nil
 }

@@ -2,8 +2,6 @@ package cmd
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -476,8 +474,7 @@ func sendAbs(p string) string {
 }
 
 func sendSHA256(b []byte) string {
-	s := sha256.Sum256(b)
-	return hex.EncodeToString(s[:])
+	return draft.HexSHA256(b)
 }
 
 func sendNonNil(s []string) []string {

@@ -1,10 +1,9 @@
 package cmd
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 
+	"github.com/redline-dev/redline/draft"
 	"github.com/spf13/cobra"
 )
 
@@ -58,8 +57,7 @@ func runShow(f *Factory, opts *showOptions) error {
 		_, err := f.IO.Out.Write(v.Data)
 		return err
 	}
-	sum := sha256.Sum256(v.Data)
-	out := showEntry{Ref: opts.Ref, Path: v.Path, SHA256: hex.EncodeToString(sum[:]), Content: string(v.Data)}
+	out := showEntry{Ref: opts.Ref, Path: v.Path, SHA256: draft.HexSHA256(v.Data), Content: string(v.Data)}
 	if v.Revision != nil {
 		e := newLogEntry(*v.Revision, nil)
 		out.logEntry = &e

@@ -1,8 +1,6 @@
 package cmd
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -12,6 +10,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/redline-dev/redline/draft"
 	"github.com/spf13/cobra"
 )
 
@@ -78,10 +77,9 @@ func runStatus(f *Factory, opts *statusOptions) error {
 		data, rerr := os.ReadFile(ws.WorkingPath(name))
 		same := false
 		if rerr == nil {
-			sum := sha256.Sum256(data)
-			same = hex.EncodeToString(sum[:]) == latest.SHA256
+			same = draft.HexSHA256(data) == latest.SHA256
 		}
-		sent, sealed, _ := sealedRevision(revs)
+		sent, sealed := draft.SealedIn(revs)
 		switch {
 		case sealed:
 			e.State, e.Serial, e.DTG = "sealed", sent.Sent.Serial, sent.Sent.DTG

@@ -3,7 +3,6 @@ package cmd
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -89,8 +88,6 @@ func (f *Factory) Identity(ws *draft.Workspace, author, office string) (string, 
 	}
 	return author, office, nil
 }
-
-func statFile(p string) (os.FileInfo, error) { return os.Stat(p) }
 
 // relToCwd shows an absolute path relative to the current folder when it
 // is below it, else as it is.

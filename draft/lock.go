@@ -211,7 +211,7 @@ func (tx *Tx) Commit(req CommitRequest) (*Revision, error) {
 			return nil, fmt.Errorf("%s is sealed: revision %d was sent as %s at %s; start a new draft from it with `redline reopen %s --as NEW.md`", display, r.Number, r.Sent.Serial, r.Sent.DTG, display)
 		}
 	}
-	sum := hexSHA256(content)
+	sum := HexSHA256(content)
 	if n := len(h.revs); n > 0 && h.revs[n-1].SHA256 == sum && req.Sent == nil {
 		return nil, fmt.Errorf("nothing to commit: %s is unchanged since revision %d", display, n)
 	}
@@ -252,7 +252,7 @@ func (tx *Tx) Commit(req CommitRequest) (*Revision, error) {
 			From: s.From, To: s.To, Info: s.Info, Title: s.Title, CableSHA256: s.CableSHA256}
 		if s.Cable != nil {
 			sr.Cable, sr.CableBase64 = textField(s.Cable)
-			sr.CableSHA256 = hexSHA256(s.Cable)
+			sr.CableSHA256 = HexSHA256(s.Cable)
 		}
 		r.Sent = sr
 	}

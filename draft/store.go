@@ -153,7 +153,8 @@ type labelEvent struct {
 	file string
 }
 
-func hexSHA256(b []byte) string {
+// HexSHA256 is the lower-case hex SHA-256 of b, as revisions record it.
+func HexSHA256(b []byte) string {
 	s := sha256.Sum256(b)
 	return hex.EncodeToString(s[:])
 }
@@ -191,7 +192,7 @@ func (r *record) checksum() string {
 		c.Sent = &s
 	}
 	b, _ := json.Marshal(&c)
-	return hexSHA256(b)
+	return HexSHA256(b)
 }
 
 // legacyChecksum is the checksum as the first releases of store format 1
@@ -201,14 +202,14 @@ func (r *record) legacyChecksum() string {
 	c := *r
 	c.Checksum = ""
 	b, _ := json.Marshal(&c)
-	return hexSHA256(b)
+	return HexSHA256(b)
 }
 
 func (e *labelEvent) checksum() string {
 	c := *e
 	c.Checksum = ""
 	b, _ := json.Marshal(&c)
-	return hexSHA256(b)
+	return HexSHA256(b)
 }
 
 func (r *record) encode() []byte {
@@ -238,7 +239,7 @@ func decodeRecord(file string, data []byte) (*record, error) {
 		return nil, fmt.Errorf("%s: record checksum mismatch (the file was changed after it was written)", file)
 	}
 	r.content = fromTextField(r.Content, r.ContentBase64)
-	if got := hexSHA256(r.content); got != r.SHA256 {
+	if got := HexSHA256(r.content); got != r.SHA256 {
 		return nil, fmt.Errorf("%s: content SHA-256 is %s, the record says %s", file, got, r.SHA256)
 	}
 	if r.Sent != nil {
@@ -247,7 +248,7 @@ func decodeRecord(file string, data []byte) (*record, error) {
 		case r.Sent.CableSHA256 == "" && hasCable:
 			return nil, fmt.Errorf("%s: the sent cable has no SHA-256", file)
 		case r.Sent.CableSHA256 != "":
-			if got := hexSHA256(fromTextField(r.Sent.Cable, r.Sent.CableBase64)); got != r.Sent.CableSHA256 {
+			if got := HexSHA256(fromTextField(r.Sent.Cable, r.Sent.CableBase64)); got != r.Sent.CableSHA256 {
 				return nil, fmt.Errorf("%s: cable SHA-256 is %s, the record says %s", file, got, r.Sent.CableSHA256)
 			}
 		}
@@ -601,17 +602,20 @@ func (ws *Workspace) Sealed(path string) (*Revision, bool, error) {
 	if err != nil {
 		return nil, false, err
 	}
-	return sealedIn(revs)
+	r, ok := SealedIn(revs)
+	return r, ok, nil
 }
 
-func sealedIn(revs []Revision) (*Revision, bool, error) {
+// SealedIn returns the as-sent revision among a draft's revisions, if the
+// draft has been sent.
+func SealedIn(revs []Revision) (*Revision, bool) {
 	for i := range revs {
 		if revs[i].Sent != nil {
 			r := revs[i]
-			return &r, true, nil
+			return &r, true
 		}
 	}
-	return nil, false, nil
+	return nil, false
 }
 
 // Commit records a new revision of a draft.

@@ -41,7 +41,7 @@ func FuzzParseConfig(f *testing.F) {
 
 func FuzzDecodeRecord(f *testing.F) {
 	s := "Dear Ron,\n"
-	r := &record{Format: storeFormat, Draft: "a.md", Number: 1, Author: "a", Office: "b", Time: "1988-12-21T21:30:00Z", SHA256: hexSHA256([]byte(s)), Content: &s}
+	r := &record{Format: storeFormat, Draft: "a.md", Number: 1, Author: "a", Office: "b", Time: "1988-12-21T21:30:00Z", SHA256: HexSHA256([]byte(s)), Content: &s}
 	f.Add(r.encode())
 	f.Add([]byte(`{"format":1}`))
 	f.Add([]byte(`{`))
@@ -49,7 +49,7 @@ func FuzzDecodeRecord(f *testing.F) {
 	f.Add(e.encode())
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if r, err := decodeRecord("f.json", data); err == nil {
-			if hexSHA256(r.content) != r.SHA256 {
+			if HexSHA256(r.content) != r.SHA256 {
 				t.Fatal("accepted a record whose content does not match its hash")
 			}
 		}

@@ -1,9 +1,0 @@
-package diff
-
-import "flag"
-
-// update rewrites golden files instead of comparing with them:
-// go test ./diff -update
-var update = flag.Bool("update", false, "rewrite golden files under testdata/")
-
-var _ = update
