@@ -395,7 +395,7 @@ func cpValidDTG(day, hour, minute string, month int) error {
 	switch {
 	case d < 1 || d > days[month]:
 		return fmt.Errorf("day %02d does not exist in that month", d)
-	case h > 24 || (h == 24 && mi != 0):
+	case h > 23:
 		return fmt.Errorf("hour %02d is out of range 00-23", h)
 	case mi > 59:
 		return fmt.Errorf("minute %02d is out of range 00-59", mi)
@@ -419,6 +419,16 @@ func (p *cableParser) checkDTG(i int, group, month string) error {
 	if mon == 0 {
 		return cpErrorf(p.lines[i].n, "date-time group %q: unknown month %q (use JAN ... DEC)", whole, month)
 	}
+	if len(strings.Fields(whole)) == 3 {
+		// With its year the group can be checked in full, by the same
+		// rules as everywhere else (29 FEB only in a leap year).
+		if _, err := ParseDTG(whole, DTGOptions{}); err != nil {
+			return cpErrorf(p.lines[i].n, "%v", err)
+		}
+		return nil
+	}
+	// Without a year (archive headings often leave it out) the day is
+	// checked against the longest month of that name.
 	if err := cpValidDTG(group[0:2], group[2:4], group[4:6], mon); err != nil {
 		return cpErrorf(p.lines[i].n, "date-time group %q: %v", whole, err)
 	}
