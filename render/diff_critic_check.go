@@ -176,9 +176,18 @@ func criticMisread(fm string, pieces []criticPiece, o criticOut) []int {
 	type pos struct{ start, mid, end int }
 	want := writtenMarks(o)
 	got := doc.Marks()
+	// at places a written mark where the file holds it; an insertion or
+	// deletion has no middle (-1) whatever the front matter's length.
+	at := func(w criticMark) pos {
+		mid := -1
+		if w.mid >= 0 {
+			mid = w.mid + base
+		}
+		return pos{w.start + base, mid, w.end + base}
+	}
 	wantAt := make(map[pos]bool, len(want))
 	for _, w := range want {
-		wantAt[pos{w.start + base, max(w.mid+base, -1), w.end + base}] = true
+		wantAt[at(w)] = true
 	}
 	gotAt := make(map[pos]bool, len(got))
 	bad := map[int]bool{}
@@ -194,7 +203,7 @@ func criticMisread(fm string, pieces []criticPiece, o criticOut) []int {
 		}
 	}
 	for _, w := range want {
-		if !gotAt[pos{w.start + base, max(w.mid+base, -1), w.end + base}] {
+		if !gotAt[at(w)] {
 			bad[w.piece] = true
 		}
 	}
@@ -216,6 +225,7 @@ func splitChange(pieces []criticPiece, k int) ([]criticPiece, bool) {
 		return pieces, false
 	}
 	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0 // the same result on any machine, as the engine's
 	ds := dmp.DiffCleanupSemantic(dmp.DiffMain(p.old, p.new, false))
 	var parts []criticPiece
 	for _, d := range ds {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -399,5 +400,27 @@ func TestCriticRefusesMarksInCode(t *testing.T) {
 	}
 	if buf.Len() != 0 {
 		t.Errorf("wrote %q before failing", buf.String())
+	}
+}
+
+// Front matter before the body must not make the critic view widen plain
+// insertions and deletions into whole-line substitutions (the check once
+// placed their missing middle at the front matter's length).
+func TestCriticFrontMatterKeepsSmallMarks(t *testing.T) {
+	fm := "---\ntitle: T\n---\n"
+	c, err := diff.Compare(
+		diff.Input{Name: "a.md", Data: []byte(fm + "The quick brown fox jumps.\n")},
+		diff.Input{Name: "b.md", Data: []byte(fm + "The quick fox jumps high.\n")},
+		diff.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := Diff(&b, c, "critic", DiffOptions{Context: -1}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if !strings.Contains(out, "{--brown --}") || !strings.Contains(out, "{++ high++}") || strings.Contains(out, "{~~") {
+		t.Fatalf("marks widened:\n%s", out)
 	}
 }
