@@ -65,7 +65,7 @@ We hope you will agree that this is a vital point, and that the timing is right.
 					}
 					out, err := render.Cable(doc, render.CableOptions{Template: tmpl, DTG: "212130Z DEC 88", Serial: "T 192A/88", PageLines: pages})
 					if err != nil {
-						t.Skipf("%s does not render through %s: %v", name, tmpl, err)
+						t.Fatalf("%s does not render through %s: %v", name, tmpl, err)
 					}
 					c, err := diff.Compare(diff.Input{Name: name, Data: doc.Bytes()}, diff.Input{Name: "cable.txt", Data: out}, diff.Options{Moves: true})
 					if err != nil {

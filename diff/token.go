@@ -293,8 +293,6 @@ func isSpaceRune(r rune) bool {
 	return unicode.IsSpace(r) || r == 0x200B || r == 0xFEFF
 }
 
-func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' }
-
 // quoteRune reports quotation marks, all compared alike.
 func quoteRune(r rune) bool {
 	switch r {

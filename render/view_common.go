@@ -625,8 +625,12 @@ func summaryLine(c *diff.Comparison) string {
 	if st.Changes == 1 {
 		changes = "1 change"
 	}
-	s := fmt.Sprintf("%s: %d words deleted, %d inserted, %d moved; %d → %d words, similarity %.1f%%",
-		changes, st.DeletedWords, st.InsertedWords, st.MovedWords, st.OldWords, st.NewWords, st.Similarity*100)
+	deleted := fmt.Sprintf("%d words deleted", st.DeletedWords)
+	if st.DeletedWords == 1 {
+		deleted = "1 word deleted"
+	}
+	s := fmt.Sprintf("%s: %s, %d inserted, %d moved; %d → %d words, similarity %.1f%%",
+		changes, deleted, st.InsertedWords, st.MovedWords, st.OldWords, st.NewWords, st.Similarity*100)
 	if n := len(c.Fields); n == 1 {
 		s += "; 1 field changed"
 	} else if n > 1 {
