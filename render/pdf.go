@@ -124,12 +124,21 @@ func newPDF(paper string, created time.Time, title string, faces []pdfFace) (*fp
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
 	for _, f := range faces {
-		pdf.AddUTF8FontFromBytes(f.family, f.style, f.ttf)
+		addFontCopy(pdf, f.family, f.style, f.ttf)
 	}
 	if err := pdf.Error(); err != nil {
 		return nil, size, fmt.Errorf("pdf: %v", err)
 	}
 	return pdf, size, nil
+}
+
+// addFontCopy registers a TrueType font with the document from a private
+// copy of its bytes: fpdf's subsetter appends to slices of the font data it
+// was given (the horizontal metrics of glyphs past the last long metric), so
+// sharing the embedded font bytes let the first document of a process change
+// them and every later document come out different.
+func addFontCopy(pdf *fpdf.Fpdf, family, style string, ttf []byte) {
+	pdf.AddUTF8FontFromBytes(family, style, bytes.Clone(ttf))
 }
 
 // finishPDF writes the document to w, or returns the first drawing error.

@@ -318,3 +318,19 @@ func indexFrom(lines []string, from int, want string) int {
 	}
 	return -1
 }
+
+// A document must leave the embedded font bytes as it found them: fpdf's
+// subsetter writes into slices of the data it is given, and shared bytes
+// changed by the first PDF of a process made every later one different.
+func TestPDFLeavesEmbeddedFontsUnchanged(t *testing.T) {
+	before := map[string][]byte{}
+	for _, f := range append(append([]pdfFace{}, cableFaces...), proseFaces...) {
+		before[f.family+"/"+f.style] = bytes.Clone(f.ttf)
+	}
+	renderCable(t, sentCableLayout(t, 20), PDFOptions{})
+	for _, f := range append(append([]pdfFace{}, cableFaces...), proseFaces...) {
+		if !bytes.Equal(before[f.family+"/"+f.style], f.ttf) {
+			t.Errorf("rendering a cable changed the embedded font %s %q", f.family, f.style)
+		}
+	}
+}

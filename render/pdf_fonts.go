@@ -172,7 +172,7 @@ func addFontSafely(pdf *fpdf.Fpdf, family string, ttf []byte) (err error) {
 			err = fmt.Errorf("fpdf cannot read it: %v", r)
 		}
 	}()
-	pdf.AddUTF8FontFromBytes(family, "", ttf)
+	addFontCopy(pdf, family, "", ttf)
 	if e := pdf.Error(); e != nil {
 		return fmt.Errorf("fpdf cannot read it: %v", e)
 	}
