@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
-	"slices"
 	"strings"
 	"time"
 
@@ -38,10 +37,6 @@ type diffOptions struct {
 	Title             string
 	Paper             string
 }
-
-// binaryFormats are formats whose output is not text: they refuse a
-// terminal and need -o or a pipe.
-var binaryFormats = map[string]bool{"pdf": true}
 
 // NewCmdDiff builds `redline diff`.
 func NewCmdDiff(f *Factory) *cobra.Command {
@@ -157,15 +152,15 @@ func runDiff(f *Factory, opts *diffOptions) error {
 		}
 		format = "stat"
 	}
-	formats := render.DiffFormats()
 	if format == "" {
 		format = "plain"
-		if opts.Output == "" && f.IO.IsStdoutTTY() && slices.Contains(formats, "ansi") {
+		if opts.Output == "" && f.IO.IsStdoutTTY() {
 			format = "ansi"
 		}
 	}
-	if !slices.Contains(formats, format) {
-		return usageErrorf("unknown format %q: use one of %s", opts.Format, strings.Join(formats, ", "))
+	view, ok := render.LookupFormat(format)
+	if !ok {
+		return usageErrorf("unknown format %q: use one of %s", opts.Format, strings.Join(render.DiffFormats(), ", "))
 	}
 	if opts.Paper != "a4" && opts.Paper != "letter" {
 		return usageErrorf("--paper takes a4 or letter, not %q", opts.Paper)
@@ -179,7 +174,7 @@ func runDiff(f *Factory, opts *diffOptions) error {
 	if opts.MinMoveWords < 1 {
 		return usageErrorf("--min-move-words takes a positive number of words")
 	}
-	if binaryFormats[format] && opts.Output == "" && f.IO.IsStdoutTTY() {
+	if view.Binary && opts.Output == "" && f.IO.IsStdoutTTY() {
 		return usageErrorf("%s output is binary and will not be written to a terminal: use -o FILE or a pipe", format)
 	}
 	mode, err := f.ColorMode()
@@ -242,11 +237,12 @@ func runDiff(f *Factory, opts *diffOptions) error {
 		Width:   width,
 		Title:   opts.Title,
 		Paper:   opts.Paper,
+		Warn:    func(m string) { fmt.Fprintf(f.IO.ErrOut, "redline: warning: %s\n", m) },
 	}
 	if toFile {
 		// Rendered whole first, so that a failure leaves no half-written file.
 		var buf bytes.Buffer
-		if err := renderDiff(f, &buf, c, format, ropts); err != nil {
+		if err := renderDiff(f, &buf, c, view, ropts); err != nil {
 			return err
 		}
 		if err := draft.WriteFileAtomic(opts.Output, buf.Bytes(), 0o644); err != nil {
@@ -255,16 +251,16 @@ func runDiff(f *Factory, opts *diffOptions) error {
 	} else {
 		var out io.Writer = f.IO.Out
 		wait := func() {}
-		if !binaryFormats[format] {
+		if !view.Binary {
 			out, wait = startPager(f.IO, opts.NoPager)
 		}
-		if format != "ansi" && format != "side-by-side" && format != "sbs" && !binaryFormats[format] {
+		if !view.Binary && !view.TerminalSafe {
 			// The terminal views draw control characters visibly
 			// themselves; the others carry the documents' bytes.
 			out = f.IO.TerminalSafe(out)
 		}
 		bw := bufio.NewWriterSize(out, 64<<10)
-		err := renderDiff(f, bw, c, format, ropts)
+		err := renderDiff(f, bw, c, view, ropts)
 		if err == nil {
 			err = bw.Flush()
 		}
@@ -287,24 +283,17 @@ const (
 	maxDiffWidth = 1000
 )
 
-// renderDiff draws the comparison; a PDF's warnings (text its fonts cannot
-// show, and the like) go to standard error.
-func renderDiff(f *Factory, w io.Writer, c *diff.Comparison, format string, ropts render.DiffOptions) error {
-	if format == "critic" {
+// renderDiff draws the comparison; the view's warnings (text a PDF's fonts
+// cannot show, and the like) go to standard error through ropts.Warn.
+func renderDiff(f *Factory, w io.Writer, c *diff.Comparison, view render.Format, ropts render.DiffOptions) error {
+	if view.Name == "critic" {
 		for _, side := range []struct{ name, key string }{{"OLD", "a"}, {"NEW", "b"}} {
 			if holdsCriticMarkup(c.Text(side.key)) {
 				fmt.Fprintf(f.IO.ErrOut, "redline: warning: %s holds CriticMarkup of its own; the critic redline escapes those marks (\\{++), so accepting or rejecting its changes gives them back with a backslash: resolve them first, or compare with --format plain or html\n", side.name)
 			}
 		}
 	}
-	if format != "pdf" {
-		return render.Diff(w, c, format, ropts)
-	}
-	warnings, err := render.DiffPDFWithWarnings(w, c, ropts)
-	for _, m := range warnings {
-		fmt.Fprintf(f.IO.ErrOut, "redline: warning: %s\n", m)
-	}
-	return err
+	return view.Render(w, c, ropts)
 }
 
 // holdsCriticMarkup reports whether text contains a CriticMarkup opening.

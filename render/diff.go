@@ -4,15 +4,6 @@
 // nothing; callers hand it an io.Writer.
 package render
 
-import (
-	"fmt"
-	"io"
-	"sort"
-	"strings"
-
-	"github.com/redline-dev/redline/diff"
-)
-
 // DiffOptions are the settings every redline view may honour.
 type DiffOptions struct {
 	// Color allows terminal escapes (SGR) in the output.
@@ -30,36 +21,8 @@ type DiffOptions struct {
 	Title string
 	// Paper is "a4" or "letter" (PDF, HTML print stylesheet).
 	Paper string
-}
-
-// DiffRenderer draws a comparison in one format.
-type DiffRenderer func(w io.Writer, c *diff.Comparison, opts DiffOptions) error
-
-var diffFormats = map[string]DiffRenderer{}
-
-// registerDiffFormat adds a format; each view's file registers itself.
-func registerDiffFormat(name string, r DiffRenderer) {
-	if _, dup := diffFormats[name]; dup {
-		panic("render: diff format registered twice: " + name)
-	}
-	diffFormats[name] = r
-}
-
-// DiffFormats lists the names of the known redline formats.
-func DiffFormats() []string {
-	out := make([]string, 0, len(diffFormats))
-	for k := range diffFormats {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
-// Diff draws c in the named format.
-func Diff(w io.Writer, c *diff.Comparison, format string, opts DiffOptions) error {
-	r, ok := diffFormats[format]
-	if !ok {
-		return fmt.Errorf("unknown format %q: use one of %s", format, strings.Join(DiffFormats(), ", "))
-	}
-	return r(w, c, opts)
+	// Warn, when set, receives warnings about the output (characters no
+	// font can print, a fallback font that cannot be used) for the caller
+	// to show; a view never prints them itself.
+	Warn func(msg string)
 }

@@ -7,7 +7,7 @@ import (
 	"github.com/redline-dev/redline/diff"
 )
 
-func init() { registerDiffFormat("ansi", renderANSI) }
+func init() { RegisterFormat(Format{Name: "ansi", TerminalSafe: true, Render: renderANSI}) }
 
 // renderANSI draws the terminal redline: the new text with deletions struck
 // through in red, insertions underlined in green and moved text in cyan

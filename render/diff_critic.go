@@ -11,7 +11,7 @@ import (
 	"github.com/redline-dev/redline/draft"
 )
 
-func init() { registerDiffFormat("critic", renderCritic) }
+func init() { RegisterFormat(Format{Name: "critic", Render: renderCritic}) }
 
 // renderCritic writes the new document with the changes as CriticMarkup:
 // {--deleted--}, {++inserted++}, {~~old~>new~~}, and each side of a move

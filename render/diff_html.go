@@ -11,7 +11,7 @@ import (
 	"github.com/redline-dev/redline/diff"
 )
 
-func init() { registerDiffFormat("html", renderHTML) }
+func init() { RegisterFormat(Format{Name: "html", Render: renderHTML}) }
 
 //go:embed assets/diff.html.tmpl
 var diffHTMLTemplate string

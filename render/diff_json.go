@@ -7,7 +7,7 @@ import (
 	"github.com/redline-dev/redline/diff"
 )
 
-func init() { registerDiffFormat("json", renderDiffJSON) }
+func init() { RegisterFormat(Format{Name: "json", Render: renderDiffJSON}) }
 
 // renderDiffJSON writes the comparison as one JSON object: the contract
 // every other view renders (see diff.Comparison). View options do not

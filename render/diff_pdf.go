@@ -14,7 +14,7 @@ import (
 	"github.com/redline-dev/redline/diff"
 )
 
-func init() { registerDiffFormat("pdf", diffPDF) }
+func init() { RegisterFormat(Format{Name: "pdf", Binary: true, Render: diffPDF}) }
 
 // The blackline's colours: deletions red, insertions blue, moves green, as
 // reviewers in law and government expect them.
@@ -84,7 +84,10 @@ type blDoc struct {
 
 // diffPDF draws a comparison as a printed blackline.
 func diffPDF(w io.Writer, c *diff.Comparison, opts DiffOptions) error {
-	_, err := DiffPDFWithWarnings(w, c, opts)
+	warnings, err := DiffPDFWithWarnings(w, c, opts)
+	for _, m := range warnings {
+		opts.warn(m)
+	}
 	return err
 }
 

@@ -8,7 +8,7 @@ import (
 	"github.com/redline-dev/redline/diff"
 )
 
-func init() { registerDiffFormat("plain", renderDiffPlain) }
+func init() { RegisterFormat(Format{Name: "plain", Render: renderDiffPlain}) }
 
 // renderDiffPlain writes a redline for pipes and e-mail, with wdiff's
 // markers: the new text, deletions as [-…-], insertions as {+…+}; moved

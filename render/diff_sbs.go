@@ -11,8 +11,7 @@ import (
 )
 
 func init() {
-	registerDiffFormat("side-by-side", renderSideBySide)
-	registerDiffFormat("sbs", renderSideBySide)
+	RegisterFormat(Format{Name: "side-by-side", Aliases: []string{"sbs"}, TerminalSafe: true, Render: renderSideBySide})
 }
 
 // sbsDefaultWidth is the width when neither --width nor a terminal gives one.

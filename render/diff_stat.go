@@ -8,7 +8,7 @@ import (
 	"github.com/redline-dev/redline/diff"
 )
 
-func init() { registerDiffFormat("stat", renderDiffStat) }
+func init() { RegisterFormat(Format{Name: "stat", Render: renderDiffStat}) }
 
 // renderDiffStat writes the summary of a comparison alone, in the manner of
 // wdiff -s: words on each side, how many are common, moved, deleted and
