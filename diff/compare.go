@@ -232,6 +232,7 @@ func (e *engine) segments(c *Comparison, moves []move) {
 		}
 	}
 	shiftSpace(segs)
+	segs = MarkRespellings(segs)
 	// Number the changes in document order: a run of adjacent deletions
 	// and insertions is one change; a move is one change, with the same
 	// number where it stood and where it now stands.

@@ -34,6 +34,14 @@ type Segment struct {
 	Change int `json:"change,omitempty"`
 	// Move is the shared id of a move's source and destination, from 1.
 	Move int `json:"move,omitempty"`
+	// Respelled marks an equal segment whose two sides are the same words
+	// spelled differently: case, quotes, dashes, or the white space
+	// between them (a line wrapped elsewhere). Such a run stands in a
+	// segment of its own, cut at white space, so an unflagged equal
+	// segment has A == B. A view that writes one side exactly (critic)
+	// marks these runs; the others may ignore the flag. Added to the
+	// contract after "move"; absent (false) everywhere else.
+	Respelled bool `json:"respelled,omitempty"`
 }
 
 // Side describes one side of a comparison.

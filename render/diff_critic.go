@@ -63,7 +63,7 @@ func renderCritic(w io.Writer, c *diff.Comparison, _ DiffOptions) error {
 		switch {
 		case s.Op == diff.OpEqual:
 			e.flush()
-			e.equal(s.A, s.B)
+			e.equal(s)
 		case s.Move > 0 && (s.Op == diff.OpMoveFrom || s.Op == diff.OpDelete):
 			e.pend(criticPending{move: s.Move, from: true}, s.A, "")
 		case s.Move > 0 && (s.Op == diff.OpMoveTo || s.Op == diff.OpInsert):
@@ -90,6 +90,8 @@ type criticPiece struct {
 	change   bool
 	old, new string
 	comment  string // written after a change: a move's direction
+	// respelled is a change made of a respelled equal run.
+	respelled bool
 }
 
 type criticPending struct {
@@ -107,6 +109,9 @@ type criticWriter struct {
 func (e *criticWriter) pend(k criticPending, a, b string) {
 	if e.active && k != e.kind {
 		e.flush()
+	}
+	if n := len(e.pieces); !e.active && n > 0 && e.pieces[n-1].respelled && !endsWithSpace(e.pieces[n-1].old) && !endsWithSpace(e.pieces[n-1].new) {
+		e.pieces = append(e.pieces, criticPiece{}) // see equal
 	}
 	e.active, e.kind = true, k
 	e.old.WriteString(a)
@@ -133,77 +138,30 @@ func (e *criticWriter) flush() {
 	}
 }
 
-// equal adds text the engine found equal. The sides may still differ in
-// white space, case, quotes or dashes. When both sides have the same
-// number of words, the words are paired one for one, and so are the runs
-// of white space around them: only a word or a run of white space that
-// differs becomes a change ({~~ ~>\n~~} for a line wrapped differently),
-// and differing words separated by the same white space join into one
-// substitution ("If the" → "IF THE", not two). Otherwise the words and
-// white space both sides begin and end with stay unchanged and the rest
-// is one substitution.
-func (e *criticWriter) equal(a, b string) {
-	if a == b {
-		e.pieces = append(e.pieces, criticPiece{old: a, new: b})
+// equal adds an equal segment. A respelled run (case, quotes, a line
+// wrapped elsewhere) is a change too, so that each side comes back
+// exactly; a respelled word next to a change stays a mark of its own
+// (an empty unchanged piece keeps mergeChanges from joining them), while
+// white space that differs next to a change joins it.
+func (e *criticWriter) equal(s diff.Segment) {
+	if !s.Respelled {
+		e.pieces = append(e.pieces, criticPiece{old: s.A, new: s.B})
 		return
 	}
-	ea, eb := wordGaps(a), wordGaps(b)
-	if len(ea) != len(eb) {
-		ta, tb := spaceRuns(a), spaceRuns(b)
-		pre := 0
-		for pre < len(ta) && pre < len(tb) && ta[pre] == tb[pre] {
-			pre++
-		}
-		suf := 0
-		for suf < len(ta)-pre && suf < len(tb)-pre && ta[len(ta)-1-suf] == tb[len(tb)-1-suf] {
-			suf++
-		}
-		head := strings.Join(ta[:pre], "")
-		tail := strings.Join(ta[len(ta)-suf:], "")
-		e.pieces = append(e.pieces,
-			criticPiece{old: head, new: head},
-			criticPiece{change: true, old: strings.Join(ta[pre:len(ta)-suf], ""), new: strings.Join(tb[pre:len(tb)-suf], "")},
-			criticPiece{old: tail, new: tail})
-		return
+	if n := len(e.pieces); n > 0 && e.pieces[n-1].change && !startsWithSpace(s.A) && !startsWithSpace(s.B) {
+		e.pieces = append(e.pieces, criticPiece{})
 	}
-	differs := make([]bool, len(ea))
-	for i := range ea {
-		differs[i] = ea[i] != eb[i]
-	}
-	// Elements alternate: white space (even), word (odd).
-	for i := 2; i+2 < len(ea); i += 2 {
-		if !differs[i] && differs[i-1] && differs[i+1] {
-			differs[i] = true
-		}
-	}
-	for i := 0; i < len(ea); {
-		var o, n strings.Builder
-		d := differs[i]
-		for ; i < len(ea) && differs[i] == d; i++ {
-			o.WriteString(ea[i])
-			n.WriteString(eb[i])
-		}
-		e.pieces = append(e.pieces, criticPiece{change: d, old: o.String(), new: n.String()})
-	}
+	e.pieces = append(e.pieces, criticPiece{change: true, old: s.A, new: s.B, respelled: true})
 }
 
-// wordGaps cuts text into white space and words, alternating and always
-// beginning and ending with white space (possibly empty): gap, word, gap,
-// …, word, gap.
-func wordGaps(s string) []string {
-	runs := spaceRuns(s)
-	out := make([]string, 0, len(runs)+2)
-	for _, r := range runs {
-		sp := isSpace(r)
-		if !sp && len(out)%2 == 0 {
-			out = append(out, "") // no white space before this word
-		}
-		out = append(out, r)
-	}
-	if len(out)%2 == 0 {
-		out = append(out, "")
-	}
-	return out
+func startsWithSpace(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return s != "" && unicode.IsSpace(r)
+}
+
+func endsWithSpace(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return s != "" && unicode.IsSpace(r)
 }
 
 // oddBackslashes reports whether s ends with an odd number of backslashes,

@@ -16,6 +16,7 @@ import (
 // the new side's text and rejecting every change the old side's.
 func roundTrip(t *testing.T, c *diff.Comparison) {
 	t.Helper()
+	c.Segments = diff.MarkRespellings(c.Segments) // as Compare gives them
 	old, new := joinSides(c)
 	out := renderString(t, "critic", c, DiffOptions{})
 	doc, err := draft.ParseCritic("redline.md", []byte(out))
