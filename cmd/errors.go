@@ -46,3 +46,36 @@ func exitCode(err error) int {
 	}
 	return ExitError
 }
+
+// hintError is an error from a package with advice that only the command
+// line can give (which flag to pass, which command to run), in the manner
+// of age's errorWithHint: packages say what is wrong, cmd says what to type.
+// Main prints the error, then each hint on a line of its own.
+type hintError struct {
+	err   error
+	hints []string
+}
+
+func (e *hintError) Error() string { return e.err.Error() }
+func (e *hintError) Unwrap() error { return e.err }
+
+// errorWithHint wraps err with hints for the person at the terminal. The
+// exit status is err's own (a usage error stays a usage error).
+func errorWithHint(err error, hints ...string) error {
+	if err == nil {
+		return nil
+	}
+	return &hintError{err: err, hints: hints}
+}
+
+// errorHints collects the hints of every hintError in err's chain.
+func errorHints(err error) []string {
+	var out []string
+	for err != nil {
+		if h, ok := err.(*hintError); ok {
+			out = append(out, h.hints...)
+		}
+		err = errors.Unwrap(err)
+	}
+	return out
+}

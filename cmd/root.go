@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"time"
@@ -59,8 +60,10 @@ serial number.`,
   redline render telegram.md --dtg now`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
-		Version:       Version,
+		// The same line as `redline version`.
+		Version: buildVersion(debug.ReadBuildInfo).String(),
 	}
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetIn(f.IO.In)
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
@@ -114,6 +117,9 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			msg += " (see 'redline --help')"
 		}
 		fmt.Fprintf(stderr, "redline: %s\n", msg)
+		for _, h := range errorHints(err) {
+			fmt.Fprintf(stderr, "redline: hint: %s\n", h)
+		}
 	}
 	return exitCode(err)
 }
