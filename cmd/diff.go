@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -33,7 +32,7 @@ type diffOptions struct {
 	Context           int
 	Width             int
 	NoPager           bool
-	Output            string
+	Output            outputTarget
 	Title             string
 	Paper             string
 }
@@ -109,7 +108,7 @@ applies and the output says so and where.`,
 	fl.IntVar(&opts.Context, "context", -1, "fold unchanged paragraphs, keeping N around each change (-1: show all)")
 	fl.IntVar(&opts.Width, "width", 0, "width of the output in columns (default: the terminal's)")
 	fl.BoolVar(&opts.NoPager, "no-pager", false, "do not send long output through $PAGER")
-	fl.StringVarP(&opts.Output, "output", "o", "", "write the redline to `FILE` (atomically) instead of standard output")
+	addOutputFlags(c, &opts.Output, "the redline", "the version compared")
 	fl.StringVar(&opts.Title, "title", "", "title of an HTML or PDF redline")
 	fl.StringVar(&opts.Paper, "paper", "a4", "paper size of a PDF or printed HTML redline: a4 or letter")
 	return c
@@ -154,7 +153,7 @@ func runDiff(f *Factory, opts *diffOptions) error {
 	}
 	if format == "" {
 		format = "plain"
-		if opts.Output == "" && f.IO.IsStdoutTTY() {
+		if opts.Output.ToStdout() && f.IO.IsStdoutTTY() {
 			format = "ansi"
 		}
 	}
@@ -174,7 +173,7 @@ func runDiff(f *Factory, opts *diffOptions) error {
 	if opts.MinMoveWords < 1 {
 		return usageErrorf("--min-move-words takes a positive number of words")
 	}
-	if view.Binary && opts.Output == "" && f.IO.IsStdoutTTY() {
+	if view.Binary && opts.Output.ToStdout() && f.IO.IsStdoutTTY() {
 		return usageErrorf("%s output is binary and will not be written to a terminal: use -o FILE or a pipe", format)
 	}
 	mode, err := f.ColorMode()
@@ -210,10 +209,8 @@ func runDiff(f *Factory, opts *diffOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.Output != "" {
-		if err := refuseOutputOnInput(opts.Output, ov, nv); err != nil {
-			return err
-		}
+	if err := opts.Output.Check(f, ov.Path, nv.Path); err != nil {
+		return err
 	}
 	c, err := diff.Compare(versionInput(ov, oldKind), versionInput(nv, newKind), diff.Options{
 		IgnoreCase:        opts.IgnoreCase,
@@ -225,7 +222,7 @@ func runDiff(f *Factory, opts *diffOptions) error {
 		return err
 	}
 
-	toFile := opts.Output != ""
+	toFile := !opts.Output.ToStdout()
 	width := opts.Width
 	if width == 0 && !toFile {
 		width = min(f.IO.TerminalWidth(0), maxDiffWidth)
@@ -245,8 +242,8 @@ func runDiff(f *Factory, opts *diffOptions) error {
 		if err := renderDiff(f, &buf, c, view, ropts); err != nil {
 			return err
 		}
-		if err := draft.WriteFileAtomic(opts.Output, buf.Bytes(), 0o644); err != nil {
-			return fmt.Errorf("cannot write %s: %w", opts.Output, err)
+		if err := opts.Output.Write(f, buf.Bytes(), ov.Path, nv.Path); err != nil {
+			return err
 		}
 	} else {
 		var out io.Writer = f.IO.Out
@@ -304,25 +301,6 @@ func holdsCriticMarkup(text string) bool {
 		}
 	}
 	return false
-}
-
-// refuseOutputOnInput refuses -o FILE when FILE is one of the sides (or the
-// working copy a stored revision belongs to): writing the redline there
-// would destroy the draft being compared.
-func refuseOutputOnInput(out string, sides ...*draft.Version) error {
-	oi, err := os.Stat(out)
-	if err != nil {
-		return nil // a new file cannot be an input
-	}
-	for _, v := range sides {
-		if v == nil || v.Path == "" {
-			continue
-		}
-		if vi, err := os.Stat(v.Path); err == nil && os.SameFile(oi, vi) {
-			return usageErrorf("-o %s is %s, one of the versions compared: write the redline to another file", out, v.Path)
-		}
-	}
-	return nil
 }
 
 // versionInput turns a resolved reference into a side of the comparison,

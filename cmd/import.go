@@ -1,16 +1,12 @@
 package cmd
 
 import (
-	"errors"
-	"fmt"
-	"io/fs"
-	"os"
-
-	"github.com/redline-dev/redline/draft"
 	"github.com/spf13/cobra"
 )
 
-func init() { register(NewCmdImport) }
+func init() {
+	register(func(f *Factory) *cobra.Command { return NewCmdImport(f, nil) })
+}
 
 // importConstructors holds the `redline import KIND` subcommands, registered
 // from their own files.
@@ -20,15 +16,28 @@ func registerImport(c func(*Factory) *cobra.Command) {
 	importConstructors = append(importConstructors, c)
 }
 
+// ImportOptions holds what `redline import` with no kind needs.
+type ImportOptions struct {
+	// Help prints the command's help: the list of kinds.
+	Help func() error
+}
+
 // NewCmdImport builds `redline import`, the parent of the importers.
-func NewCmdImport(f *Factory) *cobra.Command {
+func NewCmdImport(f *Factory, runF func(*ImportOptions) error) *cobra.Command {
+	opts := &ImportOptions{}
 	c := &cobra.Command{
 		Use:   "import <kind> FILE -o DRAFT.md",
 		Short: "Turn another form of a message into a redline draft",
 		Example: `  redline import handwritten scan-transcript.md -o amended.md
   redline import cable received.txt -o draft.md`,
 		Args: exactArgs(0, "a kind of import: see 'redline import --help'"),
-		RunE: func(c *cobra.Command, args []string) error { return c.Help() },
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Help = c.Help
+			if runF != nil {
+				return runF(opts)
+			}
+			return opts.Help()
+		},
 	}
 	for _, sub := range importConstructors {
 		c.AddCommand(sub(f))
@@ -36,20 +45,11 @@ func NewCmdImport(f *Factory) *cobra.Command {
 	return c
 }
 
-// writeImported writes an importer's draft: to standard output for "" or
-// "-" (reporting toStdout), else atomically to path, refusing to replace an
-// existing file unless force is set.
-func writeImported(f *Factory, path string, data []byte, force bool) (toStdout bool, err error) {
-	if path == "" || path == "-" {
-		_, err := f.IO.Out.Write(data)
-		return true, err
-	}
-	if !force {
-		if _, err := os.Stat(path); err == nil {
-			return false, fmt.Errorf("%s exists: give --force to replace it, or another -o", path)
-		} else if !errors.Is(err, fs.ErrNotExist) {
-			return false, err
-		}
-	}
-	return false, draft.WriteFileAtomic(path, data, 0o644)
+// writeImported writes an importer's draft through the one -o writer:
+// standard output for "" or "-" (reporting toStdout), else atomically to
+// path, refusing to replace an existing file unless force is set, and
+// never over the file imported.
+func writeImported(f *Factory, path string, data []byte, force bool, input string) (toStdout bool, err error) {
+	o := outputTarget{Path: path, Force: force}
+	return o.ToStdout(), o.Write(f, data, input)
 }

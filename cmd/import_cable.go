@@ -91,7 +91,7 @@ func runImportCable(f *Factory, opts *importCableOptions) error {
 	if _, err := draft.Parse(opts.Output, out); err != nil {
 		return fmt.Errorf("the draft made from %s does not read back: %v", opts.File, err)
 	}
-	toStdout, err := writeImported(f, opts.Output, out, opts.Force)
+	toStdout, err := writeImported(f, opts.Output, out, opts.Force, opts.File)
 	if err != nil || toStdout {
 		return err
 	}

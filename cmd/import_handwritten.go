@@ -63,7 +63,7 @@ func runImportHandwritten(f *Factory, opts *importHandwrittenOptions) error {
 	if err != nil {
 		return fmt.Errorf("the draft made from %s does not read back: %v", v.Name, err)
 	}
-	toStdout, err := writeImported(f, opts.Output, out, opts.Force)
+	toStdout, err := writeImported(f, opts.Output, out, opts.Force, v.Path)
 	if err != nil || toStdout {
 		return err
 	}

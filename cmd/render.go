@@ -24,7 +24,7 @@ type renderOptions struct {
 	Serial     string
 	PageLines  int
 	YearDigits int
-	Output     string
+	Output     outputTarget
 	Paper      string
 }
 
@@ -79,7 +79,7 @@ as a web page) and ansi (the draft with its tracked changes for a terminal).`,
 	fl.StringVar(&opts.Serial, "serial", "", "the message's serial (T 192A/88, STATE 153441, a TELNO)")
 	fl.IntVar(&opts.PageLines, "page-lines", 0, "lay the cable out in pages of N lines (classification and page line on every page)")
 	fl.IntVar(&opts.YearDigits, "year-digits", 0, "with --dtg now: write the year with 2 or 4 digits")
-	fl.StringVarP(&opts.Output, "output", "o", "", "write to this file instead of standard output")
+	addOutputFlags(c, &opts.Output, "the rendering", "the draft")
 	fl.StringVar(&opts.Paper, "paper", "a4", "paper size for --format pdf: a4 or letter")
 	return c
 }
@@ -99,15 +99,15 @@ func runRender(f *Factory, opts *renderOptions) error {
 	if opts.Paper != "a4" && opts.Paper != "letter" {
 		return usageErrorf("--paper takes a4 or letter, not %q", opts.Paper)
 	}
-	if opts.Format == "pdf" && opts.Output == "" && f.IO.IsStdoutTTY() {
+	if opts.Format == "pdf" && opts.Output.ToStdout() && f.IO.IsStdoutTTY() {
 		return usageErrorf("--format pdf writes binary output: give -o FILE.pdf or redirect it")
 	}
 	v, err := f.Resolve(opts.Ref)
 	if err != nil {
 		return err
 	}
-	if opts.Output != "" && v.Path != "" && renderOverInput(opts.Output, v.Path) {
-		return usageErrorf("-o %s would write the rendering over the draft %s: give another file", opts.Output, v.Path)
+	if err := opts.Output.Check(f, v.Path); err != nil {
+		return err
 	}
 	var buf bytes.Buffer
 	var sent *draft.Sent
@@ -130,7 +130,7 @@ func runRender(f *Factory, opts *renderOptions) error {
 		if err != nil {
 			return err
 		}
-		if err := render.DraftANSI(&buf, v.Data, f.IO.ColorEnabled(mode, opts.Output != "")); err != nil {
+		if err := render.DraftANSI(&buf, v.Data, f.IO.ColorEnabled(mode, !opts.Output.ToStdout())); err != nil {
 			return err
 		}
 	default:
@@ -184,25 +184,7 @@ func runRender(f *Factory, opts *renderOptions) error {
 			buf.Write(l.Text())
 		}
 	}
-	if opts.Output != "" {
-		if err := draft.WriteFileAtomic(opts.Output, buf.Bytes(), 0o644); err != nil {
-			return fmt.Errorf("cannot write %s: %w", opts.Output, err)
-		}
-		return nil
-	}
-	_, err = f.IO.Out.Write(buf.Bytes())
-	return err
-}
-
-// renderOverInput reports whether the output path names the draft read:
-// the same path once cleaned, or one existing file through links.
-func renderOverInput(out, in string) bool {
-	if a, err := filepath.Abs(out); err == nil {
-		if b, err := filepath.Abs(in); err == nil && a == b {
-			return true
-		}
-	}
-	return sameFile(out, in)
+	return opts.Output.Write(f, buf.Bytes(), v.Path)
 }
 
 // sentPrecedence sets a draft's precedences to those it was sent with, as
