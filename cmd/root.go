@@ -38,8 +38,14 @@ type Factory struct {
 // ColorMode resolves the --color flag.
 func (f *Factory) ColorMode() (ColorMode, error) { return ParseColorMode(f.Color) }
 
-// constructors holds every command's NewCmdX, registered from the command
-// files' init functions so that adding a command touches one file only.
+// constructors holds every command's constructor, registered from the
+// command files' init functions so that adding a command touches one file
+// only. Commands follow gh's shape: NewCmdX(f *Factory, runF func(*XOptions)
+// error) builds the command around an options struct holding IO and
+// dependencies; a nil runF runs xRun(opts), a test passes one that captures
+// the parsed options. Registration passes nil:
+//
+//	func init() { register(func(f *Factory) *cobra.Command { return NewCmdX(f, nil) }) }
 var constructors []func(*Factory) *cobra.Command
 
 func register(c func(*Factory) *cobra.Command) { constructors = append(constructors, c) }
