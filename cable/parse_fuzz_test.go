@@ -41,7 +41,7 @@ func FuzzParse(f *testing.F) {
 			t.Errorf("precedences do not run beside the addressees: %q %q, %q %q", m.To, m.ToPrecedence, m.Info, m.InfoPrecedence)
 		}
 		if m.Signature != "" && (strings.ContainsAny(m.Signature, "\n.") || m.Signature != strings.ToUpper(m.Signature) ||
-			(m.Form != "state" && m.Form != "fco")) {
+			m.Dialect() == nil || m.Dialect().Signature == SignatureInText) {
 			t.Errorf("signature %q in a cable of form %q", m.Signature, m.Form)
 		}
 		if m.Text == "" {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/redline-dev/redline/cable"
 	"github.com/redline-dev/redline/draft"
+	"github.com/redline-dev/redline/templates"
 	"github.com/spf13/cobra"
 )
 
@@ -80,7 +81,11 @@ func runImportCable(f *Factory, opts *importCableOptions) error {
 	} else {
 		series = draft.DefaultSeries()
 	}
-	fields, body := cableToDraft(m, series, opts.Template)
+	dir, err := f.templateDir()
+	if err != nil {
+		return err
+	}
+	fields, body := cableToDraft(m, series, opts.Template, dir)
 	if opts.SentenceCase {
 		body = sentenceCase(body, names)
 		fields.Subject = sentenceCase(fields.Subject, names)
@@ -125,14 +130,12 @@ func importNameCase(s string, names []string) string {
 	return strings.Join(words, " ")
 }
 
-// importTemplates names the template that writes each form of cable.
-var importTemplates = map[string]string{"state": "state-cable", "fco": "fco-telegram", "personal": "personal-message"}
-
 // cableToDraft makes a draft's fields and Markdown body from a parsed
 // cable. The fields are the parsed cable's (cable.Parse already takes the
 // precedence off the addressees, the label off the E.O. line and the
 // signature off the text), so that import and 'cable parse' agree.
-func cableToDraft(m *cable.Message, series []draft.SerialSeries, template string) (draft.Fields, string) {
+// A template given by name is looked up in templateDir first.
+func cableToDraft(m *cable.Message, series []draft.SerialSeries, template, templateDir string) (draft.Fields, string) {
 	var fl draft.Fields
 	fl.Classification = m.Classification
 	fl.Caveats = m.Caveats
@@ -164,14 +167,23 @@ func cableToDraft(m *cable.Message, series []draft.SerialSeries, template string
 	fl.Tags = m.Tags
 	fl.Signature = m.Signature
 
-	// The template that writes this form of cable.
-	fl.Template = importTemplates[m.Form]
+	// The template that writes this dialect of cable, and the dialect it
+	// writes (a template given names its own).
+	d := m.Dialect()
+	fl.Template = templates.ForDialect(d)
+	numbered := d != nil && d.Writer().Numbered
 	if template != "" {
 		fl.Template = template
+		numbered = false
+		if t, err := templates.Load(template, templateDir); err == nil {
+			d, numbered = t.Dialect(), t.Settings.Numbered
+		}
+	} else if t, err := templates.Load(fl.Template, templateDir); err == nil && fl.Template != "" {
+		numbered = t.Settings.Numbered
 	}
-	// Title lines, without those the personal-message template writes itself.
+	// Title lines, without those the template writes itself.
 	for _, h := range m.Heading {
-		if fl.Template == "personal-message" && (h == "PRIME MINISTER'S" || h == "PERSONAL MESSAGE" || h == "PRIME MINISTER'S PERSONAL MESSAGE") {
+		if d != nil && d.Writer().IsFixedHeading(h) {
 			continue
 		}
 		fl.Heading = append(fl.Heading, h)
@@ -184,7 +196,6 @@ func cableToDraft(m *cable.Message, series []draft.SerialSeries, template string
 	}
 
 	paras := importParagraphs(m.Text)
-	numbered := fl.Template == "state-cable" || fl.Template == "fco-telegram"
 	if numbered {
 		paras = stripParaNumbers(paras)
 	}

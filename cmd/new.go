@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/redline-dev/redline/cable"
 	"github.com/redline-dev/redline/draft"
 	"github.com/redline-dev/redline/templates"
 	"github.com/spf13/cobra"
@@ -63,10 +64,11 @@ func runNew(f *Factory, opts *newOptions) error {
 	if templates.IsPath(opts.Template) {
 		return usageErrorf("--template takes a template's name (see 'redline templates'), not a path: a draft names its template, and a path would not travel with it")
 	}
-	if _, err := templates.Load(opts.Template, dir); err != nil {
+	tmpl, err := templates.Load(opts.Template, dir)
+	if err != nil {
 		return usageErrorf("--template: %v", err)
 	}
-	data := newDraftSkeleton(opts.Template, opts.Title, opts.Classification)
+	data := newDraftSkeleton(opts.Template, tmpl.Dialect(), opts.Title, opts.Classification)
 	// What is written must read back: this also checks --classification.
 	if _, err := draft.Parse(opts.File, data); err != nil {
 		return usageErrorf("%v", err)
@@ -85,8 +87,9 @@ func runNew(f *Factory, opts *newOptions) error {
 	return err
 }
 
-// newDraftSkeleton writes the starting text of a draft for a template.
-func newDraftSkeleton(template, title, classification string) []byte {
+// newDraftSkeleton writes the starting text of a draft for a template
+// of dialect d (nil when the template names none).
+func newDraftSkeleton(template string, d *cable.Dialect, title, classification string) []byte {
 	if title == "" {
 		title = "Title of the message"
 	}
@@ -100,39 +103,18 @@ func newDraftSkeleton(template, title, classification string) []byte {
 	line("classification", strings.ToUpper(classification), "UNCLASSIFIED, RESTRICTED, CONFIDENTIAL, SECRET or TOP SECRET")
 	line("caveats", "[]", "handling words printed with the classification, e.g. [UK EYES ONLY]")
 	line("precedence", "IMMEDIATE", "FLASH, IMMEDIATE, PRIORITY or ROUTINE")
+	fields := []cable.SkeletonField{
+		{Key: "from", Value: `""`, Comment: "the originator"},
+		{Key: "to", Value: "[]", Comment: "action addressees"},
+		{Key: "info", Value: "[]", Comment: "information addressees"},
+		{Key: "subject", Value: `""`, Comment: "the subject line"},
+	}
 	body := "Write the message here, in paragraphs separated by a blank line.\n"
-	switch template {
-	case "personal-message":
-		line("from", "CABINET OFFICE LONDON", "the originator")
-		line("to", "[THE WHITE HOUSE]", "action addressees")
-		line("series", "T", "serial series (see .redline/config.yaml)")
-		line("passing", `{for: "", from: ""}`, "passing line: FOLLOWING FOR ... FROM ...")
-		line("heading", "[]", "heading lines printed before the text")
-		body = "Dear ...,\n\n" + body + "\nYours ever\n\n...\n"
-	case "fco-telegram":
-		line("from", "FCO", "the originator")
-		line("to", "[WASHINGTON]", "action addressees (posts)")
-		line("info", "[]", "information addressees")
-		line("series", "TELNO", "serial series (see .redline/config.yaml)")
-		line("subject", `""`, "the subject line")
-		line("references", "[]", "references, e.g. [YOUR TELNO 1119]")
-		line("signature", "PRINCIPAL", "replace with the principal's name, e.g. HOWE")
-	case "state-cable":
-		line("from", "SECSTATE WASHDC", "the originator")
-		line("to", "[AMEMBASSY LONDON]", "action addressees")
-		line("info", "[]", "information addressees")
-		line("series", "STATE", "serial series (see .redline/config.yaml)")
-		line("captions", "[]", "e.g. [NODIS] or [EXDIS]")
-		line("eo", `""`, "declassification line, e.g. \"12356: DECL: OADR\"")
-		line("tags", "[]", "subject tags, e.g. [PREL, UK]")
-		line("subject", `""`, "the subject line")
-		line("references", "[]", "e.g. [A) STATE 387403]")
-		line("signature", `""`, "the principal's surname, e.g. SHULTZ")
-	default:
-		line("from", `""`, "the originator")
-		line("to", "[]", "action addressees")
-		line("info", "[]", "information addressees")
-		line("subject", `""`, "the subject line")
+	if d != nil {
+		fields, body = d.Skeleton, d.SkeletonBody
+	}
+	for _, f := range fields {
+		line(f.Key, f.Value, f.Comment)
 	}
 	b.WriteString("---\n")
 	b.WriteString(body)

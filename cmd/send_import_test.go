@@ -47,7 +47,7 @@ func TestCableToDraft(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fl, body := cableToDraft(m, draft.DefaultSeries(), "")
+	fl, body := cableToDraft(m, draft.DefaultSeries(), "", "")
 	want := draft.Fields{Title: "TEST", Template: "state-cable", Classification: "SECRET", Caveats: []string{"NOFORN"}, Captions: []string{"NODIS"}, EO: "12356: DECL: OADR",
 		Precedence: "PRIORITY", InfoPrecedence: "ROUTINE", From: "SECSTATE WASHDC", To: []string{"AMEMBASSY LONDON"},
 		Info: []string{"AMEMBASSY PARIS"}, Series: "STATE", Passing: draft.Passing{For: "AMBASSADOR", From: "THE SECRETARY"},

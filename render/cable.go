@@ -93,13 +93,7 @@ func LayoutCable(doc *draft.Document, opts CableOptions) (*CableLayout, error) {
 		tname = doc.Fields.Template
 	}
 	if tname == "" {
-		var others []string
-		for _, n := range templates.Names() {
-			if n != "personal-message" {
-				others = append(others, n)
-			}
-		}
-		return nil, fmt.Errorf("%s has no template: add template: personal-message (or %s) to its front matter, or give --template", name, strings.Join(others, ", "))
+		return nil, fmt.Errorf("%s has no template: add template: NAME to its front matter (%s), or give --template", name, strings.Join(templates.Names(), ", "))
 	}
 	tmpl, err := templates.Load(tname, opts.TemplateDir)
 	if err != nil {

@@ -26,7 +26,7 @@ func TestCableHeaderErrorsNameTheField(t *testing.T) {
 		{"long addressee", strings.Replace(stateDraft, "to: [AMEMBASSY LONDON]", "to: [AMEMBASSY LONDON, USMISSION USNATO BRUSSELS BELGIUM VERY LONG NAME OF MISSION]", 1),
 			"test.md: front matter field to makes line 4 of the cable 72 characters, longer than 69"},
 		{"no template", "---\nclassification: SECRET\nprecedence: ROUTINE\n---\ntext\n",
-			"add template: personal-message (or fco-telegram, state-cable) to"},
+			"add template: NAME to its front matter (fco-telegram, personal-message, state-cable)"},
 	} {
 		_, err := Cable(parseDraft(t, c.src), CableOptions{DTG: "150000Z DEC 88", Serial: "STATE 1"})
 		if err == nil || !strings.Contains(err.Error(), c.want) {

@@ -27,6 +27,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/redline-dev/redline/cable"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -38,6 +39,10 @@ var embedded embed.FS
 type Settings struct {
 	// Description is the one line `redline templates` prints.
 	Description string `yaml:"description" json:"description,omitempty"`
+	// Dialect names the cable dialect the template writes (see
+	// cable.Dialects): state, fco or personal. The reader, import and
+	// `redline new` take what they need to know of the form from it.
+	Dialect string `yaml:"dialect" json:"dialect,omitempty"`
 	// Width is the longest line in characters (default 69, ACP 127 §138.f).
 	Width int `yaml:"width" json:"width,omitempty"`
 	// Charset is ita2 (default) or ascii; Extra adds characters to it.
@@ -187,6 +192,31 @@ func unwrap(err error) error {
 	return err
 }
 
+// ForDialect returns the name of the built-in template that writes
+// dialect d, or "" when none does.
+func ForDialect(d *cable.Dialect) string {
+	if d == nil {
+		return ""
+	}
+	d = d.Writer()
+	for _, n := range Names() {
+		if t, err := Embedded(n); err == nil && t.Settings.Dialect == d.Name {
+			return n
+		}
+	}
+	return ""
+}
+
+// Dialect returns the dialect the template names, or nil when it names
+// none.
+func (t *Template) Dialect() *cable.Dialect {
+	d, err := cable.DialectNamed(t.Settings.Dialect)
+	if err != nil {
+		return nil
+	}
+	return d
+}
+
 // Embedded returns the built-in template NAME, whatever overrides it.
 func Embedded(name string) (*Template, error) {
 	data, err := embedded.ReadFile(name + ".tmpl")
@@ -219,6 +249,15 @@ func parse(name, origin string, data []byte) (*Template, error) {
 	dec.KnownFields(true)
 	if err := dec.Decode(&t.Settings); err != nil && !errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("template %s: settings: %s", origin, settingsError(err))
+	}
+	if d := t.Settings.Dialect; d != "" {
+		dl, err := cable.DialectNamed(d)
+		if err != nil {
+			return nil, fmt.Errorf("template %s: settings: dialect: %v", origin, err)
+		}
+		if dl.CopyOf != nil {
+			return nil, fmt.Errorf("template %s: settings: dialect %q is only read, never written: use %s", origin, d, dl.CopyOf.Name)
+		}
 	}
 	return t, nil
 }

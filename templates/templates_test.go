@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"github.com/redline-dev/redline/cable"
 	"os"
 	"path/filepath"
 	"strings"
@@ -64,7 +65,9 @@ func TestLoadOverrideAndPath(t *testing.T) {
 
 func TestSettingsErrors(t *testing.T) {
 	for src, want := range map[string]string{
-		"{{/*\nwidht: 40\n*/}}":         `line 2: unknown setting "widht" (settings are description, width,`,
+		"{{/*\nwidht: 40\n*/}}":         `line 2: unknown setting "widht" (settings are description, dialect, width,`,
+		"{{/*\ndialect: telex\n*/}}":    `dialect: unknown dialect "telex": use one of`,
+		"{{/*\ndialect: archive\n*/}}":  `dialect "archive" is only read, never written: use state`,
 		"{{/*\nwidth: wide\n*/}}":       "cannot unmarshal",
 		"{{/*\nwidth: 40\n":             "never closed",
 		"{{/*\nwidth: [1\n*/}}":         "settings:",
@@ -92,5 +95,40 @@ func TestEmptyOverrideAndEmbedded(t *testing.T) {
 	}
 	if _, err := Embedded("nope"); err == nil {
 		t.Error("Embedded of an unknown name")
+	}
+}
+
+// Every built-in template names the dialect it writes, and each dialect a
+// template writes is written by exactly one built-in template.
+func TestEveryTemplateNamesItsDialect(t *testing.T) {
+	seen := map[string]string{}
+	for _, n := range Names() {
+		tm, err := Embedded(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := tm.Dialect()
+		if d == nil {
+			t.Errorf("template %s names no dialect (%q)", n, tm.Settings.Dialect)
+			continue
+		}
+		if other, ok := seen[d.Name]; ok {
+			t.Errorf("templates %s and %s both write dialect %s", other, n, d.Name)
+		}
+		seen[d.Name] = n
+		if got := ForDialect(d); got != n {
+			t.Errorf("ForDialect(%s) = %q, want %s", d.Name, got, n)
+		}
+	}
+	for _, d := range cable.Dialects() {
+		if d.CopyOf != nil {
+			if got, want := ForDialect(d), seen[d.CopyOf.Name]; got != want || got == "" {
+				t.Errorf("ForDialect(%s) = %q, want the template of %s (%q)", d.Name, got, d.CopyOf.Name, want)
+			}
+			continue
+		}
+		if seen[d.Name] == "" {
+			t.Errorf("no built-in template writes dialect %s", d.Name)
+		}
 	}
 }

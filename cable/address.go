@@ -1,0 +1,213 @@
+package cable
+
+import (
+	"strings"
+)
+
+// cpPrecedenceWordLetters maps the precedence words written in FCO TO and INFO
+// lines to their letters.
+var cpPrecedenceWordLetters = map[string]string{"FLASH": "Z", "IMMEDIATE": "O", "PRIORITY": "P", "ROUTINE": "R"}
+
+// parseAddress reads FM, TO, INFO and XMT lines (and, in the FCO form,
+// TELNO and OF lines) from line i; it returns the index of the first line
+// of the text area.
+func (p *cableParser) parseAddress(i int, fco bool) (int, error) {
+	m := &p.msg
+	cur := cpAddrNone
+	fmLine, toSeen := 0, false
+	j := i
+	for ; j < len(p.lines); j++ {
+		t := p.trimmed(j)
+		if t == "" {
+			// A double-spaced copy: the heading goes on when an address
+			// line follows the blank lines.
+			next := p.trimmed(p.nextNonBlank(j))
+			if fmLine == 0 || next == "BT" || cpHasKeyword(next, "TO") || cpHasKeyword(next, "INFO") ||
+				cpHasKeyword(next, "XMT") || (fco && (cpHasKeyword(next, "TELNO") || cpHasKeyword(next, "OF") && cpDtgRE.MatchString(next))) {
+				continue
+			}
+			break
+		}
+		if fmLine == 0 && !cpHasKeyword(t, "FM") {
+			return 0, cpErrorf(p.lines[j].n, "expected the FM line after the date-time group line")
+		}
+		switch {
+		case t == "BT":
+			j++
+			goto done
+		case cpHasKeyword(t, "FM"):
+			if fmLine != 0 {
+				goto done
+			}
+			fmLine = p.lines[j].n
+			m.From = strings.TrimSpace(t[2:])
+			cur = cpAddrNone
+		case cpHasKeyword(t, "TO"):
+			toSeen = true
+			cur = cpAddrTo
+			p.addAddressees(cur, strings.TrimSpace(t[2:]), fco, true)
+		case cpHasKeyword(t, "INFO"):
+			cur = cpAddrInfo
+			p.addAddressees(cur, strings.TrimSpace(t[4:]), fco, true)
+		case cpHasKeyword(t, "XMT"):
+			cur = cpAddrXMT
+			p.addAddressees(cur, strings.TrimSpace(t[3:]), fco, true)
+		case fco && cpHasKeyword(t, "TELNO"):
+			m.Serial = t
+			cur = cpAddrNone
+		case fco && cpHasKeyword(t, "OF") && cpDtgRE.MatchString(t):
+			sub := cpDtgRE.FindStringSubmatch(t)
+			if err := p.checkDTG(j, sub[1], sub[2]); err != nil {
+				return 0, err
+			}
+			m.DTG = strings.Join(strings.Fields(sub[0]), " ")
+			cur = cpAddrNone
+		case p.isTextStart(t):
+			goto done
+		default:
+			if cur == cpAddrNone {
+				if fmLine != 0 && !toSeen && m.From != "" && !fco {
+					m.From += " " + t
+					continue
+				}
+				goto done
+			}
+			p.addAddressees(cur, t, fco, false)
+		}
+	}
+done:
+	if !toSeen {
+		return 0, cpErrorf(fmLine, "FM line is not followed by a TO line")
+	}
+	return j, nil
+}
+
+// isTextStart reports whether t, met among the address lines, already
+// belongs to the text (a cable without BT lines).
+func (p *cableParser) isTextStart(t string) bool {
+	if _, _, ok := cpMatchClassification(t); ok {
+		return true
+	}
+	return cpEoRE.MatchString(t) || cpSubjectRE.MatchString(t) || cpTagsRE.MatchString(t) ||
+		t == "NNNN" || t == "NNN" || strings.HasPrefix(t, "DRAFT - NOT FOR TRANSMISSION")
+}
+
+// Which list of addressees an address line adds to.
+const (
+	cpAddrNone = iota
+	cpAddrTo
+	cpAddrInfo
+	cpAddrXMT
+)
+
+var (
+	// a routing indicator before a US addressee: RUEHC/SECSTATE WASHDC.
+	cpRoutingPrefixRE = lazyRE(`^R[A-Z]{3,7}/`)
+)
+
+// addAddressees appends the addressees of one address line to the list
+// cur. A US addressee may carry a routing indicator before it and its
+// precedence (and a station serial number) after it: RUEHC/SECSTATE WASHDC
+// PRIORITY 1234. In the FCO form the line may start with a precedence word
+// and list several addressees separated by commas; on the first TO and
+// INFO line that word also gives the action or information precedence
+// when the heading has no precedence line (first reports whether the line
+// carries its TO or INFO keyword).
+func (p *cableParser) addAddressees(cur int, s string, fco bool, first bool) {
+	m := &p.msg
+	var list, precs *[]string
+	role := -1
+	switch cur {
+	case cpAddrTo:
+		list, precs, role = &m.To, &m.ToPrecedence, 0
+	case cpAddrInfo:
+		list, precs, role = &m.Info, &m.InfoPrecedence, 1
+	case cpAddrXMT:
+		list = &m.XMT
+	default:
+		return
+	}
+	if !first {
+		role = -1
+	}
+	add := func(a, prec string) {
+		*list = append(*list, a)
+		if precs != nil {
+			*precs = append(*precs, prec)
+		}
+	}
+	if s == "" {
+		return
+	}
+	if !fco {
+		a, prec := cpSplitUSAddressee(s)
+		add(a, prec)
+		return
+	}
+	prec := ""
+	words := strings.Fields(s)
+	if len(words) > 1 {
+		if l, ok := cpPrecedenceWordLetters[words[0]]; ok {
+			p.setPrecedence(role, l)
+			prec = words[0]
+			s = strings.TrimSpace(s[len(words[0]):])
+		}
+	}
+	for _, a := range strings.Split(s, ",") {
+		if a = strings.TrimSpace(a); a != "" {
+			add(a, prec)
+		}
+	}
+}
+
+// cpSplitUSAddressee takes the routing indicator, the precedence and the
+// station serial number off a US addressee line.
+func cpSplitUSAddressee(s string) (addressee, precedence string) {
+	s = strings.TrimSpace(s)
+	routed := false
+	if loc := cpRoutingPrefixRE.FindStringIndex(s); loc != nil && len(s) > loc[1] {
+		s, routed = s[loc[1]:], true
+	}
+	words := strings.Fields(s)
+	n := len(words)
+	if n > 1 && routed && cpAllDigits(words[n-1]) {
+		n-- // RUEHXD/MOSCOW POLITICAL COLLECTIVE 1234
+	}
+	if n > 2 && cpAllDigits(words[n-1]) {
+		if _, ok := cpPrecedenceWordLetters[words[n-2]]; ok {
+			n-- // AMEMBASSY MOSCOW IMMEDIATE 4521
+		}
+	}
+	if n > 1 {
+		if _, ok := cpPrecedenceWordLetters[words[n-1]]; ok {
+			k := n - 1
+			if k > 1 && words[k-1] == "NIACT" {
+				k--
+			}
+			return strings.Join(words[:k], " "), strings.Join(words[k:n], " ")
+		}
+	}
+	return strings.Join(words[:n], " "), ""
+}
+
+func cpAllDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func (p *cableParser) setPrecedence(role int, letter string) {
+	m := &p.msg
+	switch {
+	case role == 0 && len(m.Precedence) == 0:
+		m.Precedence = []string{letter}
+	case role == 1 && len(m.Precedence) == 1 && m.Precedence[0] != letter:
+		m.Precedence = append(m.Precedence, letter)
+	}
+}

@@ -1,0 +1,32 @@
+package cable
+
+// FCO is the UK Foreign and Commonwealth Office telegram of the 1980s
+// (cable-format.md §6, §8): the classification above FM, FM with the
+// originating post, TO with the precedence before the post, TELNO, the OF
+// line carrying the DTG, INFO, a subject line without a label, MIPT / MIFT
+// / YOUR TELNO references, numbered paragraphs and the principal's name
+// standing alone as the last paragraph.
+var FCO = &Dialect{
+	Name:  "fco",
+	Title: "UK FCO telegram",
+	Heading: []string{"CLASSIFICATION", "CAPTIONS", "FM", "TO PRECEDENCE", "TELNO", "OF DTG", "INFO PRECEDENCE",
+		"XMT", "SUBJECT", "REFERENCES"},
+	AddresseePrecedence: PrecedenceBefore,
+	SerialLabel:         "TELNO",
+	Numbered:            true,
+	Signature:           SignatureLastParagraph,
+	Skeleton: []SkeletonField{
+		{"from", "FCO", "the originator"},
+		{"to", "[WASHINGTON]", "action addressees (posts)"},
+		{"info", "[]", "information addressees"},
+		{"series", "TELNO", "serial series (see .redline/config.yaml)"},
+		{"subject", `""`, "the subject line"},
+		{"references", "[]", "references, e.g. [YOUR TELNO 1119]"},
+		{"signature", "PRINCIPAL", "replace with the principal's name, e.g. HOWE"},
+	},
+	SkeletonBody: skeletonBody,
+	rank:         10,
+	recognise:    func(s formSigns) bool { return s.fco },
+}
+
+func init() { register(FCO) }

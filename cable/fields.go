@@ -1,0 +1,286 @@
+package cable
+
+import (
+	"strings"
+)
+
+// parseText reads the text area [i, end): the classification line, the
+// fields at the top of the text, then the text itself.
+func (p *cableParser) parseText(i, end int) {
+	m := &p.msg
+	j := p.nextNonBlank(i)
+	for j < end && p.isDraftMarker(j) {
+		j = p.nextNonBlank(j + 1)
+	}
+	// The classification line; an archive copy may print the page's
+	// banner and PAGE line before it (CONFIDENTIAL / PAGE 01 STATE 192639 /
+	// C O N F I D E N T I A L STATE 192639), so a run of such lines is read
+	// together.
+	// Released State cables also print the distribution block (ORIGIN
+	// EUR-12, DRAFTED BY ..., the ------044391 250001Z /62 line) there; it
+	// is skipped only when a classification line follows it.
+	last := -1
+	for k := j; k < end; k++ {
+		t := p.trimmed(k)
+		if t == "" || cpPageLineRE.MatchString(t) || cpIsDistributionLine(t) {
+			continue
+		}
+		c, rest, ok := cpMatchClassification(t)
+		if !ok {
+			break
+		}
+		caveats, serial, ok := cpClassificationRest(rest)
+		if !ok {
+			break
+		}
+		m.Classification = c
+		if len(m.Caveats) == 0 {
+			m.Caveats = caveats
+		}
+		if serial != "" && !p.serialOnClass {
+			m.Serial = serial
+			p.serialOnClass = true
+		}
+		p.spaced = p.spaced || cpIsLetterSpaced(t)
+		last = k
+	}
+	if last >= 0 {
+		j = last + 1
+	}
+	j = p.parseFields(j, end)
+	if p.fco && m.Subject == "" {
+		j = p.fcoSubject(j, end)
+	}
+	p.parseBody(j, end)
+}
+
+// fcoSubject reads the subject line of an FCO telegram, which has no
+// SUBJECT: label: a title line above the REF line, or a single line
+// standing alone as the first paragraph, not numbered and with no full
+// stop, with more text after it. It returns where the text starts.
+func (p *cableParser) fcoSubject(j, end int) int {
+	m := &p.msg
+	if len(m.Heading) == 1 {
+		m.Subject, m.Heading = m.Heading[0], nil
+		return j
+	}
+	if len(m.Heading) > 0 || len(m.References) > 0 {
+		return j
+	}
+	i := p.nextNonBlank(j)
+	t := p.trimmed(i)
+	if i+1 >= end || p.trimmed(i+1) != "" || t == "" || cpBodyStartRE.MatchString(t) || cpEndsSentence(t) ||
+		p.isFurniture(t) || p.nextNonBlank(i+1) >= end {
+		return j
+	}
+	m.Subject = t
+	return i + 1
+}
+
+func (p *cableParser) isDraftMarker(i int) bool {
+	return strings.HasPrefix(p.trimmed(i), "DRAFT - NOT FOR TRANSMISSION")
+}
+
+// fieldKind classifies a line at the top of the text.
+const (
+	cpFieldNone = iota
+	cpFieldSerial
+	cpFieldEO
+	cpFieldTags
+	cpFieldSubject
+	cpFieldRef
+	cpFieldPassing
+	cpFieldClassifiedBy
+)
+
+func (p *cableParser) fieldKind(i int) int {
+	t := p.trimmed(i)
+	switch {
+	case cpSerialLabelRE.MatchString(t):
+		return cpFieldSerial
+	case cpEoRE.MatchString(t):
+		return cpFieldEO
+	case cpClassifiedRE.MatchString(t):
+		return cpFieldClassifiedBy
+	case cpTagsRE.MatchString(t):
+		return cpFieldTags
+	case cpSubjectRE.MatchString(t):
+		return cpFieldSubject
+	case cpRefRE.MatchString(t), cpTelnoRefRE.MatchString(t):
+		return cpFieldRef
+	case cpPassingRE.MatchString(t):
+		return cpFieldPassing
+	case cpPassingHeadRE.MatchString(t) && strings.HasPrefix(p.trimmed(i+1), "FROM "):
+		return cpFieldPassing
+	}
+	return cpFieldNone
+}
+
+// parseFields reads the fields at the top of the text from line i: captions,
+// title lines, serial, passing line, E.O., TAGS, SUBJECT, REF. Lines that
+// are not fields count as title lines only when a field follows them
+// within the first lines; otherwise the text starts there.
+func (p *cableParser) parseFields(i, end int) int {
+	m := &p.msg
+	// Find the last field line near the top, before the text visibly starts.
+	lastField := -1
+	seen := 0
+	for j := i; j < end && seen < 16; j++ {
+		t := p.trimmed(j)
+		if t == "" || p.isFurniture(t) {
+			continue
+		}
+		seen++
+		if p.fieldKind(j) != cpFieldNone {
+			lastField = j
+			continue
+		}
+		if cpBodyStartRE.MatchString(t) || strings.HasPrefix(t, "\"") || strings.HasPrefix(t, "''") {
+			break
+		}
+	}
+	j := i
+	for j < end {
+		t := p.trimmed(j)
+		if t == "" || (p.isFurniture(t) && j <= lastField) {
+			j++
+			continue
+		}
+		kind := p.fieldKind(j)
+		if kind == cpFieldNone {
+			if j < lastField {
+				if cpIsCaptionLine(t) {
+					m.Captions = append(m.Captions, t)
+				} else {
+					m.Heading = append(m.Heading, t)
+				}
+				j++
+				continue
+			}
+			if cpIsCaptionLine(t) && len(m.Heading) == 0 && lastField < 0 {
+				m.Captions = append(m.Captions, t)
+				j++
+				continue
+			}
+			break
+		}
+		value, next := p.fieldValue(j, end, kind)
+		switch kind {
+		case cpFieldSerial:
+			m.Serial = cpSerialLabelRE.FindStringSubmatch(t)[1]
+			p.serialLabel = true
+			next = j + 1
+		case cpFieldEO:
+			m.EO = cpEOValue(value)
+		case cpFieldTags:
+			for _, tag := range strings.Split(strings.TrimSpace(cpTagsRE.FindStringSubmatch(value)[1]), ",") {
+				if tag = strings.TrimSpace(tag); tag != "" {
+					m.Tags = append(m.Tags, tag)
+				}
+			}
+		case cpFieldSubject:
+			m.Subject = strings.TrimSpace(cpSubjectRE.FindStringSubmatch(value)[1])
+		case cpFieldRef:
+			if sub := cpRefRE.FindStringSubmatch(value); sub != nil {
+				value = strings.TrimSpace(sub[1])
+			}
+			m.References = append(m.References, cpSplitRefs(value)...)
+		case cpFieldPassing:
+			m.Passing = value
+		case cpFieldClassifiedBy:
+			m.ClassifiedBy = strings.TrimSpace(cpClassifiedRE.FindStringSubmatch(value)[1])
+		}
+		j = next
+	}
+	return j
+}
+
+// fieldValue joins a field line with the lines it runs on to: non-blank
+// lines that are not fields themselves and do not start a paragraph. A
+// passing line runs on only while it does not end with a full stop, and
+// at most two lines.
+func (p *cableParser) fieldValue(i, end, kind int) (string, int) {
+	v := p.trimmed(i)
+	j := i + 1
+	for ; j < end; j++ {
+		t := p.trimmed(j)
+		if t == "" || p.isFurniture(t) || p.fieldKind(j) != cpFieldNone || cpBodyStartRE.MatchString(t) ||
+			strings.HasPrefix(t, "\"") || strings.HasPrefix(t, "''") {
+			break
+		}
+		if kind == cpFieldPassing && (strings.HasSuffix(v, ".") || j-i >= 2) {
+			break
+		}
+		if kind == cpFieldTags || kind == cpFieldEO {
+			break
+		}
+		v = cpJoinRunOn(v, t)
+	}
+	return v, j
+}
+
+// cpEOLabelRE is the label of an E.O. line.
+var cpEOLabelRE = lazyRE(`^E\.\s?O\.\s*`)
+
+// cpEOValue takes the E.O. label off an E.O. line: E.O. 12065: GDS ... gives
+// 12065: GDS ..., the value a draft's eo field holds.
+func cpEOValue(line string) string {
+	return strings.TrimSpace(cpEOLabelRE.ReplaceAllString(strings.TrimSpace(line), ""))
+}
+
+// cpSplitRefs splits a list of references lettered (A) X (B) Y into X and
+// Y; anything else is one reference.
+func cpSplitRefs(v string) []string {
+	if v == "" {
+		return nil
+	}
+	locs := cpRefLetterRE.FindAllStringSubmatchIndex(v, -1)
+	if len(locs) == 0 || locs[0][0] != 0 {
+		locs = cpRefDotRE.FindAllStringSubmatchIndex(v, -1)
+	}
+	// References lettered A) X B) Y were lettered in the draft itself (a
+	// template writes them as they are), so each keeps its letter.
+	keep := false
+	if len(locs) == 0 || locs[0][0] != 0 {
+		locs = cpRefHalfRE.FindAllStringSubmatchIndex(v, -1)
+		keep = true
+	}
+	if len(locs) < 2 || locs[0][0] != 0 {
+		return []string{v}
+	}
+	var out []string
+	for k, loc := range locs {
+		if v[loc[2]] != byte('A'+k) {
+			return []string{v}
+		}
+		stop := len(v)
+		if k+1 < len(locs) {
+			stop = locs[k+1][0]
+		}
+		from := loc[1]
+		if keep {
+			from = loc[2]
+		}
+		ref := strings.TrimSpace(v[from:stop])
+		ref = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(ref, ","), " AND"))
+		out = append(out, ref)
+	}
+	return out
+}
+
+// cpJoinRunOn joins two lines of one field, closing a hyphenated word.
+func cpJoinRunOn(a, b string) string {
+	if cpEndsWithHyphenatedWord(a) {
+		return a[:len(a)-1] + b
+	}
+	return a + " " + b
+}
+
+func cpEndsWithHyphenatedWord(s string) bool {
+	n := len(s)
+	if n < 3 || s[n-1] != '-' {
+		return false
+	}
+	c := s[n-2]
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
+}

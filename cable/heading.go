@@ -1,0 +1,228 @@
+package cable
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// cpHeading is where the cable's heading was found.
+type cpHeading struct {
+	kind  int // cpHeadingACP or cpHeadingFCO
+	start int // index of the precedence line (ACP) or FM line (FCO)
+}
+
+const (
+	cpHeadingACP = iota + 1
+	cpHeadingFCO
+)
+
+var (
+	// precedence letters and a date-time group, then operating signals.
+	cpDtgLineRE = lazyRE(`^([ZOPRY])(?:\s+([ZOPRY]))?\s+(\d{6}[A-Z]|DDHHMMZ)\s+([A-Z]{3,4})(?:\s+(\d{4}|\d{2}|YY))?(?:\s+(.*))?$`)
+	// a date-time group on its own (FCO OF line, FM line).
+	cpDtgRE = lazyRE(`(\d{6}[A-Z])\s+([A-Z]{3,4})(?:\s+(\d{4}|\d{2}))?$`)
+
+	cpMonthNames = map[string]int{"JAN": 1, "FEB": 2, "MAR": 3, "APR": 4, "MAY": 5, "JUN": 6, "JUNE": 6,
+		"JUL": 7, "JULY": 7, "AUG": 8, "SEP": 9, "SEPT": 9, "OCT": 10, "NOV": 11, "DEC": 12}
+
+	cpSerialLabelRE = lazyRE(`(?i)^(?:PERSONAL MESSAGE\s+)?SERIAL\b(?:\s+(?:NO|NR|NUMBER)\.?)?\s*[:.]?\s*(\S.*)$`)
+	cpEoRE          = lazyRE(`^E\.\s?O\.\s*\d`)
+	cpClassifiedRE  = lazyRE(`(?i)^(?:CLASSIFIED|DERIVED CLASSIFICATION) BY\s*:?\s*(.*)$`)
+	cpTagsRE        = lazyRE(`^TAGS?\s*:?\s+(.*)$`)
+	cpSubjectRE     = lazyRE(`^SUBJ(?:ECT)?\s*:\s*(.*)$`)
+	cpRefRE         = lazyRE(`^(?:REFS?|REFERENCES?|REFTEL)\s*[:.]\s*(.*)$`)
+	cpTelnoRefRE    = lazyRE(`^(?:MY|YOUR|OUR|UKMIS \S+|[A-Z]+) TELNOS? \d`)
+	cpPassingRE     = lazyRE(`^(?:FOLLOWING\s+|PERSONAL\s+)?FOR\s+\S.*\sFROM\s+\S`)
+	cpPassingHeadRE = lazyRE(`^(?:FOLLOWING\s+|PERSONAL\s+)?FOR\s+\S`)
+	cpBodyStartRE   = lazyRE(`^(?:\d+\.|\([A-Z0-9]{1,3}\)|--|- |[A-Z]\.\s)`)
+	cpPageLineRE    = lazyRE(`^PAGE\s+(\d{1,3})(?:\s+OF\s+\d{1,3})?((?:\s+[A-Z0-9/.-]+){0,5})$`)
+	cpSectionInRE   = lazyRE(`(?:FINAL\s+)?SECTION\s+(?:\d+\s+)?OF\s+\d+`)
+	cpStateSerialRE = lazyRE(`^[A-Z]+(?: [A-Z]+)? \d{5,6}$`)
+	cpSectionRE     = lazyRE(`^(?:SECTION\s+\d+\s+OF\s+\d+|FINAL\s+SECTION\s+OF\s+\d+)`)
+	cpPageNumberRE  = lazyRE(`^-\s*\d{1,3}\s*-$`)
+	cpStationSerRE  = lazyRE(`^#\d+$`)
+	cpSerialRestRE  = lazyRE(`^(?:[A-Z][A-Z]*(?: [A-Z]+)* )?(?:\d+[A-Z]?(?:/\d+)?|\[[A-Z]+\])$`)
+	cpRefLetterRE   = lazyRE(`(?:^|\s)\(([A-Z])\)\s+`)
+	cpRefDotRE      = lazyRE(`(?:^|\s)([A-Z])\.\s+`)
+	cpRefHalfRE     = lazyRE(`(?:^|\s)([A-Z])\)\s+`)
+	cpTransIDRE     = lazyRE(`^V?ZCZC`)
+	cpRoutingRE     = lazyRE(`^[ZOPRY]{2}\s+[A-Z]{4,}`)
+	cpSingleTokenRE = lazyRE(`^[A-Z0-9#/]{4,}$`)
+)
+
+// isDTGLine reports whether line i is a precedence and date-time group line.
+func (p *cableParser) isDTGLine(i int) bool {
+	m := cpDtgLineRE.FindStringSubmatch(p.trimmed(i))
+	return m != nil && (cpMonthNames[m[4]] != 0 || m[3] == "DDHHMMZ" && m[4] == "MON")
+}
+
+// findHeading finds the first heading in the input: an ACP 127 heading (a
+// precedence and date-time group line followed by FM) or an FCO heading
+// (FM followed by TO, with a TELNO or OF line or a date-time group on the
+// FM line).
+func (p *cableParser) findHeading() (cpHeading, bool) {
+	for i := range p.lines {
+		t := p.trimmed(i)
+		if p.isDTGLine(i) {
+			if j := p.nextNonBlank(i + 1); cpHasKeyword(p.trimmed(j), "FM") {
+				return cpHeading{cpHeadingACP, i}, true
+			}
+			continue
+		}
+		if cpHasKeyword(t, "FM") {
+			j := p.nextNonBlank(i + 1)
+			if !cpHasKeyword(p.trimmed(j), "TO") {
+				continue
+			}
+			if cpDtgRE.MatchString(t) {
+				return cpHeading{cpHeadingFCO, i}, true
+			}
+			for k := j + 1; k < len(p.lines) && k <= j+8; k++ {
+				u := p.trimmed(k)
+				if cpHasKeyword(u, "TELNO") || (cpHasKeyword(u, "OF") && cpDtgRE.MatchString(u)) {
+					return cpHeading{cpHeadingFCO, i}, true
+				}
+			}
+		}
+	}
+	return cpHeading{}, false
+}
+
+// transmissionStart returns the index where the transmission lines before
+// the heading at i begin.
+func (p *cableParser) transmissionStart(i int) int {
+	start := i
+	for j := i - 1; j >= 0; j-- {
+		t := p.trimmed(j)
+		if t == "" {
+			continue
+		}
+		if !cpIsTransmissionLine(t) {
+			break
+		}
+		start = j
+	}
+	return start
+}
+
+func cpIsTransmissionLine(t string) bool {
+	if cpTransIDRE.MatchString(t) || cpRoutingRE.MatchString(t) || cpHasKeyword(t, "DE") ||
+		cpHasKeyword(t, "ZNY") || cpHasKeyword(t, "ZNR") || cpStationSerRE.MatchString(t) {
+		return true
+	}
+	if cpSingleTokenRE.MatchString(t) {
+		if _, _, ok := cpMatchClassification(t); ok {
+			return false
+		}
+		return t != "BT" && t != "NNNN" && t != "NNN"
+	}
+	return false
+}
+
+func cpValidDTG(day, hour, minute string, month int) error {
+	d, _ := strconv.Atoi(day)
+	h, _ := strconv.Atoi(hour)
+	mi, _ := strconv.Atoi(minute)
+	days := [13]int{0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+	switch {
+	case d < 1 || d > days[month]:
+		return fmt.Errorf("day %02d does not exist in that month", d)
+	case h > 23:
+		return fmt.Errorf("hour %02d is out of range 00-23", h)
+	case mi > 59:
+		return fmt.Errorf("minute %02d is out of range 00-59", mi)
+	}
+	return nil
+}
+
+// checkDTG validates the date-time group parts of line i.
+func (p *cableParser) checkDTG(i int, group, month string) error {
+	if group == "DDHHMMZ" {
+		return nil // the placeholder of a draft rendering
+	}
+	// The error quotes the whole group as written (313030Z DEC 88).
+	whole := group + " " + month
+	if line := p.trimmed(i); strings.Contains(line, group) {
+		if w := cpWholeDTGRE.FindString(line[strings.Index(line, group):]); w != "" {
+			whole = strings.Join(strings.Fields(w), " ")
+		}
+	}
+	mon := cpMonthNames[month]
+	if mon == 0 {
+		return cpErrorf(p.lines[i].n, "date-time group %q: unknown month %q (use JAN ... DEC)", whole, month)
+	}
+	if len(strings.Fields(whole)) == 3 {
+		// With its year the group can be checked in full, by the same
+		// rules as everywhere else (29 FEB only in a leap year).
+		if _, err := ParseDTG(whole, DTGOptions{}); err != nil {
+			return cpErrorf(p.lines[i].n, "%v", err)
+		}
+		return nil
+	}
+	// Without a year (archive headings often leave it out) the day is
+	// checked against the longest month of that name.
+	if err := cpValidDTG(group[0:2], group[2:4], group[4:6], mon); err != nil {
+		return cpErrorf(p.lines[i].n, "date-time group %q: %v", whole, err)
+	}
+	return nil
+}
+
+// cpWholeDTGRE is a date-time group with its month and year.
+var cpWholeDTGRE = lazyRE(`^\d{6}[A-Z]\s+[A-Z]{3,4}(?:\s+(?:\d{4}|\d{2})\b)?`)
+
+// parseACPHeading reads the transmission lines before line i, the
+// precedence line at i and the address lines after it; it returns the
+// index where the text area begins.
+func (p *cableParser) parseACPHeading(i int) (int, error) {
+	m := &p.msg
+	for j := p.transmissionStart(i); j < i; j++ {
+		if t := p.trimmed(j); t != "" {
+			m.Transmission = append(m.Transmission, t)
+		}
+	}
+	sub := cpDtgLineRE.FindStringSubmatch(p.trimmed(i))
+	m.Precedence = append(m.Precedence, sub[1])
+	if sub[2] != "" {
+		m.Precedence = append(m.Precedence, sub[2])
+	}
+	if err := p.checkDTG(i, sub[3], sub[4]); err != nil {
+		return 0, err
+	}
+	m.DTG = strings.Join(strings.Fields(sub[3]+" "+sub[4]+" "+sub[5]), " ")
+	return p.parseAddress(i+1, false)
+}
+
+// parseFCOHeading reads an FCO heading starting at the FM line i: an
+// optional classification line above it, FM [DTG], TO [PRECEDENCE] ...,
+// TELNO n, OF DTG, INFO [PRECEDENCE] ...
+func (p *cableParser) parseFCOHeading(i int) (int, error) {
+	m := &p.msg
+	for j := i - 1; j >= 0; j-- {
+		t := p.trimmed(j)
+		if t == "" {
+			continue
+		}
+		if cpIsCaptionLine(t) {
+			m.Captions = append([]string{t}, m.Captions...)
+			continue
+		}
+		if c, rest, ok := cpMatchClassification(t); ok {
+			if caveats, _, ok := cpClassificationRest(rest); ok {
+				m.Classification = c
+				m.Caveats = caveats
+			}
+		}
+		break
+	}
+	fm := strings.TrimSpace(strings.TrimPrefix(p.trimmed(i), "FM"))
+	if sub := cpDtgRE.FindStringSubmatch(fm); sub != nil && cpMonthNames[sub[2]] != 0 {
+		if err := p.checkDTG(i, sub[1], sub[2]); err != nil {
+			return 0, err
+		}
+		m.DTG = strings.Join(strings.Fields(sub[0]), " ")
+		fm = strings.TrimSpace(strings.TrimSuffix(fm, sub[0]))
+	}
+	p.lines[i].text = "FM " + fm
+	return p.parseAddress(i, true)
+}
