@@ -1,0 +1,140 @@
+package cmd
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// The flags reach the options without anything being served.
+func TestReviewFlags(t *testing.T) {
+	cases := []struct {
+		args []string
+		want ReviewOptions
+		err  string
+	}{
+		{args: []string{"d.md"}, want: ReviewOptions{File: "d.md", Message: "review"}},
+		{args: []string{"d.md", "--port", "8088", "--open", "--author", "Ann", "--office", "FCO", "--json"},
+			want: ReviewOptions{File: "d.md", Port: 8088, Open: true, Author: "Ann", Office: "FCO", JSON: true, Message: "review"}},
+		{args: []string{"d.md", "--commit", "-m", "No. 10 review"}, want: ReviewOptions{File: "d.md", Commit: true, Message: "No. 10 review"}},
+		{args: []string{"d.md", "-m", "x"}, err: "give --commit too"},
+		{args: []string{"d.md", "--port", "70000"}, err: "is not a port"},
+		{args: []string{}, err: "one draft FILE"},
+		{args: []string{"a.md", "b.md"}, err: "one draft FILE"},
+	}
+	for _, c := range cases {
+		var got *ReviewOptions
+		f := newFactory(strings.NewReader(""), io.Discard, io.Discard)
+		cmd := NewCmdReview(f, func(o *ReviewOptions) error { got = o; return nil })
+		cmd.SetArgs(c.args)
+		cmd.SetOut(io.Discard)
+		cmd.SetErr(io.Discard)
+		err := cmd.Execute()
+		if c.err != "" {
+			if err == nil || !strings.Contains(err.Error(), c.err) {
+				t.Errorf("%v: error %v, want one saying %q", c.args, err, c.err)
+			}
+			continue
+		}
+		if err != nil || got == nil {
+			t.Errorf("%v: %v", c.args, err)
+			continue
+		}
+		g := *got
+		g.IO, g.Factory, g.Context, g.OpenBrowser = nil, nil, nil, nil
+		if fmt.Sprintf("%+v", g) != fmt.Sprintf("%+v", c.want) {
+			t.Errorf("%v: options %+v, want %+v", c.args, g, c.want)
+		}
+	}
+}
+
+// review prints the address with its token, serves the page there, opens
+// the browser when asked and stops when its context is cancelled.
+func TestReviewServesUntilCancelled(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "draft.md")
+	if err := os.WriteFile(path, []byte("We {~~can~>shall~~} go.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut := &syncBuffer{}, &syncBuffer{}
+	f := newFactory(strings.NewReader(""), out, errOut)
+	f.IO.Getenv = func(string) string { return "" }
+	ctx, cancel := context.WithCancel(context.Background())
+	opened := make(chan string, 1)
+	opts := &ReviewOptions{IO: f.IO, Factory: f, File: path, Open: true,
+		Context:     func() (context.Context, context.CancelFunc) { return ctx, cancel },
+		OpenBrowser: func(u string) error { opened <- u; return nil }}
+	done := make(chan error, 1)
+	go func() { done <- reviewRun(opts) }()
+	var url string
+	select {
+	case url = <-opened:
+	case err := <-done:
+		t.Fatalf("review returned at once: %v\n%s", err, errOut.String())
+	case <-time.After(10 * time.Second):
+		t.Fatal("review did not start")
+	}
+	if !regexp.MustCompile(`^reviewing .*draft.md at http://127\.0\.0\.1:\d+/\?token=[0-9a-f]{48}\n$`).MatchString(out.String()) {
+		t.Errorf("printed %q", out.String())
+	}
+	if !strings.Contains(out.String(), url) {
+		t.Errorf("opened %s, printed %s", url, out.String())
+	}
+	res, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 200 || !strings.Contains(string(body), "0 of 1 resolved") {
+		t.Errorf("page: %d %.300s", res.StatusCode, body)
+	}
+	bare, err := http.Get(strings.Split(url, "?")[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	bare.Body.Close()
+	if bare.StatusCode != http.StatusForbidden {
+		t.Errorf("the page without the token: %d", bare.StatusCode)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("review did not stop when cancelled")
+	}
+	if !strings.Contains(errOut.String(), "review stopped") {
+		t.Errorf("stderr %q", errOut.String())
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe to write from the server's goroutine
+// and read from the test's.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}

@@ -1,0 +1,158 @@
+package review
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/redline-dev/redline/draft"
+)
+
+// StaleError is the refusal of a decision made on a version of the draft
+// that is no longer the one on disk.
+type StaleError struct{ Name string }
+
+func (e *StaleError) Error() string {
+	return fmt.Sprintf("%s changed after this page was built (another reviewer or a command rewrote it): nothing was done; the page shows it as it is now, decide again there", e.Name)
+}
+
+// Selection says which changes a decision takes: the numbers listed, every
+// change, or every change by one author or of one office. Exactly one is
+// set.
+type Selection struct {
+	Numbers []int
+	All     bool
+	Author  string
+	Office  string
+}
+
+// Outcome is what a decision or a comment did.
+type Outcome struct {
+	// Numbers are the changes resolved, as numbered on the page.
+	Numbers []int
+	// Version is the draft's version afterwards.
+	Version string
+	// Remaining counts the changes left.
+	Remaining int
+}
+
+// version names a draft's content: its SHA-256, as revisions record it.
+func version(data []byte) string { return draft.HexSHA256(data) }
+
+// locked reads the draft under its lock, refuses it when its version is not
+// want, and calls fn with the parsed draft; when fn returns new content it
+// is checked and written in place, atomically, before the lock goes.
+func (s *Server) locked(want string, fn func(d *draft.CriticDoc) ([]byte, error)) ([]byte, error) {
+	unlock, err := draft.LockWorkingCopy(s.opts.Path)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	data, err := os.ReadFile(s.opts.Path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", s.opts.Name, err)
+	}
+	if want != version(data) {
+		return nil, &StaleError{Name: s.opts.Name}
+	}
+	d, err := draft.ParseCritic(s.opts.Name, data)
+	if err != nil {
+		return nil, err
+	}
+	out, err := fn(d)
+	if err != nil || out == nil {
+		return out, err
+	}
+	if s.opts.Check != nil {
+		if err := s.opts.Check(s.opts.Path); err != nil {
+			return nil, err
+		}
+	}
+	if err := draft.WriteFileAtomic(s.opts.Path, out, 0o644); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Decide accepts (accept true) or rejects the selected changes of the
+// draft at version want, exactly as 'redline accept' and 'reject' do: under
+// the working copy's lock, with the same resolver, written atomically.
+func (s *Server) Decide(want string, sel Selection, accept bool) (Outcome, error) {
+	var o Outcome
+	out, err := s.locked(want, func(d *draft.CriticDoc) ([]byte, error) {
+		nums, err := selectChanges(d, sel)
+		if err != nil {
+			return nil, err
+		}
+		decisions := make(map[int]bool, len(nums))
+		for _, n := range nums {
+			decisions[n] = accept
+		}
+		res, err := d.Resolve(decisions)
+		if err != nil {
+			return nil, err
+		}
+		o.Numbers, o.Remaining = nums, len(d.Changes())-len(nums)
+		return res, nil
+	})
+	if err != nil {
+		return Outcome{}, err
+	}
+	o.Version = version(out)
+	s.mu.Lock()
+	s.resolved += len(o.Numbers)
+	s.mu.Unlock()
+	return o, nil
+}
+
+// selectChanges lists the numbers a selection takes in d, refusing one
+// that takes none.
+func selectChanges(d *draft.CriticDoc, sel Selection) ([]int, error) {
+	changes := d.Changes()
+	var nums []int
+	switch {
+	case sel.All:
+		for _, c := range changes {
+			nums = append(nums, c.Number)
+		}
+	case sel.Author != "" || sel.Office != "":
+		for _, c := range changes {
+			name, office := splitOffice(c.Author)
+			if sel.Author != "" && strings.EqualFold(strings.TrimSpace(c.Author), strings.TrimSpace(sel.Author)) ||
+				sel.Author != "" && strings.EqualFold(name, strings.TrimSpace(sel.Author)) ||
+				sel.Office != "" && strings.EqualFold(office, strings.TrimSpace(sel.Office)) {
+				nums = append(nums, c.Number)
+			}
+		}
+	default:
+		seen := map[int]bool{}
+		for _, n := range sel.Numbers {
+			if n < 1 || n > len(changes) {
+				return nil, fmt.Errorf("%s has no change %d (it has %d)", d.Name, n, len(changes))
+			}
+			if !seen[n] {
+				seen[n] = true
+				nums = append(nums, n)
+			}
+		}
+		sort.Ints(nums)
+	}
+	if len(nums) == 0 {
+		return nil, errors.New("no change is selected: tick the changes to decide, or choose an author or office")
+	}
+	return nums, nil
+}
+
+// splitOffice reads an author written "NAME (OFFICE)" as a name and an
+// office; an author without a bracketed tail has no office.
+func splitOffice(author string) (name, office string) {
+	a := strings.TrimSpace(author)
+	if strings.HasSuffix(a, ")") {
+		if i := strings.LastIndex(a, " ("); i > 0 {
+			return strings.TrimSpace(a[:i]), strings.TrimSpace(a[i+2 : len(a)-1])
+		}
+	}
+	return a, ""
+}
