@@ -3,7 +3,6 @@ package cmd
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -29,8 +28,8 @@ type BlameOptions struct {
 
 	Ref     string
 	Format  string
-	JSON    bool
-	Output  string
+	JSON    *jsonExporter
+	Output  outputTarget
 	Title   string
 	Paper   string
 	NoPager bool
@@ -60,7 +59,7 @@ revision, author and office.`,
 		Args: exactArgs(1, "one reference: FILE or FILE@REV"),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Ref = args[0]
-			if opts.JSON && opts.Format != "" {
+			if opts.JSON.Enabled() && opts.Format != "" {
 				return usageErrorf("--json and --format cannot be used together")
 			}
 			if opts.Format != "" && !slices.Contains(render.BlameFormats(), opts.Format) {
@@ -77,8 +76,8 @@ revision, author and office.`,
 	}
 	fl := c.Flags()
 	fl.StringVar(&opts.Format, "format", "", "output format: "+strings.Join(render.BlameFormats(), ", ")+" (default: ansi on a terminal, else plain)")
-	fl.BoolVar(&opts.JSON, "json", false, "print every word with the revision, author and office that wrote it")
-	fl.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (atomically) instead of standard output")
+	opts.JSON = addJSONFlags(c, blameJSON{})
+	addOutputFlags(c, &opts.Output, "the attribution", "the draft")
 	fl.StringVar(&opts.Title, "title", "", "title of an HTML or PDF attribution")
 	fl.StringVar(&opts.Paper, "paper", "a4", "paper size of a PDF: a4 or letter")
 	fl.BoolVar(&opts.NoPager, "no-pager", false, "do not send the output through $PAGER")
@@ -147,7 +146,7 @@ func blameRun(opts *BlameOptions) error {
 	if err != nil {
 		return err
 	}
-	chain, err := draftChain(opts.Factory, ws, opts.Ref)
+	chain, path, err := draftChain(opts.Factory, ws, opts.Ref)
 	if err != nil {
 		return err
 	}
@@ -155,14 +154,18 @@ func blameRun(opts *BlameOptions) error {
 	if err != nil {
 		return err
 	}
+	toFile := !opts.Output.ToStdout()
 	format := opts.Format
 	if format == "" {
 		format = "plain"
-		if opts.Output == "" && opts.IO.IsStdoutTTY() {
+		if !toFile && opts.IO.IsStdoutTTY() {
 			format = "ansi"
 		}
 	}
-	if format == "pdf" && opts.Output == "" && opts.IO.IsStdoutTTY() {
+	if err := opts.Output.Check(opts.Factory, path); err != nil {
+		return err
+	}
+	if format == "pdf" && !toFile && opts.IO.IsStdoutTTY() {
 		return usageErrorf("pdf output is binary and will not be written to a terminal: use -o FILE or a pipe")
 	}
 	mode, err := opts.Factory.ColorMode()
@@ -171,10 +174,8 @@ func blameRun(opts *BlameOptions) error {
 	}
 	var buf bytes.Buffer
 	switch {
-	case opts.JSON:
-		enc := json.NewEncoder(&buf)
-		enc.SetIndent("", "  ")
-		err = enc.Encode(newBlameJSON(opts.Ref, b))
+	case opts.JSON.Enabled():
+		err = opts.JSON.Write(&buf, newBlameJSON(opts.Ref, b))
 	case format == "pdf":
 		var warnings []string
 		warnings, err = render.BlamePDFWithWarnings(&buf, b, render.BlameOptions{Title: opts.Title, Paper: opts.Paper})
@@ -182,25 +183,22 @@ func blameRun(opts *BlameOptions) error {
 			fmt.Fprintf(opts.IO.ErrOut, "redline: warning: %s\n", m)
 		}
 	default:
-		err = render.Blame(&buf, b, format, render.BlameOptions{Color: opts.IO.ColorEnabled(mode, opts.Output != ""),
+		err = render.Blame(&buf, b, format, render.BlameOptions{Color: opts.IO.ColorEnabled(mode, toFile),
 			Title: opts.Title, Paper: opts.Paper})
 	}
 	if err != nil {
 		return err
 	}
-	if opts.Output != "" {
+	if toFile {
 		// Rendered whole first, so that a failure leaves no half-written file.
-		if err := draft.WriteFileAtomic(opts.Output, buf.Bytes(), 0o644); err != nil {
-			return fmt.Errorf("cannot write %s: %w", opts.Output, err)
-		}
-		return nil
+		return opts.Output.Write(opts.Factory, buf.Bytes(), path)
 	}
 	var out io.Writer = opts.IO.Out
 	wait := func() {}
 	if format != "pdf" {
 		out, wait = startPager(opts.IO, opts.NoPager)
 	}
-	if opts.JSON || format == "html" {
+	if opts.JSON.Enabled() || format == "html" {
 		out = opts.IO.TerminalSafe(out) // the terminal views clean their own text
 	}
 	bw := bufio.NewWriter(out)

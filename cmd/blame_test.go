@@ -1,24 +1,15 @@
 package cmd
 
-import (
-	"bytes"
-	"strings"
-	"testing"
-)
-
-// testFactory is a Factory on in-memory streams, for flag tests.
-func testFactory() *Factory {
-	return newFactory(strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{})
-}
+import "testing"
 
 func TestBlameFlags(t *testing.T) {
 	var got *BlameOptions
-	c := NewCmdBlame(testFactory(), func(o *BlameOptions) error { got = o; return nil })
-	c.SetArgs([]string{"message.md@3", "--format", "html", "-o", "b.html", "--title", "T", "--paper", "letter"})
-	if err := c.Execute(); err != nil {
+	f, _, _ := testFactory(t)
+	c := NewCmdBlame(f, func(o *BlameOptions) error { got = o; return nil })
+	if err := parseOnly(t, c, "message.md@3", "--format", "html", "-o", "b.html", "--title", "T", "--paper", "letter"); err != nil {
 		t.Fatal(err)
 	}
-	if got == nil || got.Ref != "message.md@3" || got.Format != "html" || got.Output != "b.html" || got.Title != "T" || got.Paper != "letter" || got.JSON {
+	if got == nil || got.Ref != "message.md@3" || got.Format != "html" || got.Output.Path != "b.html" || got.Title != "T" || got.Paper != "letter" || got.JSON.Enabled() {
 		t.Fatalf("options %+v", got)
 	}
 	for _, bad := range [][]string{
@@ -29,11 +20,8 @@ func TestBlameFlags(t *testing.T) {
 		{"a.md", "b.md"},
 	} {
 		got = nil
-		c := NewCmdBlame(testFactory(), func(o *BlameOptions) error { got = o; return nil })
-		c.SetArgs(bad)
-		c.SetErr(&bytes.Buffer{})
-		c.SetOut(&bytes.Buffer{})
-		if err := c.Execute(); err == nil || got != nil {
+		c := NewCmdBlame(f, func(o *BlameOptions) error { got = o; return nil })
+		if err := parseOnly(t, c, bad...); err == nil || got != nil {
 			t.Errorf("%q was accepted", bad)
 		}
 	}

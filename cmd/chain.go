@@ -18,25 +18,25 @@ func chainLink(file string, r draft.Revision) attrib.Revision {
 	return l
 }
 
-// draftChain reads the revisions of the draft a reference names, oldest
+// draftChain reads the revisions (and names the working copy's path)  of the draft a reference names, oldest
 // first, up to the one it names. A working copy that differs from the
 // latest revision is the last link (revision 0, by the current identity
 // when there is one); a sent revision is followed by the cable as it was
 // transmitted, so that what went out is what is attributed.
-func draftChain(f *Factory, ws *draft.Workspace, ref string) ([]attrib.Revision, error) {
+func draftChain(f *Factory, ws *draft.Workspace, ref string) ([]attrib.Revision, string, error) {
 	if ref == "-" {
-		return nil, usageErrorf("attribution needs a draft's stored revisions, not standard input: give FILE or FILE@REV")
+		return nil, "", usageErrorf("attribution needs a draft's stored revisions, not standard input: give FILE or FILE@REV")
 	}
 	v, err := draft.Resolve(ws, ref, nil)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	revs, err := ws.Log(v.Path)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	if len(revs) == 0 {
-		return nil, fmt.Errorf("%s has no stored revisions: commit it with `redline commit %s -m MESSAGE`", v.Path, v.Path)
+		return nil, "", fmt.Errorf("%s has no stored revisions: commit it with `redline commit %s -m MESSAGE`", v.Path, v.Path)
 	}
 	upto := len(revs)
 	if v.Revision != nil {
@@ -58,5 +58,5 @@ func draftChain(f *Factory, ws *draft.Workspace, ref string) ([]attrib.Revision,
 		l.Data, l.Kind = last.Sent.Cable, diff.KindCable
 		chain = append(chain, l)
 	}
-	return chain, nil
+	return chain, v.Path, nil
 }
