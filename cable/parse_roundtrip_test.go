@@ -9,7 +9,7 @@ import (
 
 	"github.com/redline-dev/redline/cable"
 	"github.com/redline-dev/redline/draft"
-	"github.com/redline-dev/redline/render"
+	"github.com/redline-dev/redline/telegram"
 )
 
 // A draft used for the round trip through each template: every field a
@@ -76,7 +76,7 @@ func words(s string, dropNumbers bool) []string {
 func renderFCO(t *testing.T, doc *draft.Document, pageLines int) []byte {
 	t.Helper()
 	for _, serial := range []string{"TELNO 1119", "1119"} {
-		out, err := render.Cable(doc, render.CableOptions{Template: "fco-telegram", DTG: "212130Z DEC 88", Serial: serial, PageLines: pageLines})
+		out, err := telegram.Render(doc, telegram.Options{Template: "fco-telegram", DTG: "212130Z DEC 88", Serial: serial, PageLines: pageLines})
 		if err != nil {
 			t.Fatalf("fco-telegram: render: %v", err)
 		}
@@ -114,7 +114,7 @@ func TestParseRoundTripRendered(t *testing.T) {
 		if c.template == "fco-telegram" {
 			out = renderFCO(t, doc, c.pageLines)
 		} else {
-			out, err = render.Cable(doc, render.CableOptions{Template: c.template, DTG: "212130Z DEC 88", Serial: c.serial, PageLines: c.pageLines})
+			out, err = telegram.Render(doc, telegram.Options{Template: c.template, DTG: "212130Z DEC 88", Serial: c.serial, PageLines: c.pageLines})
 			if err != nil {
 				t.Fatalf("%s: render: %v", c.template, err)
 			}
@@ -203,7 +203,7 @@ func TestParseRoundTripSections(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := render.Cable(doc, render.CableOptions{DTG: "151200Z DEC 88", Serial: "STATE 387403", PageLines: 20})
+	out, err := telegram.Render(doc, telegram.Options{DTG: "151200Z DEC 88", Serial: "STATE 387403", PageLines: 20})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/redline-dev/redline/cable"
 	"github.com/redline-dev/redline/draft"
 	"github.com/redline-dev/redline/render"
+	"github.com/redline-dev/redline/telegram"
 )
 
 func init() { register(NewCmdRender) }
@@ -142,7 +143,7 @@ func runRender(f *Factory, opts *renderOptions) error {
 		if err != nil {
 			return err
 		}
-		ropts := render.CableOptions{
+		ropts := telegram.Options{
 			Template: opts.Template, TemplateDir: dir, DTG: opts.DTG, Serial: opts.Serial,
 			PageLines: opts.PageLines, Now: f.Now(), YearDigits: opts.YearDigits,
 		}
@@ -214,10 +215,10 @@ func sentPrecedence(doc *draft.Document, letters string) {
 const pdfPageLines = 56
 
 // layoutForFormat lays the cable out; a PDF is always paged.
-func layoutForFormat(doc *draft.Document, ropts render.CableOptions, format string) (*render.CableLayout, error) {
+func layoutForFormat(doc *draft.Document, ropts telegram.Options, format string) (*telegram.Layout, error) {
 	if ropts.PageLines == -1 {
 		ropts.PageLines = 0
-		l, err := render.LayoutCable(doc, ropts)
+		l, err := telegram.Compose(doc, ropts)
 		if err != nil {
 			return nil, err
 		}
@@ -226,5 +227,5 @@ func layoutForFormat(doc *draft.Document, ropts render.CableOptions, format stri
 		}
 		ropts.PageLines = pdfPageLines
 	}
-	return render.LayoutCable(doc, ropts)
+	return telegram.Compose(doc, ropts)
 }

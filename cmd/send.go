@@ -14,7 +14,7 @@ import (
 
 	"github.com/redline-dev/redline/cable"
 	"github.com/redline-dev/redline/draft"
-	"github.com/redline-dev/redline/render"
+	"github.com/redline-dev/redline/telegram"
 	"github.com/redline-dev/redline/templates"
 	"github.com/spf13/cobra"
 )
@@ -170,10 +170,10 @@ func runSend(f *Factory, opts *sendOptions) error {
 		}
 	}
 	tdir := filepath.Join(ws.Dir(), templates.OverrideDir)
-	ropts := render.CableOptions{Template: opts.Template, TemplateDir: tdir, Now: f.Now()}
+	ropts := telegram.Options{Template: opts.Template, TemplateDir: tdir, Now: f.Now()}
 	// Render once with placeholders before taking the lock: a draft that
 	// cannot be rendered fails here, quickly, with nothing recorded.
-	if out, err := render.Cable(doc, ropts); err != nil {
+	if out, err := telegram.Render(doc, ropts); err != nil {
 		return err
 	} else if err := sendCheckRendered(opts.File, doc, out, ropts.Template); err != nil {
 		return err
@@ -255,7 +255,7 @@ func runSend(f *Factory, opts *sendOptions) error {
 
 		ro := ropts
 		ro.DTG, ro.Serial, ro.Now = dtg, serial, now
-		out, err := render.Cable(doc, ro)
+		out, err := telegram.Render(doc, ro)
 		if err != nil {
 			return err
 		}

@@ -8,7 +8,7 @@ import (
 
 	"github.com/redline-dev/redline/diff"
 	"github.com/redline-dev/redline/draft"
-	"github.com/redline-dev/redline/render"
+	"github.com/redline-dev/redline/telegram"
 	"github.com/redline-dev/redline/templates"
 )
 
@@ -63,7 +63,7 @@ We hope you will agree that this is a vital point, and that the timing is right.
 					if doc.Fields.Signature == "" {
 						doc.Fields.Signature = "HOWE"
 					}
-					out, err := render.Cable(doc, render.CableOptions{Template: tmpl, DTG: "212130Z DEC 88", Serial: "T 192A/88", PageLines: pages})
+					out, err := telegram.Render(doc, telegram.Options{Template: tmpl, DTG: "212130Z DEC 88", Serial: "T 192A/88", PageLines: pages})
 					if err != nil {
 						t.Fatalf("%s does not render through %s: %v", name, tmpl, err)
 					}

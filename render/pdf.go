@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/redline-dev/redline/telegram"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goitalic"
 	"golang.org/x/image/font/gofont/gomono"
@@ -170,7 +171,7 @@ const (
 // bottom and "PAGE n OF m" at the foot. Characters no font can print are
 // replaced by U+FFFD and a note at the foot of page 1 says which; use
 // CablePDFWithWarnings to have them as warnings too.
-func CablePDF(w io.Writer, l *CableLayout, opts PDFOptions) error {
+func CablePDF(w io.Writer, l *telegram.Layout, opts PDFOptions) error {
 	_, err := CablePDFWithWarnings(w, l, opts)
 	return err
 }
@@ -178,7 +179,7 @@ func CablePDF(w io.Writer, l *CableLayout, opts PDFOptions) error {
 // CablePDFWithWarnings is CablePDF that also returns warnings for the
 // caller to show: characters that printed as U+FFFD, a fallback font that
 // could not be used.
-func CablePDFWithWarnings(w io.Writer, l *CableLayout, opts PDFOptions) (warnings []string, err error) {
+func CablePDFWithWarnings(w io.Writer, l *telegram.Layout, opts PDFOptions) (warnings []string, err error) {
 	defer recoverPDF(&err)
 	if l == nil || len(l.Pages) == 0 {
 		return nil, fmt.Errorf("pdf: the cable has no pages to print")
@@ -407,7 +408,7 @@ func drawCentered(pf *pdfFonts, family, style string, sizePt, pageW, y float64, 
 // the footer is left out, because the sheet prints the banner in bold at its
 // top and bottom anyway; any other banner line, and the DRAFT mark of a
 // cable not yet sent, in the header or footer is printed in bold.
-func pageLines(p CablePage, banner string) (lines []string, bold []bool) {
+func pageLines(p telegram.Page, banner string) (lines []string, bold []bool) {
 	header, footer := p.Header, p.Footer
 	if banner != "" {
 		if i := firstNonBlank(header); i >= 0 && strings.TrimSpace(header[i]) == banner {
@@ -421,7 +422,7 @@ func pageLines(p CablePage, banner string) (lines []string, bold []bool) {
 		for _, line := range ls {
 			lines = append(lines, line)
 			t := strings.TrimSpace(line)
-			bold = append(bold, part != 1 && (banner != "" && t == banner || t == DraftMark))
+			bold = append(bold, part != 1 && (banner != "" && t == banner || t == telegram.DraftMark))
 		}
 	}
 	return lines, bold

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"github.com/redline-dev/redline/telegram"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -17,7 +18,7 @@ import (
 // the way a template does: the text between the BT lines in pages of at most
 // perPage lines, the classification as the first and last line of every
 // page, and a page line on every page after the first.
-func sentCableLayout(t testing.TB, perPage int) *CableLayout {
+func sentCableLayout(t testing.TB, perPage int) *telegram.Layout {
 	t.Helper()
 	data, err := os.ReadFile("../examples/moscow-1988/as-sent.txt")
 	if err != nil {
@@ -38,10 +39,10 @@ func sentCableLayout(t testing.TB, perPage int) *CableLayout {
 	if len(text) < 40 {
 		t.Fatalf("as-sent.txt: found %d lines between the BT lines, want the whole telegram", len(text))
 	}
-	l := &CableLayout{Classification: "SECRET"}
+	l := &telegram.Layout{Classification: "SECRET"}
 	for start := 0; start < len(text); start += perPage {
 		end := min(start+perPage, len(text))
-		p := CablePage{Header: []string{"SECRET"}, Lines: text[start:end], Footer: []string{"", "SECRET"}}
+		p := telegram.Page{Header: []string{"SECRET"}, Lines: text[start:end], Footer: []string{"", "SECRET"}}
 		if n := len(l.Pages); n > 0 {
 			p.Header = append(p.Header, fmt.Sprintf("PAGE %02d CABINET OFFICE LONDON T 192A/88", n+1))
 		}
@@ -50,7 +51,7 @@ func sentCableLayout(t testing.TB, perPage int) *CableLayout {
 	return l
 }
 
-func renderCable(t *testing.T, l *CableLayout, opts PDFOptions) []byte {
+func renderCable(t *testing.T, l *telegram.Layout, opts PDFOptions) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := CablePDF(&buf, l, opts); err != nil {
@@ -108,9 +109,9 @@ func TestCablePDFText(t *testing.T) {
 // prints the classification at the top and bottom of every page.
 func TestCablePDFOwnBanner(t *testing.T) {
 	needPDFTools(t)
-	l := &CableLayout{Classification: "CONFIDENTIAL"}
+	l := &telegram.Layout{Classification: "CONFIDENTIAL"}
 	for i := 0; i < 3; i++ {
-		l.Pages = append(l.Pages, CablePage{Lines: []string{fmt.Sprintf("LINE ONE OF PAGE %d", i+1), "ГОРБАЧЕВ — café\tTAB"}})
+		l.Pages = append(l.Pages, telegram.Page{Lines: []string{fmt.Sprintf("LINE ONE OF PAGE %d", i+1), "ГОРБАЧЕВ — café\tTAB"}})
 	}
 	pages := pdfPages(t, renderCable(t, l, PDFOptions{}))
 	if len(pages) != 3 {
@@ -179,10 +180,10 @@ func TestCablePDFReproducible(t *testing.T) {
 
 func TestCablePDFErrors(t *testing.T) {
 	var buf bytes.Buffer
-	if err := CablePDF(&buf, &CableLayout{}, PDFOptions{}); err == nil {
+	if err := CablePDF(&buf, &telegram.Layout{}, PDFOptions{}); err == nil {
 		t.Error("empty layout: no error")
 	}
-	err := CablePDF(&buf, &CableLayout{Pages: []CablePage{{Lines: []string{"X"}}}}, PDFOptions{Paper: "foolscap"})
+	err := CablePDF(&buf, &telegram.Layout{Pages: []telegram.Page{{Lines: []string{"X"}}}}, PDFOptions{Paper: "foolscap"})
 	if err == nil || !strings.Contains(err.Error(), "a4, letter") {
 		t.Errorf("unknown paper: err = %v", err)
 	}
@@ -195,9 +196,9 @@ func TestCablePDFErrors(t *testing.T) {
 // PAGE n OF m, the sheet does not print it a second time.
 func TestCablePDFTemplatePageLine(t *testing.T) {
 	needPDFTools(t)
-	l := &CableLayout{Classification: "SECRET"}
+	l := &telegram.Layout{Classification: "SECRET"}
 	for i := 0; i < 2; i++ {
-		l.Pages = append(l.Pages, CablePage{
+		l.Pages = append(l.Pages, telegram.Page{
 			Header: []string{"SECRET", fmt.Sprintf("PAGE %02d OF 02", i+1)},
 			Lines:  []string{"TEXT"},
 			Footer: []string{"SECRET"},
@@ -229,7 +230,7 @@ func TestCablePDFMoscow(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, pageLines := range []int{20, 56} {
-		l, err := LayoutCable(doc, CableOptions{DTG: "212130Z DEC 88", Serial: "T 192A/88", PageLines: pageLines})
+		l, err := telegram.Compose(doc, telegram.Options{DTG: "212130Z DEC 88", Serial: "T 192A/88", PageLines: pageLines})
 		if err != nil {
 			t.Fatalf("LayoutCable: %v", err)
 		}
@@ -270,16 +271,16 @@ func TestCablePDFMoscow(t *testing.T) {
 }
 
 func TestPageLines(t *testing.T) {
-	p := CablePage{
-		Header: []string{"", "SECRET", DraftMark, "PAGE 1 OF 2"},
+	p := telegram.Page{
+		Header: []string{"", "SECRET", telegram.DraftMark, "PAGE 1 OF 2"},
 		Lines:  []string{"SECRET", "TEXT"},
-		Footer: []string{DraftMark, "SECRET", ""},
+		Footer: []string{telegram.DraftMark, "SECRET", ""},
 	}
 	lines, bold := pageLines(p, "SECRET")
 	// The banner lines are taken out (with the blank below the last), the
 	// DRAFT mark is bold, the classification as the text's first word is
 	// not.
-	want := []string{DraftMark, "PAGE 1 OF 2", "SECRET", "TEXT", DraftMark}
+	want := []string{telegram.DraftMark, "PAGE 1 OF 2", "SECRET", "TEXT", telegram.DraftMark}
 	wantBold := []bool{true, false, false, false, true}
 	if fmt.Sprint(lines) != fmt.Sprint(want) || fmt.Sprint(bold) != fmt.Sprint(wantBold) {
 		t.Errorf("pageLines = %q %v, want %q %v", lines, bold, want, wantBold)

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"github.com/redline-dev/redline/telegram"
 	"io"
 	"os"
 	"os/exec"
@@ -269,8 +270,8 @@ func TestCheckTrueType(t *testing.T) {
 }
 
 // emojiCable is a cable layout holding emoji, rare CJK and Chinese.
-func emojiCable() *CableLayout {
-	return &CableLayout{Classification: "RESTRICTED", Pages: []CablePage{{
+func emojiCable() *telegram.Layout {
+	return &telegram.Layout{Classification: "RESTRICTED", Pages: []telegram.Page{{
 		Header: []string{"RESTRICTED"},
 		Lines: []string{
 			"FM FCO",
@@ -385,7 +386,7 @@ func FuzzPDFText(f *testing.F) {
 		if _, err := DiffPDFWithWarnings(io.Discard, c, DiffOptions{Title: b}); err != nil {
 			t.Fatalf("blackline: %v", err)
 		}
-		l := &CableLayout{Classification: a, Pages: []CablePage{{Header: []string{b}, Lines: strings.Split(a+"\n"+b, "\n")}}}
+		l := &telegram.Layout{Classification: a, Pages: []telegram.Page{{Header: []string{b}, Lines: strings.Split(a+"\n"+b, "\n")}}}
 		if _, err := CablePDFWithWarnings(io.Discard, l, PDFOptions{Title: a}); err != nil {
 			t.Fatalf("cable: %v", err)
 		}

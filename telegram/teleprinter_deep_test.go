@@ -1,4 +1,4 @@
-package render
+package telegram
 
 import (
 	"fmt"
@@ -46,7 +46,7 @@ func cableOf(t testing.TB, name, src string) ([]byte, error) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Cable(doc, CableOptions{DTG: "010000Z JAN 27", Serial: "STATE 1"})
+	return Render(doc, Options{DTG: "010000Z JAN 27", Serial: "STATE 1"})
 }
 
 func TestTeleprinterDeepListRefused(t *testing.T) {

@@ -1,4 +1,4 @@
-package render
+package telegram
 
 import (
 	"bytes"
@@ -19,8 +19,8 @@ import (
 	"github.com/redline-dev/redline/templates"
 )
 
-// CableOptions are the choices of one cable rendering.
-type CableOptions struct {
+// Options are the choices of one cable rendering.
+type Options struct {
 	// Template is a template name (personal-message) or a path to a .tmpl
 	// file; "" takes the draft's template field.
 	Template string
@@ -52,21 +52,21 @@ const DraftMark = "DRAFT - NOT FOR TRANSMISSION"
 // DTGPlaceholder stands for the date-time group of a cable not yet sent.
 const DTGPlaceholder = "DDHHMMZ MON YY"
 
-// Cable renders a draft as teleprinter text through its template.
-func Cable(doc *draft.Document, opts CableOptions) ([]byte, error) {
-	l, err := LayoutCable(doc, opts)
+// Render renders a draft as teleprinter text through its template.
+func Render(doc *draft.Document, opts Options) ([]byte, error) {
+	l, err := Compose(doc, opts)
 	if err != nil {
 		return nil, err
 	}
 	return l.Text(), nil
 }
 
-// LayoutCable renders a draft through its template and lays it out in
+// Compose renders a draft through its template and lays it out in
 // pages (one page when no page length is set). It refuses a draft with
 // unresolved tracked changes, text that does not fit the template's
 // character set or line width, and text that would put NNNN, ZCZC or BT at
 // the start of a line.
-func LayoutCable(doc *draft.Document, opts CableOptions) (*CableLayout, error) {
+func Compose(doc *draft.Document, opts Options) (*Layout, error) {
 	if doc == nil {
 		return nil, errors.New("no draft to render")
 	}
@@ -131,7 +131,7 @@ type cableRun struct {
 	doc      *draft.Document
 	tmpl     *templates.Template
 	set      templates.Settings
-	opts     CableOptions
+	opts     Options
 	parsed   *template.Template
 	pageLine *template.Template
 	charset  *cable.Charset
@@ -147,7 +147,7 @@ type cableRun struct {
 
 // newCableRun prepares a rendering; tree is the draft's body as
 // parseTeleprinter parsed it.
-func newCableRun(doc *draft.Document, name string, tmpl *templates.Template, opts CableOptions, tree ast.Node) (*cableRun, error) {
+func newCableRun(doc *draft.Document, name string, tmpl *templates.Template, opts Options, tree ast.Node) (*cableRun, error) {
 	c := &cableRun{name: name, doc: doc, tmpl: tmpl, set: tmpl.Settings, opts: opts}
 	if c.set.Width <= 0 {
 		c.set.Width = 69
@@ -567,7 +567,7 @@ func cleanExecError(err error) string {
 
 // layout renders the cable, splits it into ACP 127 sections when the
 // template asks and the message is too long, and pages it.
-func (c *cableRun) layout() (*CableLayout, error) {
+func (c *cableRun) layout() (*Layout, error) {
 	sections, err := c.sections()
 	if err != nil {
 		return nil, err
@@ -576,12 +576,12 @@ func (c *cableRun) layout() (*CableLayout, error) {
 	if pageLines == 0 {
 		pageLines = c.set.PageLines
 	}
-	l := &CableLayout{Draft: c.draft, Template: c.tmpl.Name}
+	l := &Layout{Draft: c.draft, Template: c.tmpl.Name}
 	if pageLines <= 0 {
 		// Unpaged: one page, or one per ACP 127 section, since each
 		// section goes out as a message of its own.
 		for _, s := range sections {
-			p := CablePage{Lines: s}
+			p := Page{Lines: s}
 			if c.draft {
 				p.Header = []string{DraftMark, ""}
 				p.Footer = []string{"", DraftMark}
@@ -676,7 +676,7 @@ func (c *cableRun) sections() ([][]string, error) {
 
 // pages cuts lines into pages with the classification at top and bottom
 // and a page line under the top banner.
-func (c *cableRun) pages(lines []string, pageLines int) ([]CablePage, error) {
+func (c *cableRun) pages(lines []string, pageLines int) ([]Page, error) {
 	head, foot := 2, 1
 	if c.draft {
 		head, foot = 3, 2
@@ -705,7 +705,7 @@ func (c *cableRun) pages(lines []string, pageLines int) ([]CablePage, error) {
 	if len(bodies) == 0 {
 		bodies = [][]string{nil}
 	}
-	pages := make([]CablePage, len(bodies))
+	pages := make([]Page, len(bodies))
 	for k, b := range bodies {
 		var pl bytes.Buffer
 		err := c.pageLine.Execute(&pl, map[string]any{
@@ -715,7 +715,7 @@ func (c *cableRun) pages(lines []string, pageLines int) ([]CablePage, error) {
 		if err != nil {
 			return nil, fmt.Errorf("template %s: page_line: %v", c.tmpl.Origin, cleanExecError(err))
 		}
-		p := CablePage{Header: []string{c.banner, pl.String()}, Lines: b, Footer: []string{c.banner}}
+		p := Page{Header: []string{c.banner, pl.String()}, Lines: b, Footer: []string{c.banner}}
 		if c.draft {
 			p.Header = []string{c.banner, DraftMark, pl.String()}
 			p.Footer = []string{DraftMark, c.banner}

@@ -1,17 +1,17 @@
-package render
+package telegram
 
 import "strings"
 
-// CableLayout is a cable laid out in pages, as the text output prints it and
+// Layout is a cable laid out in pages, as the text output prints it and
 // as the PDF output draws it. The cable renderer makes it; the text and PDF
 // writers only draw it.
-type CableLayout struct {
+type Layout struct {
 	// Classification is the banner printed at the top and bottom of every
 	// page when the cable is laid out for printing ("" for none).
 	Classification string `json:"classification,omitempty"`
 	// Pages holds the pages in order; a cable not laid out in pages has one
 	// (or one for each ACP 127 section).
-	Pages []CablePage `json:"pages"`
+	Pages []Page `json:"pages"`
 	// Draft is set when the cable has no serial or no date-time group yet
 	// and is marked DRAFT - NOT FOR TRANSMISSION.
 	Draft bool `json:"draft"`
@@ -24,9 +24,9 @@ type CableLayout struct {
 	Template string `json:"template,omitempty"`
 }
 
-// CablePage is one page: banner and page lines at the top, the cable's own
+// Page is one page: banner and page lines at the top, the cable's own
 // lines, and banner lines at the bottom.
-type CablePage struct {
+type Page struct {
 	Header []string `json:"header"`
 	Lines  []string `json:"lines"`
 	Footer []string `json:"footer"`
@@ -34,7 +34,7 @@ type CablePage struct {
 
 // Text joins the layout as teleprinter text: lines end with "\n" and pages
 // are separated by a form feed.
-func (l *CableLayout) Text() []byte {
+func (l *Layout) Text() []byte {
 	var b strings.Builder
 	for i, p := range l.Pages {
 		if i > 0 {

@@ -1,4 +1,4 @@
-package render
+package telegram
 
 import (
 	"fmt"
@@ -28,7 +28,7 @@ func loadDraft(t *testing.T, path string) *draft.Document {
 // with the seed's copy: the header line for line, the rest word for word.
 func TestCable1988(t *testing.T) {
 	doc := loadDraft(t, "../examples/moscow-1988/telegram.md")
-	out, err := Cable(doc, CableOptions{DTG: "212130Z DEC 88", Serial: "T 192A/88"})
+	out, err := Render(doc, Options{DTG: "212130Z DEC 88", Serial: "T 192A/88"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +105,7 @@ The Department's view is unchanged.
 // TestCableStateGolden renders a State cable like the released one in
 // cable-format.md and compares it with a golden file.
 func TestCableStateGolden(t *testing.T) {
-	out, err := Cable(parseDraft(t, stateDraft), CableOptions{DTG: "242336Z JUL 79", Serial: "STATE 192639"})
+	out, err := Render(parseDraft(t, stateDraft), Options{DTG: "242336Z JUL 79", Serial: "STATE 192639"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,7 +142,7 @@ func golden(t *testing.T, path string, got []byte) {
 }
 
 func TestCableDraftMarks(t *testing.T) {
-	out, err := Cable(parseDraft(t, stateDraft), CableOptions{})
+	out, err := Render(parseDraft(t, stateDraft), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,15 +154,15 @@ func TestCableDraftMarks(t *testing.T) {
 		t.Errorf("placeholders missing:\n%s", s)
 	}
 	now := time.Date(2010, 1, 4, 18, 20, 0, 0, time.UTC)
-	out, err = Cable(parseDraft(t, stateDraft), CableOptions{DTG: "now", Now: now, Serial: "STATE 1"})
+	out, err = Render(parseDraft(t, stateDraft), Options{DTG: "now", Now: now, Serial: "STATE 1"})
 	if err != nil || !strings.HasPrefix(string(out), "O P 041820Z JAN 2010\n") {
 		t.Errorf("--dtg now: %v\n%s", err, out)
 	}
-	out, err = Cable(parseDraft(t, stateDraft), CableOptions{DTG: "now", Now: now, Serial: "STATE 1", YearDigits: 2})
+	out, err = Render(parseDraft(t, stateDraft), Options{DTG: "now", Now: now, Serial: "STATE 1", YearDigits: 2})
 	if err != nil || !strings.HasPrefix(string(out), "O P 041820Z JAN 10\n") {
 		t.Errorf("--dtg now, 2 digits: %v\n%s", err, out)
 	}
-	if _, err := Cable(parseDraft(t, stateDraft), CableOptions{DTG: "310000Z APR 88"}); err == nil || !strings.Contains(err.Error(), "day 31 does not exist in APR 1988") {
+	if _, err := Render(parseDraft(t, stateDraft), Options{DTG: "310000Z APR 88"}); err == nil || !strings.Contains(err.Error(), "day 31 does not exist in APR 1988") {
 		t.Errorf("bad DTG: %v", err)
 	}
 }
@@ -175,7 +175,7 @@ func TestCablePages(t *testing.T) {
 		fmt.Fprintf(&body, "Paragraph %d says something about the conference in Moscow and the Vienna meeting.\n\n", i+1)
 	}
 	src := strings.Replace(stateDraft, "The British Ambassador", body.String()+"The British Ambassador", 1)
-	l, err := LayoutCable(parseDraft(t, src), CableOptions{DTG: "242336Z JUL 79", Serial: "STATE 153441", PageLines: 25})
+	l, err := Compose(parseDraft(t, src), Options{DTG: "242336Z JUL 79", Serial: "STATE 153441", PageLines: 25})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -197,7 +197,7 @@ func TestCablePages(t *testing.T) {
 	if got := strings.Count(text, "\f"); got != len(l.Pages)-1 {
 		t.Errorf("%d form feeds for %d pages", got, len(l.Pages))
 	}
-	if _, err := LayoutCable(parseDraft(t, src), CableOptions{PageLines: 4}); err == nil || !strings.Contains(err.Error(), "too small") {
+	if _, err := Compose(parseDraft(t, src), Options{PageLines: 4}); err == nil || !strings.Contains(err.Error(), "too small") {
 		t.Errorf("tiny pages: %v", err)
 	}
 }
@@ -210,7 +210,7 @@ func TestCableSections(t *testing.T) {
 		fmt.Fprintf(&body, "Paragraph %d says something about the conference in Moscow and the Vienna meeting of the CSCE.\n\n", i+1)
 	}
 	src := strings.Replace(stateDraft, "The British Ambassador", body.String()+"The British Ambassador", 1)
-	l, err := LayoutCable(parseDraft(t, src), CableOptions{DTG: "242336Z JUL 79", Serial: "STATE 153441"})
+	l, err := Compose(parseDraft(t, src), Options{DTG: "242336Z JUL 79", Serial: "STATE 153441"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -249,22 +249,22 @@ func TestCableSections(t *testing.T) {
 func TestCableRefusals(t *testing.T) {
 	for _, c := range []struct {
 		name, src string
-		opts      CableOptions
+		opts      Options
 		want      string
 	}{
-		{"unresolved marks", strings.Replace(stateDraft, "presented his", "{++formally ++}presented his", 1), CableOptions{},
+		{"unresolved marks", strings.Replace(stateDraft, "presented his", "{++formally ++}presented his", 1), Options{},
 			"test.md has 1 unresolved tracked change(s) (test.md:13:"},
-		{"no template", "---\nclassification: SECRET\nprecedence: ROUTINE\n---\ntext\n", CableOptions{}, "test.md has no template"},
-		{"unknown template", stateDraft, CableOptions{Template: "nope"}, `unknown template "nope"`},
-		{"no precedence", "---\nclassification: SECRET\ntemplate: state-cable\n---\ntext\n", CableOptions{}, "has no precedence"},
-		{"no classification", "---\nprecedence: ROUTINE\ntemplate: state-cable\n---\ntext\n", CableOptions{}, "has no classification"},
-		{"no to", "---\nprecedence: ROUTINE\nclassification: SECRET\ntemplate: state-cable\n---\ntext\n", CableOptions{}, "test.md has no to: add to:"},
-		{"bad field char", strings.Replace(stateDraft, "British Ambassador presents", "British Ambassador ♥", 1), CableOptions{}, "front matter field subject: character '♥'"},
-		{"hazard in text", strings.Replace(stateDraft, "The Department's view", "The Department's view\\\nZCZC", 1), CableOptions{}, "test.md:18:1: line"},
-		{"long header line", strings.Replace(stateDraft, "AMEMBASSY LONDON]", "AMEMBASSY LONDON AND EVERY OTHER EMBASSY IN THE WHOLE WIDE WORLD]", 1), CableOptions{}, "longer than 69"},
+		{"no template", "---\nclassification: SECRET\nprecedence: ROUTINE\n---\ntext\n", Options{}, "test.md has no template"},
+		{"unknown template", stateDraft, Options{Template: "nope"}, `unknown template "nope"`},
+		{"no precedence", "---\nclassification: SECRET\ntemplate: state-cable\n---\ntext\n", Options{}, "has no precedence"},
+		{"no classification", "---\nprecedence: ROUTINE\ntemplate: state-cable\n---\ntext\n", Options{}, "has no classification"},
+		{"no to", "---\nprecedence: ROUTINE\nclassification: SECRET\ntemplate: state-cable\n---\ntext\n", Options{}, "test.md has no to: add to:"},
+		{"bad field char", strings.Replace(stateDraft, "British Ambassador presents", "British Ambassador ♥", 1), Options{}, "front matter field subject: character '♥'"},
+		{"hazard in text", strings.Replace(stateDraft, "The Department's view", "The Department's view\\\nZCZC", 1), Options{}, "test.md:18:1: line"},
+		{"long header line", strings.Replace(stateDraft, "AMEMBASSY LONDON]", "AMEMBASSY LONDON AND EVERY OTHER EMBASSY IN THE WHOLE WIDE WORLD]", 1), Options{}, "longer than 69"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := Cable(parseDraft(t, c.src), c.opts)
+			_, err := Render(parseDraft(t, c.src), c.opts)
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Errorf("error %v, want it to contain %q", err, c.want)
 			}
@@ -282,7 +282,7 @@ func TestCableTemplateOverride(t *testing.T) {
 		return p
 	}
 	write("state-cable.tmpl", "{{/*\ndescription: mine\nwidth: 40\n*/ -}}\nMINE {{.DTG}}\n{{.Text}}\n")
-	out, err := Cable(parseDraft(t, stateDraft), CableOptions{TemplateDir: dir, DTG: "242336Z JUL 79", Serial: "X"})
+	out, err := Render(parseDraft(t, stateDraft), Options{TemplateDir: dir, DTG: "242336Z JUL 79", Serial: "X"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -290,11 +290,11 @@ func TestCableTemplateOverride(t *testing.T) {
 		t.Errorf("override not used or width not applied:\n%s", out)
 	}
 	p := write("typo.tmpl", "{{.Serail}}\n")
-	if _, err := Cable(parseDraft(t, stateDraft), CableOptions{Template: p}); err == nil || !strings.Contains(err.Error(), "Serail") {
+	if _, err := Render(parseDraft(t, stateDraft), Options{Template: p}); err == nil || !strings.Contains(err.Error(), "Serail") {
 		t.Errorf("missing key not refused: %v", err)
 	}
 	p = write("bad.tmpl", "{{/*\nwidht: 40\n*/}}\n")
-	if _, err := Cable(parseDraft(t, stateDraft), CableOptions{Template: p}); err == nil || !strings.Contains(err.Error(), "widht") {
+	if _, err := Render(parseDraft(t, stateDraft), Options{Template: p}); err == nil || !strings.Contains(err.Error(), "widht") {
 		t.Errorf("unknown setting not refused: %v", err)
 	}
 }
@@ -302,7 +302,7 @@ func TestCableTemplateOverride(t *testing.T) {
 func TestCableDualPrecedence(t *testing.T) {
 	src := strings.Replace(stateDraft, "precedence: IMMEDIATE", "precedence: PRIORITY", 1)
 	src = strings.Replace(src, "info_precedence: PRIORITY", "info_precedence: ROUTINE", 1)
-	out, err := Cable(parseDraft(t, src), CableOptions{DTG: "041820Z JAN 10", Serial: "STATE 1"})
+	out, err := Render(parseDraft(t, src), Options{DTG: "041820Z JAN 10", Serial: "STATE 1"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -310,7 +310,7 @@ func TestCableDualPrecedence(t *testing.T) {
 		t.Errorf("dual precedence line:\n%s", out)
 	}
 	src = strings.Replace(src, "info_precedence: ROUTINE", "info_precedence: PRIORITY", 1)
-	out, _ = Cable(parseDraft(t, src), CableOptions{DTG: "041820Z JAN 10", Serial: "STATE 1"})
+	out, _ = Render(parseDraft(t, src), Options{DTG: "041820Z JAN 10", Serial: "STATE 1"})
 	if !strings.HasPrefix(string(out), "P 041820Z JAN 10\n") {
 		t.Errorf("single precedence line:\n%s", out)
 	}
@@ -319,7 +319,7 @@ func TestCableDualPrecedence(t *testing.T) {
 func TestCableFCOTelegram(t *testing.T) {
 	src := strings.Replace(stateDraft, "template: state-cable", "template: fco-telegram\nfrom: FCO", 1)
 	src = strings.Replace(src, "signature: VANCE", "signature: HOWE", 1)
-	out, err := Cable(parseDraft(t, src), CableOptions{DTG: "170356Z JULY 03", Serial: "1119"})
+	out, err := Render(parseDraft(t, src), Options{DTG: "170356Z JULY 03", Serial: "1119"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -332,7 +332,7 @@ func TestCableFCOTelegram(t *testing.T) {
 
 func TestCablePersonalMessageTitle(t *testing.T) {
 	src := "---\ntemplate: personal-message\ntitle: Message from the Prime Minister to the Chancellor of the Federal Republic of Germany about Vienna\nclassification: CONFIDENTIAL\ncaveats: [UK EYES ONLY]\nprecedence: PRIORITY\nfrom: CABINET OFFICE LONDON\nto: [BONN]\nsignature: Margaret Thatcher\n---\nDear Helmut, thank you.\n"
-	out, err := Cable(parseDraft(t, src), CableOptions{DTG: "011200Z JAN 89", Serial: "T 1/89"})
+	out, err := Render(parseDraft(t, src), Options{DTG: "011200Z JAN 89", Serial: "T 1/89"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -355,7 +355,7 @@ func BenchmarkCable1988(b *testing.B) {
 	}
 	b.SetBytes(int64(len(data)))
 	for i := 0; i < b.N; i++ {
-		if _, err := Cable(doc, CableOptions{DTG: "212130Z DEC 88", Serial: "T 192A/88"}); err != nil {
+		if _, err := Render(doc, Options{DTG: "212130Z DEC 88", Serial: "T 192A/88"}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,4 +1,4 @@
-package render
+package telegram
 
 import (
 	"strings"
@@ -9,7 +9,7 @@ import (
 // instruction has "PRISONER); ON GORDIYEVSKAYA".
 func TestCableStateSemicolon(t *testing.T) {
 	src := strings.Replace(stateDraft, "The Department's view is unchanged.", "He is a prisoner); on the other case, we ask only that.", 1)
-	out, err := Cable(parseDraft(t, src), CableOptions{DTG: "150000Z DEC 88", Serial: "STATE 402000"})
+	out, err := Render(parseDraft(t, src), Options{DTG: "150000Z DEC 88", Serial: "STATE 402000"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +28,7 @@ func TestCableHeaderErrorsNameTheField(t *testing.T) {
 		{"no template", "---\nclassification: SECRET\nprecedence: ROUTINE\n---\ntext\n",
 			"add template: NAME to its front matter (fco-telegram, personal-message, state-cable)"},
 	} {
-		_, err := Cable(parseDraft(t, c.src), CableOptions{DTG: "150000Z DEC 88", Serial: "STATE 1"})
+		_, err := Render(parseDraft(t, c.src), Options{DTG: "150000Z DEC 88", Serial: "STATE 1"})
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: %v, want %q", c.name, err, c.want)
 		}

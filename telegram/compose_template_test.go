@@ -1,4 +1,4 @@
-package render
+package telegram
 
 import (
 	"os"
@@ -23,7 +23,7 @@ func TestCableTemplateWithoutText(t *testing.T) {
 			if err := os.WriteFile(p, []byte(c.src), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			out, err := Cable(parseDraft(t, stateDraft), CableOptions{TemplateDir: dir, DTG: "242336Z JUL 79", Serial: "STATE 1"})
+			out, err := Render(parseDraft(t, stateDraft), Options{TemplateDir: dir, DTG: "242336Z JUL 79", Serial: "STATE 1"})
 			if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), p) {
 				t.Errorf("got %q, %v; want an error naming %s: %q", out, err, p, c.want)
 			}

@@ -1,4 +1,4 @@
-package render
+package telegram
 
 import (
 	"strings"
@@ -10,7 +10,7 @@ import (
 func TestCableFCOTelegramSerialWrittenOnce(t *testing.T) {
 	src := strings.Replace(stateDraft, "template: state-cable", "template: fco-telegram\nfrom: FCO", 1)
 	for _, serial := range []string{"1119", "TELNO 1119", "telno 1119", " TELNO 1119 "} {
-		out, err := Cable(parseDraft(t, src), CableOptions{DTG: "170356Z JUL 03", Serial: serial})
+		out, err := Render(parseDraft(t, src), Options{DTG: "170356Z JUL 03", Serial: serial})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,4 +1,4 @@
-package render
+package telegram
 
 import (
 	"fmt"
@@ -19,7 +19,7 @@ func longStateDraft(paragraphs int) string {
 func TestCableSectionsSignedOnceWithinFivePages(t *testing.T) {
 	for _, paragraphs := range []int{40, 60, 90} {
 		doc := parseDraft(t, longStateDraft(paragraphs))
-		l, err := LayoutCable(doc, CableOptions{DTG: "152000Z DEC 88", Serial: "STATE 402100", PageLines: 20})
+		l, err := Compose(doc, Options{DTG: "152000Z DEC 88", Serial: "STATE 402100", PageLines: 20})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -41,7 +41,7 @@ func TestCableSectionsSignedOnceWithinFivePages(t *testing.T) {
 			t.Errorf("%d paragraphs: signed %d times", paragraphs, n)
 		}
 		// Unpaged, as sent: no section longer than five tape pages.
-		l, err = LayoutCable(doc, CableOptions{DTG: "152000Z DEC 88", Serial: "STATE 402100"})
+		l, err = Compose(doc, Options{DTG: "152000Z DEC 88", Serial: "STATE 402100"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -62,7 +62,7 @@ func TestCableReferencesLetteredOnce(t *testing.T) {
 		"[STATE 387403]":                       "REF: STATE 387403\n",
 	} {
 		src := strings.Replace(stateDraft, "signature: VANCE", "signature: VANCE\nreferences: "+refs, 1)
-		out, err := Cable(parseDraft(t, src), CableOptions{DTG: "152000Z DEC 88", Serial: "STATE 1"})
+		out, err := Render(parseDraft(t, src), Options{DTG: "152000Z DEC 88", Serial: "STATE 1"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -76,7 +76,7 @@ func TestCableReferencesLetteredOnce(t *testing.T) {
 // the PDF writer adds none; an unpaged one does not.
 func TestCableLayoutHasPageLines(t *testing.T) {
 	doc := parseDraft(t, longStateDraft(10))
-	l, err := LayoutCable(doc, CableOptions{DTG: "152000Z DEC 88", Serial: "STATE 402100", PageLines: 20})
+	l, err := Compose(doc, Options{DTG: "152000Z DEC 88", Serial: "STATE 402100", PageLines: 20})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +88,7 @@ func TestCableLayoutHasPageLines(t *testing.T) {
 			t.Errorf("page %d: header %q, want the page line %q", i+1, p.Header, want)
 		}
 	}
-	l, err = LayoutCable(doc, CableOptions{DTG: "152000Z DEC 88", Serial: "STATE 402100"})
+	l, err = Compose(doc, Options{DTG: "152000Z DEC 88", Serial: "STATE 402100"})
 	if err != nil || l.HasPageLines {
 		t.Errorf("unpaged layout: HasPageLines %v, %v", l.HasPageLines, err)
 	}
