@@ -29,6 +29,28 @@ type Config struct {
 	// Names are names and acronyms that `import cable --sentence-case`
 	// keeps capitalised.
 	Names []string `yaml:"names" json:"names"`
+	// Require says, per series, what `send` insists on for the very text
+	// sent before it allocates a number in the series.
+	Require []SendRequirement `yaml:"require" json:"require,omitempty"`
+}
+
+// SendRequirement is what a series needs before a message goes out in it:
+// clearances (each OFFICE or OFFICE:NAME) and an approval.
+type SendRequirement struct {
+	Series     string   `yaml:"series" json:"series"`
+	Clearances []string `yaml:"clearances" json:"clearances,omitempty"`
+	Approval   bool     `yaml:"approval" json:"approval,omitempty"`
+}
+
+// RequirementFor finds what a series requires (by name, in any case); the
+// zero value when nothing is.
+func (c Config) RequirementFor(series string) SendRequirement {
+	for _, r := range c.Require {
+		if strings.EqualFold(strings.TrimSpace(r.Series), strings.TrimSpace(series)) {
+			return r
+		}
+	}
+	return SendRequirement{Series: series}
 }
 
 // DefaultSeries are the series written by `redline init`.
@@ -103,6 +125,9 @@ func ParseConfig(name string, data []byte) (Config, error) {
 		}
 		seen[strings.ToUpper(s.Name)] = true
 	}
+	if err := checkRequirements(d, doc.Content[0], c); err != nil {
+		return c, err
+	}
 	return c, nil
 }
 
@@ -131,6 +156,20 @@ func (c Config) Marshal() []byte {
 			fmt.Fprintf(&b, "  - name: %s\n    format: %s\n    yearly: %v\n", q(s.Name), q(s.Format), s.Yearly)
 		}
 	}
+	if len(c.Require) > 0 {
+		b.WriteString("# What `redline send` insists on, per series, for the very text sent.\n")
+		b.WriteString("require:\n")
+		for _, r := range c.Require {
+			fmt.Fprintf(&b, "  - series: %s\n", q(r.Series))
+			if len(r.Clearances) > 0 {
+				b.WriteString("    clearances:\n")
+				for _, o := range r.Clearances {
+					fmt.Fprintf(&b, "      - %s\n", q(o))
+				}
+			}
+			fmt.Fprintf(&b, "    approval: %v\n", r.Approval)
+		}
+	}
 	b.WriteString("# Names and acronyms that `redline import cable --sentence-case` keeps capitalised.\n")
 	if len(c.Names) == 0 {
 		b.WriteString("names: []\n")
@@ -141,4 +180,38 @@ func (c Config) Marshal() []byte {
 		}
 	}
 	return []byte(b.String())
+}
+
+// checkRequirements checks the require list: each names a configured series
+// once, and each clearance names an office.
+func checkRequirements(d *strictDecoder, root *yaml.Node, c Config) error {
+	node := func(i int) *yaml.Node {
+		for j := 0; j+1 < len(root.Content); j += 2 {
+			if root.Content[j].Value == "require" && root.Content[j+1].Kind == yaml.SequenceNode && i < len(root.Content[j+1].Content) {
+				return root.Content[j+1].Content[i]
+			}
+		}
+		return root
+	}
+	seen := map[string]bool{}
+	for i, r := range c.Require {
+		n := node(i)
+		key := strings.ToUpper(strings.TrimSpace(r.Series))
+		switch {
+		case key == "":
+			return d.errorf(n, "require[%d] names no series: write series: T", i)
+		case seen[key]:
+			return d.errorf(n, "require: series %q is given twice", r.Series)
+		}
+		if _, ok := c.SeriesByName(r.Series); !ok {
+			return d.errorf(n, "require: there is no series %q (the series are %s)", r.Series, strings.Join(c.SeriesNames(), ", "))
+		}
+		seen[key] = true
+		for _, o := range r.Clearances {
+			if office, _, _ := strings.Cut(o, ":"); strings.TrimSpace(office) == "" {
+				return d.errorf(n, "require: series %q: clearance %q names no office: write OFFICE or OFFICE:NAME", r.Series, o)
+			}
+		}
+	}
+	return nil
 }
