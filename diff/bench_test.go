@@ -12,9 +12,10 @@ import (
 // go test ./diff -run TestWriteBenchFiles -benchfiles DIR
 var benchFiles = flag.String("benchfiles", "", "write the generated benchmark documents to this folder")
 
-// The benchmark documents: pairs of about 10 KB, 100 KB and 1 MB (about 2%
-// of words replaced, 1% of sentences deleted and 1% inserted, two
-// paragraphs moved, a region re-wrapped) and two unrelated 200 KB texts.
+// The benchmark documents: pairs of about 10 KB, 100 KB, 1 MB, 4 MB and
+// 16 MB (about 2% of words replaced, 1% of sentences deleted and 1%
+// inserted, two paragraphs moved, a region re-wrapped) and two pairs of
+// unrelated texts, 200 KB and 1 MB.
 var benchCases = []struct {
 	name string
 	make func() (string, string)
@@ -22,7 +23,10 @@ var benchCases = []struct {
 	{"10k", func() (string, string) { return benchPair(10, 10_000) }},
 	{"100k", func() (string, string) { return benchPair(100, 100_000) }},
 	{"1m", func() (string, string) { return benchPair(1000, 1_000_000) }},
+	{"4m", func() (string, string) { return benchPair(4000, 4_000_000) }},
+	{"16m", func() (string, string) { return benchPair(16000, 16_000_000) }},
 	{"worst-200k", func() (string, string) { return unrelatedPair(200_000) }},
+	{"worst-1m", func() (string, string) { return unrelatedPair(1_000_000) }},
 }
 
 func TestWriteBenchFiles(t *testing.T) {
@@ -45,8 +49,8 @@ func TestWriteBenchFiles(t *testing.T) {
 
 func BenchmarkCompare(b *testing.B) {
 	for _, bc := range benchCases {
-		x, y := bc.make()
 		b.Run(bc.name, func(b *testing.B) {
+			x, y := bc.make()
 			b.SetBytes(int64(len(x) + len(y)))
 			b.ReportAllocs()
 			for b.Loop() {
@@ -63,5 +67,22 @@ func BenchmarkTokenize(b *testing.B) {
 	b.SetBytes(int64(len(x)))
 	for b.Loop() {
 		tokenize(x, nil, tokenizeOptions{}, newInterner())
+	}
+}
+
+// BenchmarkCompareGuess is BenchmarkCompare as the command runs it: each
+// side's kind guessed from its name and content.
+func BenchmarkCompareGuess(b *testing.B) {
+	for _, bc := range benchCases {
+		b.Run(bc.name, func(b *testing.B) {
+			x, y := bc.make()
+			b.SetBytes(int64(len(x) + len(y)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Compare(Input{Name: "old.txt", Data: []byte(x)}, Input{Name: "new.txt", Data: []byte(y)}, Options{Moves: true}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

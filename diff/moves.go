@@ -103,28 +103,7 @@ func (e *engine) findMoves(minWords int) []move {
 	for _, x := range inss {
 		x.set = e.wordSet(e.b, x.t0, x.t1)
 	}
-	type pair struct {
-		d, i   int
-		shared int
-	}
-	var pairs []pair
-	checked := 0
-	for di, d := range dels {
-		for ii, x := range inss {
-			if d.hunk == x.hunk {
-				continue
-			}
-			checked++
-			if checked > maxMovePairs {
-				break
-			}
-			s := intersect(d.set, x.set)
-			small := min(len(d.set), len(x.set))
-			if s >= max(1, minWords/2) && 5*s >= 2*small {
-				pairs = append(pairs, pair{di, ii, s})
-			}
-		}
-	}
+	pairs := movePairs(dels, inss, minWords, maxMovePairs)
 	sort.SliceStable(pairs, func(i, j int) bool { return pairs[i].shared > pairs[j].shared })
 	var moves []move
 	e.moveWork = 0
