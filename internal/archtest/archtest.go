@@ -211,4 +211,3 @@ func listOrNothing(list []string) string {
 	}
 	return strings.Join(list, ", ")
 }
-
