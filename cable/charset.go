@@ -197,6 +197,9 @@ func (e *UnmappedError) Error() string {
 }
 
 func unmappedHint(r rune) string {
+	if s := Suggestion(r); s != "" && r != ';' && r != '!' {
+		return fmt.Sprintf("write %s instead", s)
+	}
 	switch r {
 	case ';':
 		return "use a comma or a full stop"

@@ -143,6 +143,9 @@ type cableRun struct {
 	midSection bool
 	draft      bool
 	banner     string
+	// unsendable are the front-matter characters that have no mapping,
+	// reported with the body's in one error.
+	unsendable []cable.Unsendable
 }
 
 // newCableRun prepares a rendering; tree is the draft's body as
@@ -183,6 +186,9 @@ func newCableRun(doc *draft.Document, name string, tmpl *templates.Template, opt
 		return nil, fmt.Errorf("template %s: classification %q: use plain or spaced", tmpl.Origin, c.set.Classification)
 	}
 	c.parsed, err = template.New(tmpl.Name).Option("missingkey=error").Funcs(c.funcs()).Parse(string(tmpl.Source))
+	if err == nil {
+		err = checkRanges(c.parsed)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("template %s: %v", tmpl.Origin, cleanTemplateError(err))
 	}
@@ -190,7 +196,10 @@ func newCableRun(doc *draft.Document, name string, tmpl *templates.Template, opt
 	if pl == "" {
 		pl = "PAGE {{.Page}} OF {{.Pages}}"
 	}
-	if c.pageLine, err = template.New("page_line").Option("missingkey=error").Parse(pl); err != nil {
+	if c.pageLine, err = template.New("page_line").Option("missingkey=error").Parse(pl); err == nil {
+		err = checkRanges(c.pageLine)
+	}
+	if err != nil {
 		return nil, fmt.Errorf("template %s: page_line: %v", tmpl.Origin, cleanTemplateError(err))
 	}
 	if err := c.prepare(); err != nil {
@@ -200,6 +209,15 @@ func newCableRun(doc *draft.Document, name string, tmpl *templates.Template, opt
 		Name: name, BodyLine: doc.BodyLine, Width: c.set.Width, Charset: c.charset, Quotes: c.quotes,
 		Numbered: c.set.Numbered, Bullet: c.set.Bullet, NoHang: c.set.Hang != nil && !*c.set.Hang,
 	})
+	// Every character that cannot be sent, in the front matter and the
+	// text, is reported at once.
+	var ue *cable.UnsendableError
+	if len(c.unsendable) > 0 {
+		if errors.As(err, &ue) {
+			return nil, &cable.UnsendableError{Name: name, Chars: append(c.unsendable, ue.Chars...)}
+		}
+		return nil, &cable.UnsendableError{Name: name, Chars: c.unsendable}
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -216,6 +234,13 @@ func (c *cableRun) prepare() error {
 	m := &cable.Mapper{Charset: c.charset, Quotes: c.quotes}
 	var firstErr error
 	field := func(key, v string) string {
+		if runes, cols := (&cable.Mapper{Charset: c.charset, Quotes: c.quotes}).Unmapped(v); len(runes) > 0 {
+			for k, r := range runes {
+				c.unsendable = append(c.unsendable, cable.Unsendable{
+					Where: fmt.Sprintf("%s: front matter field %s, column %d", c.name, key, cols[k]), Rune: r, Charset: c.charset.Name})
+			}
+			return ""
+		}
 		out, err := m.MapString(v)
 		if err != nil && firstErr == nil {
 			firstErr = fmt.Errorf("%s: front matter field %s: %v", c.name, key, err)
@@ -468,21 +493,21 @@ func (c *cableRun) execute(text []TeleprinterLine, section string) ([]string, er
 	}
 	c.data["Text"] = strings.Join(parts, "\n")
 	c.data["Section"] = section
-	var buf bytes.Buffer
-	if err := c.parsed.Execute(&buf, c.data); err != nil {
+	printed, err := runBounded(c.parsed, c.data)
+	if err != nil {
 		var fe *fieldError
 		if errors.As(err, &fe) {
 			return nil, fe
 		}
 		return nil, fmt.Errorf("template %s: %v", c.tmpl.Origin, cleanExecError(err))
 	}
-	if strings.TrimSpace(buf.String()) == "" {
+	if strings.TrimSpace(printed) == "" {
 		return nil, fmt.Errorf("template %s printed nothing: a cable needs at least its classification and text; fix the template, or remove it to use the built-in one", c.tmpl.Origin)
 	}
-	if missing := missingText(buf.String(), text); missing != "" {
+	if missing := missingText(printed, text); missing != "" {
 		return nil, fmt.Errorf("template %s does not print the message text (%q is missing): a cable without its text cannot go out; put {{.Text}} in the template", c.tmpl.Origin, missing)
 	}
-	out := strings.Split(strings.TrimRight(buf.String(), "\n"), "\n")
+	out := strings.Split(strings.TrimRight(printed, "\n"), "\n")
 	for i, l := range out {
 		l = strings.TrimRight(l, " \t\r")
 		out[i] = l
@@ -707,17 +732,16 @@ func (c *cableRun) pages(lines []string, pageLines int) ([]Page, error) {
 	}
 	pages := make([]Page, len(bodies))
 	for k, b := range bodies {
-		var pl bytes.Buffer
-		err := c.pageLine.Execute(&pl, map[string]any{
+		pl, err := runBounded(c.pageLine, map[string]any{
 			"Page": k + 1, "Pages": len(bodies), "Serial": c.data["Serial"],
 			"Classification": c.banner, "DTG": c.data["DTG"],
 		})
 		if err != nil {
 			return nil, fmt.Errorf("template %s: page_line: %v", c.tmpl.Origin, cleanExecError(err))
 		}
-		p := Page{Header: []string{c.banner, pl.String()}, Lines: b, Footer: []string{c.banner}}
+		p := Page{Header: []string{c.banner, pl}, Lines: b, Footer: []string{c.banner}}
 		if c.draft {
-			p.Header = []string{c.banner, DraftMark, pl.String()}
+			p.Header = []string{c.banner, DraftMark, pl}
 			p.Footer = []string{DraftMark, c.banner}
 		}
 		pages[k] = p

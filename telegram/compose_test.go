@@ -259,7 +259,7 @@ func TestCableRefusals(t *testing.T) {
 		{"no precedence", "---\nclassification: SECRET\ntemplate: state-cable\n---\ntext\n", Options{}, "has no precedence"},
 		{"no classification", "---\nprecedence: ROUTINE\ntemplate: state-cable\n---\ntext\n", Options{}, "has no classification"},
 		{"no to", "---\nprecedence: ROUTINE\nclassification: SECRET\ntemplate: state-cable\n---\ntext\n", Options{}, "test.md has no to: add to:"},
-		{"bad field char", strings.Replace(stateDraft, "British Ambassador presents", "British Ambassador ♥", 1), Options{}, "front matter field subject: character '♥'"},
+		{"bad field char", strings.Replace(stateDraft, "British Ambassador presents", "British Ambassador ♥", 1), Options{}, "front matter field subject, column 20: character '♥'"},
 		{"hazard in text", strings.Replace(stateDraft, "The Department's view", "The Department's view\\\nZCZC", 1), Options{}, "test.md:18:1: line"},
 		{"long header line", strings.Replace(stateDraft, "AMEMBASSY LONDON]", "AMEMBASSY LONDON AND EVERY OTHER EMBASSY IN THE WHOLE WIDE WORLD]", 1), Options{}, "longer than 69"},
 	} {

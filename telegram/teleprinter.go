@@ -81,6 +81,8 @@ type teleprinter struct {
 	// the walk stops at the end of its block (layout reports it).
 	wordRoom int
 	longWord bool
+	// unsendable are the characters read so far that have no mapping.
+	unsendable []cable.Unsendable
 }
 
 // Teleprinter renders a draft's Markdown body as teleprinter text: upper
@@ -147,7 +149,11 @@ var errLongWord = errors.New("a word longer than a line")
 
 // run lays out a parsed tree.
 func (tp *teleprinter) run(doc ast.Node) ([]TeleprinterLine, error) {
-	if err := tp.blocksOf(doc, 0, "", true); err != nil && err != errLongWord {
+	err := tp.blocksOf(doc, 0, "", true)
+	if len(tp.unsendable) > 0 {
+		return nil, &cable.UnsendableError{Name: tp.name(), Chars: tp.unsendable}
+	}
+	if err != nil && err != errLongWord {
 		return nil, err
 	}
 	out, err := tp.layout()
@@ -206,11 +212,15 @@ func (tp *teleprinter) position(offset int) string {
 		}
 	}
 	col := utf8.RuneCount(tp.src[tp.lines[i]:offset]) + 1
-	name := tp.opts.Name
-	if name == "" {
-		name = "draft"
+	return fmt.Sprintf("%s:%d:%d", tp.name(), tp.opts.BodyLine+i, col)
+}
+
+// name is the draft's name in messages.
+func (tp *teleprinter) name() string {
+	if tp.opts.Name == "" {
+		return "draft"
 	}
-	return fmt.Sprintf("%s:%d:%d", name, tp.opts.BodyLine+i, col)
+	return tp.opts.Name
 }
 
 // blocksOf lays out the block children of a container. indent is the
@@ -563,7 +573,10 @@ func (tp *teleprinter) addText(b []byte, offset int, unescape bool) error {
 		}
 		out, ok := tp.mapper.Map(r)
 		if !ok {
-			return fmt.Errorf("%s: %v", tp.position(at), &cable.UnmappedError{Rune: r, Charset: tp.opts.Charset.Name})
+			// Every such character is reported, in one run.
+			tp.unsendable = append(tp.unsendable, cable.Unsendable{Where: tp.position(at), Rune: r, Charset: tp.opts.Charset.Name})
+			i += size
+			continue
 		}
 		for _, c := range out {
 			if c == ' ' {

@@ -1,6 +1,7 @@
 package telegram
 
 import (
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -258,7 +259,14 @@ func FuzzTeleprinter(f *testing.F) {
 		width := 10 + int(w)%90
 		lines, err := Teleprinter([]byte(md), TeleprinterOptions{Width: width, Charset: cs, Numbered: w%2 == 0})
 		if err != nil {
-			if strings.Contains(err.Error(), "\n") {
+			// An error is one line, but for the list of characters that
+			// cannot be sent: one indented line each.
+			var ue *cable.UnsendableError
+			if errors.As(err, &ue) {
+				if n := strings.Count(err.Error(), "\n  "); n != strings.Count(err.Error(), "\n") || (len(ue.Chars) > 1 && n != min(len(ue.Chars), 41)) {
+					t.Fatalf("list of %d characters laid out on %d lines: %q", len(ue.Chars), n, err)
+				}
+			} else if strings.Contains(err.Error(), "\n") {
 				t.Fatalf("error on more than one line: %q", err)
 			}
 			return
