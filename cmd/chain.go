@@ -60,3 +60,53 @@ func draftChain(f *Factory, ws *draft.Workspace, ref string) ([]attrib.Revision,
 	}
 	return chain, v.Path, nil
 }
+
+// chainBetween reads the chain a redline from old to new passes through,
+// for diff --by: old must be a stored revision; new is a later revision of
+// the same draft, its working copy (then the revisions after old, and the
+// working copy when it differs from the latest), or any other file (then
+// every revision after old, and that file as a last link made outside the
+// store).
+func chainBetween(f *Factory, ws *draft.Workspace, ov, nv *draft.Version) ([]attrib.Revision, error) {
+	if ov.Revision == nil || ws == nil {
+		return nil, usageErrorf("--by needs OLD to be a stored revision (FILE@N, FILE@label): the changes are labelled with the revisions after it")
+	}
+	draftName := func(v *draft.Version) string {
+		if v.Path == "" {
+			return ""
+		}
+		n, err := ws.DraftName(v.Path)
+		if err != nil {
+			return ""
+		}
+		return n
+	}
+	revs, err := ws.Log(ov.Path)
+	if err != nil {
+		return nil, err
+	}
+	same := draftName(ov) != "" && draftName(ov) == draftName(nv)
+	upto := len(revs)
+	if same && nv.Revision != nil {
+		if nv.Revision.Number < ov.Revision.Number {
+			return nil, usageErrorf("--by labels the changes made after OLD, but %s is older than %s: give the older revision first", nv.Name, ov.Name)
+		}
+		upto = nv.Revision.Number
+	}
+	var chain []attrib.Revision
+	for _, r := range revs[ov.Revision.Number-1 : upto] {
+		chain = append(chain, chainLink(ov.Path, r))
+	}
+	switch {
+	case same && nv.Revision != nil:
+	case same && draft.HexSHA256(nv.Data) == revs[len(revs)-1].SHA256:
+	case same:
+		author, office, _ := f.Identity(ws, "", "")
+		chain = append(chain, attrib.Revision{Name: nv.Path + " (working copy)", Label: "uncommitted",
+			Author: author, Office: office, Time: f.Now(), Data: nv.Data, Kind: diff.KindMarkdown})
+	default:
+		chain = append(chain, attrib.Revision{Name: nv.Name, Office: "not in the store: " + nv.Name, Data: nv.Data,
+			Kind: diff.GuessKind(nv.Name, nv.Data)})
+	}
+	return chain, nil
+}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/redline-dev/redline/attrib"
 	"github.com/redline-dev/redline/diff"
 	"github.com/redline-dev/redline/draft"
 	"github.com/redline-dev/redline/render"
@@ -35,6 +36,7 @@ type diffOptions struct {
 	Output            outputTarget
 	Title             string
 	Paper             string
+	By                string
 }
 
 // NewCmdDiff builds `redline diff`.
@@ -111,6 +113,7 @@ applies and the output says so and where.`,
 	addOutputFlags(c, &opts.Output, "the redline", "the version compared")
 	fl.StringVar(&opts.Title, "title", "", "title of an HTML or PDF redline")
 	fl.StringVar(&opts.Paper, "paper", "a4", "paper size of a PDF or printed HTML redline: a4 or letter")
+	fl.StringVar(&opts.By, "by", "", "label every change with who made it: `revision` or office (the revisions between OLD and NEW)")
 	return c
 }
 
@@ -170,6 +173,9 @@ func runDiff(f *Factory, opts *diffOptions) error {
 	if opts.Width != 0 && (opts.Width < minDiffWidth || opts.Width > maxDiffWidth) {
 		return usageErrorf("--width %d: give from %d to %d columns", opts.Width, minDiffWidth, maxDiffWidth)
 	}
+	if opts.By != "" && opts.By != attrib.ByRevision && opts.By != attrib.ByOffice {
+		return usageErrorf("--by takes revision or office, not %q", opts.By)
+	}
 	if opts.MinMoveWords < 1 {
 		return usageErrorf("--min-move-words takes a positive number of words")
 	}
@@ -220,6 +226,15 @@ func runDiff(f *Factory, opts *diffOptions) error {
 	})
 	if err != nil {
 		return err
+	}
+	if opts.By != "" {
+		chain, err := chainBetween(f, ws, ov, nv)
+		if err != nil {
+			return err
+		}
+		if err := attrib.Label(c, chain, opts.By); err != nil {
+			return err
+		}
 	}
 
 	toFile := !opts.Output.ToStdout()

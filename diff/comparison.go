@@ -42,6 +42,12 @@ type Segment struct {
 	// marks these runs; the others may ignore the flag. Added to the
 	// contract after "move"; absent (false) everywhere else.
 	Respelled bool `json:"respelled,omitempty"`
+	// By names who made the change, when the caller has attributed the
+	// comparison to the hops of a chain of revisions (diff --by): "No. 10",
+	// or "revision 2 (No. 10)"; several hops are joined with ", ". Every
+	// segment of a change carries it; empty otherwise. Views show it with
+	// the change. Added to the contract after "respelled".
+	By string `json:"by,omitempty"`
 }
 
 // Side describes one side of a comparison.

@@ -65,11 +65,11 @@ func renderCritic(w io.Writer, c *diff.Comparison, _ DiffOptions) error {
 			e.flush()
 			e.equal(s)
 		case s.Move > 0 && (s.Op == diff.OpMoveFrom || s.Op == diff.OpDelete):
-			e.pend(criticPending{move: s.Move, from: true}, s.A, "")
+			e.pend(criticPending{move: s.Move, from: true, by: s.By}, s.A, "")
 		case s.Move > 0 && (s.Op == diff.OpMoveTo || s.Op == diff.OpInsert):
-			e.pend(criticPending{move: s.Move}, "", s.B)
+			e.pend(criticPending{move: s.Move, by: s.By}, "", s.B)
 		default:
-			e.pend(criticPending{}, s.A, s.B)
+			e.pend(criticPending{by: s.By}, s.A, s.B)
 		}
 	}
 	e.flush()
@@ -97,6 +97,7 @@ type criticPiece struct {
 type criticPending struct {
 	move int
 	from bool
+	by   string // who made the change (diff --by): written as its author
 }
 
 type criticWriter struct {
@@ -131,6 +132,15 @@ func (e *criticWriter) flush() {
 			p.comment = fmt.Sprintf("moved to %d", e.kind.move)
 		} else {
 			p.comment = fmt.Sprintf("moved from %d", e.kind.move)
+		}
+	}
+	if by := strings.Join(strings.Fields(e.kind.by), " "); by != "" {
+		// The change's author, as accept and reject --author read it:
+		// {>>@No. 10<<}, or {>>@No. 10: moved to 1<<}.
+		if p.comment != "" {
+			p.comment = "@" + strings.ReplaceAll(by, ":", " ") + ": " + p.comment
+		} else {
+			p.comment = "@" + strings.ReplaceAll(by, ":", " ")
 		}
 	}
 	if p.old != "" || p.new != "" {

@@ -18,6 +18,10 @@ var diffHTMLTemplate string
 
 var diffHTML = template.Must(template.New("diff.html").Parse(diffHTMLTemplate))
 
+// htmlByStyle styles the label of who made a change (diff --by); inline,
+// so that pages without labels are unchanged.
+const htmlByStyle = "margin:0 .2em;padding:0 .3em;border:1px solid #777;border-radius:.3em;font:.7em/1.4 sans-serif;vertical-align:super"
+
 // htmlExcerptRunes bounds the old and new text quoted in the list of changes.
 const htmlExcerptRunes = 240
 
@@ -27,6 +31,7 @@ type htmlSpan struct {
 	Mark bool // a paragraph mark
 	Num  int
 	ID   string
+	By   string // who made the change (num spans, diff --by)
 }
 
 type htmlPara struct {
@@ -79,6 +84,9 @@ func changesHTML(changes []htmlChange) template.HTML {
 			fmt.Fprintf(&b, " (move %d)", c.Move)
 			del, ins = "move move-from", "move move-to"
 		}
+		if c.By != "" {
+			b.WriteString(` <span class="by" style="` + htmlByStyle + `">` + esc(c.By) + `</span>`)
+		}
 		b.WriteString(": ")
 		if c.Old != "" {
 			b.WriteString(`<del class="` + del + `">` + esc(c.Old) + `</del>`)
@@ -123,6 +131,9 @@ func (p htmlPara) HTML() template.HTML {
 				b.WriteString(` id="` + esc(s.ID) + `"`)
 			}
 			fmt.Fprintf(&b, ` href="#list-%d" title="change %d">%d</a>`, s.Num, s.Num, s.Num)
+			if s.By != "" {
+				b.WriteString(`<span class="by" style="` + htmlByStyle + `">` + esc(s.By) + `</span>`)
+			}
 		case "move-mark":
 			b.WriteString(`<span class="move-mark" title="` + esc(s.Text) + `">⟦` + esc(s.Text) + `⟧</span>`)
 		}
@@ -140,6 +151,7 @@ type htmlChange struct {
 	Kind     string
 	Old, New string
 	Move     int
+	By       string
 }
 
 type htmlSide struct {
@@ -290,7 +302,7 @@ func htmlSpans(spans []span, anchored map[int]bool) htmlPara {
 			closeBlock()
 		}
 		if s.change > 0 && s.change != lastNum {
-			n := htmlSpan{Kind: "num", Num: s.change}
+			n := htmlSpan{Kind: "num", Num: s.change, By: s.by}
 			if anchored != nil && !anchored[s.change] {
 				anchored[s.change] = true
 				n.ID = fmt.Sprintf("change-%d", s.change)
@@ -316,6 +328,7 @@ func htmlChanges(c *diff.Comparison) []htmlChange {
 		old, new strings.Builder
 		move     int
 		moved    bool
+		by       string
 	}{}
 	for _, s := range c.Segments {
 		if s.Change == 0 || s.Op == diff.OpEqual {
@@ -327,12 +340,14 @@ func htmlChanges(c *diff.Comparison) []htmlChange {
 				old, new strings.Builder
 				move     int
 				moved    bool
+				by       string
 			}{}
 			byNum[s.Change] = e
 			order = append(order, s.Change)
 		}
 		e.old.WriteString(s.A)
 		e.new.WriteString(s.B)
+		e.by = s.By
 		if s.Move > 0 {
 			e.move = s.Move
 		}
@@ -343,7 +358,7 @@ func htmlChanges(c *diff.Comparison) []htmlChange {
 	var out []htmlChange
 	for _, n := range order {
 		e := byNum[n]
-		ch := htmlChange{Num: n, Old: excerpt(e.old.String()), New: excerpt(e.new.String())}
+		ch := htmlChange{Num: n, Old: excerpt(e.old.String()), New: excerpt(e.new.String()), By: e.by}
 		if e.moved {
 			ch.Move = e.move
 		}

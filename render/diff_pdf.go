@@ -398,7 +398,13 @@ type blRun struct {
 // moved-away text where it stood.
 func segmentRuns(segs []diff.Segment) []blRun {
 	runs := make([]blRun, 0, len(segs))
+	lastBy := 0
 	for _, s := range segs {
+		if s.By != "" && s.Change != 0 && s.Change != lastBy && s.Op != diff.OpEqual {
+			// Who made the change, in small muted type before it.
+			runs = append(runs, blRun{text: "«" + s.By + "»", family: fontProse, style: "I", size: 8, color: blColorMuted, change: s.Change, changed: true})
+			lastBy = s.Change
+		}
 		r := blRun{family: fontProse, size: blTextSize, color: blColorText, change: s.Change}
 		switch s.Op {
 		case diff.OpEqual:

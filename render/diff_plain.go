@@ -121,11 +121,12 @@ func plainBody(c *diff.Comparison, opts DiffOptions) []plainPara {
 func plainSegments(c *diff.Comparison, opts DiffOptions, write func(string, bool)) {
 	lastChange := 0
 	number := func(s diff.Segment) string {
-		if !opts.Numbers || s.Change == 0 || s.Change == lastChange {
+		tag := changeTag(s.Change, s.By, opts.Numbers)
+		if tag == "" || s.Change == lastChange {
 			return ""
 		}
 		lastChange = s.Change
-		return fmt.Sprintf("#%d", s.Change)
+		return tag
 	}
 	segs := c.Segments
 	for i := 0; i < len(segs); i++ {

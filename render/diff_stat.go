@@ -38,6 +38,9 @@ func renderDiffStat(w io.Writer, c *diff.Comparison, _ DiffOptions) error {
 		changes = "change"
 	}
 	fmt.Fprintf(&b, "%d %s, similarity %.1f%%\n", st.Changes, changes, 100*st.Similarity)
+	for _, l := range changesBy(c) {
+		fmt.Fprintf(&b, "  by %s: %d\n", l.by, l.n)
+	}
 	if len(c.Fields) > 0 {
 		b.WriteString("fields changed:\n")
 		for _, f := range c.Fields {
@@ -66,4 +69,31 @@ func quoteField(v string) string {
 		return "(none)"
 	}
 	return fmt.Sprintf("%q", v)
+}
+
+type byCount struct {
+	by string
+	n  int
+}
+
+// changesBy counts the changes each label of diff --by names, in order of
+// first appearance.
+func changesBy(c *diff.Comparison) []byCount {
+	var out []byCount
+	idx := map[string]int{}
+	seen := map[int]bool{}
+	for _, s := range c.Segments {
+		if s.By == "" || s.Change == 0 || seen[s.Change] {
+			continue
+		}
+		seen[s.Change] = true
+		i, ok := idx[s.By]
+		if !ok {
+			i = len(out)
+			idx[s.By] = i
+			out = append(out, byCount{by: s.By})
+		}
+		out[i].n++
+	}
+	return out
 }

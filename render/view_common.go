@@ -34,7 +34,8 @@ type span struct {
 	text   string // display text; holds no paragraph break
 	change int
 	move   int
-	mark   bool // a paragraph mark (¶) standing for a paragraph split or join
+	mark   bool   // a paragraph mark (¶) standing for a paragraph split or join
+	by     string // who made the change (diff --by), shown with it
 }
 
 // isOld reports whether the span is old text only (the left column).
@@ -222,7 +223,7 @@ func flowParagraphs(c *diff.Comparison) []paragraph {
 	}
 	for _, seg := range c.Segments {
 		k := kindOf(seg.Op)
-		base := span{kind: k, change: seg.Change, move: seg.Move}
+		base := span{kind: k, change: seg.Change, move: seg.Move, by: seg.By}
 		text := seg.B
 		if k == spanDelete || k == spanMoveFrom {
 			text = seg.A
@@ -311,7 +312,7 @@ func sideRows(c *diff.Comparison) []row {
 	}
 	for _, seg := range c.Segments {
 		k := kindOf(seg.Op)
-		base := span{kind: k, change: seg.Change, move: seg.Move}
+		base := span{kind: k, change: seg.Change, move: seg.Move, by: seg.By}
 		if k == spanEqual {
 			pa, pb := splitParas(cleanText(seg.A)), splitParas(cleanText(seg.B))
 			if len(pa) == len(pb) {
@@ -519,13 +520,13 @@ func (m *marker) add(s span) {
 		m.closeRun()
 	}
 	text := s.text
-	if m.numbers && s.change > 0 && s.change != m.lastNum {
+	if tag := changeTag(s.change, s.by, m.numbers); tag != "" && s.change != m.lastNum {
 		m.closeRun()
 		st := ""
 		if m.color {
 			st = sgrFaint
 		}
-		m.openMark(frag{st, fmt.Sprintf("#%d", s.change)}, &text)
+		m.openMark(frag{st, tag}, &text)
 		m.lastNum = s.change
 	}
 	if want != m.open {
@@ -709,4 +710,20 @@ func foldText(n int) string {
 		return "⋯ 1 unchanged paragraph ⋯"
 	}
 	return fmt.Sprintf("⋯ %d unchanged paragraphs ⋯", n)
+}
+
+// changeTag is what a view writes before a change: #N when numbers are
+// shown, and «who» when the comparison says who made it (diff --by).
+func changeTag(change int, by string, numbers bool) string {
+	if change <= 0 {
+		return ""
+	}
+	tag := ""
+	if numbers {
+		tag = fmt.Sprintf("#%d", change)
+	}
+	if by != "" {
+		tag += "«" + cleanText(by) + "»"
+	}
+	return tag
 }
