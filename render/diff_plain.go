@@ -18,7 +18,8 @@ func init() { RegisterFormat(Format{Name: "plain", Render: renderDiffPlain}) }
 // case ignored: …", so that a reader of a mailed redline knows why case
 // differences are not marked), then field changes, one a line
 // ("dtg: [-…-]{+…+}"), each group followed by a blank line. With Numbers, each change starts
-// with #N. With Context >= 0, runs of unchanged paragraphs further than
+// with #N; a change the comparison says who made (diff --by) starts with
+// «who». With Context >= 0, runs of unchanged paragraphs further than
 // Context paragraphs from a change fold to one line.
 func renderDiffPlain(w io.Writer, c *diff.Comparison, opts DiffOptions) error {
 	pw := &plainWriter{w: w}
