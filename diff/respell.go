@@ -1,9 +1,6 @@
 package diff
 
-import (
-	"unicode"
-	"unicode/utf8"
-)
+import "unicode"
 
 // Respellings. The engine matches words by a matching form (case folded
 // for cables and upper-case text, curly and straight quotes alike, a line
@@ -39,12 +36,13 @@ func MarkRespellings(segs []Segment) []Segment {
 		return segs
 	}
 	out := make([]Segment, 0, len(segs)+8)
+	var sc respellScratch
 	for _, s := range segs {
 		if s.Op != OpEqual || s.A == s.B || s.Respelled {
 			out = append(out, s)
 			continue
 		}
-		for _, r := range respellRuns(s.A, s.B) {
+		for _, r := range respellRuns(s.A, s.B, &sc) {
 			if r.A == "" && r.B == "" {
 				continue
 			}
@@ -60,110 +58,111 @@ func MarkRespellings(segs []Segment) []Segment {
 }
 
 // respellRuns cuts the two sides of an equal segment into equal segments,
-// flagged where their spelling differs.
-func respellRuns(a, b string) []Segment {
-	ga, gb := gapsAndWords(a), gapsAndWords(b)
-	if len(ga) != len(gb) {
-		ra, rb := spaceSplit(a), spaceSplit(b)
-		pre := 0
-		for pre < len(ra) && pre < len(rb) && ra[pre] == rb[pre] {
-			pre++
-		}
-		suf := 0
-		for suf < len(ra)-pre && suf < len(rb)-pre && ra[len(ra)-1-suf] == rb[len(rb)-1-suf] {
-			suf++
-		}
-		head := joined(ra[:pre])
-		tail := joined(ra[len(ra)-suf:])
-		return []Segment{
-			{Op: OpEqual, A: head, B: head},
-			{Op: OpEqual, A: joined(ra[pre : len(ra)-suf]), B: joined(rb[pre : len(rb)-suf]), Respelled: true},
-			{Op: OpEqual, A: tail, B: tail},
-		}
+// flagged where their spelling differs. The segments' texts are slices of a
+// and b: nothing is copied, as a re-wrapped region is one long equal
+// segment whose every word is compared.
+func respellRuns(a, b string, sc *respellScratch) []Segment {
+	ca := cutGapsAndWords(a, sc.ca[:0])
+	cb := cutGapsAndWords(b, sc.cb[:0])
+	sc.ca, sc.cb = ca, cb
+	na, nb := len(ca)-1, len(cb)-1 // elements: gap, word, gap, …, word, gap
+	elem := func(s string, c []int, k int) string { return s[c[k]:c[k+1]] }
+	if na != nb {
+		return respellWhole(a, b, ca, cb)
 	}
-	differs := make([]bool, len(ga))
-	for i := range ga {
-		differs[i] = ga[i] != gb[i]
+	differs := sc.differs[:0]
+	for k := 0; k < na; k++ {
+		differs = append(differs, elem(a, ca, k) != elem(b, cb, k))
 	}
+	sc.differs = differs
 	// Elements alternate: white space (even), word (odd). Shared white
 	// space between two respelled words joins them into one run.
-	for i := 2; i+2 < len(ga); i += 2 {
-		if !differs[i] && differs[i-1] && differs[i+1] {
-			differs[i] = true
+	for k := 2; k+2 < na; k += 2 {
+		if !differs[k] && differs[k-1] && differs[k+1] {
+			differs[k] = true
 		}
 	}
 	var out []Segment
-	for i := 0; i < len(ga); {
-		d := differs[i]
-		j := i
-		for j < len(ga) && differs[j] == d {
+	for k := 0; k < na; {
+		d := differs[k]
+		j := k
+		for j < na && differs[j] == d {
 			j++
 		}
-		out = append(out, Segment{Op: OpEqual, A: joined(ga[i:j]), B: joined(gb[i:j]), Respelled: d})
-		i = j
+		out = append(out, Segment{Op: OpEqual, A: a[ca[k]:ca[j]], B: b[cb[k]:cb[j]], Respelled: d})
+		k = j
 	}
 	return out
 }
 
-func joined(parts []string) string {
-	switch len(parts) {
-	case 0:
-		return ""
-	case 1:
-		return parts[0]
+// respellWhole handles sides with different numbers of words: the runs of
+// white space and of other characters both begin and end with stay
+// unflagged, and what lies between is one flagged run.
+func respellWhole(a, b string, ca, cb []int) []Segment {
+	// The runs are the elements that are not empty: only the first and
+	// the last gap can be.
+	ra, rb := nonEmpty(ca), nonEmpty(cb)
+	run := func(s string, r []int, k int) string { return s[r[2*k]:r[2*k+1]] }
+	la, lb := len(ra)/2, len(rb)/2
+	pre := 0
+	for pre < la && pre < lb && run(a, ra, pre) == run(b, rb, pre) {
+		pre++
 	}
-	n := 0
-	for _, p := range parts {
-		n += len(p)
+	suf := 0
+	for suf < la-pre && suf < lb-pre && run(a, ra, la-1-suf) == run(b, rb, lb-1-suf) {
+		suf++
 	}
-	b := make([]byte, 0, n)
-	for _, p := range parts {
-		b = append(b, p...)
-	}
-	return string(b)
-}
-
-// gapsAndWords cuts s into white space and words, alternating, beginning
-// and ending with white space (possibly empty): gap, word, gap, …, word,
-// gap.
-func gapsAndWords(s string) []string {
-	runs := spaceSplit(s)
-	out := make([]string, 0, len(runs)+2)
-	for _, r := range runs {
-		if !isSpaceRun(r) && len(out)%2 == 0 {
-			out = append(out, "") // no white space before this word
+	// start(r, k) is where run k begins, or the end of the text after the
+	// last run.
+	start := func(s string, r []int, k int) int {
+		if 2*k < len(r) {
+			return r[2*k]
 		}
-		out = append(out, r)
+		return len(s)
 	}
-	if len(out)%2 == 0 {
-		out = append(out, "")
+	headEnd := start(a, ra, pre)
+	tailA, tailB := start(a, ra, la-suf), start(b, rb, lb-suf)
+	head, tail := a[:headEnd], a[tailA:]
+	return []Segment{
+		{Op: OpEqual, A: head, B: head},
+		{Op: OpEqual, A: a[headEnd:tailA], B: b[start(b, rb, pre):tailB], Respelled: true},
+		{Op: OpEqual, A: tail, B: tail},
+	}
+}
+
+// nonEmpty lists the non-empty elements of a cut as start and end pairs.
+func nonEmpty(c []int) []int {
+	out := make([]int, 0, 2*len(c))
+	for k := 0; k+1 < len(c); k++ {
+		if c[k] < c[k+1] {
+			out = append(out, c[k], c[k+1])
+		}
 	}
 	return out
 }
 
-func isSpaceRun(r string) bool {
-	c, _ := utf8.DecodeRuneInString(r)
-	return unicode.IsSpace(c)
+// respellScratch holds the buffers respellRuns reuses from one segment to
+// the next.
+type respellScratch struct {
+	ca, cb  []int
+	differs []bool
 }
 
-// spaceSplit cuts s into alternating runs of white space and of other
-// characters.
-func spaceSplit(s string) []string {
-	var out []string
-	start, prev := 0, -1
+// cutGapsAndWords appends to c the boundaries of s cut into white space
+// and words, alternating, beginning and ending with white space (possibly
+// empty): gap, word, gap, …, word, gap. Element k is s[c[k]:c[k+1]].
+func cutGapsAndWords(s string, c []int) []int {
+	c = append(c, 0)
+	inSpace := true // the element being read is a gap
 	for i, r := range s {
-		cls := 0
-		if unicode.IsSpace(r) {
-			cls = 1
+		if sp := unicode.IsSpace(r); sp != inSpace {
+			c = append(c, i)
+			inSpace = sp
 		}
-		if prev >= 0 && cls != prev {
-			out = append(out, s[start:i])
-			start = i
-		}
-		prev = cls
 	}
-	if start < len(s) {
-		out = append(out, s[start:])
+	c = append(c, len(s))
+	if !inSpace {
+		c = append(c, len(s)) // an empty gap after the last word
 	}
-	return out
+	return c
 }

@@ -79,7 +79,7 @@ func TestRespellingsNoneWhenSpelledAlike(t *testing.T) {
 // Word counts that differ (a word split by a line wrap the engine joins,
 // say) give one run between the parts both sides share.
 func TestRespellRunsUnequalWordCounts(t *testing.T) {
-	got := respellRuns("a b-c d", "a b- c d")
+	got := respellRuns("a b-c d", "a b- c d", &respellScratch{})
 	var parts []string
 	for _, s := range got {
 		parts = append(parts, s.A+"|"+s.B)
