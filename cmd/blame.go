@@ -80,7 +80,6 @@ revision, author and office.`,
 	addOutputFlags(c, &opts.Output, "the attribution", "the draft")
 	fl.StringVar(&opts.Title, "title", "", "title of an HTML or PDF attribution")
 	fl.StringVar(&opts.Paper, "paper", "a4", "paper size of a PDF: a4 or letter")
-	fl.BoolVar(&opts.NoPager, "no-pager", false, "do not send the output through $PAGER")
 	return c
 }
 

@@ -109,7 +109,6 @@ applies and the output says so and where.`,
 	fl.BoolVar(&opts.Numbers, "numbers", false, "show each change's number")
 	fl.IntVar(&opts.Context, "context", -1, "fold unchanged paragraphs, keeping N around each change (-1: show all)")
 	fl.IntVar(&opts.Width, "width", 0, "width of the output in columns (default: the terminal's)")
-	fl.BoolVar(&opts.NoPager, "no-pager", false, "do not send long output through $PAGER")
 	addOutputFlags(c, &opts.Output, "the redline", "the version compared")
 	fl.StringVar(&opts.Title, "title", "", "title of an HTML or PDF redline")
 	fl.StringVar(&opts.Paper, "paper", "a4", "paper size of a PDF or printed HTML redline: a4 or letter")

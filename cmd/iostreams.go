@@ -22,6 +22,10 @@ type IOStreams struct {
 	// Getenv reads the environment; tests may replace it.
 	Getenv func(string) string
 
+	// NoPager is the global --no-pager (-P): output never goes through a
+	// pager.
+	NoPager bool
+
 	stdoutTTY bool
 	width     int
 }

@@ -47,7 +47,6 @@ revisions of every draft in the workspace in the order they were made.`,
 		},
 	}
 	c.Flags().BoolVar(&opts.JSON, "json", false, "print an array of revision objects")
-	c.Flags().BoolVar(&opts.NoPager, "no-pager", false, "do not send the output through $PAGER")
 	return c
 }
 

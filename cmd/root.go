@@ -74,6 +74,7 @@ serial number.`,
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
 	root.PersistentFlags().StringVar(&f.Color, "color", "auto", "colour the output: auto, always or never")
+	root.PersistentFlags().BoolVarP(&f.IO.NoPager, "no-pager", "P", false, "do not send long output through a pager (REDLINE_PAGER, PAGER)")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageErrorf("%s (see 'redline %s --help')", err, commandPath(c))
 	})
