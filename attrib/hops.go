@@ -25,9 +25,25 @@ func Label(c *diff.Comparison, revs []Revision, by string) error {
 	if by != ByRevision && by != ByOffice {
 		return fmt.Errorf("cannot label changes by %q: by revision or by office", by)
 	}
-	t, err := trace(revs, nil)
+	hops, err := changeHops(c, revs)
 	if err != nil {
 		return err
+	}
+	for i := range c.Segments {
+		s := &c.Segments[i]
+		if s.Change != 0 && s.Op != diff.OpEqual {
+			s.By = hopLabel(hops[s.Change], revs, by)
+		}
+	}
+	return nil
+}
+
+// changeHops finds, for each change of c, the indices (into revs, above
+// the first) of the revisions that made it.
+func changeHops(c *diff.Comparison, revs []Revision) (map[int]map[int32]bool, error) {
+	t, err := trace(revs, nil)
+	if err != nil {
+		return nil, err
 	}
 	a, b := c.Text("a"), c.Text("b")
 	origin, death := t.origin, t.death
@@ -53,13 +69,7 @@ func Label(c *diff.Comparison, revs []Revision, by string) error {
 		addHops(set, death[a0:pa], s.A)
 		addHops(set, origin[b0:pb], s.B)
 	}
-	for i := range c.Segments {
-		s := &c.Segments[i]
-		if s.Change != 0 && s.Op != diff.OpEqual {
-			s.By = hopLabel(hops[s.Change], revs, by)
-		}
-	}
-	return nil
+	return hops, nil
 }
 
 // addHops adds the revisions (above the first) recorded for the words of

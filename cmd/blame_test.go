@@ -26,3 +26,22 @@ func TestBlameFlags(t *testing.T) {
 		}
 	}
 }
+
+func TestVerifyFlags(t *testing.T) {
+	f, _, _ := testFactory(t)
+	var got *VerifyOptions
+	c := NewCmdVerify(f, func(o *VerifyOptions) error { got = o; return nil })
+	if err := parseOnly(t, c, "message.md", "--against", "message.md@3", "--json"); err != nil {
+		t.Fatal(err)
+	}
+	if got == nil || got.File != "message.md" || got.Against != "message.md@3" || !got.JSON.Enabled() {
+		t.Fatalf("options %+v", got)
+	}
+	for _, bad := range [][]string{{}, {"a.md", "b.md"}, {"a.md"}} {
+		got = nil
+		c := NewCmdVerify(f, func(o *VerifyOptions) error { got = o; return nil })
+		if err := parseOnly(t, c, bad...); err == nil || got != nil {
+			t.Errorf("%q was accepted", bad)
+		}
+	}
+}
