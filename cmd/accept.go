@@ -3,6 +3,7 @@ package cmd
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/redline-dev/redline/critic"
 	"io"
 	"os"
 	"slices"
@@ -218,7 +219,7 @@ func runResolve(f *Factory, opts *resolveOptions) error {
 	if inPlace && (v.Revision != nil || v.Path == "") {
 		return usageErrorf("%s is not a working copy and cannot be rewritten: write the result with -o OUT or see it with --dry-run", v.Name)
 	}
-	d, err := draft.ParseCritic(v.Name, v.Data)
+	d, err := critic.Parse(v.Name, v.Data)
 	if err != nil {
 		return err
 	}
@@ -286,7 +287,7 @@ func runResolve(f *Factory, opts *resolveOptions) error {
 		}
 	}
 	rep := resolveReport{File: v.Name, Output: target, Action: verb, Changes: nums, Remaining: total - len(nums)}
-	if rd, err := draft.ParseCritic(v.Name, result); err == nil {
+	if rd, err := critic.Parse(v.Name, result); err == nil {
 		if mc := rd.MarksInCode(); len(mc) > 0 {
 			rep.MarksInCode = len(mc)
 			rep.FirstMarkInCode = fmt.Sprintf("line %d, column %d", mc[0].Line, mc[0].Column)

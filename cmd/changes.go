@@ -3,11 +3,11 @@ package cmd
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/redline-dev/redline/critic"
 	"io"
 	"strings"
 
 	"github.com/mattn/go-runewidth"
-	"github.com/redline-dev/redline/draft"
 	"github.com/spf13/cobra"
 )
 
@@ -57,14 +57,14 @@ func runChanges(f *Factory, opts *changesOptions) error {
 	if err != nil {
 		return err
 	}
-	d, err := draft.ParseCritic(v.Name, v.Data)
+	d, err := critic.Parse(v.Name, v.Data)
 	if err != nil {
 		return err
 	}
 	changes := d.Changes()
 	if opts.JSON {
 		if changes == nil {
-			changes = []draft.Change{}
+			changes = []critic.Change{}
 		}
 		enc := json.NewEncoder(f.IO.Out)
 		enc.SetIndent("", "  ")
@@ -87,7 +87,7 @@ func runChanges(f *Factory, opts *changesOptions) error {
 
 // writeChangeList prints one line per change (the texts shortened to fit
 // the width), then its comment on the next line.
-func writeChangeList(w io.Writer, changes []draft.Change, color bool, width int) {
+func writeChangeList(w io.Writer, changes []critic.Change, color bool, width int) {
 	numW, posW, kindW := 1, 1, len("substitute")
 	for _, c := range changes {
 		numW = max(numW, len(fmt.Sprint(c.Number)))
@@ -105,14 +105,14 @@ func writeChangeList(w io.Writer, changes []draft.Change, color bool, width int)
 		pos := fmt.Sprintf("%d:%d", c.Line, c.Column)
 		var text string
 		switch c.Kind {
-		case draft.KindInsert:
+		case critic.KindInsert:
 			text = paint("\x1b[32m", "+ "+shorten(c.New, room-2))
-		case draft.KindDelete:
+		case critic.KindDelete:
 			text = paint("\x1b[31m", "- "+shorten(c.Old, room-2))
-		case draft.KindSubstitute:
+		case critic.KindSubstitute:
 			half := max((room-4)/2, 8)
 			text = paint("\x1b[31m", shorten(c.Old, half)) + " → " + paint("\x1b[32m", shorten(c.New, half))
-		case draft.KindHighlight:
+		case critic.KindHighlight:
 			text = paint("\x1b[33m", shorten(c.Old, room))
 		}
 		line := fmt.Sprintf("%*d  %-*s  %-*s  %s", numW, c.Number, posW, pos, kindW, c.Kind, text)

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"github.com/redline-dev/redline/critic"
 	"io"
 	"runtime/debug"
 	"strings"
@@ -299,22 +300,12 @@ const (
 func renderDiff(f *Factory, w io.Writer, c *diff.Comparison, view render.Format, ropts render.DiffOptions) error {
 	if view.Name == "critic" {
 		for _, side := range []struct{ name, key string }{{"OLD", "a"}, {"NEW", "b"}} {
-			if holdsCriticMarkup(c.Text(side.key)) {
+			if critic.HasOpening(c.Text(side.key)) {
 				fmt.Fprintf(f.IO.ErrOut, "redline: warning: %s holds CriticMarkup of its own; the critic redline escapes those marks (\\{++), so accepting or rejecting its changes gives them back with a backslash: resolve them first, or compare with --format plain or html\n", side.name)
 			}
 		}
 	}
 	return view.Render(w, c, ropts)
-}
-
-// holdsCriticMarkup reports whether text contains a CriticMarkup opening.
-func holdsCriticMarkup(text string) bool {
-	for _, open := range []string{"{++", "{--", "{~~", "{==", "{>>"} {
-		if strings.Contains(text, open) {
-			return true
-		}
-	}
-	return false
 }
 
 // versionInput turns a resolved reference into a side of the comparison,

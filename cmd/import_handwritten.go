@@ -2,8 +2,8 @@ package cmd
 
 import (
 	"fmt"
+	"github.com/redline-dev/redline/critic"
 
-	"github.com/redline-dev/redline/draft"
 	"github.com/spf13/cobra"
 )
 
@@ -54,12 +54,12 @@ func runImportHandwritten(f *Factory, opts *importHandwrittenOptions) error {
 	if err != nil {
 		return err
 	}
-	out, err := draft.ImportHandwrittenFile(v.Name, v.Data)
+	out, err := critic.ImportHandwrittenFile(v.Name, v.Data)
 	if err != nil {
 		return err
 	}
 	// What is written must read back as tracked changes.
-	d, err := draft.ParseCritic(v.Name, out)
+	d, err := critic.Parse(v.Name, out)
 	if err != nil {
 		return fmt.Errorf("the draft made from %s does not read back: %v", v.Name, err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/redline-dev/redline/critic"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -108,7 +109,7 @@ func reviewRun(opts *ReviewOptions) error {
 	if err != nil {
 		return fmt.Errorf("cannot read %s: %w", opts.File, err)
 	}
-	if _, err := draft.ParseCritic(opts.File, data); err != nil {
+	if _, err := critic.Parse(opts.File, data); err != nil {
 		return err
 	}
 	ws, err := f.OptionalWorkspace()

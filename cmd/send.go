@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/redline-dev/redline/critic"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -319,7 +320,7 @@ func runSend(f *Factory, opts *sendOptions) error {
 // no unresolved tracked changes; classification, originator and addressees
 // present.
 func checkSendable(path string, data []byte, doc *draft.Document) error {
-	marks, err := draft.UnresolvedMarks(path, data)
+	marks, err := critic.UnresolvedMarks(path, data)
 	if err != nil {
 		return err
 	}

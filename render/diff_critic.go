@@ -2,13 +2,13 @@ package render
 
 import (
 	"fmt"
+	"github.com/redline-dev/redline/critic"
 	"io"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/redline-dev/redline/diff"
-	"github.com/redline-dev/redline/draft"
 )
 
 func init() { RegisterFormat(Format{Name: "critic", Render: renderCritic}) }
@@ -22,7 +22,7 @@ func init() { RegisterFormat(Format{Name: "critic", Render: renderCritic}) }
 // line wraps, quotes), those differences are substitutions too, kept as
 // short as the paired words and white space allow ({~~ ~>\n~~} for a line
 // wrapped elsewhere); and since accept and reject tidy the seam of a change
-// that resolves to nothing (draft.SeamTidy), such a change never leaves
+// that resolves to nothing (critic.SeamTidy), such a change never leaves
 // white space meeting white space there: it slides along the text or takes
 // the white space beside it inside the mark (sealSeams).
 //
@@ -174,13 +174,6 @@ func endsWithSpace(s string) bool {
 	return s != "" && unicode.IsSpace(r)
 }
 
-// oddBackslashes reports whether s ends with an odd number of backslashes,
-// which would escape a delimiter written after it.
-func oddBackslashes(s string) bool {
-	n := len(s) - len(strings.TrimRight(s, "\\"))
-	return n%2 == 1
-}
-
 // fixEdges keeps each mark's delimiters whole: a change whose text ends
 // with "{" (which would read as a mark opening with the closing after it)
 // or with a backslash (which would escape the closing) takes in the change
@@ -192,13 +185,13 @@ func fixEdges(pieces []criticPiece) []criticPiece {
 	// "{" before a closing reads as an opening, a backslash escapes it, and
 	// "~" before "~~}" at the start of a line makes a code fence.
 	bad := func(s string) bool {
-		return strings.HasSuffix(s, "{") || strings.HasSuffix(s, "~") || oddBackslashes(s)
+		return strings.HasSuffix(s, "{") || strings.HasSuffix(s, "~") || critic.OddBackslashes(s)
 	}
 	for i := 0; i < len(pieces); i++ {
 		if !pieces[i].change {
 			continue
 		}
-		for i > 0 && !pieces[i-1].change && pieces[i-1].new != "" && oddBackslashes(pieces[i-1].new) {
+		for i > 0 && !pieces[i-1].change && pieces[i-1].new != "" && critic.OddBackslashes(pieces[i-1].new) {
 			l := &pieces[i-1]
 			_, n := utf8.DecodeLastRuneInString(l.new)
 			r := l.new[len(l.new)-n:]
@@ -342,59 +335,20 @@ type criticOut struct {
 	delims [][]int // output offsets of each piece's delimiters
 }
 
-// writeCritic writes the pieces.
+// writeCritic prints the pieces with the critic package's printer.
 func writeCritic(pieces []criticPiece) criticOut {
-	var b strings.Builder
-	o := criticOut{starts: make([]int, len(pieces)), delims: make([][]int, len(pieces))}
-	mark := func(i int, d string) {
-		o.delims[i] = append(o.delims[i], b.Len())
-		b.WriteString(d)
-	}
+	ps := make([]critic.Piece, len(pieces))
 	for i, p := range pieces {
-		o.starts[i] = b.Len()
-		if !p.change {
-			b.WriteString(criticEscape(p.new))
-			continue
-		}
-		switch {
-		case p.new == "":
-			mark(i, "{--")
-			b.WriteString(contentEscape(p.old))
-			mark(i, "--}")
-		case p.old == "":
-			mark(i, "{++")
-			b.WriteString(contentEscape(p.new))
-			mark(i, "++}")
-		case strings.Contains(p.old, "~>") || strings.Contains(p.new, "~>"):
-			// A substitution holds one separator only; a deletion followed
-			// by an insertion is the same change.
-			mark(i, "{--")
-			b.WriteString(contentEscape(p.old))
-			mark(i, "--}")
-			mark(i, "{++")
-			b.WriteString(contentEscape(p.new))
-			mark(i, "++}")
-		default:
-			mark(i, "{~~")
-			b.WriteString(contentEscape(p.old))
-			mark(i, "~>")
-			b.WriteString(contentEscape(p.new))
-			mark(i, "~~}")
-		}
-		if p.comment != "" {
-			mark(i, "{>>")
-			b.WriteString(criticEscape(p.comment))
-			mark(i, "<<}")
-		}
+		ps[i] = critic.Piece{Change: p.change, Old: p.old, New: p.new, Comment: p.comment}
 	}
-	o.text = b.String()
-	return o
+	o := critic.Print(ps)
+	return criticOut{text: o.Text, starts: o.Starts, delims: o.Delims}
 }
 
 // codeOf finds the code spans and blocks of the critic text as the
 // CriticMarkup parser sees them, on a copy whose delimiters are blanked
 // out (so that a delimiter caught in code cannot stop the parse).
-func codeOf(o criticOut) (*draft.CriticDoc, error) {
+func codeOf(o criticOut) (*critic.Doc, error) {
 	blank := []byte(o.text)
 	for _, ds := range o.delims {
 		for _, d := range ds {
@@ -407,7 +361,7 @@ func codeOf(o criticOut) (*draft.CriticDoc, error) {
 			}
 		}
 	}
-	return draft.ParseCritic("redline.md", blank)
+	return critic.Parse("redline.md", blank)
 }
 
 // widenOutOfCode writes the pieces. In Markdown, marks inside a code span
@@ -511,13 +465,13 @@ func mergeRegion(pieces []criticPiece, starts []int, total, cs, ce int) ([]criti
 	mid := append([]criticPiece(nil), pieces[a:b+1]...)
 	// Cut unchanged text at the range's ends (output and text offsets
 	// agree when the text needed no escapes).
-	if p := mid[0]; !p.change && starts[a] < cs && criticEscape(p.new) == p.new {
+	if p := mid[0]; !p.change && starts[a] < cs && critic.Escape(p.new) == p.new {
 
 		k := cs - starts[a]
 		before = []criticPiece{{old: p.new[:k], new: p.new[:k]}}
 		mid[0] = criticPiece{old: p.new[k:], new: p.new[k:]}
 	}
-	if p := mid[len(mid)-1]; !p.change && end(b) > ce && criticEscape(p.new) == p.new {
+	if p := mid[len(mid)-1]; !p.change && end(b) > ce && critic.Escape(p.new) == p.new {
 		k := len(p.new) - (end(b) - ce)
 		if k >= 0 && k <= len(p.new) {
 			after = []criticPiece{{old: p.new[k:], new: p.new[k:]}}
@@ -573,51 +527,4 @@ func spaceRuns(s string) []string {
 		out = append(out, s[start:])
 	}
 	return out
-}
-
-// criticDelimiters are the marks' openings and closings.
-var criticDelimiters = []string{"{++", "{--", "{~~", "{==", "{>>", "++}", "--}", "~~}", "==}", "<<}"}
-
-// contentEscape escapes the text of a mark. Where fixEdges could not keep
-// the closing delimiter whole (a "{" or a backslash at the very end of the
-// document's change), a backslash keeps the file well-formed, at the cost
-// of that backslash in the accepted or rejected text.
-func contentEscape(s string) string {
-	e := criticEscape(s)
-	switch {
-	case strings.HasSuffix(e, "{") && !oddBackslashes(e[:len(e)-1]):
-		e = e[:len(e)-1] + "\\{"
-	case oddBackslashes(e):
-		e += "\\"
-	}
-	return e
-}
-
-// criticEscape puts a backslash before every CriticMarkup delimiter in s
-// that is not already escaped: one that follows an odd run of backslashes
-// is text to the parser as it stands (and so comes back exactly).
-func criticEscape(s string) string {
-	if !strings.ContainsAny(s, "{}>") {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		hit := false
-		for _, d := range criticDelimiters {
-			if strings.HasPrefix(s[i:], d) {
-				if !oddBackslashes(s[:i]) {
-					b.WriteByte('\\')
-				}
-				b.WriteString(d)
-				i += len(d)
-				hit = true
-				break
-			}
-		}
-		if !hit {
-			b.WriteByte(s[i])
-			i++
-		}
-	}
-	return b.String()
 }

@@ -2,12 +2,12 @@ package render
 
 import (
 	"fmt"
+	"github.com/redline-dev/redline/critic"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/redline-dev/redline/diff"
-	"github.com/redline-dev/redline/draft"
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
@@ -29,7 +29,7 @@ import (
 const criticWidenings = 6
 
 // checkedCritic writes the pieces after the new side's front matter and
-// checks the result with draft.ParseCritic: every mark must be read where
+// checks the result with critic.Parse: every mark must be read where
 // it was written, its "~>" included, and no other. (Then each change
 // resolves to the text written in it; how accept and reject tidy the seam
 // of a change that resolves to nothing is sealSeams' concern.)
@@ -149,7 +149,7 @@ func criticMisread(fm string, pieces []criticPiece, o criticOut) []int {
 		return max(sort.SearchInts(o.starts, off+1)-1, 0)
 	}
 	const name = "redline.md"
-	doc, err := draft.ParseCritic(name, []byte(src))
+	doc, err := critic.Parse(name, []byte(src))
 	if err != nil {
 		var line, col int
 		first := firstChange(pieces)
@@ -193,7 +193,7 @@ func criticMisread(fm string, pieces []criticPiece, o criticOut) []int {
 	bad := map[int]bool{}
 	for _, g := range got {
 		mid := g.Mid
-		if g.Kind != draft.KindSubstitute {
+		if g.Kind != critic.KindSubstitute {
 			mid = -1
 		}
 		p := pos{g.Start, mid, g.End}

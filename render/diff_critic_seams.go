@@ -1,10 +1,9 @@
 package render
 
 import (
+	"github.com/redline-dev/redline/critic"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/redline-dev/redline/draft"
 )
 
 // sideText is what a piece resolves to when every change is accepted
@@ -57,12 +56,12 @@ func seamAfter(pieces []criticPiece, i int, accept bool) string {
 // seamTidied reports whether resolving every change one way (accept)
 // would tidy the seam of piece i, a change that resolves to nothing that
 // way: accept and reject keep what a change resolves to exactly, but tidy
-// where one resolves to nothing (draft.SeamTidy).
+// where one resolves to nothing (critic.SeamTidy).
 func seamTidied(pieces []criticPiece, i int, accept bool) bool {
 	if !pieces[i].change || sideText(pieces[i], accept) != "" {
 		return false
 	}
-	cut, skip := draft.SeamTidy([]byte(seamBefore(pieces, i, accept)), []byte(seamAfter(pieces, i, accept)))
+	cut, skip := critic.SeamTidy([]byte(seamBefore(pieces, i, accept)), []byte(seamAfter(pieces, i, accept)))
 	return cut > 0 || skip > 0
 }
 

@@ -2,12 +2,12 @@ package render
 
 import (
 	"fmt"
+	"github.com/redline-dev/redline/critic"
 	"math/rand/v2"
 	"strings"
 	"testing"
 
 	"github.com/redline-dev/redline/diff"
-	"github.com/redline-dev/redline/draft"
 )
 
 // wsText writes a random text heavy in white space: words and punctuation
@@ -74,7 +74,7 @@ func wsEdit(r *rand.Rand, s string, crlf bool) string {
 
 // resolveCritic renders the critic view of a against b and resolves every
 // change one way.
-func resolveCritic(t *testing.T, a, b string, moves bool) (critic, accepted, rejected string) {
+func resolveCritic(t *testing.T, a, b string, moves bool) (marked, accepted, rejected string) {
 	t.Helper()
 	c, err := diff.Compare(diff.Input{Name: "a.txt", Data: []byte(a), Kind: "text"},
 		diff.Input{Name: "b.txt", Data: []byte(b), Kind: "text"}, diff.Options{Moves: moves, MinMoveWords: 3})
@@ -85,7 +85,7 @@ func resolveCritic(t *testing.T, a, b string, moves bool) (critic, accepted, rej
 	if err := Diff(&w, c, "critic", DiffOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	d, err := draft.ParseCritic("redline.md", []byte(w.String()))
+	d, err := critic.Parse("redline.md", []byte(w.String()))
 	if err != nil {
 		t.Fatalf("critic text does not parse: %v\n%q", err, w.String())
 	}
@@ -195,7 +195,7 @@ func TestCriticFrontMatter(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := renderString(t, "critic", c, DiffOptions{})
-	d, err := draft.ParseCritic("redline.md", []byte(out))
+	d, err := critic.Parse("redline.md", []byte(out))
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}

@@ -3,13 +3,13 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"github.com/redline-dev/redline/critic"
 	"math/rand/v2"
 	"os"
 	"strings"
 	"testing"
 
 	"github.com/redline-dev/redline/diff"
-	"github.com/redline-dev/redline/draft"
 )
 
 // roundTrip checks that accepting every change of the critic redline gives
@@ -19,7 +19,7 @@ func roundTrip(t *testing.T, c *diff.Comparison) {
 	c.Segments = diff.MarkRespellings(c.Segments) // as Compare gives them
 	old, new := joinSides(c)
 	out := renderString(t, "critic", c, DiffOptions{})
-	doc, err := draft.ParseCritic("redline.md", []byte(out))
+	doc, err := critic.Parse("redline.md", []byte(out))
 	if err != nil {
 		t.Fatalf("critic output does not parse: %v\n%s", err, out)
 	}
@@ -196,12 +196,12 @@ func escapedRoundTrip(t *testing.T, old, new string) {
 	t.Helper()
 	c := compareTexts(t, old, new, "text")
 	out := renderString(t, "critic", c, DiffOptions{})
-	doc, err := draft.ParseCritic("redline.md", []byte(out))
+	doc, err := critic.Parse("redline.md", []byte(out))
 	if err != nil {
 		t.Fatalf("critic output does not parse: %v\n%s", err, out)
 	}
 	unescape := func(s string) string {
-		for _, d := range criticDelimiters {
+		for _, d := range append(critic.Openings[:], critic.Closings[:]...) {
 			s = strings.ReplaceAll(s, `\`+d, d)
 		}
 		return s
@@ -263,7 +263,7 @@ func TestCriticRoundTripMarkdownRandom(t *testing.T) {
 		old := randomDoc(r, vocab, 1+r.IntN(5))
 		new := edit(r, old, vocab)
 		if strings.HasSuffix(old, "{") || strings.HasSuffix(new, "{") {
-			continue // a change that ends the document with "{" needs a backslash (see contentEscape)
+			continue // a change that ends the document with "{" needs a backslash (see critic.Print)
 		}
 		c := compareTexts(t, old, new, "text")
 		t.Run(fmt.Sprint(i), func(t *testing.T) { roundTrip(t, c) })
@@ -288,7 +288,7 @@ func FuzzCriticRoundTrip(f *testing.F) {
 			// code fence ending the text without a line break;
 			// also backslashes and a document ending in "{" or "~" (an
 			// escape keeps the closing whole), NUL, and front matter.
-			if strings.ContainsAny(s, "\\\x00") || criticEscape(s) != s || strings.HasPrefix(s, "---") || unmatchedBackticks(s) ||
+			if strings.ContainsAny(s, "\\\x00") || critic.Escape(s) != s || strings.HasPrefix(s, "---") || unmatchedBackticks(s) ||
 				strings.HasSuffix(strings.TrimRight(s, " \t\r\n"), "{") || strings.HasSuffix(strings.TrimRight(s, " \t\r\n"), "~") ||
 				indentedEnd(s) || (!strings.HasSuffix(s, "\n") && (strings.Contains(s, "```") || strings.Contains(s, "~~~"))) {
 				t.Skip()
@@ -369,7 +369,7 @@ func TestCriticSplitsChangeOutOfCode(t *testing.T) {
 	for _, tc := range [][2]string{{"p\n\n    code", "q\n\n    code2"}, {"x\n\n    a", "y\n\n    b"}, {"\n\n\n \t ", "  \n\n\n"}} {
 		c := &diff.Comparison{Segments: []diff.Segment{{Op: diff.OpDelete, A: tc[0], Change: 1}, {Op: diff.OpInsert, B: tc[1], Change: 1}}}
 		out := renderString(t, "critic", c, DiffOptions{})
-		doc, err := draft.ParseCritic("redline.md", []byte(out))
+		doc, err := critic.Parse("redline.md", []byte(out))
 		if err != nil {
 			t.Fatalf("%q does not parse: %v", out, err)
 		}

@@ -13,10 +13,10 @@ package render
 
 import (
 	"bytes"
+	"github.com/redline-dev/redline/critic"
 	"regexp"
 	"strings"
 
-	"github.com/redline-dev/redline/draft"
 	"github.com/yuin/goldmark"
 	gast "github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -37,8 +37,8 @@ var kindCriticMarker = gast.NewNodeKind("CriticMarker")
 // Critic is an insertion, deletion or highlight.
 type Critic struct {
 	gast.BaseInline
-	// ChangeKind is draft.KindInsert, draft.KindDelete or
-	// draft.KindHighlight.
+	// ChangeKind is critic.KindInsert, critic.KindDelete or
+	// critic.KindHighlight.
 	ChangeKind string
 	// Number is the change's number when this node starts the change, 0
 	// otherwise.
@@ -115,7 +115,7 @@ func (p *criticParser) Parse(parent gast.Node, block text.Reader, pc parser.Cont
 			buf = append(buf, ln...)
 			block.AdvanceLine()
 		}
-		author, comment := draft.CommentAuthor(string(buf))
+		author, comment := critic.CommentAuthor(string(buf))
 		return &CriticComment{Author: author, Comment: comment, Number: p.numbers[seg.Start]}
 	}
 	m := &criticMarker{number: p.numbers[seg.Start]}
@@ -188,15 +188,15 @@ func pairMarkers(parent gast.Node) {
 		}
 		var next gast.Node
 		if m.mark == '~' {
-			del := &Critic{ChangeKind: draft.KindDelete, Number: m.number}
-			ins := &Critic{ChangeKind: draft.KindInsert}
+			del := &Critic{ChangeKind: critic.KindDelete, Number: m.number}
+			ins := &Critic{ChangeKind: critic.KindInsert}
 			moveBetween(parent, m, mid, del)
 			moveBetween(parent, mid, end, ins)
 			parent.InsertBefore(parent, m, del)
 			parent.InsertBefore(parent, m, ins)
 			parent.RemoveChild(parent, mid)
 		} else {
-			kind := map[byte]string{'+': draft.KindInsert, '-': draft.KindDelete, '=': draft.KindHighlight}[m.mark]
+			kind := map[byte]string{'+': critic.KindInsert, '-': critic.KindDelete, '=': critic.KindHighlight}[m.mark]
 			n := &Critic{ChangeKind: kind, Number: m.number}
 			moveBetween(parent, m, end, n)
 			parent.InsertBefore(parent, m, n)
@@ -250,7 +250,7 @@ func (r *criticHTMLRenderer) number(w util.BufWriter, n int) {
 
 func (r *criticHTMLRenderer) renderCritic(w util.BufWriter, src []byte, node gast.Node, entering bool) (gast.WalkStatus, error) {
 	n := node.(*Critic)
-	tag := map[string]string{draft.KindInsert: "ins", draft.KindDelete: "del", draft.KindHighlight: "mark"}[n.ChangeKind]
+	tag := map[string]string{critic.KindInsert: "ins", critic.KindDelete: "del", critic.KindHighlight: "mark"}[n.ChangeKind]
 	if entering {
 		r.number(w, n.Number)
 		_, _ = w.WriteString("<" + tag + ` class="critic critic-` + n.ChangeKind + `">`)
@@ -308,7 +308,7 @@ var (
 // line: a mark over several lines becomes one mark per line, a
 // substitution a deletion and an insertion, a comment one line. It returns
 // the new source and, for each change, the offset of its first delimiter.
-func splitMarks(d *draft.CriticDoc) ([]byte, map[int]int) {
+func splitMarks(d *critic.Doc) ([]byte, map[int]int) {
 	src := d.Source()
 	changes := d.Changes()
 	numbers := map[int]int{}
@@ -329,18 +329,18 @@ func splitMarks(d *draft.CriticDoc) ([]byte, map[int]int) {
 		atLineStart := isBlankBytes(ob[bytes.LastIndexByte(ob, '\n')+1:])
 		old, new := m.Content(src)
 		switch m.Kind {
-		case draft.KindComment:
+		case critic.KindComment:
 			if num > 0 {
 				numbers[out.Len()] = num
 			}
 			out.WriteString("{>>" + strings.Join(strings.Fields(old), " ") + "<<}")
-		case draft.KindInsert:
+		case critic.KindInsert:
 			writeSplit(&out, d, "{++", "++}", new, m.Start+3, atLineStart, numbers, num)
-		case draft.KindDelete:
+		case critic.KindDelete:
 			writeSplit(&out, d, "{--", "--}", old, m.Start+3, atLineStart, numbers, num)
-		case draft.KindHighlight:
+		case critic.KindHighlight:
 			writeSplit(&out, d, "{==", "==}", old, m.Start+3, atLineStart, numbers, num)
-		case draft.KindSubstitute:
+		case critic.KindSubstitute:
 			// A line replaced by a line of the same kind ({~~## Old~>## New~~})
 			// keeps its block prefix once, outside both marks.
 			newOff, newStart := m.Mid+2, atLineStart && old == ""
@@ -366,7 +366,7 @@ func splitMarks(d *draft.CriticDoc) ([]byte, map[int]int) {
 // writeSplit writes content between open and close, one mark per line.
 // offset is where content starts in the original source (to tell code);
 // num, when not 0, is the change number the first delimiter carries.
-func writeSplit(out *bytes.Buffer, d *draft.CriticDoc, open, close, content string, offset int, atLineStart bool, numbers map[int]int, num int) {
+func writeSplit(out *bytes.Buffer, d *critic.Doc, open, close, content string, offset int, atLineStart bool, numbers map[int]int, num int) {
 	lines := strings.Split(content, "\n")
 	for i, l := range lines {
 		if i > 0 {

@@ -2,12 +2,12 @@ package render
 
 import (
 	"bytes"
+	"github.com/redline-dev/redline/critic"
 	"math/rand/v2"
 	"strings"
 	"testing"
 
 	"github.com/redline-dev/redline/diff"
-	"github.com/redline-dev/redline/draft"
 )
 
 // trackedText makes a tidy Markdown text: paragraphs and lists of words
@@ -98,7 +98,7 @@ func TestTrackedCriticRedlineProperty(t *testing.T) {
 		if err := Diff(&w, c, "critic", DiffOptions{}); err != nil {
 			t.Fatal(err)
 		}
-		d, err := draft.ParseCritic("redline.md", w.Bytes())
+		d, err := critic.Parse("redline.md", w.Bytes())
 		if err != nil {
 			t.Fatalf("critic redline does not parse: %v\n%s", err, w.String())
 		}

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"github.com/redline-dev/redline/critic"
 	"html/template"
 	"io"
 	"strings"
@@ -35,7 +36,7 @@ func DraftHTML(w io.Writer, name string, markdown []byte, opts DraftOptions) err
 	if err != nil {
 		return err
 	}
-	d, err := draft.ParseCritic(name, markdown)
+	d, err := critic.Parse(name, markdown)
 	if err != nil {
 		return err
 	}
@@ -94,7 +95,7 @@ func DraftHTML(w io.Writer, name string, markdown []byte, opts DraftOptions) err
 }
 
 // changeSummary says how many changes of each kind a draft holds.
-func changeSummary(changes []draft.Change) string {
+func changeSummary(changes []critic.Change) string {
 	if len(changes) == 0 {
 		return "no tracked changes"
 	}
@@ -103,10 +104,10 @@ func changeSummary(changes []draft.Change) string {
 		counts[c.Kind]++
 	}
 	var parts []string
-	for _, k := range []string{draft.KindInsert, draft.KindDelete, draft.KindSubstitute, draft.KindHighlight, draft.KindComment} {
+	for _, k := range []string{critic.KindInsert, critic.KindDelete, critic.KindSubstitute, critic.KindHighlight, critic.KindComment} {
 		if n := counts[k]; n > 0 {
-			word := map[string]string{draft.KindInsert: "insertion", draft.KindDelete: "deletion",
-				draft.KindSubstitute: "substitution", draft.KindHighlight: "highlight", draft.KindComment: "comment"}[k]
+			word := map[string]string{critic.KindInsert: "insertion", critic.KindDelete: "deletion",
+				critic.KindSubstitute: "substitution", critic.KindHighlight: "highlight", critic.KindComment: "comment"}[k]
 			if n > 1 {
 				word += "s"
 			}
@@ -176,7 +177,7 @@ const (
 // cyan; without, in the wdiff style [-deleted-]{+inserted+}, [=highlighted=]
 // and {>author: comment<}. Each change is preceded by its number, #N.
 func DraftANSI(w io.Writer, markdown []byte, color bool) error {
-	d, err := draft.ParseCritic("draft", markdown)
+	d, err := critic.Parse("draft", markdown)
 	if err != nil {
 		return err
 	}
@@ -203,17 +204,17 @@ func DraftANSI(w io.Writer, markdown []byte, color bool) error {
 			mi++
 			old, new := m.Content(src)
 			switch m.Kind {
-			case draft.KindInsert:
+			case critic.KindInsert:
 				trkPart(&b, color, trkInsert, "{+", "+}", new)
-			case draft.KindDelete:
+			case critic.KindDelete:
 				trkPart(&b, color, trkDelete, "[-", "-]", old)
-			case draft.KindSubstitute:
+			case critic.KindSubstitute:
 				trkPart(&b, color, trkDelete, "[-", "-]", old)
 				trkPart(&b, color, trkInsert, "{+", "+}", new)
-			case draft.KindHighlight:
+			case critic.KindHighlight:
 				trkPart(&b, color, trkHighlight, "[=", "=]", old)
-			case draft.KindComment:
-				a, t := draft.CommentAuthor(old)
+			case critic.KindComment:
+				a, t := critic.CommentAuthor(old)
 				if a != "" && t != "" {
 					t = a + ": " + t
 				} else if a != "" {

@@ -3,10 +3,9 @@ package review
 import (
 	"errors"
 	"fmt"
+	"github.com/redline-dev/redline/critic"
 	"strings"
 	"unicode"
-
-	"github.com/redline-dev/redline/draft"
 )
 
 // cleanLine puts text on one line: runs of white space become one space and
@@ -59,7 +58,7 @@ func (s *Server) Comment(want string, after int, text string) (Outcome, error) {
 		mark = "{>>@" + author + ": " + text + " <<}" // a backslash would escape the closing
 	}
 	var o Outcome
-	out, err := s.locked(want, func(d *draft.CriticDoc) ([]byte, error) {
+	out, err := s.locked(want, func(d *critic.Doc) ([]byte, error) {
 		src, changes := d.Source(), d.Changes()
 		if after < 0 || after > len(changes) {
 			return nil, fmt.Errorf("%s has no change %d to comment on (it has %d)", d.Name, after, len(changes))
@@ -87,10 +86,10 @@ func (s *Server) Comment(want string, after int, text string) (Outcome, error) {
 
 // threadEnd is the offset after change n and the comments that follow it
 // without a gap (its replies).
-func threadEnd(changes []draft.Change, n int) int {
+func threadEnd(changes []critic.Change, n int) int {
 	end := changes[n-1].End
 	for _, c := range changes[n:] {
-		if c.Kind != draft.KindComment || c.Start != end {
+		if c.Kind != critic.KindComment || c.Start != end {
 			break
 		}
 		end = c.End
@@ -100,8 +99,8 @@ func threadEnd(changes []draft.Change, n int) int {
 
 // readsBack checks that res, d's source with a comment added, parses with
 // one more comment by author saying text.
-func readsBack(d *draft.CriticDoc, res []byte, author, text string) error {
-	count := func(cs []draft.Change) int {
+func readsBack(d *critic.Doc, res []byte, author, text string) error {
+	count := func(cs []critic.Change) int {
 		n := 0
 		for _, c := range cs {
 			if c.Author == author && c.Comment == text {
@@ -110,7 +109,7 @@ func readsBack(d *draft.CriticDoc, res []byte, author, text string) error {
 		}
 		return n
 	}
-	nd, err := draft.ParseCritic(d.Name, res)
+	nd, err := critic.Parse(d.Name, res)
 	if err != nil || count(nd.Changes()) != count(d.Changes())+1 {
 		return errors.New("the comment cannot be written there without changing the draft's other marks: nothing was written; comment on another change")
 	}

@@ -3,6 +3,7 @@ package review
 import (
 	"errors"
 	"fmt"
+	"github.com/redline-dev/redline/critic"
 	"os"
 	"sort"
 	"strings"
@@ -44,7 +45,7 @@ func version(data []byte) string { return draft.HexSHA256(data) }
 // locked reads the draft under its lock, refuses it when its version is not
 // want, and calls fn with the parsed draft; when fn returns new content it
 // is checked and written in place, atomically, before the lock goes.
-func (s *Server) locked(want string, fn func(d *draft.CriticDoc) ([]byte, error)) ([]byte, error) {
+func (s *Server) locked(want string, fn func(d *critic.Doc) ([]byte, error)) ([]byte, error) {
 	unlock, err := draft.LockWorkingCopy(s.opts.Path)
 	if err != nil {
 		return nil, err
@@ -57,7 +58,7 @@ func (s *Server) locked(want string, fn func(d *draft.CriticDoc) ([]byte, error)
 	if want != version(data) {
 		return nil, &StaleError{Name: s.opts.Name}
 	}
-	d, err := draft.ParseCritic(s.opts.Name, data)
+	d, err := critic.Parse(s.opts.Name, data)
 	if err != nil {
 		return nil, err
 	}
@@ -81,7 +82,7 @@ func (s *Server) locked(want string, fn func(d *draft.CriticDoc) ([]byte, error)
 // the working copy's lock, with the same resolver, written atomically.
 func (s *Server) Decide(want string, sel Selection, accept bool) (Outcome, error) {
 	var o Outcome
-	out, err := s.locked(want, func(d *draft.CriticDoc) ([]byte, error) {
+	out, err := s.locked(want, func(d *critic.Doc) ([]byte, error) {
 		nums, err := selectChanges(d, sel)
 		if err != nil {
 			return nil, err
@@ -109,7 +110,7 @@ func (s *Server) Decide(want string, sel Selection, accept bool) (Outcome, error
 
 // selectChanges lists the numbers a selection takes in d, refusing one
 // that takes none.
-func selectChanges(d *draft.CriticDoc, sel Selection) ([]int, error) {
+func selectChanges(d *critic.Doc, sel Selection) ([]int, error) {
 	changes := d.Changes()
 	var nums []int
 	switch {

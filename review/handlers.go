@@ -5,12 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/redline-dev/redline/critic"
 	"net/http"
 	"path"
 	"strconv"
 	"strings"
-
-	"github.com/redline-dev/redline/draft"
 )
 
 // notices are the messages a redirect after a decision shows; the query
@@ -180,7 +179,7 @@ func (s *Server) handleFinish(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var line string
-	_, err := s.locked(r.PostFormValue("version"), func(d *draft.CriticDoc) ([]byte, error) {
+	_, err := s.locked(r.PostFormValue("version"), func(d *critic.Doc) ([]byte, error) {
 		var err error
 		line, err = s.opts.Finish(d.Source())
 		return nil, err

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"github.com/redline-dev/redline/critic"
 	"html/template"
 	"net/url"
 	"os"
@@ -50,7 +51,7 @@ func (v view) query(token string) url.Values {
 
 // item is one change of the list, with the comments that answer it.
 type item struct {
-	draft.Change
+	critic.Change
 	Name, Office string
 	Replies      []item
 	Hidden       bool
@@ -78,7 +79,7 @@ func (s *Server) page(v view) (*pageData, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %s: %w", s.opts.Name, err)
 	}
-	d, err := draft.ParseCritic(s.opts.Name, data)
+	d, err := critic.Parse(s.opts.Name, data)
 	if err != nil {
 		return nil, err
 	}
@@ -132,13 +133,13 @@ func (v view) shows(it item) bool {
 
 // threads groups the changes into items: a comment that follows a change or
 // another comment with no gap is a reply in that change's item.
-func threads(changes []draft.Change) []item {
+func threads(changes []critic.Change) []item {
 	var items []item
 	end := -1
 	for _, c := range changes {
 		name, office := splitOffice(c.Author)
 		it := item{Change: c, Name: name, Office: office}
-		if c.Kind == draft.KindComment && c.Start == end && len(items) > 0 {
+		if c.Kind == critic.KindComment && c.Start == end && len(items) > 0 {
 			last := &items[len(items)-1]
 			last.Replies = append(last.Replies, it)
 		} else {

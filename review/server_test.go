@@ -2,6 +2,7 @@ package review
 
 import (
 	"encoding/json"
+	"github.com/redline-dev/redline/critic"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -10,8 +11,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-
-	"github.com/redline-dev/redline/draft"
 )
 
 const sample = "---\ntitle: Note\nclassification: SECRET\n---\nWe {~~can no longer delay~>shall have to reach~~} a decision {++very soon ++}on {--the --}{>>@Charles Powell (No. 10): firmer<<}whether.\n\nThe {==conference==}{>>@FCO desk: check the date<<} is in {++Moscow++}.\n"
@@ -196,7 +195,7 @@ func TestComments(t *testing.T) {
 		}
 	}
 	b, _ := os.ReadFile(path)
-	d, err := draft.ParseCritic("draft.md", b)
+	d, err := critic.Parse("draft.md", b)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -268,7 +267,7 @@ func TestConcurrentDecisionsLoseNothing(t *testing.T) {
 	}
 	wg.Wait()
 	got, _ := os.ReadFile(path)
-	d, err := draft.ParseCritic("draft.md", got)
+	d, err := critic.Parse("draft.md", got)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/redline-dev/redline/critic"
 	"reflect"
 	"regexp"
 	"strings"
@@ -82,7 +83,7 @@ func Compose(doc *draft.Document, opts Options) (*Layout, error) {
 	// Every CriticMarkup mark opens with { and closes with }: a draft with
 	// neither has none, and need not be parsed again to find them.
 	if src := doc.Bytes(); too == nil && bytes.ContainsAny(src, "{}") {
-		if marks, err := draft.UnresolvedMarks(name, src); err != nil {
+		if marks, err := critic.UnresolvedMarks(name, src); err != nil {
 			return nil, err
 		} else if len(marks) > 0 {
 			return nil, unresolvedError(name, marks)
@@ -113,7 +114,7 @@ func Compose(doc *draft.Document, opts Options) (*Layout, error) {
 	return c.layout()
 }
 
-func unresolvedError(name string, marks []draft.Change) error {
+func unresolvedError(name string, marks []critic.Change) error {
 	var parts []string
 	for i, m := range marks {
 		if i == 5 {

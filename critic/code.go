@@ -1,4 +1,4 @@
-package draft
+package critic
 
 import "bytes"
 
@@ -21,7 +21,7 @@ type CodeMark struct {
 // whose marks landed in an indented code block of a list item). Openings
 // after an odd run of backslashes are escaped text anyway and are left
 // out.
-func (d *CriticDoc) MarksInCode() []CodeMark {
+func (d *Doc) MarksInCode() []CodeMark {
 	var out []CodeMark
 	for _, s := range d.code {
 		for i := s.start; i < s.end; {
@@ -32,7 +32,7 @@ func (d *CriticDoc) MarksInCode() []CodeMark {
 			i += j
 			if k := tokenAt(d.src[:s.end], i, openTokens); k >= 0 && !escaped(d.src, i, d.body) {
 				line, col := d.Position(i)
-				out = append(out, CodeMark{Line: line, Column: col, Delimiter: markOpen[k], Offset: i})
+				out = append(out, CodeMark{Line: line, Column: col, Delimiter: Openings[k], Offset: i})
 				i += 3
 				continue
 			}

@@ -1,4 +1,4 @@
-package draft
+package critic
 
 import (
 	"math/rand/v2"
@@ -181,7 +181,7 @@ func TestCriticPropertyAllAndSome(t *testing.T) {
 	r := rand.New(rand.NewPCG(1988, 12))
 	for iter := 0; iter < 3000; iter++ {
 		g := genCritic(r)
-		d, err := ParseCritic("gen.md", []byte(g.src))
+		d, err := Parse("gen.md", []byte(g.src))
 		if err != nil {
 			t.Fatalf("%q: %v", g.src, err)
 		}
@@ -219,7 +219,7 @@ func TestCriticPropertyAllAndSome(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		d2, err := ParseCritic("step.md", step)
+		d2, err := Parse("step.md", step)
 		if err != nil {
 			t.Fatalf("after resolving %v: %v\n%q", first, err, step)
 		}
@@ -264,7 +264,7 @@ func FuzzParseCritic(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
-		d, err := ParseCritic("fuzz.md", []byte(src))
+		d, err := Parse("fuzz.md", []byte(src))
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "fuzz.md") {
 				t.Fatalf("error without the file's name: %v", err)
@@ -313,7 +313,7 @@ func FuzzImportHandwritten(f *testing.F) {
 		if err != nil {
 			return
 		}
-		d, err := ParseCritic("out.md", out)
+		d, err := Parse("out.md", out)
 		if err != nil {
 			t.Fatalf("import gave text that does not parse: %v\n%q", err, out)
 		}
@@ -322,7 +322,7 @@ func FuzzImportHandwritten(f *testing.F) {
 		}
 		// Rejecting every imported change takes away the superscripts'
 		// text only.
-		orig, _ := ParseCritic("in.md", []byte(src))
+		orig, _ := Parse("in.md", []byte(src))
 		before := len(orig.Changes())
 		if len(d.Changes()) < before {
 			t.Fatalf("import lost changes: %d before, %d after", before, len(d.Changes()))

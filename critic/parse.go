@@ -1,4 +1,4 @@
-package draft
+package critic
 
 // CriticMarkup tracked changes: parsing, listing and resolving.
 //
@@ -31,6 +31,7 @@ package draft
 import (
 	"bytes"
 	"fmt"
+	"github.com/redline-dev/redline/draft"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -86,13 +87,10 @@ const (
 	markComment
 )
 
-var markOpen = [...]string{"{++", "{--", "{~~", "{==", "{>>"}
-var markClose = [...]string{"++}", "--}", "~~}", "==}", "<<}"}
-
-// CriticMark is one mark as written: its kind (insert, delete, substitute,
+// Mark is one mark as written: its kind (insert, delete, substitute,
 // highlight, comment) and byte offsets in the file. For a substitution Mid
 // is the offset of "~>".
-type CriticMark struct {
+type Mark struct {
 	Kind       string
 	Start, End int
 	Mid        int
@@ -101,7 +99,7 @@ type CriticMark struct {
 
 // Content returns the mark's text between its delimiters; for a
 // substitution, the old and the new text.
-func (m CriticMark) Content(src []byte) (old, new string) {
+func (m Mark) Content(src []byte) (old, new string) {
 	switch m.kind {
 	case markSubstitute:
 		return string(src[m.Start+3 : m.Mid]), string(src[m.Mid+2 : m.End-3])
@@ -113,13 +111,13 @@ func (m CriticMark) Content(src []byte) (old, new string) {
 	}
 }
 
-// CriticDoc is a parsed CriticMarkup document.
-type CriticDoc struct {
+// Doc is a parsed CriticMarkup document.
+type Doc struct {
 	Name string
 
 	src     []byte
 	body    int // byte offset of the body (after any front matter)
-	marks   []CriticMark
+	marks   []Mark
 	changes []Change
 	groups  [][]int // the marks of each change, by index into marks
 	code    []span  // code regions, sorted, non-overlapping
@@ -128,15 +126,15 @@ type CriticDoc struct {
 
 type span struct{ start, end int }
 
-// ParseCritic parses the CriticMarkup marks in a draft's body (marks in
+// Parse parses the CriticMarkup marks in a draft's body (marks in
 // YAML front matter are not marks). An unclosed or badly nested mark is an
 // error naming NAME:LINE:COLUMN.
-func ParseCritic(name string, src []byte) (*CriticDoc, error) {
+func Parse(name string, src []byte) (*Doc, error) {
 	body, err := criticBodyOffset(name, src)
 	if err != nil {
 		return nil, err
 	}
-	d := &CriticDoc{Name: name, src: src, body: body}
+	d := &Doc{Name: name, src: src, body: body}
 	d.lines = append(d.lines, 0)
 	for i, c := range src {
 		if c == '\n' {
@@ -154,7 +152,7 @@ func ParseCritic(name string, src []byte) (*CriticDoc, error) {
 // criticBodyOffset finds where the body of a draft begins, using the
 // draft's own front-matter rules.
 func criticBodyOffset(name string, src []byte) (int, error) {
-	doc, err := Parse(name, src)
+	doc, err := draft.Parse(name, src)
 	if err != nil {
 		return 0, err
 	}
@@ -165,7 +163,7 @@ func criticBodyOffset(name string, src []byte) (int, error) {
 // list when the draft is clean. Renderers and send use it to refuse a draft
 // that has not been fully accepted or rejected.
 func UnresolvedMarks(name string, src []byte) ([]Change, error) {
-	d, err := ParseCritic(name, src)
+	d, err := Parse(name, src)
 	if err != nil {
 		return nil, err
 	}
@@ -173,27 +171,27 @@ func UnresolvedMarks(name string, src []byte) ([]Change, error) {
 }
 
 // Source returns the document's bytes as parsed.
-func (d *CriticDoc) Source() []byte { return d.src }
+func (d *Doc) Source() []byte { return d.src }
 
 // BodyOffset returns the byte offset where the body begins.
-func (d *CriticDoc) BodyOffset() int { return d.body }
+func (d *Doc) BodyOffset() int { return d.body }
 
 // Marks returns the marks as written, in document order.
-func (d *CriticDoc) Marks() []CriticMark { return append([]CriticMark(nil), d.marks...) }
+func (d *Doc) Marks() []Mark { return append([]Mark(nil), d.marks...) }
 
 // Changes returns the tracked changes in document order, numbered from 1.
-func (d *CriticDoc) Changes() []Change { return append([]Change(nil), d.changes...) }
+func (d *Doc) Changes() []Change { return append([]Change(nil), d.changes...) }
 
 // InCode reports whether the byte at offset lies in a code span or code
 // block, where marks are plain text.
-func (d *CriticDoc) InCode(offset int) bool {
+func (d *Doc) InCode(offset int) bool {
 	i := sort.Search(len(d.code), func(i int) bool { return d.code[i].end > offset })
 	return i < len(d.code) && d.code[i].start <= offset
 }
 
 // Position returns the 1-based line and column (in characters) of a byte
 // offset.
-func (d *CriticDoc) Position(offset int) (line, col int) {
+func (d *Doc) Position(offset int) (line, col int) {
 	i := sort.Search(len(d.lines), func(i int) bool { return d.lines[i] > offset }) - 1
 	if i < 0 {
 		i = 0
@@ -201,7 +199,7 @@ func (d *CriticDoc) Position(offset int) (line, col int) {
 	return i + 1, utf8.RuneCount(d.src[d.lines[i]:offset]) + 1
 }
 
-func (d *CriticDoc) errorf(offset int, format string, a ...any) error {
+func (d *Doc) errorf(offset int, format string, a ...any) error {
 	line, col := d.Position(offset)
 	return fmt.Errorf("%s:%d:%d: %s", d.Name, line, col, fmt.Sprintf(format, a...))
 }
@@ -226,17 +224,17 @@ func tokenAt(src []byte, i int, tokens []string) int {
 }
 
 var (
-	openTokens  = markOpen[:]
-	closeTokens = markClose[:]
+	openTokens  = Openings[:]
+	closeTokens = Closings[:]
 )
 
 // scan finds the marks of the body.
-func (d *CriticDoc) scan() error {
+func (d *Doc) scan() error {
 	src := d.src
 	ci := 0 // next code region
 	open := -1
-	var cur CriticMark
-	var escapedOpen [len(markOpen)]bool
+	var cur Mark
+	var escapedOpen [len(Openings)]bool
 	for i := d.body; i < len(src); {
 		for ci < len(d.code) && d.code[ci].end <= i {
 			ci++
@@ -261,7 +259,7 @@ func (d *CriticDoc) scan() error {
 		if open < 0 {
 			if k := tokenAt(src, i, openTokens); k >= 0 {
 				open = k
-				cur = CriticMark{kind: markKind(k), Start: i, Mid: -1}
+				cur = Mark{kind: markKind(k), Start: i, Mid: -1}
 				i += 3
 				continue
 			}
@@ -271,7 +269,7 @@ func (d *CriticDoc) scan() error {
 					i += 3
 					continue
 				}
-				return d.errorf(i, "%s closes no mark: open it with %s or escape it as \\%s", markClose[k], markOpen[k], markClose[k])
+				return d.errorf(i, "%s closes no mark: open it with %s or escape it as \\%s", Closings[k], Openings[k], Closings[k])
 			}
 			i++
 			continue
@@ -288,16 +286,16 @@ func (d *CriticDoc) scan() error {
 			i += 3
 			continue
 		} else if k >= 0 && open != int(markComment) {
-			return d.errorf(i, "%s cannot close the %s opened at %s: close it with %s", markClose[k], markOpen[open], d.short(cur.Start), markClose[open])
+			return d.errorf(i, "%s cannot close the %s opened at %s: close it with %s", Closings[k], Openings[open], d.short(cur.Start), Closings[open])
 		}
 		if open == int(markComment) {
 			i++
 			continue
 		}
 		if k := tokenAt(src, i, openTokens); k >= 0 {
-			return d.errorf(i, "%s inside the %s opened at %s: marks cannot nest; close the first with %s", markOpen[k], markOpen[open], d.short(cur.Start), markClose[open])
+			return d.errorf(i, "%s inside the %s opened at %s: marks cannot nest; close the first with %s", Openings[k], Openings[open], d.short(cur.Start), Closings[open])
 		}
-		if cur.kind == markSubstitute && bytes.HasPrefix(src[i:], []byte("~>")) {
+		if cur.kind == markSubstitute && bytes.HasPrefix(src[i:], []byte(Separator)) {
 			if cur.Mid >= 0 {
 				return d.errorf(i, "second ~> in the substitution opened at %s: a substitution has one old and one new text", d.short(cur.Start))
 			}
@@ -308,12 +306,12 @@ func (d *CriticDoc) scan() error {
 		i++
 	}
 	if open >= 0 {
-		return d.errorf(cur.Start, "unclosed %s: end it with %s", markOpen[open], markClose[open])
+		return d.errorf(cur.Start, "unclosed %s: end it with %s", Openings[open], Closings[open])
 	}
 	return nil
 }
 
-func (d *CriticDoc) short(offset int) string {
+func (d *Doc) short(offset int) string {
 	l, c := d.Position(offset)
 	return fmt.Sprintf("%d:%d", l, c)
 }
@@ -333,7 +331,7 @@ func markKindName(k markKind) string {
 }
 
 // group turns marks into numbered changes.
-func (d *CriticDoc) group() {
+func (d *Doc) group() {
 	src := d.src
 	for i := 0; i < len(d.marks); {
 		m := d.marks[i]

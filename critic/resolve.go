@@ -1,4 +1,4 @@
-package draft
+package critic
 
 import (
 	"bytes"
@@ -25,7 +25,7 @@ import (
 // that resolves to nothing ({== ==}{--x--}): resolved together, the seam
 // sees that white space; resolved one after the other, it depends on which
 // goes first.
-func (d *CriticDoc) Resolve(decisions map[int]bool) ([]byte, error) {
+func (d *Doc) Resolve(decisions map[int]bool) ([]byte, error) {
 	var bad []int
 	for n := range decisions {
 		if n < 1 || n > len(d.changes) {
@@ -93,12 +93,12 @@ func (d *CriticDoc) Resolve(decisions map[int]bool) ([]byte, error) {
 }
 
 // AcceptAll returns the text with every change accepted.
-func (d *CriticDoc) AcceptAll() []byte { return d.all(true) }
+func (d *Doc) AcceptAll() []byte { return d.all(true) }
 
 // RejectAll returns the text with every change rejected.
-func (d *CriticDoc) RejectAll() []byte { return d.all(false) }
+func (d *Doc) RejectAll() []byte { return d.all(false) }
 
-func (d *CriticDoc) all(accept bool) []byte {
+func (d *Doc) all(accept bool) []byte {
 	m := make(map[int]bool, len(d.changes))
 	for _, c := range d.changes {
 		m[c.Number] = accept
@@ -111,7 +111,7 @@ func (d *CriticDoc) all(accept bool) []byte {
 }
 
 // resolution is the text change i resolves to.
-func (d *CriticDoc) resolution(i int, accept bool) string {
+func (d *Doc) resolution(i int, accept bool) string {
 	c := d.changes[i]
 	switch c.Kind {
 	case KindComment:

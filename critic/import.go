@@ -1,4 +1,4 @@
-package draft
+package critic
 
 import (
 	"bytes"
@@ -33,7 +33,7 @@ func ImportHandwrittenFile(name string, src []byte) ([]byte, error) {
 	}
 	// Regions to leave alone: code, and marks already written.
 	skip := codeSpans(src[body:], body)
-	if d, err := ParseCritic(name, src); err == nil {
+	if d, err := Parse(name, src); err == nil {
 		for _, m := range d.marks {
 			skip = append(skip, span{m.Start, m.End})
 		}
@@ -81,7 +81,7 @@ func ImportHandwrittenFile(name string, src []byte) ([]byte, error) {
 	}
 	out.Write(src[pos:])
 	res := out.Bytes()
-	if _, err := ParseCritic(name, res); err != nil {
+	if _, err := Parse(name, res); err != nil {
 		return nil, fmt.Errorf("%s: the imported text would not be valid CriticMarkup (%v): escape the stray delimiters in the input with a backslash", name, err)
 	}
 	return res, nil
@@ -100,18 +100,6 @@ func isSpaces(b []byte) bool {
 		}
 	}
 	return true
-}
-
-// criticDelims are the strings that cannot appear in a mark's text.
-var criticDelims = []string{"{++", "++}", "{--", "--}", "{~~", "~~}", "~>", "{==", "==}", "{>>", "<<}"}
-
-func hasCriticDelim(s string) bool {
-	for _, t := range criticDelims {
-		if strings.Contains(s, t) {
-			return true
-		}
-	}
-	return false
 }
 
 // handRuns finds the ~~struck~~ and <sup>inserted</sup> runs outside the
@@ -167,7 +155,7 @@ func handRuns(src []byte, body int, skip []span) []handRun {
 				continue
 			}
 			t := string(src[i+2 : e])
-			if strings.TrimSpace(t) == "" || hasCriticDelim(t) || strings.HasPrefix(t, "~") {
+			if strings.TrimSpace(t) == "" || HasDelimiter(t) || strings.HasPrefix(t, "~") {
 				i = e + 2
 				continue
 			}
@@ -180,7 +168,7 @@ func handRuns(src []byte, body int, skip []span) []handRun {
 				continue
 			}
 			t := string(src[i+5 : e])
-			if hasCriticDelim(t) {
+			if HasDelimiter(t) {
 				i = e + 6
 				continue
 			}

@@ -1,4 +1,4 @@
-package draft
+package critic
 
 import (
 	"strings"
@@ -8,9 +8,9 @@ import (
 // resolveAll parses src and resolves every change one way.
 func resolveAll(t *testing.T, src string, accept bool) string {
 	t.Helper()
-	d, err := ParseCritic("t.md", []byte(src))
+	d, err := Parse("t.md", []byte(src))
 	if err != nil {
-		t.Fatalf("ParseCritic(%q): %v", src, err)
+		t.Fatalf("Parse(%q): %v", src, err)
 	}
 	if accept {
 		return string(d.AcceptAll())
@@ -78,7 +78,7 @@ func TestCriticChanges(t *testing.T) {
 	src := "---\ntitle: x\n---\nWe {~~can no longer delay~>shall have to reach~~} a decision.\n\n" +
 		"Our {--people--}{++experts++}{>>@CDP No. 10: more precise<<} have {==kept==}{>>check<<} in touch.\n" +
 		"Café {++très ++}bien {>>@Jane<<} {>>@A B: line one\nline two<<} {--x--}\n"
-	d, err := ParseCritic("t.md", []byte(src))
+	d, err := Parse("t.md", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,16 +119,16 @@ func TestCriticErrors(t *testing.T) {
 		{"```\n{++\n```\n{++\n", "t.md:4:1: unclosed {++"},
 	}
 	for _, tt := range tests {
-		_, err := ParseCritic("t.md", []byte(tt.src))
+		_, err := Parse("t.md", []byte(tt.src))
 		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
-			t.Errorf("ParseCritic(%q) = %v, want an error starting %q", tt.src, err, tt.want)
+			t.Errorf("Parse(%q) = %v, want an error starting %q", tt.src, err, tt.want)
 		}
 	}
 }
 
 func TestCriticCommentsAreText(t *testing.T) {
 	// Inside a comment other marks' delimiters are plain text.
-	d, err := ParseCritic("t.md", []byte("a {>>use {++ or --} here<<} b\n"))
+	d, err := Parse("t.md", []byte("a {>>use {++ or --} here<<} b\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,7 +139,7 @@ func TestCriticCommentsAreText(t *testing.T) {
 
 func TestCriticResolveSome(t *testing.T) {
 	src := "One {++two ++}three {--four --}five {~~six~>seven~~}.\n"
-	d, err := ParseCritic("t.md", []byte(src))
+	d, err := Parse("t.md", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -202,7 +202,7 @@ func TestCriticSeamTidy(t *testing.T) {
 // that accept can say they are still there (QA "F20 remnant").
 func TestCriticMarksInCode(t *testing.T) {
 	src := "Intro {++real++}.\n\n-        code {~~human~>Moscow~~} here\n\nSee `a {--b--}` and \\{++not this++}.\n\n```\n\\{== escaped {>>note<<}\n```\n"
-	d, err := ParseCritic("c.md", []byte(src))
+	d, err := Parse("c.md", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -222,7 +222,7 @@ func TestCriticMarksInCode(t *testing.T) {
 			t.Errorf("mark %d: offset %d holds %q", i, got[i].Offset, src[got[i].Offset:got[i].Offset+3])
 		}
 	}
-	clean, err := ParseCritic("d.md", []byte("No code here {++x++}.\n"))
+	clean, err := Parse("d.md", []byte("No code here {++x++}.\n"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
-package draft
+package critic
 
 import (
+	"github.com/redline-dev/redline/draft"
 	"os"
 	"path/filepath"
 	"testing"
@@ -20,14 +21,14 @@ func TestCriticMoscowExample(t *testing.T) {
 		return b
 	}
 	body := func(name string, b []byte) string {
-		doc, err := Parse(name, b)
+		doc, err := draft.Parse(name, b)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return string(doc.Body)
 	}
 	amended := read("no10-amended.md")
-	d, err := ParseCritic("no10-amended.md", amended)
+	d, err := Parse("no10-amended.md", amended)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +56,7 @@ func BenchmarkParseCriticResolve(b *testing.B) {
 		b.Skip(err)
 	}
 	// A long draft: the example's body fifty times.
-	doc, err := Parse("x.md", src)
+	doc, err := draft.Parse("x.md", src)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -67,7 +68,7 @@ func BenchmarkParseCriticResolve(b *testing.B) {
 	b.SetBytes(int64(len(big)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		d, err := ParseCritic("big.md", big)
+		d, err := Parse("big.md", big)
 		if err != nil {
 			b.Fatal(err)
 		}
