@@ -59,7 +59,12 @@ func NewRootCmd(f *Factory) *cobra.Command {
 shows strike-through redlines between any two versions (a draft against the
 cable that was sent, too), handles CriticMarkup tracked changes, and renders
 the final telegram with its date-time group, precedence, classification and
-serial number.`,
+serial number.
+
+Environment: REDLINE_AUTHOR and REDLINE_OFFICE (who commits), REDLINE_PAGER
+and PAGER (the pager), NO_COLOR, CLICOLOR and CLICOLOR_FORCE (colour),
+COLUMNS (width); see 'redline help environment'. Other topics: 'redline help
+refs', 'exit-codes', 'formats', 'templates'.`,
 		Example: `  redline init
   redline commit draft.md -m "FCO draft" --label fco-draft
   redline diff examples/moscow-1988/fco-draft.md examples/moscow-1988/as-sent.txt
@@ -78,6 +83,7 @@ serial number.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageErrorf("%s (see 'redline %s --help')", err, commandPath(c))
 	})
+	root.SetHelpCommand(NewCmdHelp(f, nil))
 	for _, c := range constructors {
 		root.AddCommand(c(f))
 	}
