@@ -34,3 +34,34 @@ func TestConfigRequirements(t *testing.T) {
 		}
 	}
 }
+
+// FuzzConfigRequirements: whatever require: list is accepted is written
+// back by Marshal and read the same.
+func FuzzConfigRequirements(f *testing.F) {
+	base := "series:\n  - {name: T, format: \"T {n}/{yy}\"}\n  - {name: STATE, format: \"STATE {n}\"}\n"
+	f.Add(base + "require:\n  - series: T\n    clearances: [FCO, \"Cabinet Office:RBUTLER\"]\n    approval: true\n")
+	f.Add(base + "require:\n  - {series: state, approval: false}\n  - {series: T, clearances: [\"No. 10: Private Office:CDP\"]}\n")
+	f.Add(base + "require: []\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		c, err := ParseConfig("c.yaml", []byte(src))
+		if err != nil {
+			if strings.Contains(err.Error(), "\n") {
+				t.Fatalf("multi-line error: %q", err)
+			}
+			return
+		}
+		back, err := ParseConfig("c.yaml", c.Marshal())
+		if err != nil {
+			t.Fatalf("Marshal gave a config that does not parse: %v\n%s", err, c.Marshal())
+		}
+		if len(back.Require) != len(c.Require) {
+			t.Fatalf("require: %+v != %+v", back.Require, c.Require)
+		}
+		for i, r := range c.Require {
+			b := back.Require[i]
+			if b.Series != r.Series || b.Approval != r.Approval || strings.Join(b.Clearances, "\x00") != strings.Join(r.Clearances, "\x00") {
+				t.Fatalf("require[%d]: %+v != %+v", i, b, r)
+			}
+		}
+	})
+}
