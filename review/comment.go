@@ -3,9 +3,10 @@ package review
 import (
 	"errors"
 	"fmt"
-	"github.com/redline-dev/redline/critic"
 	"strings"
 	"unicode"
+
+	"github.com/redline-dev/redline/critic"
 )
 
 // cleanLine puts text on one line: runs of white space become one space and
@@ -71,10 +72,11 @@ func (s *Server) Comment(want string, after int, text string) (Outcome, error) {
 			at := threadEnd(changes, after)
 			res = append(append(append([]byte{}, src[:at]...), mark...), src[at:]...)
 		}
-		if err := readsBack(d, res, author, text); err != nil {
+		n, err := readsBack(d, res, author, text)
+		if err != nil {
 			return nil, err
 		}
-		o.Remaining = len(changes)
+		o.Remaining = n
 		return res, nil
 	})
 	if err != nil {
@@ -98,8 +100,9 @@ func threadEnd(changes []critic.Change, n int) int {
 }
 
 // readsBack checks that res, d's source with a comment added, parses with
-// one more comment by author saying text.
-func readsBack(d *critic.Doc, res []byte, author, text string) error {
+// one more comment by author saying text, and returns its number of
+// changes.
+func readsBack(d *critic.Doc, res []byte, author, text string) (int, error) {
 	count := func(cs []critic.Change) int {
 		n := 0
 		for _, c := range cs {
@@ -111,7 +114,7 @@ func readsBack(d *critic.Doc, res []byte, author, text string) error {
 	}
 	nd, err := critic.Parse(d.Name, res)
 	if err != nil || count(nd.Changes()) != count(d.Changes())+1 {
-		return errors.New("the comment cannot be written there without changing the draft's other marks: nothing was written; comment on another change")
+		return 0, errors.New("the comment cannot be written there without changing the draft's other marks: nothing was written; comment on another change")
 	}
-	return nil
+	return len(nd.Changes()), nil
 }

@@ -3,11 +3,11 @@ package review
 import (
 	"errors"
 	"fmt"
-	"github.com/redline-dev/redline/critic"
 	"os"
 	"sort"
 	"strings"
 
+	"github.com/redline-dev/redline/critic"
 	"github.com/redline-dev/redline/draft"
 )
 

@@ -5,11 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/redline-dev/redline/critic"
 	"net/http"
 	"path"
 	"strconv"
 	"strings"
+
+	"github.com/redline-dev/redline/critic"
 )
 
 // notices are the messages a redirect after a decision shows; the query
@@ -89,7 +90,14 @@ func (s *Server) reply(w http.ResponseWriter, r *http.Request, code string, o Ou
 	}
 	v := viewOf(r.PostForm)
 	if wantsJSON(r) {
-		body := map[string]any{"ok": err == nil, "stale": stale != nil, "version": o.Version, "remaining": o.Remaining, "changes": o.Numbers}
+		s.mu.Lock()
+		resolved := s.resolved
+		s.mu.Unlock()
+		if o.Numbers == nil {
+			o.Numbers = []int{}
+		}
+		body := map[string]any{"ok": err == nil, "stale": stale != nil, "action": code, "version": o.Version,
+			"changes": o.Numbers, "remaining": o.Remaining, "resolved": resolved, "total": resolved + o.Remaining}
 		if err != nil {
 			body["message"] = err.Error()
 		} else {

@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
-	"github.com/redline-dev/redline/critic"
 	"html/template"
 	"net/url"
 	"os"
 	"slices"
 	"strings"
 
+	"github.com/redline-dev/redline/critic"
 	"github.com/redline-dev/redline/draft"
 	"github.com/redline-dev/redline/render"
 )

@@ -191,11 +191,13 @@ func (s *Server) guard(addr string, next http.Handler) http.Handler {
 }
 
 // setHeaders keeps the page to itself: no framing, no scripts or requests
-// to anywhere else, and no token leaking in a Referer.
+// to anywhere else, and no token leaking in a Referer to another site
+// (same-origin, not no-referrer: under no-referrer a browser posts forms
+// with "Origin: null", which the guard must refuse).
 func setHeaders(w http.ResponseWriter) {
 	h := w.Header()
 	h.Set("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
-	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("Referrer-Policy", "same-origin")
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("X-Frame-Options", "DENY")
 	h.Set("Cache-Control", "no-store")

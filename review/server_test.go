@@ -2,7 +2,6 @@ package review
 
 import (
 	"encoding/json"
-	"github.com/redline-dev/redline/critic"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -11,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/redline-dev/redline/critic"
 )
 
 const sample = "---\ntitle: Note\nclassification: SECRET\n---\nWe {~~can no longer delay~>shall have to reach~~} a decision {++very soon ++}on {--the --}{>>@Charles Powell (No. 10): firmer<<}whether.\n\nThe {==conference==}{>>@FCO desk: check the date<<} is in {++Moscow++}.\n"
@@ -77,6 +78,7 @@ func TestGuardRefusesStrangers(t *testing.T) {
 		{"wrong token", "GET", "/?token=tok2", nil, nil, "token"},
 		{"token in the query of a post", "POST", "/decide?token=tok", url.Values{"version": {v}, "do": {"accept-all"}}, nil, "token"},
 		{"foreign origin", "POST", "/decide", decide, map[string]string{"Origin": "http://evil.example"}, "another site"},
+		{"opaque origin", "POST", "/decide", decide, map[string]string{"Origin": "null"}, "another site"},
 		{"other local port", "POST", "/decide", decide, map[string]string{"Origin": "http://127.0.0.1:4001"}, "another site"},
 		{"cross-site fetch", "POST", "/decide", decide, map[string]string{"Sec-Fetch-Site": "cross-site"}, "another site"},
 		{"rebound host name", "GET", "/?token=tok", nil, map[string]string{"Host": "evil.example:4000"}, "own address"},
@@ -102,7 +104,7 @@ func TestGuardRefusesStrangers(t *testing.T) {
 	if csp := w.Header().Get("Content-Security-Policy"); !strings.Contains(csp, "default-src 'none'") || !strings.Contains(csp, "frame-ancestors 'none'") {
 		t.Errorf("page's Content-Security-Policy: %q", csp)
 	}
-	if rp := w.Header().Get("Referrer-Policy"); rp != "no-referrer" {
+	if rp := w.Header().Get("Referrer-Policy"); rp != "same-origin" {
 		t.Errorf("Referrer-Policy %q: the token would leak", rp)
 	}
 }
