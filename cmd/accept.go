@@ -26,6 +26,7 @@ type resolveOptions struct {
 	Args   []string
 	All    bool
 	Author string
+	Office string
 	Output string
 	DryRun bool
 	JSON   bool
@@ -46,7 +47,7 @@ func newResolveCmd(f *Factory, accept bool) *cobra.Command {
 	}
 	title := strings.ToUpper(verb[:1]) + verb[1:]
 	c := &cobra.Command{
-		Use:   verb + " FILE [N|N-M ...] [--all|--author NAME]",
+		Use:   verb + " FILE [N|N-M ...] [--all|--author NAME|--office NAME]",
 		Short: title + " tracked changes in a draft and rewrite it",
 		Long: fmt.Sprintf(`%s the tracked changes numbered N (as 'redline changes' lists them; ranges
 such as 3-7 and lists such as 3,5 too), every change with --all, or every
@@ -79,6 +80,7 @@ elsewhere with -o.`, title, what),
 	}
 	c.Flags().BoolVarP(&opts.All, "all", "a", false, verb+" every change")
 	c.Flags().StringVar(&opts.Author, "author", "", verb+" every change whose comment names `NAME` as its author ({>>@NAME: ...<<})")
+	c.Flags().StringVar(&opts.Office, "office", "", verb+" every change made by the office `NAME`, as 'redline diff --by' names it ({>>@NAME<<}, {>>@revision 2 (NAME)<<})")
 	c.Flags().StringVarP(&opts.Output, "output", "o", "", "write the result to `OUT` (- for standard output) and leave FILE as it is")
 	c.Flags().BoolVarP(&opts.DryRun, "dry-run", "n", false, "print the result on standard output and change nothing")
 	c.Flags().BoolVar(&opts.JSON, "json", false, "report what was done as JSON")
@@ -182,16 +184,16 @@ func runResolve(f *Factory, opts *resolveOptions) error {
 		verb, done = "reject", "rejected"
 	}
 	selectors := 0
-	for _, set := range []bool{opts.All, len(opts.Args) > 0, opts.Author != ""} {
+	for _, set := range []bool{opts.All, len(opts.Args) > 0, opts.Author != "", opts.Office != ""} {
 		if set {
 			selectors++
 		}
 	}
 	if selectors > 1 {
-		return usageErrorf("give change numbers, --all or --author, only one of them")
+		return usageErrorf("give change numbers, --all, --author or --office, only one of them")
 	}
 	if selectors == 0 {
-		return usageErrorf("which changes? give their numbers (see 'redline changes %s'), --all or --author NAME", opts.Ref)
+		return usageErrorf("which changes? give their numbers (see 'redline changes %s'), --all, --author NAME or --office NAME", opts.Ref)
 	}
 	if opts.DryRun && opts.Output != "" {
 		return usageErrorf("--dry-run prints the result and -o writes it: give one of them")
@@ -233,11 +235,15 @@ func runResolve(f *Factory, opts *resolveOptions) error {
 			nums = append(nums, i)
 		}
 	}
-	if opts.Author != "" {
+	if opts.Author != "" || opts.Office != "" {
+		who, match := opts.Author, func(a string) bool { return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(opts.Author)) }
+		if opts.Office != "" {
+			who, match = opts.Office, func(a string) bool { return byOffice(a, opts.Office) }
+		}
 		authors := map[string]bool{}
 		var names []string
 		for _, c := range d.Changes() {
-			if strings.EqualFold(strings.TrimSpace(c.Author), strings.TrimSpace(opts.Author)) {
+			if match(c.Author) {
 				nums = append(nums, c.Number)
 			}
 			if c.Author != "" && !authors[c.Author] {
@@ -249,7 +255,7 @@ func runResolve(f *Factory, opts *resolveOptions) error {
 			if len(names) == 0 {
 				return fmt.Errorf("no change in %s names an author: authors are named in a comment after the change, {>>@NAME: ...<<}", v.Name)
 			}
-			return fmt.Errorf("no change in %s is by %q: the authors are %s", v.Name, opts.Author, strings.Join(names, ", "))
+			return fmt.Errorf("no change in %s is by %q: the authors are %s", v.Name, who, strings.Join(names, ", "))
 		}
 	}
 	if total == 0 && len(nums) == 0 && inPlace {
@@ -387,4 +393,21 @@ func refuseSealed(f *Factory, path string) error {
 		return fmt.Errorf("%s was sent as revision %d and is sealed: write the result elsewhere with -o OUT", path, rev.Number)
 	}
 	return nil
+}
+
+// byOffice reports whether a change's author, as 'redline diff --by' writes
+// it, names the office: the office itself ("No. 10"), a revision of it
+// ("revision 2 (No. 10)"), or a list of them (", " between).
+func byOffice(author, office string) bool {
+	office = strings.TrimSpace(office)
+	for _, part := range strings.Split(author, ", ") {
+		part = strings.TrimSpace(part)
+		if strings.EqualFold(part, office) {
+			return true
+		}
+		if i := strings.LastIndex(part, " ("); i >= 0 && strings.HasSuffix(part, ")") && strings.EqualFold(part[i+2:len(part)-1], office) {
+			return true
+		}
+	}
+	return false
 }

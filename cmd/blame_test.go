@@ -45,3 +45,22 @@ func TestVerifyFlags(t *testing.T) {
 		}
 	}
 }
+
+func TestByOffice(t *testing.T) {
+	for _, tc := range []struct {
+		author, office string
+		want           bool
+	}{
+		{"No. 10", "no. 10", true},
+		{"revision 2 (No. 10)", "No. 10", true},
+		{"revision 2 (No. 10), revision 3 (Cabinet Office)", "Cabinet Office", true},
+		{"No. 10, Cabinet Office", "No. 10", true},
+		{"revision 2 (No. 10)", "No. 1", false},
+		{"CDP No. 10", "No. 10", false},
+		{"", "FCO", false},
+	} {
+		if got := byOffice(tc.author, tc.office); got != tc.want {
+			t.Errorf("byOffice(%q, %q) = %v", tc.author, tc.office, got)
+		}
+	}
+}
