@@ -3,9 +3,11 @@ package cmd
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
-	"github.com/redline-dev/redline/critic"
 	"io"
+	"math"
+	"os"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -13,14 +15,23 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/redline-dev/redline/attrib"
+	"github.com/redline-dev/redline/critic"
 	"github.com/redline-dev/redline/diff"
 	"github.com/redline-dev/redline/draft"
 	"github.com/redline-dev/redline/render"
 )
 
-func init() { register(NewCmdDiff) }
+func init() {
+	register(func(f *Factory) *cobra.Command { return NewCmdDiff(f, nil) })
+}
 
-type diffOptions struct {
+// DiffOptions holds what `redline diff` needs: its streams, the factory
+// that finds the workspace, resolves --color and checks the -o target,
+// and the parsed flags.
+type DiffOptions struct {
+	IO      *IOStreams
+	Factory *Factory
+
 	Old, New          string
 	Format            string
 	Stat              bool
@@ -38,15 +49,12 @@ type diffOptions struct {
 	Title             string
 	Paper             string
 	By                string
+
+	oldKind, newKind string // the kinds --as, --old-as and --new-as give
 }
 
-// NewCmdDiff builds `redline diff`.
-func NewCmdDiff(f *Factory) *cobra.Command {
-	opts := &diffOptions{}
-	c := &cobra.Command{
-		Use:   "diff OLD [NEW]",
-		Short: "Show a word-by-word redline between two versions",
-		Long: `Compare two versions word by word and show what changed: deleted words struck
+// diffLong is the help of `redline diff`.
+const diffLong = `Compare two versions word by word and show what changed: deleted words struck
 out, inserted words marked, moved passages marked at both ends, every change
 numbered. OLD and NEW are each a file (the working copy), FILE@N, FILE@label,
 FILE@latest or - (standard input). With one argument, the latest stored
@@ -76,7 +84,15 @@ only in case or white space is marked too, so that the round trip is exact.
 
 The comparison never depends on the clock. Where an input is so different
 that comparing it word by word would take too long, a bound on the work
-applies and the output says so and where.`,
+applies and the output says so and where.`
+
+// NewCmdDiff builds `redline diff`.
+func NewCmdDiff(f *Factory, runF func(*DiffOptions) error) *cobra.Command {
+	opts := &DiffOptions{IO: f.IO, Factory: f}
+	c := &cobra.Command{
+		Use:   "diff OLD [NEW]",
+		Short: "Show a word-by-word redline between two versions",
+		Long:  diffLong,
 		Example: `  redline diff examples/moscow-1988/fco-draft.md examples/moscow-1988/as-sent.txt
   redline diff telegram.md                  # latest revision against the working copy
   redline diff draft.md@fco-draft draft.md@no10 --format plain --numbers
@@ -92,7 +108,13 @@ applies and the output says so and where.`,
 			if c.Flags().Changed("moves") && c.Flags().Changed("no-moves") {
 				return usageErrorf("--moves and --no-moves cannot be used together")
 			}
-			return runDiff(f, opts)
+			if err := opts.check(); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return diffRun(opts)
 		},
 	}
 	fl := c.Flags()
@@ -131,19 +153,20 @@ func checkKind(flag, v string) (string, error) {
 	return "", usageErrorf("--%s takes text, markdown or cable, not %q", flag, v)
 }
 
-func runDiff(f *Factory, opts *diffOptions) error {
+// check validates the flags, before anything is read.
+func (opts *DiffOptions) check() error {
 	kind, err := checkKind("as", opts.As)
 	if err != nil {
 		return err
 	}
-	oldKind, newKind := kind, kind
+	opts.oldKind, opts.newKind = kind, kind
 	if opts.OldAs != "" {
-		if oldKind, err = checkKind("old-as", opts.OldAs); err != nil {
+		if opts.oldKind, err = checkKind("old-as", opts.OldAs); err != nil {
 			return err
 		}
 	}
 	if opts.NewAs != "" {
-		if newKind, err = checkKind("new-as", opts.NewAs); err != nil {
+		if opts.newKind, err = checkKind("new-as", opts.NewAs); err != nil {
 			return err
 		}
 	}
@@ -152,16 +175,9 @@ func runDiff(f *Factory, opts *diffOptions) error {
 		if format != "" && format != "stat" {
 			return usageErrorf("--stat cannot be used with --format %s", format)
 		}
-		format = "stat"
+		opts.Format = "stat"
 	}
-	if format == "" {
-		format = "plain"
-		if opts.Output.ToStdout() && f.IO.IsStdoutTTY() {
-			format = "ansi"
-		}
-	}
-	view, ok := render.LookupFormat(format)
-	if !ok {
+	if _, ok := render.LookupFormat(format); format != "" && !ok {
 		return usageErrorf("unknown format %q: use one of %s", opts.Format, strings.Join(render.DiffFormats(), ", "))
 	}
 	if opts.Paper != "a4" && opts.Paper != "letter" {
@@ -179,53 +195,65 @@ func runDiff(f *Factory, opts *diffOptions) error {
 	if opts.MinMoveWords < 1 {
 		return usageErrorf("--min-move-words takes a positive number of words")
 	}
-	if view.Binary && opts.Output.ToStdout() && f.IO.IsStdoutTTY() {
-		return usageErrorf("%s output is binary and will not be written to a terminal: use -o FILE or a pipe", format)
+	return nil
+}
+
+// view is the format to draw: the one asked for, else ansi on a terminal
+// and plain elsewhere.
+func (opts *DiffOptions) view() (render.Format, error) {
+	name := opts.Format
+	if name == "" {
+		name = "plain"
+		if opts.Output.ToStdout() && opts.IO.IsStdoutTTY() {
+			name = "ansi"
+		}
+	}
+	view, _ := render.LookupFormat(name)
+	if view.Binary && opts.Output.ToStdout() && opts.IO.IsStdoutTTY() {
+		return view, usageErrorf("%s output is binary and will not be written to a terminal: use -o FILE or a pipe", view.Name)
+	}
+	return view, nil
+}
+
+func diffRun(opts *DiffOptions) error {
+	f := opts.Factory
+	view, err := opts.view()
+	if err != nil {
+		return err
 	}
 	mode, err := f.ColorMode()
 	if err != nil {
 		return err
 	}
-
-	oldRef, newRef := opts.Old, opts.New
-	if newRef == "" {
-		if oldRef == "-" {
-			return usageErrorf("with one argument, give a draft file: its latest revision is compared with the working copy")
-		}
-		newRef = oldRef
-		oldRef = oldRef + "@latest"
-	}
-	if oldRef == "-" && newRef == "-" {
-		return usageErrorf("only one side can be read from standard input")
+	oldRef, newRef, err := diffRefs(opts.Old, opts.New)
+	if err != nil {
+		return err
 	}
 	ws, err := f.OptionalWorkspace()
 	if err != nil {
 		return err
 	}
-	// One comparison, then the process ends: collect garbage only when the
-	// heap nears a limit, which saves a third of the time on large files
-	// and keeps memory bounded on huge ones.
-	defer debug.SetGCPercent(debug.SetGCPercent(-1))
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(80 << 20))
-	ov, err := draft.Resolve(ws, oldRef, f.IO.In)
+	ov, err := draft.Resolve(ws, oldRef, opts.IO.In)
 	if err != nil {
 		return err
 	}
-	nv, err := draft.Resolve(ws, newRef, f.IO.In)
+	nv, err := draft.Resolve(ws, newRef, opts.IO.In)
 	if err != nil {
 		return err
 	}
 	if err := opts.Output.Check(f, ov.Path, nv.Path); err != nil {
 		return err
 	}
-	c, err := diff.Compare(versionInput(ov, oldKind), versionInput(nv, newKind), diff.Options{
+	rendering, restore := diffMemoryPolicy(len(ov.Data) + len(nv.Data))
+	defer restore()
+	c, err := diff.Compare(versionInput(ov, opts.oldKind), versionInput(nv, opts.newKind), diff.Options{
 		IgnoreCase:        opts.IgnoreCase,
 		IgnorePunctuation: opts.IgnorePunctuation,
 		Moves:             opts.Moves && !opts.NoMoves,
 		MinMoveWords:      opts.MinMoveWords,
 	})
 	if err != nil {
-		return err
+		return kindHint(err)
 	}
 	if opts.By != "" {
 		chain, err := chainBetween(f, ws, ov, nv)
@@ -236,20 +264,88 @@ func runDiff(f *Factory, opts *diffOptions) error {
 			return err
 		}
 	}
+	for _, h := range c.Hints {
+		fmt.Fprintf(opts.IO.ErrOut, "redline: hint: use --%s-as %s %s\n", h.Side, h.Kind, h.Why)
+	}
+	rendering()
+	if err := writeDiff(opts, c, view, mode, ov.Path, nv.Path); err != nil {
+		return err
+	}
+	if opts.ExitCode && c.HasChanges() {
+		return errDifferences
+	}
+	return nil
+}
 
+// diffRefs turns the arguments into the two references compared. With
+// one, FILE is its latest stored revision against the working copy, and
+// FILE@REV that revision against the working copy.
+func diffRefs(old, new string) (string, string, error) {
+	if new == "" {
+		if old == "-" {
+			return "", "", usageErrorf("with one argument, give a draft file: its latest revision is compared with the working copy")
+		}
+		if at := strings.LastIndex(old, "@"); at > 0 {
+			if _, err := os.Stat(old); err != nil {
+				return old, old[:at], nil // FILE@REV against FILE
+			}
+		}
+		return old + "@latest", old, nil
+	}
+	if old == "-" && new == "-" {
+		return "", "", usageErrorf("only one side can be read from standard input")
+	}
+	return old, new, nil
+}
+
+// kindHint adds to an error about a side's kind the flag that reads it
+// otherwise.
+func kindHint(err error) error {
+	var ke *diff.KindError
+	if errors.As(err, &ke) && ke.Side != "" && ke.Alt != "" {
+		return errorWithHint(err, fmt.Sprintf("use --%s-as %s to compare it as %s", ke.Side, ke.Alt, ke.Alt))
+	}
+	return err
+}
+
+// diffMemoryPolicy sets how garbage is collected during one comparison,
+// after which the process ends. While comparing, the collector is off up
+// to a limit that grows with the input (80 MiB and four times the input),
+// which saves a third of the time on large files and never collects over
+// and over because the live heap stands near a fixed limit. For drawing
+// (rendering), the collector runs as usual, so that a view that builds
+// much (side by side, HTML, PDF of a 16 MB pair) collects in proportion
+// to what it keeps. restore puts back the settings found.
+func diffMemoryPolicy(inputBytes int) (rendering, restore func()) {
+	percent := debug.SetGCPercent(-1)
+	limit := debug.SetMemoryLimit(80<<20 + 4*int64(inputBytes))
+	rendering = func() {
+		debug.SetGCPercent(100)
+		debug.SetMemoryLimit(math.MaxInt64)
+	}
+	restore = func() {
+		debug.SetGCPercent(percent)
+		debug.SetMemoryLimit(limit)
+	}
+	return rendering, restore
+}
+
+// writeDiff draws the comparison to the -o file or standard output.
+func writeDiff(opts *DiffOptions, c *diff.Comparison, view render.Format, mode ColorMode, inputs ...string) error {
+	f := opts.Factory
 	toFile := !opts.Output.ToStdout()
 	width := opts.Width
 	if width == 0 && !toFile {
-		width = min(f.IO.TerminalWidth(0), maxDiffWidth)
+		width = min(opts.IO.TerminalWidth(0), maxDiffWidth)
 	}
 	ropts := render.DiffOptions{
-		Color:   f.IO.ColorEnabled(mode, toFile),
+		Color:   opts.IO.ColorEnabled(mode, toFile),
 		Numbers: opts.Numbers,
 		Context: opts.Context,
 		Width:   width,
 		Title:   opts.Title,
 		Paper:   opts.Paper,
-		Warn:    func(m string) { fmt.Fprintf(f.IO.ErrOut, "redline: warning: %s\n", m) },
+		Warn:    func(m string) { fmt.Fprintf(opts.IO.ErrOut, "redline: warning: %s\n", m) },
 	}
 	if toFile {
 		// Rendered whole first, so that a failure leaves no half-written file.
@@ -257,34 +353,25 @@ func runDiff(f *Factory, opts *diffOptions) error {
 		if err := renderDiff(f, &buf, c, view, ropts); err != nil {
 			return err
 		}
-		if err := opts.Output.Write(f, buf.Bytes(), ov.Path, nv.Path); err != nil {
-			return err
-		}
-	} else {
-		var out io.Writer = f.IO.Out
-		wait := func() {}
-		if !view.Binary {
-			out, wait = startPager(f.IO, opts.NoPager)
-		}
-		if !view.Binary && !view.TerminalSafe {
-			// The terminal views draw control characters visibly
-			// themselves; the others carry the documents' bytes.
-			out = f.IO.TerminalSafe(out)
-		}
-		bw := bufio.NewWriterSize(out, 64<<10)
-		err := renderDiff(f, bw, c, view, ropts)
-		if err == nil {
-			err = bw.Flush()
-		}
-		wait()
-		if err != nil {
-			return err
-		}
+		return opts.Output.Write(f, buf.Bytes(), inputs...)
 	}
-	if opts.ExitCode && c.HasChanges() {
-		return errDifferences
+	var out io.Writer = opts.IO.Out
+	wait := func() {}
+	if !view.Binary {
+		out, wait = startPager(opts.IO, opts.NoPager)
 	}
-	return nil
+	if !view.Binary && !view.TerminalSafe {
+		// The terminal views draw control characters visibly
+		// themselves; the others carry the documents' bytes.
+		out = opts.IO.TerminalSafe(out)
+	}
+	bw := bufio.NewWriterSize(out, 64<<10)
+	err := renderDiff(f, bw, c, view, ropts)
+	if err == nil {
+		err = bw.Flush()
+	}
+	wait()
+	return err
 }
 
 // Widths --width accepts: narrower cannot hold two columns of words, wider

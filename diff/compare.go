@@ -20,6 +20,14 @@ type Options struct {
 	MinMoveWords int
 }
 
+// sideError says which side an error in reading a side is about.
+func sideError(err error, side string) error {
+	if ke, ok := err.(*KindError); ok {
+		ke.Side = side
+	}
+	return err
+}
+
 // DefaultMinMoveWords is the least number of words a move carries.
 const DefaultMinMoveWords = 8
 
@@ -28,11 +36,11 @@ const DefaultMinMoveWords = 8
 func Compare(old, new Input, opts Options) (*Comparison, error) {
 	pa, err := prepare(old)
 	if err != nil {
-		return nil, err
+		return nil, sideError(err, "old")
 	}
 	pb, err := prepare(new)
 	if err != nil {
-		return nil, err
+		return nil, sideError(err, "new")
 	}
 	if opts.MinMoveWords <= 0 {
 		opts.MinMoveWords = DefaultMinMoveWords
@@ -56,6 +64,16 @@ func Compare(old, new Input, opts Options) (*Comparison, error) {
 
 	c.Notes = append(c.Notes, pa.notes...)
 	c.Notes = append(c.Notes, pb.notes...)
+	for _, x := range []struct {
+		side string
+		h    *Hint
+	}{{"old", pa.hint}, {"new", pb.hint}} {
+		if x.h != nil {
+			h := *x.h
+			h.Side = x.side
+			c.Hints = append(c.Hints, h)
+		}
+	}
 	fold := opts.IgnoreCase
 	if !fold {
 		for _, p := range []*prepared{pa, pb} {

@@ -99,7 +99,10 @@ type Comparison struct {
 	New Side `json:"new"`
 	// Notes say how the comparison was made: case ignored and why, a work
 	// bound that applied and where.
-	Notes    []string      `json:"notes"`
+	Notes []string `json:"notes"`
+	// Hints suggest reading a side otherwise, where a note says why; they
+	// are for the caller to phrase and not part of the JSON contract.
+	Hints    []Hint        `json:"-"`
 	Fields   []FieldChange `json:"fields"`
 	Stats    Stats         `json:"stats"`
 	Segments []Segment     `json:"segments"`

@@ -95,8 +95,8 @@ func splitLines(data []byte) []string {
 }
 
 // guessKind says how a side is read when its kind is not given, with a note
-// when the guess is uncertain.
-func guessKind(name string, data []byte) (kind, note string) {
+// when the guess is uncertain and the other reading the note suggests.
+func guessKind(name string, data []byte) (kind, note string, alt *Hint) {
 	other := KindText
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".md", ".markdown", ".mdown", ".mkd":
@@ -104,23 +104,27 @@ func guessKind(name string, data []byte) (kind, note string) {
 	}
 	if hasFrontMatter(data) {
 		// A draft: a cable in its body is quoted, never its envelope.
-		return KindMarkdown, ""
+		return KindMarkdown, "", nil
 	}
 	// Every cable heading has an FM line; most texts have no "FM" at all,
 	// and need not be read line by line.
 	if !bytes.Contains(data, []byte("FM")) {
-		return other, ""
+		return other, "", nil
 	}
 	lines := splitLines(data)
 	sh := topCableShape(lines)
 	if sh.heading >= 0 && (cable.IsCable(data) || sh.bts > 0) {
-		return KindCable, proseAfterEnd(name, lines)
+		note := proseAfterEnd(name, lines)
+		if note == "" {
+			return KindCable, "", nil
+		}
+		return KindCable, note, &Hint{Kind: KindText, Why: "to compare the whole file"}
 	}
 	if cable.IsCable(data) {
-		return other, fmt.Sprintf("%s holds a cable heading below other text: compared whole as %s (use --as cable to compare only the cable's message text)",
-			displayName(name), other)
+		return other, fmt.Sprintf("%s holds a cable heading below other text: compared whole as %s (read as a cable, only the cable's message text is compared)",
+			displayName(name), other), &Hint{Kind: KindCable, Why: "to compare only the cable's message text"}
 	}
-	return other, ""
+	return other, "", nil
 }
 
 // proseAfterEnd notes mixed-case text after a cable's end (its last BT, or
@@ -139,7 +143,7 @@ func proseAfterEnd(name string, lines []string) string {
 	}
 	for i := end + 1; i < len(lines); i++ {
 		if strings.ContainsFunc(lines[i], unicode.IsLower) {
-			return fmt.Sprintf("%s: the text after the cable's end (line %d) is not compared (use --as text to compare the whole file)", displayName(name), end+1)
+			return fmt.Sprintf("%s: the text after the cable's end (line %d) is not compared (read as text, the whole file is)", displayName(name), end+1)
 		}
 	}
 	return ""

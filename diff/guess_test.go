@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -25,9 +26,15 @@ func TestGuessKindQuotedCable(t *testing.T) {
 		{"indented.md", "Quoted:\n\n    " + strings.ReplaceAll(strings.TrimSuffix(quotedCable, "\n"), "\n", "\n    ") + "\n", KindMarkdown, true},
 	}
 	for _, tt := range tests {
-		kind, note := guessKind(tt.name, []byte(tt.data))
+		kind, note, hint := guessKind(tt.name, []byte(tt.data))
 		if kind != tt.want || (note != "") != tt.note {
 			t.Errorf("guessKind(%s, %q) = %q, note %q; want %q, note %v", tt.name, tt.data, kind, note, tt.want, tt.note)
+		}
+		if (hint != nil) != (note != "") || hint != nil && (hint.Kind == kind || hint.Why == "") {
+			t.Errorf("guessKind(%s, %q): note %q with hint %+v; a note suggests another kind, and says why", tt.name, tt.data, note, hint)
+		}
+		if strings.Contains(note, "--") {
+			t.Errorf("guessKind(%s): note %q names a flag; the command adds those", tt.name, note)
 		}
 	}
 }
@@ -47,5 +54,21 @@ func TestQuotedCableChangesAreSeen(t *testing.T) {
 	checkInvariant(t, c, a, b)
 	if len(c.Notes) == 0 || !strings.Contains(c.Notes[0], "cable heading below other text") {
 		t.Fatalf("notes %q do not say the cable guess was not made", c.Notes)
+	}
+	if len(c.Hints) != 2 || c.Hints[0] != (Hint{Side: "old", Kind: KindCable, Why: "to compare only the cable's message text"}) || c.Hints[1].Side != "new" {
+		t.Fatalf("hints %+v; want one for each side, to read it as a cable", c.Hints)
+	}
+}
+
+// A side that does not read as the kind it was given says which side it
+// is and what it can be read as, and names no flag.
+func TestKindErrorNamesTheSide(t *testing.T) {
+	_, err := Compare(Input{Name: "a.txt", Data: []byte("Some text.\n")}, Input{Name: "b.txt", Data: []byte("Just some text.\n"), Kind: KindCable}, Options{})
+	var ke *KindError
+	if !errors.As(err, &ke) || ke.Side != "new" || ke.Alt != KindText || ke.Kind != KindCable {
+		t.Fatalf("err = %v (%+v); want a KindError for the new side", err, ke)
+	}
+	if msg := err.Error(); !strings.Contains(msg, "b.txt") || strings.Contains(msg, "--") {
+		t.Errorf("message %q: want the file named and no flag", msg)
 	}
 }

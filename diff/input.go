@@ -48,21 +48,46 @@ type prepared struct {
 	known       map[string]bool // fields this kind of side can carry
 	notes       []string        // how the side was read, when that needs saying
 	frontMatter string          // a draft's front-matter block as written
+	hint        *Hint           // another reading the notes suggest
 }
+
+// Hint suggests reading a side as another kind than the one it was
+// guessed to be; the caller turns it into what to type.
+type Hint struct {
+	Side string // "old" or "new"
+	Kind string // the kind to read the side as
+	Why  string // what reading it so does, as "to compare the whole file"
+}
+
+// KindError is a side that cannot be read as the kind it was given: Alt
+// is a kind it can be read as.
+type KindError struct {
+	Side      string // "old" or "new"
+	Name      string
+	Kind, Alt string
+	Err       error
+}
+
+func (e *KindError) Error() string {
+	return fmt.Sprintf("%s: %v (it can be compared as %s)", displayName(e.Name), e.Err, e.Alt)
+}
+
+func (e *KindError) Unwrap() error { return e.Err }
 
 // GuessKind says how a side would be read when its kind is not given: as a
 // cable only when a cable heading opens it (after blank lines and
 // transmission lines) and it has no front matter.
 func GuessKind(name string, data []byte) string {
-	k, _ := guessKind(name, data)
+	k, _, _ := guessKind(name, data)
 	return k
 }
 
 func prepare(in Input) (*prepared, error) {
 	kind := in.Kind
 	note := ""
+	var hint *Hint
 	if kind == "" {
-		kind, note = guessKind(in.Name, in.Data)
+		kind, note, hint = guessKind(in.Name, in.Data)
 	}
 	if kind != KindMarkdown { // a draft's reading checks its own
 		if err := checkText(in.Name, in.Data); err != nil {
@@ -73,6 +98,7 @@ func prepare(in Input) (*prepared, error) {
 	if note != "" {
 		p.notes = append(p.notes, note)
 	}
+	p.hint = hint
 	switch kind {
 	case KindText:
 		// The text is read in place, not copied (a copy of a megabyte is
@@ -99,7 +125,7 @@ func prepare(in Input) (*prepared, error) {
 		if err != nil {
 			m, note, ferr := parseCableTolerant(in.Name, in.Data, err)
 			if ferr != nil {
-				return nil, fmt.Errorf("%s: %w (use --as text to compare it as plain text)", displayName(in.Name), err)
+				return nil, &KindError{Name: in.Name, Kind: KindCable, Alt: KindText, Err: err}
 			}
 			msg = m
 			p.notes = append(p.notes, note)
