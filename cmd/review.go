@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"syscall"
@@ -117,8 +118,12 @@ func reviewRun(opts *ReviewOptions) error {
 		return err
 	}
 	author, office := reviewerIdentity(f, ws, opts.Author, opts.Office)
+	name := opts.File
+	if filepath.IsAbs(name) {
+		name = f.relToCwd(name)
+	}
 	ro := review.Options{
-		Path: opts.File, Reviewer: author, Office: office,
+		Path: opts.File, Name: name, Reviewer: author, Office: office,
 		Check: func(path string) error { return refuseSealed(f, path) },
 	}
 	if opts.Commit {

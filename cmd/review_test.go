@@ -13,6 +13,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/redline-dev/redline/draft"
 )
 
 // The flags reach the options without anything being served.
@@ -137,4 +139,78 @@ func (s *syncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
+}
+
+// With --commit, "Finish review" records a revision of the draft as it then
+// is, signed as the reviewer, and stops the server; without a workspace
+// --commit is refused before anything is served.
+func TestReviewCommitWhenFinished(t *testing.T) {
+	dir := t.TempDir()
+	ws, err := draft.Init(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "draft.md")
+	if err := os.WriteFile(path, []byte("We {~~can~>shall~~} go.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	errOut := &syncBuffer{}
+	f := newFactory(strings.NewReader(""), io.Discard, errOut)
+	f.Getwd = func() (string, error) { return dir, nil }
+	f.IO.Getenv = func(string) string { return "" }
+	opened := make(chan string, 1)
+	opts := &ReviewOptions{IO: f.IO, Factory: f, File: path, Open: true, Commit: true, Message: "No. 10 review",
+		Author: "Charles Powell", Office: "No. 10",
+		Context:     func() (context.Context, context.CancelFunc) { return context.WithCancel(context.Background()) },
+		OpenBrowser: func(u string) error { opened <- u; return nil }}
+	done := make(chan error, 1)
+	go func() { done <- reviewRun(opts) }()
+	var u string
+	select {
+	case u = <-opened:
+	case err := <-done:
+		t.Fatalf("review returned at once: %v\n%s", err, errOut.String())
+	}
+	token := strings.SplitN(u, "token=", 2)[1]
+	base := strings.SplitN(u, "/?", 2)[0]
+	data, _ := os.ReadFile(path)
+	res, err := http.PostForm(base+"/decide", map[string][]string{"token": {token}, "version": {draft.HexSHA256(data)}, "do": {"accept:1"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	data, _ = os.ReadFile(path)
+	res, err = http.PostForm(base+"/finish", map[string][]string{"token": {token}, "version": {draft.HexSHA256(data)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 200 || !strings.Contains(string(body), "revision 1") {
+		t.Fatalf("finish: %d %s", res.StatusCode, body)
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the server did not stop after the review was finished")
+	}
+	if !strings.Contains(errOut.String(), "review finished: "+path+": revision 1 by Charles Powell, No. 10") {
+		t.Errorf("stderr %q", errOut.String())
+	}
+	revs, err := ws.Log(path)
+	if err != nil || len(revs) != 1 || revs[0].Message != "No. 10 review" || revs[0].SHA256 != draft.HexSHA256([]byte("We shall go.\n")) {
+		t.Errorf("revisions %+v, %v", revs, err)
+	}
+
+	outside := filepath.Join(t.TempDir(), "loose.md")
+	if err := os.WriteFile(outside, []byte("x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := runIn(t, filepath.Dir(outside), "review", outside, "--commit")
+	if code != ExitError || !strings.Contains(stderr, "in none: run 'redline init' first") {
+		t.Errorf("--commit outside a workspace: exit %d, %q", code, stderr)
+	}
 }
