@@ -73,7 +73,10 @@ Formats (--format): ` + "`plain`" + ` marks [-deleted-] and {+inserted+} like wd
 moved text as [move N<…>move N] where it stood and [move N>…<move N] where it
 now stands; ` + "`json`" + ` prints the comparison itself (the value every view
 renders); ` + "`stat`" + ` (or --stat) prints the summary alone. Other formats
-(ansi, side-by-side, critic, html, pdf) are listed by --help's --format line.
+(ansi, side-by-side, critic, html, pdf, docx) are listed by --help's --format line.
+` + "`docx`" + ` writes a Word document whose changes are tracked revisions by the
+newer revision's author and office, at its time, so that Word's Accept and
+Reject work change by change (it needs -o or a pipe).
 
 ` + "`critic`" + ` writes NEW (with its front matter) with every change as CriticMarkup,
 so that 'redline accept --all' gives NEW and 'redline reject --all' gives OLD

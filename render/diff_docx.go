@@ -1,0 +1,139 @@
+package render
+
+import (
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/redline-dev/redline/diff"
+	"github.com/redline-dev/redline/docx"
+)
+
+func init() { RegisterFormat(Format{Name: "docx", Binary: true, Render: renderDOCX}) }
+
+// renderDOCX writes the comparison as a Word document whose changes are
+// tracked revisions: Word's Accept gives the new side and Reject the old,
+// change by change. Every revision carries the newer side's author and
+// office (its name when it is not a stored revision) and that revision's
+// time. Deleted text is w:del, inserted w:ins, a move w:moveFrom and
+// w:moveTo with their range marks named move1, move2, ...; a paragraph
+// split or joined is its paragraph mark inserted or deleted. Text common
+// to both sides is shown as the new side spells it (a cable's capitals),
+// since the comparison counted those spellings alike.
+//
+// The document opens with its title and the message fields that changed,
+// each a tracked change too; the classification stands in the header and
+// footer of every page. Headings, lists, quotes and emphasis come from the
+// Markdown.
+func renderDOCX(w io.Writer, c *diff.Comparison, opts DiffOptions) error {
+	return docx.Write(w, comparisonDocument(c, opts))
+}
+
+func comparisonDocument(c *diff.Comparison, opts DiffOptions) *docx.Document {
+	author, date := revisionAuthor(c.New), revisionDate(c.New.Time)
+	rev := func(k docx.Kind, move int) docx.Revision {
+		r := docx.Revision{Kind: k, Author: author, Date: date}
+		if move > 0 {
+			r.Move = "move" + strconv.Itoa(move)
+		}
+		return r
+	}
+	title := opts.Title
+	if title == "" {
+		title = "Redline: " + orUnnamed(c.Old.Name) + " → " + orUnnamed(c.New.Name)
+	}
+	d := &docx.Document{}
+	if cl := classificationOf(c); cl != "" {
+		d.Header, d.Footer = cleanText(cl), cleanText(cl)
+	}
+	d.Paragraphs = append(d.Paragraphs,
+		docx.Paragraph{Style: docx.StyleTitle, Runs: []docx.Run{{Text: cleanText(title)}}},
+		docx.Paragraph{Runs: []docx.Run{{Text: cleanText("From " + sideLabel(c.Old) + " to " + sideLabel(c.New) + ". " + summaryLine(c) + ".")}}})
+	for _, n := range c.Notes {
+		d.Paragraphs = append(d.Paragraphs, docx.Paragraph{Runs: []docx.Run{{Text: cleanText("Note: " + n), Italic: true}}})
+	}
+	for _, f := range c.Fields {
+		p := docx.Paragraph{Runs: []docx.Run{{Text: cleanText(f.Name) + ": ", Bold: true}}}
+		if f.Old != "" {
+			p.Runs = append(p.Runs, docx.Run{Text: cleanText(f.Old), Rev: rev(docx.Delete, 0)})
+		}
+		if f.New != "" {
+			p.Runs = append(p.Runs, docx.Run{Text: cleanText(f.New), Rev: rev(docx.Insert, 0)})
+		}
+		d.Paragraphs = append(d.Paragraphs, p)
+	}
+	pieces := make([]docxPiece, 0, len(c.Segments))
+	for _, s := range c.Segments {
+		switch s.Op {
+		case diff.OpEqual:
+			pieces = appendEqual(pieces, s.A, s.B, rev)
+		case diff.OpDelete:
+			pieces = append(pieces, docxPiece{text: s.A, rev: rev(docx.Delete, 0)})
+		case diff.OpInsert:
+			pieces = append(pieces, docxPiece{text: s.B, rev: rev(docx.Insert, 0)})
+		case diff.OpMoveFrom:
+			pieces = append(pieces, docxPiece{text: s.A, rev: rev(docx.MoveFrom, s.Move)})
+		case diff.OpMoveTo:
+			pieces = append(pieces, docxPiece{text: s.B, rev: rev(docx.MoveTo, s.Move)})
+		}
+	}
+	d.Paragraphs = append(d.Paragraphs, docxParagraphs(pieces)...)
+	return d
+}
+
+// revisionAuthor is who a revision's changes are by: the author and office
+// of the newer side when it is a stored revision, else its name.
+func revisionAuthor(s diff.Side) string {
+	var parts []string
+	for _, p := range []string{s.Author, s.Office} {
+		if p = strings.TrimSpace(cleanText(p)); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) == 0 {
+		return orUnnamed(cleanText(s.Name))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// revisionDate is a side's time as w:date wants it (UTC, to the second),
+// or "" when the side has none.
+func revisionDate(t string) string {
+	if t == "" {
+		return ""
+	}
+	tm, err := time.Parse(time.RFC3339, t)
+	if err != nil {
+		return ""
+	}
+	return tm.UTC().Format("2006-01-02T15:04:05Z")
+}
+
+// appendEqual adds text common to both sides in the new side's spelling.
+// Where the sides differ in white space at its ends (the comparison counts
+// white space alike, and moves it to the ends of equal text), the
+// difference is tracked, so that rejecting every change never runs two
+// words of the old side together: the old side's spaces are a deletion,
+// the new side's an insertion.
+func appendEqual(pieces []docxPiece, a, b string, rev func(docx.Kind, int) docx.Revision) []docxPiece {
+	aLead, bLead := leadingSpace(a), leadingSpace(b)
+	aTrail, bTrail := trailingSpace(a[aLead:]), trailingSpace(b[bLead:])
+	pieces = appendSpaceChange(pieces, a[:aLead], b[:bLead], rev)
+	pieces = append(pieces, docxPiece{text: b[bLead : len(b)-bTrail]})
+	return appendSpaceChange(pieces, a[len(a)-aTrail:], b[len(b)-bTrail:], rev)
+}
+
+func appendSpaceChange(pieces []docxPiece, a, b string, rev func(docx.Kind, int) docx.Revision) []docxPiece {
+	switch {
+	case (a == "") == (b == ""):
+		return append(pieces, docxPiece{text: b})
+	case a != "":
+		return append(pieces, docxPiece{text: a, rev: rev(docx.Delete, 0)})
+	}
+	return append(pieces, docxPiece{text: b, rev: rev(docx.Insert, 0)})
+}
+
+func leadingSpace(s string) int { return len(s) - len(strings.TrimLeft(s, " \t\n\r")) }
+
+func trailingSpace(s string) int { return len(s) - len(strings.TrimRight(s, " \t\n\r")) }
