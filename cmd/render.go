@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/redline-dev/redline/cable"
+	"github.com/redline-dev/redline/docx"
 	"github.com/redline-dev/redline/draft"
 	"github.com/redline-dev/redline/render"
 	"github.com/redline-dev/redline/telegram"
@@ -60,7 +61,10 @@ the draft's line and column.
 classification at the top and bottom of every page and a page line; pages
 are separated by form feeds. Formats: cable (teleprinter text, the default),
 json (the laid-out pages: header, lines and footer of each), pdf (the printed cable; needs -o), html (the draft with its tracked changes
-as a web page) and ansi (the draft with its tracked changes for a terminal).`,
+as a web page), ansi (the draft with its tracked changes for a terminal) and
+docx (a Word document with the CriticMarkup marks as tracked changes by the
+authors their comments name, {>>@NAME: …<<}, and the comments as Word
+comments; needs -o or a pipe).`,
 		Example: `  redline render telegram.md
   redline render examples/moscow-1988/telegram.md --dtg "212130Z DEC 88" --serial "T 192A/88"
   redline render cable.md@no10 --template state-cable --dtg now
@@ -74,7 +78,7 @@ as a web page) and ansi (the draft with its tracked changes for a terminal).`,
 		},
 	}
 	fl := c.Flags()
-	fl.StringVar(&opts.Format, "format", "cable", "output format: cable, json, pdf, html or ansi")
+	fl.StringVar(&opts.Format, "format", "cable", "output format: cable, json, pdf, html, ansi or docx")
 	fl.StringVar(&opts.Template, "template", "", "template name (see 'redline templates') or path to a .tmpl file")
 	fl.StringVar(&opts.DTG, "dtg", "", "date-time group to print (DDHHMMZ MON YY), or now")
 	fl.StringVar(&opts.Serial, "serial", "", "the message's serial (T 192A/88, STATE 153441, a TELNO)")
@@ -87,9 +91,9 @@ as a web page) and ansi (the draft with its tracked changes for a terminal).`,
 
 func runRender(f *Factory, opts *renderOptions) error {
 	switch opts.Format {
-	case "cable", "text", "json", "pdf", "html", "ansi":
+	case "cable", "text", "json", "pdf", "html", "ansi", "docx":
 	default:
-		return usageErrorf("--format %q: use cable, json, pdf, html or ansi", opts.Format)
+		return usageErrorf("--format %q: use cable, json, pdf, html, ansi or docx", opts.Format)
 	}
 	if opts.PageLines < 0 {
 		return usageErrorf("--page-lines %d: give a positive number of lines", opts.PageLines)
@@ -100,8 +104,8 @@ func runRender(f *Factory, opts *renderOptions) error {
 	if opts.Paper != "a4" && opts.Paper != "letter" {
 		return usageErrorf("--paper takes a4 or letter, not %q", opts.Paper)
 	}
-	if opts.Format == "pdf" && opts.Output.ToStdout() && f.IO.IsStdoutTTY() {
-		return usageErrorf("--format pdf writes binary output: give -o FILE.pdf or redirect it")
+	if (opts.Format == "pdf" || opts.Format == "docx") && opts.Output.ToStdout() && f.IO.IsStdoutTTY() {
+		return usageErrorf("--format %s writes binary output: give -o FILE.%s or redirect it", opts.Format, opts.Format)
 	}
 	v, err := f.Resolve(opts.Ref)
 	if err != nil {
@@ -124,6 +128,10 @@ func runRender(f *Factory, opts *renderOptions) error {
 		fmt.Fprintf(f.IO.ErrOut, "%s went out as %s at %s: this is the cable as sent (give --dtg, --serial or --template to render the draft anew)\n", v.Name, sent.Serial, sent.DTG)
 	case opts.Format == "html":
 		if err := render.DraftHTML(&buf, v.Name, v.Data, render.DraftOptions{}); err != nil {
+			return err
+		}
+	case opts.Format == "docx":
+		if err := docx.DraftDOCX(&buf, v.Name, v.Data, draftDOCXOptions(v)); err != nil {
 			return err
 		}
 	case opts.Format == "ansi":
@@ -228,4 +236,23 @@ func layoutForFormat(doc *draft.Document, ropts telegram.Options, format string)
 		ropts.PageLines = pdfPageLines
 	}
 	return telegram.Compose(doc, ropts)
+}
+
+// draftDOCXOptions: a change with no author of its own is by the
+// revision's author and office, at the revision's time.
+func draftDOCXOptions(v *draft.Version) docx.DraftDOCXOptions {
+	var o docx.DraftDOCXOptions
+	if r := v.Revision; r != nil {
+		var who []string
+		for _, s := range []string{r.Author, r.Office} {
+			if s = strings.TrimSpace(s); s != "" {
+				who = append(who, s)
+			}
+		}
+		o.Author = strings.Join(who, ", ")
+		if !r.Time.IsZero() {
+			o.Date = r.Time.UTC().Format("2006-01-02T15:04:05Z")
+		}
+	}
+	return o
 }

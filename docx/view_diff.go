@@ -1,16 +1,16 @@
-package render
+package docx
 
 import (
+	"github.com/redline-dev/redline/render"
 	"io"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/redline-dev/redline/diff"
-	"github.com/redline-dev/redline/docx"
 )
 
-func init() { RegisterFormat(Format{Name: "docx", Binary: true, Render: renderDOCX}) }
+func init() { render.RegisterFormat(render.Format{Name: "docx", Binary: true, Render: renderDOCX}) }
 
 // renderDOCX writes the comparison as a Word document whose changes are
 // tracked revisions: Word's Accept gives the new side and Reject the old,
@@ -26,14 +26,14 @@ func init() { RegisterFormat(Format{Name: "docx", Binary: true, Render: renderDO
 // each a tracked change too; the classification stands in the header and
 // footer of every page. Headings, lists, quotes and emphasis come from the
 // Markdown.
-func renderDOCX(w io.Writer, c *diff.Comparison, opts DiffOptions) error {
-	return docx.Write(w, comparisonDocument(c, opts))
+func renderDOCX(w io.Writer, c *diff.Comparison, opts render.DiffOptions) error {
+	return Write(w, comparisonDocument(c, opts))
 }
 
-func comparisonDocument(c *diff.Comparison, opts DiffOptions) *docx.Document {
+func comparisonDocument(c *diff.Comparison, opts render.DiffOptions) *Document {
 	author, date := revisionAuthor(c.New), revisionDate(c.New.Time)
-	rev := func(k docx.Kind, move int) docx.Revision {
-		r := docx.Revision{Kind: k, Author: author, Date: date}
+	rev := func(k Kind, move int) Revision {
+		r := Revision{Kind: k, Author: author, Date: date}
 		if move > 0 {
 			r.Move = "move" + strconv.Itoa(move)
 		}
@@ -41,25 +41,25 @@ func comparisonDocument(c *diff.Comparison, opts DiffOptions) *docx.Document {
 	}
 	title := opts.Title
 	if title == "" {
-		title = "Redline: " + orUnnamed(c.Old.Name) + " → " + orUnnamed(c.New.Name)
+		title = render.DefaultTitle(c)
 	}
-	d := &docx.Document{}
-	if cl := classificationOf(c); cl != "" {
-		d.Header, d.Footer = cleanText(cl), cleanText(cl)
+	d := &Document{}
+	if cl := render.ClassificationOf(c); cl != "" {
+		d.Header, d.Footer = render.CleanText(cl), render.CleanText(cl)
 	}
 	d.Paragraphs = append(d.Paragraphs,
-		docx.Paragraph{Style: docx.StyleTitle, Runs: []docx.Run{{Text: cleanText(title)}}},
-		docx.Paragraph{Runs: []docx.Run{{Text: cleanText("From " + sideLabel(c.Old) + " to " + sideLabel(c.New) + ". " + summaryLine(c) + ".")}}})
+		Paragraph{Style: StyleTitle, Runs: []Run{{Text: render.CleanText(title)}}},
+		Paragraph{Runs: []Run{{Text: render.CleanText("From " + render.SideLabel(c.Old) + " to " + render.SideLabel(c.New) + ". " + render.SummaryLine(c) + ".")}}})
 	for _, n := range c.Notes {
-		d.Paragraphs = append(d.Paragraphs, docx.Paragraph{Runs: []docx.Run{{Text: cleanText("Note: " + n), Italic: true}}})
+		d.Paragraphs = append(d.Paragraphs, Paragraph{Runs: []Run{{Text: render.CleanText("Note: " + n), Italic: true}}})
 	}
 	for _, f := range c.Fields {
-		p := docx.Paragraph{Runs: []docx.Run{{Text: cleanText(f.Name) + ": ", Bold: true}}}
+		p := Paragraph{Runs: []Run{{Text: render.CleanText(f.Name) + ": ", Bold: true}}}
 		if f.Old != "" {
-			p.Runs = append(p.Runs, docx.Run{Text: cleanText(f.Old), Rev: rev(docx.Delete, 0)})
+			p.Runs = append(p.Runs, Run{Text: render.CleanText(f.Old), Rev: rev(Delete, 0)})
 		}
 		if f.New != "" {
-			p.Runs = append(p.Runs, docx.Run{Text: cleanText(f.New), Rev: rev(docx.Insert, 0)})
+			p.Runs = append(p.Runs, Run{Text: render.CleanText(f.New), Rev: rev(Insert, 0)})
 		}
 		d.Paragraphs = append(d.Paragraphs, p)
 	}
@@ -69,13 +69,13 @@ func comparisonDocument(c *diff.Comparison, opts DiffOptions) *docx.Document {
 		case diff.OpEqual:
 			pieces = appendEqual(pieces, s.A, s.B, rev)
 		case diff.OpDelete:
-			pieces = append(pieces, docxPiece{text: s.A, rev: rev(docx.Delete, 0)})
+			pieces = append(pieces, docxPiece{text: s.A, rev: rev(Delete, 0)})
 		case diff.OpInsert:
-			pieces = append(pieces, docxPiece{text: s.B, rev: rev(docx.Insert, 0)})
+			pieces = append(pieces, docxPiece{text: s.B, rev: rev(Insert, 0)})
 		case diff.OpMoveFrom:
-			pieces = append(pieces, docxPiece{text: s.A, rev: rev(docx.MoveFrom, s.Move)})
+			pieces = append(pieces, docxPiece{text: s.A, rev: rev(MoveFrom, s.Move)})
 		case diff.OpMoveTo:
-			pieces = append(pieces, docxPiece{text: s.B, rev: rev(docx.MoveTo, s.Move)})
+			pieces = append(pieces, docxPiece{text: s.B, rev: rev(MoveTo, s.Move)})
 		}
 	}
 	d.Paragraphs = append(d.Paragraphs, docxParagraphs(pieces)...)
@@ -87,12 +87,15 @@ func comparisonDocument(c *diff.Comparison, opts DiffOptions) *docx.Document {
 func revisionAuthor(s diff.Side) string {
 	var parts []string
 	for _, p := range []string{s.Author, s.Office} {
-		if p = strings.TrimSpace(cleanText(p)); p != "" {
+		if p = strings.TrimSpace(render.CleanText(p)); p != "" {
 			parts = append(parts, p)
 		}
 	}
 	if len(parts) == 0 {
-		return orUnnamed(cleanText(s.Name))
+		if s.Name == "" {
+			return "(unnamed)"
+		}
+		return render.CleanText(s.Name)
 	}
 	return strings.Join(parts, ", ")
 }
@@ -116,7 +119,7 @@ func revisionDate(t string) string {
 // difference is tracked, so that rejecting every change never runs two
 // words of the old side together: the old side's spaces are a deletion,
 // the new side's an insertion.
-func appendEqual(pieces []docxPiece, a, b string, rev func(docx.Kind, int) docx.Revision) []docxPiece {
+func appendEqual(pieces []docxPiece, a, b string, rev func(Kind, int) Revision) []docxPiece {
 	aLead, bLead := leadingSpace(a), leadingSpace(b)
 	aTrail, bTrail := trailingSpace(a[aLead:]), trailingSpace(b[bLead:])
 	pieces = appendSpaceChange(pieces, a[:aLead], b[:bLead], rev)
@@ -124,14 +127,14 @@ func appendEqual(pieces []docxPiece, a, b string, rev func(docx.Kind, int) docx.
 	return appendSpaceChange(pieces, a[len(a)-aTrail:], b[len(b)-bTrail:], rev)
 }
 
-func appendSpaceChange(pieces []docxPiece, a, b string, rev func(docx.Kind, int) docx.Revision) []docxPiece {
+func appendSpaceChange(pieces []docxPiece, a, b string, rev func(Kind, int) Revision) []docxPiece {
 	switch {
 	case (a == "") == (b == ""):
 		return append(pieces, docxPiece{text: b})
 	case a != "":
-		return append(pieces, docxPiece{text: a, rev: rev(docx.Delete, 0)})
+		return append(pieces, docxPiece{text: a, rev: rev(Delete, 0)})
 	}
-	return append(pieces, docxPiece{text: b, rev: rev(docx.Insert, 0)})
+	return append(pieces, docxPiece{text: b, rev: rev(Insert, 0)})
 }
 
 func leadingSpace(s string) int { return len(s) - len(strings.TrimLeft(s, " \t\n\r")) }

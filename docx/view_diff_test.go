@@ -1,10 +1,12 @@
-package render
+package docx
 
 import (
 	"bytes"
+	"github.com/redline-dev/redline/render"
 	"math/rand"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -69,7 +71,7 @@ var pandocChange = regexp.MustCompile(`\{\.(insertion|deletion) author="([^"]*)"
 func checkDOCXWithPandoc(t *testing.T, c *diff.Comparison, author string) {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := Diff(&buf, c, "docx", DiffOptions{}); err != nil {
+	if err := render.Diff(&buf, c, "docx", render.DiffOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	for _, side := range []struct{ mode, key string }{{"accept", "b"}, {"reject", "a"}} {
@@ -212,4 +214,32 @@ func TestDOCXAuthorAndDate(t *testing.T) {
 	if got := revisionDate("yesterday"); got != "" {
 		t.Errorf("revisionDate of a bad time = %q, want none", got)
 	}
+}
+
+// writeTemp writes data to a file in the test's temporary folder.
+func writeTemp(t *testing.T, name string, data []byte) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// moscowComparison compares the 1988 FCO draft with the telegram as sent,
+// as `redline diff` does.
+func moscowComparison(t testing.TB) *diff.Comparison {
+	t.Helper()
+	read := func(name string) diff.Input {
+		data, err := os.ReadFile(filepath.Join("..", "examples", "moscow-1988", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return diff.Input{Name: name, Data: data}
+	}
+	c, err := diff.Compare(read("fco-draft.md"), read("as-sent.txt"), diff.Options{Moves: true})
+	if err != nil {
+		t.Fatalf("Compare: %v", err)
+	}
+	return c
 }

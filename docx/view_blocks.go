@@ -1,10 +1,9 @@
-package render
+package docx
 
 import (
+	"github.com/redline-dev/redline/render"
 	"sort"
 	"strings"
-
-	"github.com/redline-dev/redline/docx"
 )
 
 // docxPiece is text with its revision, or (with no text) a comment anchor,
@@ -12,18 +11,18 @@ import (
 // docxParagraphs, which lays them out as Word paragraphs.
 type docxPiece struct {
 	text   string
-	rev    docx.Revision
-	anchor docx.Run // CommentStart or CommentEnd set: an anchor
+	rev    Revision
+	anchor Run // CommentStart or CommentEnd set: an anchor
 }
 
 type revAt struct {
 	off int
-	rev docx.Revision
+	rev Revision
 }
 
 type anchorAt struct {
 	off int
-	run docx.Run
+	run Run
 }
 
 // docxFlow is the pieces' text joined, with where each revision starts and
@@ -35,10 +34,10 @@ type docxFlow struct {
 	next    int // the first anchor not yet placed
 }
 
-func (f *docxFlow) revOf(i int) docx.Revision {
+func (f *docxFlow) revOf(i int) Revision {
 	k := sort.Search(len(f.revs), func(k int) bool { return f.revs[k].off > i }) - 1
 	if k < 0 {
-		return docx.Revision{}
+		return Revision{}
 	}
 	return f.revs[k].rev
 }
@@ -51,7 +50,7 @@ func (f *docxFlow) revOf(i int) docx.Revision {
 // and quotes (>) become paragraph styles without their marker; a numbered
 // item keeps its number. Emphasis (*a*, **b**, _c_) becomes italic and
 // bold. Nothing is lost but those markers and white space.
-func docxParagraphs(pieces []docxPiece) []docx.Paragraph {
+func docxParagraphs(pieces []docxPiece) []Paragraph {
 	f := &docxFlow{}
 	var b strings.Builder
 	for _, p := range pieces {
@@ -59,7 +58,7 @@ func docxParagraphs(pieces []docxPiece) []docx.Paragraph {
 			f.anchors = append(f.anchors, anchorAt{b.Len(), p.anchor})
 			continue
 		}
-		t := cleanText(p.text)
+		t := render.CleanText(p.text)
 		if t == "" {
 			continue
 		}
@@ -68,7 +67,7 @@ func docxParagraphs(pieces []docxPiece) []docx.Paragraph {
 	}
 	f.text = b.String()
 	text := f.text
-	var out []docx.Paragraph
+	var out []Paragraph
 	for i := 0; ; {
 		for i < len(text) && isBlank(text[i]) {
 			i++
@@ -81,7 +80,7 @@ func docxParagraphs(pieces []docxPiece) []docx.Paragraph {
 		for j < len(text) && !(text[j] == '\n' && paraBreakAt(text, j)) {
 			j++
 		}
-		p := docx.Paragraph{Style: style}
+		p := Paragraph{Style: style}
 		p.Runs = f.runs(i, i+hide, j)
 		if j < len(text) {
 			p.Mark = f.revOf(j)
@@ -91,7 +90,7 @@ func docxParagraphs(pieces []docxPiece) []docx.Paragraph {
 	}
 	if rest := f.pendingAnchors(len(text) + 1); len(rest) > 0 {
 		if len(out) == 0 {
-			out = append(out, docx.Paragraph{})
+			out = append(out, Paragraph{})
 		}
 		last := &out[len(out)-1]
 		last.Runs = append(last.Runs, rest...)
@@ -111,7 +110,7 @@ func paraBreakAt(text string, j int) bool {
 		return true
 	}
 	style, _ := blockPrefix(text[k:])
-	return style != docx.StyleNormal
+	return style != StyleNormal
 }
 
 // blockPrefix recognises a block marker at the start of a line: the style
@@ -122,27 +121,27 @@ func blockPrefix(s string) (style string, hide int) {
 		n++
 	}
 	if n >= 1 && n <= 6 && n < len(s) && s[n] == ' ' {
-		return docx.Heading(n), n + 1
+		return Heading(n), n + 1
 	}
 	if len(s) >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ' {
-		return docx.StyleBullet, 2
+		return StyleBullet, 2
 	}
 	if len(s) >= 2 && s[0] == '>' && (s[1] == ' ' || s[1] == '\n') {
-		return docx.StyleQuote, 2
+		return StyleQuote, 2
 	}
 	d := 0
 	for d < len(s) && d < 3 && s[d] >= '0' && s[d] <= '9' {
 		d++
 	}
 	if d > 0 && d+1 < len(s) && (s[d] == '.' || s[d] == ')') && s[d+1] == ' ' {
-		return docx.StyleNumber, 0
+		return StyleNumber, 0
 	}
-	return docx.StyleNormal, 0
+	return StyleNormal, 0
 }
 
 // pendingAnchors takes the anchors standing before offset off.
-func (f *docxFlow) pendingAnchors(off int) []docx.Run {
-	var out []docx.Run
+func (f *docxFlow) pendingAnchors(off int) []Run {
+	var out []Run
 	for f.next < len(f.anchors) && f.anchors[f.next].off < off {
 		out = append(out, f.anchors[f.next].run)
 		f.next++
@@ -152,11 +151,11 @@ func (f *docxFlow) pendingAnchors(off int) []docx.Run {
 
 // runs turns text[from:to] into runs, leaving out text[from:shown] (a
 // block marker) and emphasis markers.
-func (f *docxFlow) runs(from, shown, to int) []docx.Run {
+func (f *docxFlow) runs(from, shown, to int) []Run {
 	out := f.pendingAnchors(from + 1)
 	seg := f.text[shown:to]
 	flags := emphasis(seg)
-	var cur docx.Run
+	var cur Run
 	var b strings.Builder
 	flush := func() {
 		if b.Len() > 0 {
@@ -174,7 +173,7 @@ func (f *docxFlow) runs(from, shown, to int) []docx.Run {
 		if flags[k]&emHide != 0 {
 			continue
 		}
-		r := docx.Run{Rev: f.revOf(off), Bold: flags[k]&emBold != 0, Italic: flags[k]&emItalic != 0}
+		r := Run{Rev: f.revOf(off), Bold: flags[k]&emBold != 0, Italic: flags[k]&emItalic != 0}
 		if r != cur || b.Len() == 0 {
 			flush()
 			cur = r

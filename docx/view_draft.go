@@ -1,0 +1,121 @@
+package docx
+
+import (
+	"github.com/redline-dev/redline/render"
+	"io"
+	"strings"
+
+	"github.com/redline-dev/redline/draft"
+)
+
+// DraftDOCXOptions are the settings of DraftDOCX.
+type DraftDOCXOptions struct {
+	// Author is who a change with no author of its own is by; empty means
+	// "unknown".
+	Author string
+	// Date is the time of every change (the revision's), as w:date wants
+	// it, or empty.
+	Date string
+}
+
+// DraftDOCX writes a draft holding CriticMarkup as a Word document: each
+// mark a tracked change ({++ ++} w:ins, {-- --} w:del, {~~ ~> ~~} both) by
+// the author its comment names ({>>@NAME: …<<}), the rest of such a comment
+// and every other comment a Word comment, a highlight the comment's range.
+// Accepting everything in Word gives what 'redline accept --all' gives, and
+// rejecting everything what 'redline reject --all' gives (in words: white
+// space and Markdown markers aside). The title is at the top and the
+// classification in the header and footer.
+func DraftDOCX(w io.Writer, name string, src []byte, opts DraftDOCXOptions) error {
+	doc, err := draft.Parse(name, src)
+	if err != nil {
+		return err
+	}
+	cd, err := draft.ParseCritic(name, src)
+	if err != nil {
+		return err
+	}
+	d := &Document{}
+	if cl := render.CleanText(doc.Fields.Classification); cl != "" {
+		d.Header, d.Footer = cl, cl
+	}
+	if t := render.CleanText(doc.Fields.Title); t != "" {
+		d.Paragraphs = append(d.Paragraphs, Paragraph{Style: StyleTitle, Runs: []Run{{Text: t}}})
+	}
+	b := &draftDOCX{src: src, doc: d, opts: opts}
+	at := cd.BodyOffset()
+	marks := cd.Marks()
+	mi := 0
+	for _, c := range cd.Changes() {
+		b.plain(at, c.Start)
+		var own []draft.CriticMark
+		for mi < len(marks) && marks[mi].Start < c.End {
+			if marks[mi].Start >= c.Start {
+				own = append(own, marks[mi])
+			}
+			mi++
+		}
+		b.change(c, own)
+		at = c.End
+	}
+	b.plain(at, len(src))
+	d.Paragraphs = append(d.Paragraphs, docxParagraphs(b.pieces)...)
+	return Write(w, d)
+}
+
+type draftDOCX struct {
+	src    []byte
+	doc    *Document
+	opts   DraftDOCXOptions
+	pieces []docxPiece
+}
+
+func (b *draftDOCX) plain(from, to int) {
+	if to > from {
+		b.pieces = append(b.pieces, docxPiece{text: unescapeCritic(string(b.src[from:to]))})
+	}
+}
+
+// unescapeCritic takes away the backslash before a mark's delimiter: in
+// the document the delimiter is plain text, as Markdown shows it.
+func unescapeCritic(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	for _, d := range []string{"{++", "{--", "{~~", "{==", "{>>", "++}", "--}", "~~}", "==}", "<<}"} {
+		s = strings.ReplaceAll(s, `\`+d, d)
+	}
+	return s
+}
+
+// change adds one change: its marks as tracked text, and its comment, when
+// it says more than the author, as a Word comment on that text.
+func (b *draftDOCX) change(c draft.Change, marks []draft.CriticMark) {
+	author := strings.TrimSpace(c.Author)
+	if author == "" {
+		author = b.opts.Author
+	}
+	if author == "" {
+		author = "unknown"
+	}
+	rev := func(k Kind) Revision { return Revision{Kind: k, Author: author, Date: b.opts.Date} }
+	comment := strings.TrimSpace(c.Comment)
+	if comment != "" || c.Kind == draft.KindHighlight {
+		b.doc.Comments = append(b.doc.Comments, Comment{Author: author, Date: b.opts.Date, Text: render.CleanText(comment), Parent: -1})
+		b.pieces = append(b.pieces, docxPiece{anchor: Run{CommentStart: len(b.doc.Comments)}})
+		defer func() { b.pieces = append(b.pieces, docxPiece{anchor: Run{CommentEnd: len(b.doc.Comments)}}) }()
+	}
+	for _, m := range marks {
+		old, new := m.Content(b.src)
+		switch m.Kind {
+		case draft.KindInsert:
+			b.pieces = append(b.pieces, docxPiece{text: new, rev: rev(Insert)})
+		case draft.KindDelete:
+			b.pieces = append(b.pieces, docxPiece{text: old, rev: rev(Delete)})
+		case draft.KindSubstitute:
+			b.pieces = append(b.pieces, docxPiece{text: old, rev: rev(Delete)}, docxPiece{text: new, rev: rev(Insert)})
+		case draft.KindHighlight:
+			b.pieces = append(b.pieces, docxPiece{text: old})
+		}
+	}
+}
