@@ -21,7 +21,14 @@ import (
 func Critic(d *Document) []byte {
 	w := &criticOut{doc: d, starts: map[int]int{}}
 	for i, p := range d.Paragraphs {
-		w.paragraph(p)
+		// A list or heading marker belongs to the change that made the
+		// paragraph when the break before it and its first text are both
+		// that change's.
+		var prefix Revision
+		if i > 0 && len(p.Runs) > 0 && p.Runs[0].Rev == d.Paragraphs[i-1].Mark {
+			prefix = p.Runs[0].Rev
+		}
+		w.paragraph(p, prefix)
 		if i+1 < len(d.Paragraphs) {
 			sep := "\n\n"
 			if listStyle(p.Style) && listStyle(d.Paragraphs[i+1].Style) {
@@ -54,16 +61,16 @@ type criticOut struct {
 	lastMark int         // output offset just after the last mark written
 }
 
-func (w *criticOut) paragraph(p Paragraph) {
+func (w *criticOut) paragraph(p Paragraph, prefix Revision) {
 	switch {
 	case HeadingLevel(p.Style) > 0:
-		w.text(strings.Repeat("#", HeadingLevel(p.Style))+" ", Revision{})
+		w.text(strings.Repeat("#", HeadingLevel(p.Style))+" ", prefix)
 	case p.Style == StyleTitle:
-		w.text("# ", Revision{})
+		w.text("# ", prefix)
 	case p.Style == StyleBullet:
-		w.text("- ", Revision{})
+		w.text("- ", prefix)
 	case p.Style == StyleQuote:
-		w.text("> ", Revision{})
+		w.text("> ", prefix)
 	}
 	for _, r := range p.Runs {
 		switch {

@@ -79,8 +79,6 @@ func ReadLimits(data []byte, lim Limits) (*Document, *Report, error) {
 			if err != nil {
 				return nil, nil, fmt.Errorf("%s: %w", target(main, rel.Target), err)
 			}
-		case "footnotes", "endnotes":
-			r.warnf("%s are not imported", kind)
 		}
 	}
 	r.linkReplies()

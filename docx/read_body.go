@@ -217,6 +217,14 @@ func (r *reader) end(e xml.EndElement) {
 }
 
 func (r *reader) closeParagraph() {
+	// The mark ends the paragraph: it lies in the move range open there
+	// (whose start may follow w:pPr, where the mark is written).
+	switch r.para.Mark.Kind {
+	case MoveFrom:
+		r.para.Mark.Move = r.moveFrom
+	case MoveTo:
+		r.para.Mark.Move = r.moveTo
+	}
 	r.doc.Paragraphs = append(r.doc.Paragraphs, *r.para)
 	r.para = nil
 }
@@ -313,12 +321,6 @@ func (r *reader) paragraphProperties() error {
 				r.para.Style = StyleBullet
 			case revisionKinds[name] != Plain:
 				r.para.Mark = Revision{Kind: revisionKinds[name], Author: attrOf(t, "author"), Date: attrOf(t, "date")}
-				switch r.para.Mark.Kind {
-				case MoveFrom:
-					r.para.Mark.Move = r.moveFrom
-				case MoveTo:
-					r.para.Mark.Move = r.moveTo
-				}
 			}
 		case xml.EndElement:
 			d--
