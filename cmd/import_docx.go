@@ -5,8 +5,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/redline-dev/redline/critic"
 	"github.com/redline-dev/redline/docx"
-	"github.com/redline-dev/redline/draft"
 )
 
 func init() {
@@ -38,7 +38,7 @@ time of the revision:
   deleted then inserted         {~~old~>new~~}{>>@AUTHOR: (DATE)<<}
   moved (w:moveFrom, w:moveTo)  {--text--}{>>@AUTHOR: moved to N (DATE)<<} and
                                 {++text++}{>>@AUTHOR: moved from N (DATE)<<}
-  a comment on some text        {==text==}{>>@AUTHOR: comment (DATE)<<}
+  a comment on some text        text{>>@AUTHOR: comment (DATE)<<} (where its range ends)
   a reply                       {>>@AUTHOR: reply to NAME: text (DATE)<<}
 
 A paragraph split or joined under tracking is its paragraph break inserted or
@@ -89,7 +89,7 @@ func importDocxRun(opts *ImportDocxOptions) error {
 	}
 	out := docx.Critic(doc)
 	// What is written must read back as tracked changes.
-	d, err := draft.ParseCritic(v.Name, out)
+	d, err := critic.Parse(v.Name, out)
 	if err != nil {
 		return fmt.Errorf("the draft made from %s does not read back: %v", v.Name, err)
 	}

@@ -3,23 +3,25 @@ package docx
 import (
 	"fmt"
 	"strings"
+
+	"github.com/redline-dev/redline/critic"
 )
 
 // Critic writes a document as a Markdown draft with its tracked changes as
-// CriticMarkup, each followed by a comment naming its author and date:
+// CriticMarkup (printed by the critic package, which escapes text as its
+// parser reads it), each followed by a comment naming its author and date:
 //
 //	{++inserted++}{>>@Author: (2006-01-02T15:04:05Z)<<}
 //	{~~old~>new~~}{>>@Author: (…)<<}   a deletion then an insertion by one author at one time
 //	{--moved--}{>>@Author: moved to 1 (…)<<} and {++moved++}{>>@Author: moved from 1 (…)<<}
 //
 // A deleted or inserted paragraph mark is the paragraph break deleted or
-// inserted. A Word comment is {==its text==}{>>@Author: comment (date)<<}
-// (just the comment where its range holds changes or is empty), its
-// replies following it as {>>@Author: reply to NAME: text (date)<<}.
-// Headings, bullets, quotes, bold and italic are written as Markdown.
-// Characters that would open or close a mark are escaped with a backslash.
+// inserted. A Word comment is {>>@Author: comment (date)<<} where its range
+// ends, its replies following it as {>>@Author: reply to NAME: text
+// (date)<<}. Headings, bullets, quotes, bold and italic are written as
+// Markdown.
 func Critic(d *Document) []byte {
-	w := &criticOut{doc: d, starts: map[int]int{}}
+	w := &criticOut{doc: d}
 	for i, p := range d.Paragraphs {
 		// A list or heading marker belongs to the change that made the
 		// paragraph when the break before it and its first text are both
@@ -38,27 +40,23 @@ func Critic(d *Document) []byte {
 		}
 	}
 	w.flush()
-	if w.del != nil {
-		w.writeDeletion()
-	}
-	out := strings.TrimRight(w.b.String(), "\n") + "\n"
+	w.flushDeletion()
+	out := strings.TrimRight(critic.Print(w.pieces).Text, "\n") + "\n"
 	return []byte(out)
 }
 
 func listStyle(s string) bool { return s == StyleBullet || s == StyleNumber }
 
 type criticOut struct {
-	doc *Document
-	b   strings.Builder
-	// the pending change: adjacent text of one revision is one mark
+	doc    *Document
+	pieces []critic.Piece
+	// the pending text: adjacent text of one revision is one mark
 	rev  Revision
 	pend strings.Builder
 	// del holds a deletion waiting to see whether an insertion by the
 	// same hand follows (a substitution).
-	del      *Revision
-	delText  string
-	starts   map[int]int // comment index -> output offset of its range start
-	lastMark int         // output offset just after the last mark written
+	del     *Revision
+	delText string
 }
 
 func (w *criticOut) paragraph(p Paragraph, prefix Revision) {
@@ -75,13 +73,11 @@ func (w *criticOut) paragraph(p Paragraph, prefix Revision) {
 	for _, r := range p.Runs {
 		switch {
 		case r.CommentStart > 0:
-			w.flush()
-			w.starts[r.CommentStart-1] = w.b.Len()
 		case r.CommentEnd > 0:
 			w.flush()
 			w.comment(r.CommentEnd - 1)
 		default:
-			w.text(emphasise(escapeCritic(r.Text), r.Bold, r.Italic), r.Rev)
+			w.text(emphasise(r.Text, r.Bold, r.Italic), r.Rev)
 		}
 	}
 }
@@ -104,28 +100,6 @@ func emphasise(s string, bold, italic bool) string {
 	return s[:i] + mark + core + mark + s[i+len(core):]
 }
 
-// criticDelims are the openings and closings of the five marks.
-var criticDelims = []string{"{++", "{--", "{~~", "{==", "{>>", "++}", "--}", "~~}", "==}", "<<}", "~>"}
-
-// escapeCritic puts a backslash before anything that would read as a
-// mark's delimiter.
-func escapeCritic(s string) string {
-	if !strings.ContainsAny(s, "{}~>") {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		for _, d := range criticDelims {
-			if strings.HasPrefix(s[i:], d) {
-				b.WriteByte('\\')
-				break
-			}
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
-}
-
 func (w *criticOut) text(s string, rev Revision) {
 	if s == "" {
 		return
@@ -137,7 +111,7 @@ func (w *criticOut) text(s string, rev Revision) {
 	w.pend.WriteString(s)
 }
 
-// flush writes the pending text: plain, or as a mark.
+// flush turns the pending text into a piece: plain, or a change.
 func (w *criticOut) flush() {
 	text, rev := w.pend.String(), w.rev
 	w.pend.Reset()
@@ -145,32 +119,38 @@ func (w *criticOut) flush() {
 		return
 	}
 	if w.del != nil && !(rev.Kind == Insert && rev.Author == w.del.Author && rev.Date == w.del.Date) {
-		w.writeDeletion()
+		w.flushDeletion()
 	}
 	switch rev.Kind {
 	case Plain:
-		w.b.WriteString(text)
+		w.pieces = append(w.pieces, critic.Piece{Old: text, New: text})
 	case Delete:
 		r := rev
 		w.del, w.delText = &r, text
 	case Insert:
+		old := ""
 		if w.del != nil {
-			w.mark("{~~"+w.delText+"~>"+text+"~~}", rev, "")
-			w.del = nil
-			return
+			old, w.del = w.delText, nil
 		}
-		w.mark("{++"+text+"++}", rev, "")
+		w.change(old, text, rev, "")
 	case MoveFrom:
-		w.mark("{--"+text+"--}", rev, "moved to "+moveNumber(rev.Move))
+		w.change(text, "", rev, "moved to "+moveNumber(rev.Move))
 	case MoveTo:
-		w.mark("{++"+text+"++}", rev, "moved from "+moveNumber(rev.Move))
+		w.change("", text, rev, "moved from "+moveNumber(rev.Move))
 	}
 }
 
-func (w *criticOut) writeDeletion() {
+func (w *criticOut) flushDeletion() {
+	if w.del == nil {
+		return
+	}
 	d := *w.del
 	w.del = nil
-	w.mark("{--"+w.delText+"--}", d, "")
+	w.change(w.delText, "", d, "")
+}
+
+func (w *criticOut) change(old, new string, rev Revision, note string) {
+	w.pieces = append(w.pieces, critic.Piece{Change: true, Old: old, New: new, Comment: authorComment(rev.Author, note, rev.Date)})
 }
 
 // moveNumber is how a move is named in a comment: redline's own names
@@ -185,52 +165,31 @@ func moveNumber(name string) string {
 	return name
 }
 
-func (w *criticOut) mark(m string, rev Revision, note string) {
-	w.b.WriteString(m)
-	w.b.WriteString(authorComment(rev.Author, note, rev.Date))
-	w.lastMark = w.b.Len()
-}
-
-// authorComment is {>>@AUTHOR: NOTE (DATE)<<}, or {>>NOTE<<} without an
-// author.
+// authorComment is the text of the comment after a change: "@AUTHOR: NOTE
+// (DATE)", or the note alone without an author. A colon in the author's
+// name would end it early, so it is left out.
 func authorComment(author, note, date string) string {
 	if date != "" {
 		note = strings.TrimSpace(note + " (" + date + ")")
 	}
 	author = strings.Join(strings.Fields(strings.ReplaceAll(author, ":", "")), " ")
-	body := escapeCritic(note)
-	if author != "" {
-		body = "@" + author + ": " + body
+	if author == "" {
+		return note
 	}
-	if body == "" {
-		return ""
-	}
-	return "{>>" + body + "<<}"
+	return "@" + author + ": " + note
 }
 
-// comment writes comment i where its range ends, with its replies: the
-// range becomes a highlight when it holds plain text only.
+// comment writes comment i where its range ends, with its replies.
 func (w *criticOut) comment(i int) {
-	if w.del != nil {
-		w.writeDeletion()
-	}
+	w.flushDeletion()
 	c := w.doc.Comments[i]
 	if c.Parent >= 0 {
 		return // written after the comment it answers
 	}
-	if start, ok := w.starts[i]; ok && start >= w.lastMark && start < w.b.Len() {
-		s := w.b.String()
-		inner := s[start:]
-		if strings.TrimSpace(inner) != "" && !strings.Contains(inner, "\n") {
-			w.b.Reset()
-			w.b.WriteString(s[:start] + "{==" + inner + "==}")
-		}
-	}
-	w.b.WriteString(authorComment(c.Author, c.Text, c.Date))
+	w.pieces = append(w.pieces, critic.Piece{Change: true, Comment: authorComment(c.Author, c.Text, c.Date)})
 	for _, r := range w.doc.Comments {
 		if r.Parent == i {
-			w.b.WriteString(authorComment(r.Author, fmt.Sprintf("reply to %s: %s", c.Author, r.Text), r.Date))
+			w.pieces = append(w.pieces, critic.Piece{Change: true, Comment: authorComment(r.Author, fmt.Sprintf("reply to %s: %s", c.Author, r.Text), r.Date)})
 		}
 	}
-	w.lastMark = w.b.Len()
 }

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/redline-dev/redline/draft"
+	"github.com/redline-dev/redline/critic"
 )
 
 // TestReadPandocDocument reads a document another tool wrote: pandoc
@@ -33,7 +33,7 @@ func TestReadPandocDocument(t *testing.T) {
 		"{~~can no longer delay~>shall have to reach~~}{>>@J S Wall: (1988-12-20T10:00:00Z)<<}",
 		"{++very soon++}{>>@Charles Powell: (1988-12-21T09:30:00Z)<<}",
 		"## Conditions",
-		"{==prior conditions==}{>>@CDP: More precise, please. (1988-12-21T10:00:00Z)<<}",
+		"prior conditions{>>@CDP: More precise, please. (1988-12-21T10:00:00Z)<<}",
 		"*the people*",
 		"{--on which we insist--}{>>@Charles Powell: (1988-12-21T09:31:00Z)<<}",
 		"- Prisoners are being released.\n- Jamming {++has ceased++}{>>@Margaret Thatcher: (1988-12-21T09:00:00Z)<<}.",
@@ -42,12 +42,12 @@ func TestReadPandocDocument(t *testing.T) {
 			t.Errorf("imported:\n%s\nlacks %q", got, want)
 		}
 	}
-	d, err := draft.ParseCritic("pandoc.md", []byte(got))
+	d, err := critic.Parse("pandoc.md", []byte(got))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if n := len(d.Changes()); n != 5 {
-		t.Errorf("%d changes, want 5 (a substitution, an insertion, a highlight, a deletion, an insertion)", n)
+		t.Errorf("%d changes, want 5 (a substitution, an insertion, a comment, a deletion, an insertion)", n)
 	}
 }
 

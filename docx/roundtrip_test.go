@@ -8,14 +8,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/redline-dev/redline/critic"
 	"github.com/redline-dev/redline/diff"
-	"github.com/redline-dev/redline/draft"
 	"github.com/redline-dev/redline/render"
 )
 
 // changeKey is a change as the round trip compares it: its kind, the words
 // of each side, and (for a move) the direction of its comment.
-func changeKey(c draft.Change) string {
+func changeKey(c critic.Change) string {
 	note := ""
 	if i := strings.Index(c.Comment, "moved "); i >= 0 {
 		note = " " + strings.Fields(c.Comment[i:])[0] + " " + strings.Fields(c.Comment[i:])[1]
@@ -23,12 +23,12 @@ func changeKey(c draft.Change) string {
 	old, new := strings.Join(plainWords(c.Old), " "), strings.Join(plainWords(c.New), " ")
 	// The kind by the words: white space on one side does not make an
 	// insertion a substitution.
-	kind := draft.KindSubstitute
+	kind := critic.KindSubstitute
 	switch {
 	case old == "":
-		kind = draft.KindInsert
+		kind = critic.KindInsert
 	case new == "":
-		kind = draft.KindDelete
+		kind = critic.KindDelete
 	}
 	return kind + ": " + old + " → " + new + note
 }
@@ -36,8 +36,8 @@ func changeKey(c draft.Change) string {
 // wordChanges keeps the changes that change words (a respelling or white
 // space alone is not one here: the DOCX shows common text in the new
 // side's spelling).
-func wordChanges(cs []draft.Change) []draft.Change {
-	var out []draft.Change
+func wordChanges(cs []critic.Change) []critic.Change {
+	var out []critic.Change
 	for _, c := range cs {
 		if strings.Join(plainWords(c.Old), " ") != strings.Join(plainWords(c.New), " ") {
 			out = append(out, c)
@@ -50,8 +50,8 @@ func wordChanges(cs []draft.Change) []draft.Change {
 // the DOCX keeps a word inserted or deleted inside moved text as an
 // insertion or deletion of its own (as Word does), where the critic view
 // writes the moved text with its edits as one mark.
-func mergeMoves(cs []draft.Change) []draft.Change {
-	moveOf := func(c draft.Change) string {
+func mergeMoves(cs []critic.Change) []critic.Change {
+	moveOf := func(c critic.Change) string {
 		if i := strings.Index(c.Comment, "moved "); i >= 0 {
 			f := strings.Fields(c.Comment[i:])
 			if len(f) >= 3 {
@@ -60,7 +60,7 @@ func mergeMoves(cs []draft.Change) []draft.Change {
 		}
 		return ""
 	}
-	var out []draft.Change
+	var out []critic.Change
 	for i := 0; i < len(cs); i++ {
 		g := cs[i]
 		m := moveOf(g)
@@ -104,11 +104,11 @@ func checkRoundTrip(t *testing.T, c *diff.Comparison, author string) {
 	if len(rep.Warnings) > 0 || rep.FormatChanges > 0 {
 		t.Errorf("redline's own DOCX gave a report: %+v", rep)
 	}
-	imported, err := draft.ParseCritic("imported.md", Critic(doc))
+	imported, err := critic.Parse("imported.md", Critic(doc))
 	if err != nil {
 		t.Fatal(err)
 	}
-	view, err := draft.ParseCritic("critic.md", cv.Bytes())
+	view, err := critic.Parse("critic.md", cv.Bytes())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/redline-dev/redline/critic"
 	"github.com/redline-dev/redline/draft"
 )
 
@@ -31,7 +32,7 @@ func DraftDOCX(w io.Writer, name string, src []byte, opts DraftDOCXOptions) erro
 	if err != nil {
 		return err
 	}
-	cd, err := draft.ParseCritic(name, src)
+	cd, err := critic.Parse(name, src)
 	if err != nil {
 		return err
 	}
@@ -48,7 +49,7 @@ func DraftDOCX(w io.Writer, name string, src []byte, opts DraftDOCXOptions) erro
 	mi := 0
 	for _, c := range cd.Changes() {
 		b.plain(at, c.Start)
-		var own []draft.CriticMark
+		var own []critic.Mark
 		for mi < len(marks) && marks[mi].Start < c.End {
 			if marks[mi].Start >= c.Start {
 				own = append(own, marks[mi])
@@ -82,7 +83,7 @@ func unescapeCritic(s string) string {
 	if !strings.Contains(s, `\`) {
 		return s
 	}
-	for _, d := range []string{"{++", "{--", "{~~", "{==", "{>>", "++}", "--}", "~~}", "==}", "<<}"} {
+	for _, d := range append(critic.Openings[:], critic.Closings[:]...) {
 		s = strings.ReplaceAll(s, `\`+d, d)
 	}
 	return s
@@ -90,7 +91,7 @@ func unescapeCritic(s string) string {
 
 // change adds one change: its marks as tracked text, and its comment, when
 // it says more than the author, as a Word comment on that text.
-func (b *draftDOCX) change(c draft.Change, marks []draft.CriticMark) {
+func (b *draftDOCX) change(c critic.Change, marks []critic.Mark) {
 	author := strings.TrimSpace(c.Author)
 	if author == "" {
 		author = b.opts.Author
@@ -100,7 +101,7 @@ func (b *draftDOCX) change(c draft.Change, marks []draft.CriticMark) {
 	}
 	rev := func(k Kind) Revision { return Revision{Kind: k, Author: author, Date: b.opts.Date} }
 	comment := strings.TrimSpace(c.Comment)
-	if comment != "" || c.Kind == draft.KindHighlight {
+	if comment != "" || c.Kind == critic.KindHighlight {
 		b.doc.Comments = append(b.doc.Comments, Comment{Author: author, Date: b.opts.Date, Text: render.CleanText(comment), Parent: -1})
 		b.pieces = append(b.pieces, docxPiece{anchor: Run{CommentStart: len(b.doc.Comments)}})
 		defer func() { b.pieces = append(b.pieces, docxPiece{anchor: Run{CommentEnd: len(b.doc.Comments)}}) }()
@@ -108,13 +109,13 @@ func (b *draftDOCX) change(c draft.Change, marks []draft.CriticMark) {
 	for _, m := range marks {
 		old, new := m.Content(b.src)
 		switch m.Kind {
-		case draft.KindInsert:
+		case critic.KindInsert:
 			b.pieces = append(b.pieces, docxPiece{text: new, rev: rev(Insert)})
-		case draft.KindDelete:
+		case critic.KindDelete:
 			b.pieces = append(b.pieces, docxPiece{text: old, rev: rev(Delete)})
-		case draft.KindSubstitute:
+		case critic.KindSubstitute:
 			b.pieces = append(b.pieces, docxPiece{text: old, rev: rev(Delete)}, docxPiece{text: new, rev: rev(Insert)})
-		case draft.KindHighlight:
+		case critic.KindHighlight:
 			b.pieces = append(b.pieces, docxPiece{text: old})
 		}
 	}

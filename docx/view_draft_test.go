@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/redline-dev/redline/critic"
 	"github.com/redline-dev/redline/draft"
 )
 
@@ -39,7 +40,7 @@ func TestDraftDOCXMarks(t *testing.T) {
 		"# Message to the President\n",
 		"{~~can no longer delay~>shall have to reach~~}{>>@CDP No. 10: (1988-12-21T21:30:00Z)<<}{>>@CDP No. 10: more precise (1988-12-21T21:30:00Z)<<}",
 		"{++very soon ++}{>>@Margaret Thatcher: (1988-12-21T21:30:00Z)<<}",
-		"{==prior conditions==}{>>@FCO: which ones? (1988-12-21T21:30:00Z)<<}",
+		"prior conditions{>>@FCO: which ones? (1988-12-21T21:30:00Z)<<}",
 		"{>>@J S Wall: check the date (1988-12-21T21:30:00Z)<<}",
 		`Escaped \{++ stays text.`,
 	} {
@@ -83,7 +84,7 @@ func TestDraftDOCXWithPandoc(t *testing.T) {
 	if err := DraftDOCX(&buf, "no10-amended.md", src, DraftDOCXOptions{Author: "Charles Powell, No. 10"}); err != nil {
 		t.Fatal(err)
 	}
-	cd, err := draft.ParseCritic("no10-amended.md", src)
+	cd, err := critic.Parse("no10-amended.md", src)
 	if err != nil {
 		t.Fatal(err)
 	}
