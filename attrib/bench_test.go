@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 )
 
 // longChain makes n revisions of about size bytes each: prose paragraphs,
@@ -56,15 +57,16 @@ func BenchmarkChain100x100KB(b *testing.B) {
 		done := make(chan struct{})
 		go func() {
 			var ms runtime.MemStats
+			tick := time.NewTicker(2 * time.Millisecond)
+			defer tick.Stop()
 			for {
+				runtime.ReadMemStats(&ms)
+				peak = max(peak, ms.HeapInuse)
 				select {
 				case <-done:
 					return
-				default:
+				case <-tick.C:
 				}
-				runtime.ReadMemStats(&ms)
-				peak = max(peak, ms.HeapInuse)
-				runtime.Gosched()
 			}
 		}()
 		bl, err := Chain(revs)
