@@ -202,12 +202,15 @@ func (opts *DiffOptions) check() error {
 }
 
 // view is the format to draw: the one asked for, else ansi on a terminal
-// and plain elsewhere.
+// (or with --color=always) and plain elsewhere.
 func (opts *DiffOptions) view() (render.Format, error) {
 	name := opts.Format
 	if name == "" {
+		// The terminal view on a terminal, and wherever colour is asked
+		// for (--color=always on a pipe, as git diff | less -R).
 		name = "plain"
-		if opts.Output.ToStdout() && opts.IO.IsStdoutTTY() {
+		mode, _ := opts.Factory.ColorMode()
+		if opts.Output.ToStdout() && (opts.IO.IsStdoutTTY() || mode == ColorAlways) {
 			name = "ansi"
 		}
 	}

@@ -85,11 +85,12 @@ func ParseColorMode(v string) (ColorMode, error) {
 	return "", usageErrorf("--color takes auto, always or never, not %q", v)
 }
 
-// ColorEnabled decides whether output to standard output (or, when toFile is
-// true, to a file named by -o) should carry terminal escapes:
-// --color=always forces colour, --color=never and NO_COLOR forbid it,
-// CLICOLOR_FORCE forces it in auto mode, and otherwise only a terminal gets
-// colour. A file gets colour only with --color=always.
+// ColorEnabled is the one place redline decides whether output to
+// standard output (or, when toFile is true, to a file named by -o) carries
+// colour escapes. --color=always forces colour and --color=never forbids
+// it. In auto mode, a file never gets colour; NO_COLOR (any value, see
+// no-color.org), CLICOLOR=0 and TERM=dumb turn it off; CLICOLOR_FORCE (not
+// 0) turns it on off a terminal; otherwise only a terminal gets colour.
 func (s *IOStreams) ColorEnabled(mode ColorMode, toFile bool) bool {
 	switch mode {
 	case ColorAlways:
@@ -100,13 +101,28 @@ func (s *IOStreams) ColorEnabled(mode ColorMode, toFile bool) bool {
 	if toFile {
 		return false
 	}
-	if s.Getenv("NO_COLOR") != "" {
+	if s.Getenv("NO_COLOR") != "" || s.Getenv("CLICOLOR") == "0" || s.Getenv("TERM") == "dumb" {
 		return false
 	}
 	if v := s.Getenv("CLICOLOR_FORCE"); v != "" && v != "0" {
 		return true
 	}
 	return s.stdoutTTY
+}
+
+// colorFlag is --color's value: parsing checks it, so --color=bogus is a
+// usage error before any command runs.
+type colorFlag struct{ v *string }
+
+func (c colorFlag) String() string { return *c.v }
+func (c colorFlag) Type() string   { return "when" }
+func (c colorFlag) Set(s string) error {
+	m, err := ParseColorMode(s)
+	if err != nil {
+		return fmt.Errorf("takes auto, always or never, not %q", s)
+	}
+	*c.v = string(m)
+	return nil
 }
 
 // controlSafe wraps a writer bound for a terminal so that control

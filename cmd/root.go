@@ -78,7 +78,9 @@ refs', 'exit-codes', 'formats', 'templates'.`,
 	root.SetIn(f.IO.In)
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
-	root.PersistentFlags().StringVar(&f.Color, "color", "auto", "colour the output: auto, always or never")
+	f.Color = string(ColorAuto)
+	root.PersistentFlags().Var(colorFlag{&f.Color}, "color", "colour the output: auto, always or never (NO_COLOR, CLICOLOR, CLICOLOR_FORCE, TERM=dumb count in auto)")
+	root.RegisterFlagCompletionFunc("color", fixedCompletion("auto\tcolour on a terminal", "always", "never"))
 	root.PersistentFlags().BoolVarP(&f.IO.NoPager, "no-pager", "P", false, "do not send long output through a pager (REDLINE_PAGER, PAGER)")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageErrorf("%s (see 'redline %s --help')", err, commandPath(c))
@@ -87,6 +89,7 @@ refs', 'exit-codes', 'formats', 'templates'.`,
 	for _, c := range constructors {
 		root.AddCommand(c(f))
 	}
+	f.addCompletions(root)
 	sort.Slice(root.Commands(), func(i, j int) bool { return root.Commands()[i].Name() < root.Commands()[j].Name() })
 	return root
 }
