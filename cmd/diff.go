@@ -58,7 +58,7 @@ const diffLong = `Compare two versions word by word and show what changed: delet
 out, inserted words marked, moved passages marked at both ends, every change
 numbered. OLD and NEW are each a file (the working copy), FILE@N, FILE@label,
 FILE@latest or - (standard input). With one argument, the latest stored
-revision of FILE is compared with its working copy.
+revision of FILE (or FILE@N, FILE@label) is compared with its working copy.
 
 Line wraps and runs of spaces never count as changes; a paragraph split or
 joined does. Quotes, dashes and Unicode forms compare alike. A side that is a

@@ -27,7 +27,7 @@ func findFM(lines []string) (fm, prec int) {
 				j++
 			}
 			if j < len(lines) && guessKeyword(strings.TrimSpace(lines[j]), "TO") {
-				if prev >= 0 && guessPrecRE.MatchString(strings.TrimSpace(lines[prev])) {
+				if prev >= 0 && guessPrecRE().MatchString(strings.TrimSpace(lines[prev])) {
 					return i, prev
 				}
 				return i, -1

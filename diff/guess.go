@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/redline-dev/redline/cable"
@@ -21,13 +22,16 @@ func hasFrontMatter(data []byte) bool {
 // archive's distribution block) may stand above a cable's heading.
 const maxLinesBeforeHeading = 40
 
+// Built on first use, as most sides are never looked at line by line.
 var (
 	// guessPrecRE is a precedence line as a reader would recognise it, even
 	// with a misread date-time group (O 2I2130Z DEC 88).
-	guessPrecRE = regexp.MustCompile(`^[ZOPRY](?:\s+[ZOPRY])?\s+\S{5,8}(?:\s+\S+){0,3}$`)
+	guessPrecRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^[ZOPRY](?:\s+[ZOPRY])?\s+\S{5,8}(?:\s+\S+){0,3}$`)
+	})
 	// guessTransRE is a line a teleprinter or an archive writes above a
 	// heading: upper case, digits and signs, no prose.
-	guessTransRE = regexp.MustCompile(`^[A-Z0-9 /.,:;#()*'+=-]+$`)
+	guessTransRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Z0-9 /.,:;#()*'+=-]+$`) })
 )
 
 func guessKeyword(s, kw string) bool { return s == kw || strings.HasPrefix(s, kw+" ") }
@@ -67,7 +71,7 @@ func topCableShape(lines []string) cableShape {
 			if j < len(lines) && guessKeyword(strings.TrimSpace(lines[j]), "TO") &&
 				!strings.HasPrefix(lines[j], "    ") && !strings.HasPrefix(lines[j], "\t") {
 				sh.fm, sh.heading = i, i
-				if prev >= 0 && guessPrecRE.MatchString(strings.TrimSpace(lines[prev])) {
+				if prev >= 0 && guessPrecRE().MatchString(strings.TrimSpace(lines[prev])) {
 					sh.heading, sh.prec = prev, true
 				}
 				for _, l := range lines[j:] {
@@ -79,7 +83,7 @@ func topCableShape(lines []string) cableShape {
 			return sh
 		}
 		seen++
-		if seen > maxLinesBeforeHeading || !guessTransRE.MatchString(t) {
+		if seen > maxLinesBeforeHeading || !guessTransRE().MatchString(t) {
 			return sh
 		}
 		prev = i
@@ -106,9 +110,9 @@ func guessKind(name string, data []byte) (kind, note string, alt *Hint) {
 		// A draft: a cable in its body is quoted, never its envelope.
 		return KindMarkdown, "", nil
 	}
-	// Every cable heading has an FM line; most texts have no "FM" at all,
-	// and need not be read line by line.
-	if !bytes.Contains(data, []byte("FM")) {
+	// Every cable heading has an FM line; most texts have none, and need
+	// not be read line by line nor by the cable parser.
+	if !hasFMLine(data) {
 		return other, "", nil
 	}
 	lines := splitLines(data)
@@ -125,6 +129,39 @@ func guessKind(name string, data []byte) (kind, note string, alt *Hint) {
 			displayName(name), other), &Hint{Kind: KindCable, Why: "to compare only the cable's message text"}
 	}
 	return other, "", nil
+}
+
+// hasFMLine reports whether data may hold a line that reads FM once
+// trimmed (FM alone, or FM and a space and more), as every cable heading
+// does. It errs on the side of yes: any non-ASCII byte before FM on its
+// line may be white space, and a form feed, which the cable reader drops
+// inside lines, makes the answer yes.
+func hasFMLine(data []byte) bool {
+	if bytes.IndexByte(data, '\f') >= 0 {
+		return true
+	}
+	for off := 0; ; {
+		k := bytes.Index(data[off:], []byte("FM"))
+		if k < 0 {
+			return false
+		}
+		at := off + k
+		off = at + 2
+		if at+2 < len(data) && !spaceOrNonASCII(data[at+2]) {
+			continue
+		}
+		i := at - 1
+		for i >= 0 && data[i] != '\n' && data[i] != '\r' && spaceOrNonASCII(data[i]) {
+			i--
+		}
+		if i < 0 || data[i] == '\n' || data[i] == '\r' {
+			return true
+		}
+	}
+}
+
+func spaceOrNonASCII(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c >= 0x80
 }
 
 // proseAfterEnd notes mixed-case text after a cable's end (its last BT, or

@@ -2,6 +2,7 @@ package diff
 
 import (
 	"errors"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -70,5 +71,41 @@ func TestKindErrorNamesTheSide(t *testing.T) {
 	}
 	if msg := err.Error(); !strings.Contains(msg, "b.txt") || strings.Contains(msg, "--") {
 		t.Errorf("message %q: want the file named and no flag", msg)
+	}
+}
+
+// hasFMLine never says no to a text the cable reader or the heading
+// search would take as having an FM line.
+func TestHasFMLine(t *testing.T) {
+	yes := []string{"FM", "FM\n", "x\nFM SECSTATE\n", "x\r  FM X", "\ufeffFM X", "\u00a0FM X", "x\n\tFM\t\n", "F\fM X", "TO\nFM"}
+	no := []string{"", "FMX", "xFM Y", "x\nAFM Y", "the FM radio", "x\n-FM Y", "fm x"}
+	for _, s := range yes {
+		if !hasFMLine([]byte(s)) {
+			t.Errorf("hasFMLine(%q) = false", s)
+		}
+	}
+	for _, s := range no {
+		if hasFMLine([]byte(s)) {
+			t.Errorf("hasFMLine(%q) = true", s)
+		}
+	}
+	// Against the line-by-line test on random texts of those pieces.
+	r := rand.New(rand.NewPCG(1, 9))
+	pieces := []string{"FM", "F", "M", " ", "\t", "\n", "\r", "\u00a0", "X", "TO", "\ufeff"}
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(10) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		want := false
+		for _, l := range splitLines([]byte(s)) {
+			if guessKeyword(strings.TrimSpace(l), "FM") {
+				want = true
+			}
+		}
+		if want && !hasFMLine([]byte(s)) {
+			t.Fatalf("hasFMLine(%q) = false, but a line reads FM", s)
+		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/redline-dev/redline/diff"
 )
@@ -16,7 +17,10 @@ func init() { RegisterFormat(Format{Name: "html", Render: renderHTML}) }
 //go:embed assets/diff.html.tmpl
 var diffHTMLTemplate string
 
-var diffHTML = template.Must(template.New("diff.html").Parse(diffHTMLTemplate))
+// diffHTML is parsed on first use, not at start-up: most runs draw no HTML.
+var diffHTML = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("diff.html").Parse(diffHTMLTemplate))
+})
 
 // htmlByStyle styles the label of who made a change (diff --by); inline,
 // so that pages without labels are unchanged.
@@ -249,7 +253,7 @@ func renderHTML(w io.Writer, c *diff.Comparison, opts DiffOptions) error {
 	v.Changes = htmlChanges(c)
 	v.RedlineHTML, v.RowsHTML = v.bodyHTML()
 	v.ChangesHTML = changesHTML(v.Changes)
-	return diffHTML.Execute(w, v)
+	return diffHTML().Execute(w, v)
 }
 
 func orUnnamed(s string) string {

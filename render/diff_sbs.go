@@ -4,6 +4,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/clipperhouse/uax29/v2/graphemes"
 
@@ -161,13 +162,15 @@ func (l sbsLayout) writeLine(b *strings.Builder, line []frag) int {
 // blockLine matches the start of a line that begins a list item, a
 // heading, a quotation or a table row: the line break before it stays in
 // reflowed text.
-var blockLine = regexp.MustCompile(`^[ ]*(?:[-*+•] |\d{1,3}[.)] |\(?[A-Za-z0-9]{1,4}\) |#|>|\|)`)
+var blockLine = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[ ]*(?:[-*+•] |\d{1,3}[.)] |\(?[A-Za-z0-9]{1,4}\) |#|>|\|)`)
+})
 
 func startsBlockLine(b []byte) bool {
 	if len(b) > 24 {
 		b = b[:24]
 	}
-	return blockLine.Match(b)
+	return blockLine().Match(b)
 }
 
 // reflowSpans turns the line breaks of a paragraph into spaces, except

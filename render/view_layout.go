@@ -1,0 +1,184 @@
+package render
+
+// The layout every reviewer view shares: the palette (terminal styles),
+// how a side is named, the summary line and banners, fields, and which
+// paragraphs a fold keeps.
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/mattn/go-runewidth"
+
+	"github.com/redline-dev/redline/cable"
+	"github.com/redline-dev/redline/diff"
+)
+
+// Terminal styles (SGR).
+const (
+	sgrReset    = "\x1b[0m"
+	sgrDelete   = "\x1b[31;9m" // red, struck through
+	sgrInsert   = "\x1b[32;4m" // green, underlined
+	sgrMoveFrom = "\x1b[36;9m" // cyan, struck through
+	sgrMoveTo   = "\x1b[36;4m" // cyan, underlined
+	sgrMoveMark = "\x1b[1;36m"
+	sgrFaint    = "\x1b[2m"
+	sgrBold     = "\x1b[1m"
+)
+
+func spanStyle(s span) string {
+	switch s.kind {
+	case spanDelete:
+		return sgrDelete
+	case spanInsert:
+		return sgrInsert
+	case spanMoveFrom:
+		return sgrMoveFrom
+	case spanMoveTo:
+		return sgrMoveTo
+	}
+	return ""
+}
+
+// widths measures display columns the same way whatever the locale: the
+// library's defaults, with ambiguous characters one column wide.
+var widths = &runewidth.Condition{EastAsianWidth: false, StrictEmojiNeutral: true}
+
+// sideLabel describes one side for headers: name, revision, label, author,
+// office and time where known.
+func sideLabel(s diff.Side) string {
+	var b strings.Builder
+	b.WriteString(s.Name)
+	if s.Name == "" {
+		b.WriteString("(unnamed)")
+	}
+	var extra []string
+	if s.Revision > 0 {
+		extra = append(extra, fmt.Sprintf("revision %d", s.Revision))
+	}
+	if s.Label != "" {
+		extra = append(extra, s.Label)
+	}
+	if s.Author != "" {
+		extra = append(extra, s.Author)
+	}
+	if s.Office != "" {
+		extra = append(extra, s.Office)
+	}
+	if s.Time != "" {
+		extra = append(extra, s.Time)
+	}
+	if len(extra) > 0 {
+		b.WriteString(" (" + strings.Join(extra, ", ") + ")")
+	}
+	return cleanText(b.String())
+}
+
+// summaryLine is the one-line summary under a redline.
+func summaryLine(c *diff.Comparison) string {
+	st := c.Stats
+	changes := fmt.Sprintf("%d changes", st.Changes)
+	if st.Changes == 1 {
+		changes = "1 change"
+	}
+	deleted := fmt.Sprintf("%d words deleted", st.DeletedWords)
+	if st.DeletedWords == 1 {
+		deleted = "1 word deleted"
+	}
+	s := fmt.Sprintf("%s: %s, %d inserted, %d moved; %d → %d words, similarity %.1f%%",
+		changes, deleted, st.InsertedWords, st.MovedWords, st.OldWords, st.NewWords, st.Similarity*100)
+	if n := len(c.Fields); n == 1 {
+		s += "; 1 field changed"
+	} else if n > 1 {
+		s += fmt.Sprintf("; %d fields changed", n)
+	}
+	return s
+}
+
+// classificationOf is the higher of the two sides' classifications ("" when
+// neither has one), which is what a printed redline must carry.
+func classificationOf(c *diff.Comparison) string {
+	o, n := strings.TrimSpace(c.Old.Classification), strings.TrimSpace(c.New.Classification)
+	switch {
+	case o == "":
+		return n
+	case n == "":
+		return o
+	}
+	ro, rn := cable.ClassificationRank(strings.ToUpper(o)), cable.ClassificationRank(strings.ToUpper(n))
+	if ro > rn {
+		return o
+	}
+	return n
+}
+
+// moveCount counts the distinct moves of a comparison.
+func moveCount(c *diff.Comparison) int {
+	seen := map[int]bool{}
+	for _, s := range c.Segments {
+		if s.Move > 0 {
+			seen[s.Move] = true
+		}
+	}
+	return len(seen)
+}
+
+// fieldFrags shows a field change as "old → new", the old value struck and
+// the new one inserted.
+func fieldFrags(f diff.FieldChange, color bool) []frag {
+	o, n := joinLines(cleanText(f.Old)), joinLines(cleanText(f.New))
+	var out []frag
+	if o != "" {
+		out = append(out, markup([]span{{kind: spanDelete, text: o}}, color, false)...)
+	}
+	if o != "" && n != "" {
+		out = append(out, frag{"", " → "})
+	}
+	if n != "" {
+		out = append(out, markup([]span{{kind: spanInsert, text: n}}, color, false)...)
+	}
+	return out
+}
+
+// keepParagraphs says which of n paragraphs a view shows when it folds
+// unchanged ones: all when context is negative, else those within context
+// paragraphs of a changed one.
+func keepParagraphs(n, context int, changed func(int) bool) []bool {
+	keep := make([]bool, n)
+	for i := range keep {
+		if context < 0 {
+			keep[i] = true
+			continue
+		}
+		if changed(i) {
+			for j := max(0, i-context); j <= min(n-1, i+context); j++ {
+				keep[j] = true
+			}
+		}
+	}
+	return keep
+}
+
+// foldText stands for n unchanged paragraphs folded away.
+func foldText(n int) string {
+	if n == 1 {
+		return "⋯ 1 unchanged paragraph ⋯"
+	}
+	return fmt.Sprintf("⋯ %d unchanged paragraphs ⋯", n)
+}
+
+// changeTag is what a view writes before a change: #N when numbers are
+// shown, and «who» when the comparison says who made it (diff --by).
+func changeTag(change int, by string, numbers bool) string {
+	if change <= 0 {
+		return ""
+	}
+	tag := ""
+	if numbers {
+		tag = fmt.Sprintf("#%d", change)
+	}
+	if by != "" {
+		tag += "«" + cleanText(by) + "»"
+	}
+	return tag
+}
