@@ -1,10 +1,10 @@
 package cmd
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
-	"github.com/redline-dev/redline/critic"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -13,7 +13,10 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/redline-dev/redline/critic"
+	"github.com/redline-dev/redline/diff"
 	"github.com/redline-dev/redline/draft"
+	"github.com/redline-dev/redline/render"
 	"github.com/redline-dev/redline/review"
 	"github.com/spf13/cobra"
 )
@@ -28,6 +31,7 @@ type ReviewOptions struct {
 	Factory *Factory
 
 	File    string
+	Old     string
 	Port    int
 	Open    bool
 	Commit  bool
@@ -47,7 +51,7 @@ type ReviewOptions struct {
 func NewCmdReview(f *Factory, runF func(*ReviewOptions) error) *cobra.Command {
 	opts := &ReviewOptions{IO: f.IO, Factory: f, Context: interruptContext, OpenBrowser: openBrowser}
 	c := &cobra.Command{
-		Use:   "review FILE",
+		Use:   "review FILE [OLD]",
 		Short: "Review a draft's tracked changes on a local web page",
 		Long: `Serve a page, on this computer only, that shows FILE's tracked changes
 (CriticMarkup) as a redline, each change numbered with its author and
@@ -58,6 +62,12 @@ author's, an office's or all of them; add a comment or a reply, which is
 written into the draft as {>>@NAME (OFFICE): text<<}. Keys: j and k move to
 the next and previous change, a accepts it, r rejects it. The page works
 without JavaScript too.
+
+With OLD (a file or FILE@REV), the page shows FILE's changes since OLD,
+found by the comparison engine as 'redline diff OLD FILE' finds them:
+accepting a change leaves FILE as it is, rejecting one brings OLD's text
+back into FILE. Comments need a draft with tracked changes: write the
+redline into one with 'redline diff OLD FILE --format critic -o DRAFT'.
 
 Every decision rewrites FILE exactly as 'redline accept' and 'reject' do,
 under the same lock, so the page, other browsers and the command line can be
@@ -74,10 +84,14 @@ Comments are signed with --author and --office, then REDLINE_AUTHOR and
 REDLINE_OFFICE, then the workspace's config.yaml.`,
 		Example: `  redline review examples/moscow-1988/no10-amended.md --open
   redline review draft.md --port 8088 --author "Charles Powell" --office "No. 10"
-  redline review draft.md --commit -m "No. 10 review"`,
-		Args: exactArgs(1, "one draft FILE with tracked changes"),
+  redline review draft.md --commit -m "No. 10 review"
+  redline review draft.md draft.md@fco-draft`,
+		Args: rangeArgs(1, 2, "one draft FILE with tracked changes, or FILE and an earlier version OLD"),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.File = args[0]
+			if len(args) == 2 {
+				opts.Old = args[1]
+			}
 			if c.Flags().Changed("message") && !opts.Commit {
 				return usageErrorf("-m is the message of the revision --commit records: give --commit too")
 			}
@@ -126,6 +140,11 @@ func reviewRun(opts *ReviewOptions) error {
 		Path: opts.File, Name: name, Reviewer: author, Office: office,
 		Check: func(path string) error { return refuseSealed(f, path) },
 	}
+	if opts.Old != "" {
+		if ro.Tracked, ro.OldName, err = reviewRedline(f, ws, opts, name, data); err != nil {
+			return err
+		}
+	}
 	if opts.Commit {
 		if ro.Finish, err = reviewFinisher(f, ws, opts); err != nil {
 			return err
@@ -163,6 +182,31 @@ func reviewRun(opts *ReviewOptions) error {
 		fmt.Fprintln(opts.IO.ErrOut, "review stopped")
 	}
 	return nil
+}
+
+// reviewRedline is FILE's changes since OLD as CriticMarkup, the critic
+// view of 'redline diff OLD FILE'.
+func reviewRedline(f *Factory, ws *draft.Workspace, opts *ReviewOptions, name string, data []byte) ([]byte, string, error) {
+	if critic.HasOpening(string(data)) {
+		return nil, "", usageErrorf("%s has tracked changes of its own: resolve them first, or review them without OLD", name)
+	}
+	ov, err := draft.Resolve(ws, opts.Old, opts.IO.In)
+	if err != nil {
+		return nil, "", err
+	}
+	if critic.HasOpening(string(ov.Data)) {
+		return nil, "", usageErrorf("%s has tracked changes of its own: resolve them first, then compare", ov.Name)
+	}
+	c, err := diff.Compare(versionInput(ov, ""), diff.Input{Name: name, Data: data}, diff.Options{})
+	if err != nil {
+		return nil, "", kindHint(err)
+	}
+	view, _ := render.LookupFormat("critic")
+	var b bytes.Buffer
+	if err := view.Render(&b, c, render.DiffOptions{}); err != nil {
+		return nil, "", err
+	}
+	return b.Bytes(), ov.Name, nil
 }
 
 // reviewerIdentity is who signs comments: the flags, the environment, the

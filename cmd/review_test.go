@@ -31,7 +31,8 @@ func TestReviewFlags(t *testing.T) {
 		{args: []string{"d.md", "-m", "x"}, err: "give --commit too"},
 		{args: []string{"d.md", "--port", "70000"}, err: "is not a port"},
 		{args: []string{}, err: "one draft FILE"},
-		{args: []string{"a.md", "b.md"}, err: "one draft FILE"},
+		{args: []string{"a.md", "a.md@2"}, want: ReviewOptions{File: "a.md", Old: "a.md@2", Message: "review"}},
+		{args: []string{"a.md", "b.md", "c.md"}, err: "one draft FILE"},
 	}
 	for _, c := range cases {
 		var got *ReviewOptions
@@ -212,5 +213,77 @@ func TestReviewCommitWhenFinished(t *testing.T) {
 	_, stderr, code := runIn(t, filepath.Dir(outside), "review", outside, "--commit")
 	if code != ExitError || !strings.Contains(stderr, "in none: run 'redline init' first") {
 		t.Errorf("--commit outside a workspace: exit %d, %q", code, stderr)
+	}
+}
+
+// review FILE OLD: the page lists FILE's changes since OLD; rejecting them
+// all brings OLD's text back into FILE (under FILE's front matter), and
+// FILE is never given marks of its own.
+func TestReviewAgainstOld(t *testing.T) {
+	dir := t.TempDir()
+	amended := filepath.Join(dir, "no10.md")
+	src, err := os.ReadFile(filepath.Join("..", "examples", "moscow-1988", "no10-amended.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(amended, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, errOut, code := runIn(t, dir, "accept", amended, "--all"); code != 0 {
+		t.Fatal(errOut)
+	}
+	old := filepath.Join("..", "examples", "moscow-1988", "fco-draft.md")
+	f := newFactory(strings.NewReader(""), io.Discard, io.Discard)
+	f.Getwd = func() (string, error) { return dir, nil }
+	f.IO.Getenv = func(string) string { return "" }
+	ctx, cancel := context.WithCancel(context.Background())
+	opened := make(chan string, 1)
+	opts := &ReviewOptions{IO: f.IO, Factory: f, File: amended, Old: old, Open: true,
+		Context:     func() (context.Context, context.CancelFunc) { return ctx, cancel },
+		OpenBrowser: func(u string) error { opened <- u; return nil }}
+	done := make(chan error, 1)
+	go func() { done <- reviewRun(opts) }()
+	var u string
+	select {
+	case u = <-opened:
+	case err := <-done:
+		t.Fatalf("review returned at once: %v", err)
+	}
+	res, err := http.Get(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	for _, want := range []string{"<del>can no longer delay</del> → <ins>shall have to reach</ins>", "against <span class=\"file\">", "rejecting a change brings the earlier text back"} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	if strings.Contains(string(page), "Add comment") {
+		t.Error("the page offers comments, which it cannot write when comparing")
+	}
+	version := regexp.MustCompile(`name="version" value="([0-9a-f]{64})"`).FindSubmatch(page)
+	if version == nil {
+		t.Fatal("no version on the page")
+	}
+	base, token := strings.SplitN(u, "/?", 2)[0], strings.SplitN(u, "token=", 2)[1]
+	res, err = http.PostForm(base+"/decide", map[string][]string{"token": {token}, "version": {string(version[1])}, "do": {"reject-all"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(amended)
+	fco, _ := os.ReadFile(old)
+	body := func(b []byte) string { return string(b[strings.Index(string(b), "\n---\n")+5:]) }
+	if body(got) != body(fco) {
+		t.Errorf("after rejecting every change since the FCO draft the body is\n%s\nwant\n%s", body(got), body(fco))
+	}
+	if !strings.Contains(string(got), "as amended at No. 10") {
+		t.Error("the draft's own front matter went")
 	}
 }

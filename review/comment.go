@@ -46,6 +46,9 @@ func (s *Server) signature() string {
 // after is 0. The draft is rewritten under its lock, and only when the
 // comment reads back as written.
 func (s *Server) Comment(want string, after int, text string) (Outcome, error) {
+	if s.comparing() {
+		return Outcome{}, fmt.Errorf("comments are written into a draft's tracked changes, and %s has none of its own here (its changes from %s are compared): write the redline into a draft with the critic view of diff and review that to comment", s.opts.Name, s.opts.OldName)
+	}
 	text = cleanLine(text)
 	if text == "" {
 		return Outcome{}, errors.New("the comment is empty: write something")

@@ -3,7 +3,6 @@ package review
 import (
 	"errors"
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 
@@ -51,9 +50,9 @@ func (s *Server) locked(want string, fn func(d *critic.Doc) ([]byte, error)) ([]
 		return nil, err
 	}
 	defer unlock()
-	data, err := os.ReadFile(s.opts.Path)
+	data, err := s.load()
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w", s.opts.Name, err)
+		return nil, err
 	}
 	if want != version(data) {
 		return nil, &StaleError{Name: s.opts.Name}
@@ -71,7 +70,7 @@ func (s *Server) locked(want string, fn func(d *critic.Doc) ([]byte, error)) ([]
 			return nil, err
 		}
 	}
-	if err := draft.WriteFileAtomic(s.opts.Path, out, 0o644); err != nil {
+	if err := s.store(out); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -189,7 +189,7 @@ func (s *Server) handleFinish(w http.ResponseWriter, r *http.Request) {
 	var line string
 	_, err := s.locked(r.PostFormValue("version"), func(d *critic.Doc) ([]byte, error) {
 		var err error
-		line, err = s.opts.Finish(d.Source())
+		line, err = s.opts.Finish(s.content(d))
 		return nil, err
 	})
 	if err != nil {

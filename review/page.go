@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
-	"os"
 	"slices"
 	"strings"
 
@@ -71,13 +70,15 @@ type pageData struct {
 	CanFinish                                   bool
 	Signature                                   string
 	RedlineURL, SBSURL                          string
+	CanComment                                  bool
+	OldName                                     string
 }
 
 // page reads the draft and builds the page's data.
 func (s *Server) page(v view) (*pageData, error) {
-	data, err := os.ReadFile(s.opts.Path)
+	data, err := s.snapshot()
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w", s.opts.Name, err)
+		return nil, err
 	}
 	d, err := critic.Parse(s.opts.Name, data)
 	if err != nil {
@@ -96,6 +97,7 @@ func (s *Server) page(v view) (*pageData, error) {
 		Token: s.token, Version: version(data), Name: s.opts.Name, Title: f.Title,
 		View: v, SBS: v.Mode == "sbs", Content: content,
 		CanFinish: s.opts.Finish != nil, Signature: s.signature(),
+		CanComment: !s.comparing(), OldName: s.opts.OldName,
 	}
 	rv, sv := v, v
 	rv.Mode, sv.Mode = "redline", "sbs"

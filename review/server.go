@@ -52,6 +52,15 @@ type Options struct {
 	// called with the draft as it then is (under the lock) and returns a
 	// line saying what it recorded; after it succeeds Serve returns.
 	Finish func(content []byte) (string, error)
+	// Tracked, when set, reviews the draft at Path against an earlier
+	// version named OldName: Tracked is the comparison as CriticMarkup
+	// (accepting all of it gives the draft). The page shows it; a decision
+	// rewrites the draft as the comparison with every change left
+	// accepted, so rejecting a change brings the earlier text back.
+	// Comments cannot be written (the draft has no tracked changes to
+	// hold them).
+	Tracked []byte
+	OldName string
 }
 
 // Server is a review page for one draft.
@@ -60,6 +69,8 @@ type Server struct {
 	token string
 
 	mu       sync.Mutex
+	tracked  []byte // comparing: the tracked text
+	fileSum  string // comparing: the version of the file it gives
 	resolved int    // changes resolved from the page
 	finished string // what Finish recorded, once it has run
 	done     chan struct{}
@@ -90,7 +101,13 @@ func New(opts Options) (*Server, error) {
 		}
 		tok = hex.EncodeToString(b[:])
 	}
-	return &Server{opts: opts, token: tok, done: make(chan struct{})}, nil
+	s := &Server{opts: opts, token: tok, done: make(chan struct{})}
+	if s.comparing() {
+		if err := s.startComparing(); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
 }
 
 // Token is the secret the page's address carries.
