@@ -39,6 +39,14 @@ func comparisonDocument(c *diff.Comparison, opts render.DiffOptions) *Document {
 		}
 		return r
 	}
+	// A change the comparison says who made (diff --by) is by them.
+	revBy := func(k Kind, move int, by string) Revision {
+		r := rev(k, move)
+		if by = strings.TrimSpace(render.CleanText(by)); by != "" {
+			r.Author = by
+		}
+		return r
+	}
 	title := opts.Title
 	if title == "" {
 		title = render.DefaultTitle(c)
@@ -69,13 +77,13 @@ func comparisonDocument(c *diff.Comparison, opts render.DiffOptions) *Document {
 		case diff.OpEqual:
 			pieces = appendEqual(pieces, s.A, s.B, rev)
 		case diff.OpDelete:
-			pieces = append(pieces, docxPiece{text: s.A, rev: rev(Delete, 0)})
+			pieces = append(pieces, docxPiece{text: s.A, rev: revBy(Delete, 0, s.By)})
 		case diff.OpInsert:
-			pieces = append(pieces, docxPiece{text: s.B, rev: rev(Insert, 0)})
+			pieces = append(pieces, docxPiece{text: s.B, rev: revBy(Insert, 0, s.By)})
 		case diff.OpMoveFrom:
-			pieces = append(pieces, docxPiece{text: s.A, rev: rev(MoveFrom, s.Move)})
+			pieces = append(pieces, docxPiece{text: s.A, rev: revBy(MoveFrom, s.Move, s.By)})
 		case diff.OpMoveTo:
-			pieces = append(pieces, docxPiece{text: s.B, rev: rev(MoveTo, s.Move)})
+			pieces = append(pieces, docxPiece{text: s.B, rev: revBy(MoveTo, s.Move, s.By)})
 		}
 	}
 	d.Paragraphs = append(d.Paragraphs, docxParagraphs(pieces)...)
