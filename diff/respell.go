@@ -1,6 +1,9 @@
 package diff
 
-import "unicode"
+import (
+	"unicode"
+	"unicode/utf8"
+)
 
 // Respellings. The engine matches words by a matching form (case folded
 // for cables and upper-case text, curly and straight quotes alike, a line
@@ -154,11 +157,21 @@ type respellScratch struct {
 func cutGapsAndWords(s string, c []int) []int {
 	c = append(c, 0)
 	inSpace := true // the element being read is a gap
-	for i, r := range s {
-		if sp := unicode.IsSpace(r); sp != inSpace {
+	for i := 0; i < len(s); {
+		var sp bool
+		n := 1
+		if b := s[i]; b < utf8.RuneSelf {
+			sp = asciiSpace[b]
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			sp = unicode.IsSpace(r)
+		}
+		if sp != inSpace {
 			c = append(c, i)
 			inSpace = sp
 		}
+		i += n
 	}
 	c = append(c, len(s))
 	if !inSpace {
@@ -166,3 +179,6 @@ func cutGapsAndWords(s string, c []int) []int {
 	}
 	return c
 }
+
+// asciiSpace is unicode.IsSpace for the ASCII bytes.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
