@@ -236,27 +236,11 @@ func runResolve(f *Factory, opts *resolveOptions) error {
 		}
 	}
 	if opts.Author != "" || opts.Office != "" {
-		who, match := opts.Author, func(a string) bool { return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(opts.Author)) }
-		if opts.Office != "" {
-			who, match = opts.Office, func(a string) bool { return byOffice(a, opts.Office) }
+		byWho, err := changesByWho(d.Changes(), opts, v.Name)
+		if err != nil {
+			return err
 		}
-		authors := map[string]bool{}
-		var names []string
-		for _, c := range d.Changes() {
-			if match(c.Author) {
-				nums = append(nums, c.Number)
-			}
-			if c.Author != "" && !authors[c.Author] {
-				authors[c.Author] = true
-				names = append(names, fmt.Sprintf("%q", c.Author))
-			}
-		}
-		if len(nums) == 0 {
-			if len(names) == 0 {
-				return fmt.Errorf("no change in %s names an author: authors are named in a comment after the change, {>>@NAME: ...<<}", v.Name)
-			}
-			return fmt.Errorf("no change in %s is by %q: the authors are %s", v.Name, who, strings.Join(names, ", "))
-		}
+		nums = append(nums, byWho...)
 	}
 	if total == 0 && len(nums) == 0 && inPlace {
 		fmt.Fprintf(f.IO.Out, "no tracked changes in %s: nothing to %s\n", v.Name, verb)
@@ -410,4 +394,32 @@ func byOffice(author, office string) bool {
 		}
 	}
 	return false
+}
+
+// changesByWho numbers the changes whose author is --author NAME, or that
+// the office --office NAME made.
+func changesByWho(changes []critic.Change, opts *resolveOptions, name string) ([]int, error) {
+	who, match := opts.Author, func(a string) bool { return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(opts.Author)) }
+	if opts.Office != "" {
+		who, match = opts.Office, func(a string) bool { return byOffice(a, opts.Office) }
+	}
+	var nums []int
+	authors := map[string]bool{}
+	var names []string
+	for _, c := range changes {
+		if match(c.Author) {
+			nums = append(nums, c.Number)
+		}
+		if c.Author != "" && !authors[c.Author] {
+			authors[c.Author] = true
+			names = append(names, fmt.Sprintf("%q", c.Author))
+		}
+	}
+	if len(nums) == 0 {
+		if len(names) == 0 {
+			return nil, fmt.Errorf("no change in %s names an author: authors are named in a comment after the change, {>>@NAME: ...<<}", name)
+		}
+		return nil, fmt.Errorf("no change in %s is by %q: the authors are %s", name, who, strings.Join(names, ", "))
+	}
+	return nums, nil
 }
