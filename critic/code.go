@@ -23,6 +23,7 @@ type CodeMark struct {
 // out.
 func (d *Doc) MarksInCode() []CodeMark {
 	var out []CodeMark
+	pos := positions{d: d}
 	for _, s := range d.code {
 		for i := s.start; i < s.end; {
 			j := bytes.IndexByte(d.src[i:s.end], '{')
@@ -31,7 +32,7 @@ func (d *Doc) MarksInCode() []CodeMark {
 			}
 			i += j
 			if k := tokenAt(d.src[:s.end], i, openTokens); k >= 0 && !escaped(d.src, i, d.body) {
-				line, col := d.Position(i)
+				line, col := pos.at(i)
 				out = append(out, CodeMark{Line: line, Column: col, Delimiter: Openings[k], Offset: i})
 				i += 3
 				continue

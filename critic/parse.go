@@ -128,7 +128,8 @@ type span struct{ start, end int }
 
 // Parse parses the CriticMarkup marks in a draft's body (marks in
 // YAML front matter are not marks). An unclosed or badly nested mark is an
-// error naming NAME:LINE:COLUMN.
+// error naming NAME:LINE:COLUMN, and so is a body whose lists and block
+// quotes nest deeper than MaxNesting.
 func Parse(name string, src []byte) (*Doc, error) {
 	body, err := criticBodyOffset(name, src)
 	if err != nil {
@@ -140,6 +141,9 @@ func Parse(name string, src []byte) (*Doc, error) {
 		if c == '\n' {
 			d.lines = append(d.lines, i+1)
 		}
+	}
+	if err := d.checkNesting(); err != nil {
+		return nil, err
 	}
 	d.code = codeSpans(src[body:], body)
 	if err := d.scan(); err != nil {
@@ -197,6 +201,36 @@ func (d *Doc) Position(offset int) (line, col int) {
 		i = 0
 	}
 	return i + 1, utf8.RuneCount(d.src[d.lines[i]:offset]) + 1
+}
+
+// positions turns offsets, given in increasing order, into lines and
+// columns, counting characters only from the last offset: listing every
+// change of a line with 100,000 marks is then linear, not quadratic.
+type positions struct {
+	d        *Doc
+	line     int // index into d.lines of the last offset's line
+	off, col int // the last offset and its column
+	started  bool
+}
+
+func (p *positions) at(offset int) (line, col int) {
+	d := p.d
+	if !p.started || offset < p.off {
+		p.started = true
+		p.line = sort.Search(len(d.lines), func(i int) bool { return d.lines[i] > offset }) - 1
+		if p.line < 0 {
+			p.line = 0
+		}
+		p.off, p.col = offset, utf8.RuneCount(d.src[d.lines[p.line]:offset])+1
+		return p.line + 1, p.col
+	}
+	for p.line+1 < len(d.lines) && d.lines[p.line+1] <= offset {
+		p.line++
+		p.off, p.col = d.lines[p.line], 1
+	}
+	p.col += utf8.RuneCount(d.src[p.off:offset])
+	p.off = offset
+	return p.line + 1, p.col
 }
 
 func (d *Doc) errorf(offset int, format string, a ...any) error {
@@ -333,6 +367,7 @@ func markKindName(k markKind) string {
 // group turns marks into numbered changes.
 func (d *Doc) group() {
 	src := d.src
+	pos := positions{d: d}
 	for i := 0; i < len(d.marks); {
 		m := d.marks[i]
 		g := []int{i}
@@ -361,7 +396,7 @@ func (d *Doc) group() {
 		}
 		i++
 		c.Number = len(d.changes) + 1
-		c.Line, c.Column = d.Position(c.Start)
+		c.Line, c.Column = pos.at(c.Start)
 		d.changes = append(d.changes, c)
 		d.groups = append(d.groups, g)
 	}

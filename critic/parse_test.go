@@ -230,3 +230,26 @@ func TestCriticMarksInCode(t *testing.T) {
 		t.Errorf("got %+v in a text without code", m)
 	}
 }
+
+// The running position cursor agrees with Position at every character,
+// in order and after a step back.
+func TestPositionsAgreeWithPosition(t *testing.T) {
+	src := []byte("ab\ncé{++x++}\n\n日本 {--y--}\nz")
+	d, err := Parse("p.md", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pos := positions{d: d}
+	offsets := []int{}
+	for i := range string(src) { // offsets of characters, as marks have
+		offsets = append(offsets, i)
+	}
+	offsets = append(offsets, 3, 0, len(src))
+	for _, off := range offsets {
+		l, c := pos.at(off)
+		wl, wc := d.Position(off)
+		if l != wl || c != wc {
+			t.Errorf("offset %d: cursor %d:%d, Position %d:%d", off, l, c, wl, wc)
+		}
+	}
+}

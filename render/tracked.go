@@ -315,6 +315,7 @@ func splitMarks(d *critic.Doc) ([]byte, map[int]int) {
 	var out bytes.Buffer
 	pos := 0
 	ci := 0
+	lineStart, scanned := 0, 0 // where the output's last line begins, as far as scanned
 	for _, m := range d.Marks() {
 		out.Write(src[pos:m.Start])
 		pos = m.End
@@ -326,7 +327,11 @@ func splitMarks(d *critic.Doc) ([]byte, map[int]int) {
 			num = changes[ci].Number
 		}
 		ob := out.Bytes()
-		atLineStart := isBlankBytes(ob[bytes.LastIndexByte(ob, '\n')+1:])
+		if k := bytes.LastIndexByte(ob[scanned:], '\n'); k >= 0 {
+			lineStart = scanned + k + 1
+		}
+		scanned = len(ob)
+		atLineStart := isBlankBytes(ob[lineStart:])
 		old, new := m.Content(src)
 		switch m.Kind {
 		case critic.KindComment:
