@@ -53,14 +53,20 @@ func (p *cableParser) parseAddress(i int, fco bool) (int, error) {
 			cur = cpAddrXMT
 			p.addAddressees(cur, strings.TrimSpace(t[3:]), fco, true)
 		case fco && cpHasKeyword(t, "TELNO"):
+			// TELNO 3127 OF 212300Z DEC 88: the serial and the OF line on
+			// one line.
 			m.Serial = t
+			if k := strings.Index(t, " OF "); k > 0 && cpDtgRE.MatchString(t) {
+				m.Serial = strings.TrimSpace(t[:k])
+				if err := p.readOfLine(j, t[k+1:]); err != nil {
+					return 0, err
+				}
+			}
 			cur = cpAddrNone
 		case fco && cpHasKeyword(t, "OF") && cpDtgRE.MatchString(t):
-			sub := cpDtgRE.FindStringSubmatch(t)
-			if err := p.checkDTG(j, sub[1], sub[2]); err != nil {
+			if err := p.readOfLine(j, t); err != nil {
 				return 0, err
 			}
-			m.DTG = strings.Join(strings.Fields(sub[0]), " ")
 			cur = cpAddrNone
 		case p.isTextStart(t):
 			goto done
@@ -210,4 +216,15 @@ func (p *cableParser) setPrecedence(role int, letter string) {
 	case role == 1 && len(m.Precedence) == 1 && m.Precedence[0] != letter:
 		m.Precedence = append(m.Precedence, letter)
 	}
+}
+
+// readOfLine reads the DTG of an FCO OF line (OF 212300Z DECEMBER 88) at
+// line j.
+func (p *cableParser) readOfLine(j int, t string) error {
+	sub := cpDtgRE.FindStringSubmatch(t)
+	if err := p.checkDTG(j, sub[1], sub[2]); err != nil {
+		return err
+	}
+	p.msg.DTG = cpCanonicalDTG(sub[1], sub[2], sub[3])
+	return nil
 }

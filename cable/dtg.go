@@ -35,8 +35,26 @@ type DTGOptions struct {
 
 var monthAbbrev = [13]string{"", "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"}
 
-// monthLong lists the four-letter forms some offices wrote (170356Z JULY 03).
-var monthLong = map[string]time.Month{"JUNE": time.June, "JULY": time.July, "SEPT": time.September}
+// monthLong lists the longer forms offices wrote: four letters (170356Z
+// JULY 03) and the full names of the FCO's OF lines (OF 212300Z DECEMBER
+// 88).
+var monthLong = map[string]time.Month{"JUNE": time.June, "JULY": time.July, "SEPT": time.September,
+	"JANUARY": time.January, "FEBRUARY": time.February, "MARCH": time.March, "APRIL": time.April,
+	"AUGUST": time.August, "SEPTEMBER": time.September, "OCTOBER": time.October, "NOVEMBER": time.November,
+	"DECEMBER": time.December}
+
+// MonthNumber returns the month a DTG's month word names, in three
+// letters, a four-letter form or in full, in any case; 0 when it names
+// none.
+func MonthNumber(word string) time.Month {
+	u := strings.ToUpper(word)
+	for i := 1; i <= 12; i++ {
+		if u == monthAbbrev[i] {
+			return time.Month(i)
+		}
+	}
+	return monthLong[u]
+}
 
 // MonthAbbrev returns the three-letter month of a DTG (JAN … DEC).
 func MonthAbbrev(m time.Month) string {
@@ -324,8 +342,8 @@ func daysIn(year int, m time.Month) int {
 }
 
 // ParseDTG reads a date-time group: DDHHMMZ MON YY or DDHHMMZ MON YYYY, in
-// any case, with the month in three letters or the four-letter forms JUNE,
-// JULY and SEPT. Two-digit years 06–99 are 1906–1999 and 00–05 are
+// any case, with the month in three letters, the four-letter forms JUNE,
+// JULY and SEPT, or in full (DECEMBER). Two-digit years 06–99 are 1906–1999 and 00–05 are
 // 2000–2005 (ACP 127 §113). Errors name the part that is wrong.
 func ParseDTG(s string, opts DTGOptions) (DTG, error) {
 	var d DTG

@@ -61,6 +61,9 @@ func TestParseDTGSeed(t *testing.T) {
 func TestParseDTGForms(t *testing.T) {
 	for in, want := range map[string]string{
 		"170356Z JULY 03":       "2003-07-17T03:56:00Z",
+		"212300Z DECEMBER 88":   "1988-12-21T23:00:00Z",
+		"150930Z september 87":  "1987-09-15T09:30:00Z",
+		"010000Z February 89":   "1989-02-01T00:00:00Z",
 		"170356z jul 03":        "2003-07-17T03:56:00Z",
 		"011500Z JAN 2006":      "2006-01-01T15:00:00Z",
 		"010000Z JAN 06":        "1906-01-01T00:00:00Z",

@@ -19,12 +19,10 @@ const (
 
 var (
 	// precedence letters and a date-time group, then operating signals.
-	cpDtgLineRE = lazyRE(`^([ZOPRY])(?:\s+([ZOPRY]))?\s+(\d{6}[A-Z]|DDHHMMZ)\s+([A-Z]{3,4})(?:\s+(\d{4}|\d{2}|YY))?(?:\s+(.*))?$`)
+	cpDtgLineRE = lazyRE(`^([ZOPRY])(?:\s+([ZOPRY]))?\s+(\d{6}[A-Z]|DDHHMMZ)\s+([A-Z]{3,9})(?:\s+(\d{4}|\d{2}|YY))?(?:\s+(.*))?$`)
 	// a date-time group on its own (FCO OF line, FM line).
-	cpDtgRE = lazyRE(`(\d{6}[A-Z])\s+([A-Z]{3,4})(?:\s+(\d{4}|\d{2}))?$`)
+	cpDtgRE = lazyRE(`(\d{6}[A-Z])\s+([A-Z]{3,9})(?:\s+(\d{4}|\d{2}))?$`)
 
-	cpMonthNames = map[string]int{"JAN": 1, "FEB": 2, "MAR": 3, "APR": 4, "MAY": 5, "JUN": 6, "JUNE": 6,
-		"JUL": 7, "JULY": 7, "AUG": 8, "SEP": 9, "SEPT": 9, "OCT": 10, "NOV": 11, "DEC": 12}
 
 	cpSerialLabelRE = lazyRE(`(?i)^(?:PERSONAL MESSAGE\s+)?SERIAL\b(?:\s+(?:NO|NR|NUMBER)\.?)?\s*[:.]?\s*(\S.*)$`)
 	cpEoRE          = lazyRE(`^E\.\s?O\.\s*\d`)
@@ -32,7 +30,7 @@ var (
 	cpTagsRE        = lazyRE(`^TAGS?\s*:?\s+(.*)$`)
 	cpSubjectRE     = lazyRE(`^SUBJ(?:ECT)?\s*:\s*(.*)$`)
 	cpRefRE         = lazyRE(`^(?:REFS?|REFERENCES?|REFTEL)\s*[:.]\s*(.*)$`)
-	cpTelnoRefRE    = lazyRE(`^(?:MY|YOUR|OUR|UKMIS \S+|[A-Z]+) TELNOS? \d`)
+	cpTelnoRefRE    = lazyRE(`^(?:(?:MY|YOUR|OUR|UKMIS \S+|[A-Z]+) TELNOS? \d|MI[PF]TS?\b)`)
 	cpPassingRE     = lazyRE(`^(?:FOLLOWING\s+|PERSONAL\s+)?FOR\s+\S.*\sFROM\s+\S`)
 	cpPassingHeadRE = lazyRE(`^(?:FOLLOWING\s+|PERSONAL\s+)?FOR\s+\S`)
 	cpBodyStartRE   = lazyRE(`^(?:\d+\.|\([A-Z0-9]{1,3}\)|--|- |[A-Z]\.\s)`)
@@ -54,7 +52,7 @@ var (
 // isDTGLine reports whether line i is a precedence and date-time group line.
 func (p *cableParser) isDTGLine(i int) bool {
 	m := cpDtgLineRE.FindStringSubmatch(p.trimmed(i))
-	return m != nil && (cpMonthNames[m[4]] != 0 || m[3] == "DDHHMMZ" && m[4] == "MON")
+	return m != nil && (MonthNumber(m[4]) != 0 || m[3] == "DDHHMMZ" && m[4] == "MON")
 }
 
 // findHeading finds the first heading in the input: an ACP 127 heading (a
@@ -148,7 +146,7 @@ func (p *cableParser) checkDTG(i int, group, month string) error {
 			whole = strings.Join(strings.Fields(w), " ")
 		}
 	}
-	mon := cpMonthNames[month]
+	mon := int(MonthNumber(month))
 	if mon == 0 {
 		return cpErrorf(p.lines[i].n, "date-time group %q: unknown month %q (use JAN ... DEC)", whole, month)
 	}
@@ -169,7 +167,7 @@ func (p *cableParser) checkDTG(i int, group, month string) error {
 }
 
 // cpWholeDTGRE is a date-time group with its month and year.
-var cpWholeDTGRE = lazyRE(`^\d{6}[A-Z]\s+[A-Z]{3,4}(?:\s+(?:\d{4}|\d{2})\b)?`)
+var cpWholeDTGRE = lazyRE(`^\d{6}[A-Z]\s+[A-Z]{3,9}(?:\s+(?:\d{4}|\d{2})\b)?`)
 
 // parseACPHeading reads the transmission lines before line i, the
 // precedence line at i and the address lines after it; it returns the
@@ -189,7 +187,7 @@ func (p *cableParser) parseACPHeading(i int) (int, error) {
 	if err := p.checkDTG(i, sub[3], sub[4]); err != nil {
 		return 0, err
 	}
-	m.DTG = strings.Join(strings.Fields(sub[3]+" "+sub[4]+" "+sub[5]), " ")
+	m.DTG = cpCanonicalDTG(sub[3], sub[4], sub[5])
 	return p.parseAddress(i+1, false)
 }
 
@@ -216,13 +214,23 @@ func (p *cableParser) parseFCOHeading(i int) (int, error) {
 		break
 	}
 	fm := strings.TrimSpace(strings.TrimPrefix(p.trimmed(i), "FM"))
-	if sub := cpDtgRE.FindStringSubmatch(fm); sub != nil && cpMonthNames[sub[2]] != 0 {
+	if sub := cpDtgRE.FindStringSubmatch(fm); sub != nil && MonthNumber(sub[2]) != 0 {
 		if err := p.checkDTG(i, sub[1], sub[2]); err != nil {
 			return 0, err
 		}
-		m.DTG = strings.Join(strings.Fields(sub[0]), " ")
+		m.DTG = cpCanonicalDTG(sub[1], sub[2], sub[3])
 		fm = strings.TrimSpace(strings.TrimSuffix(fm, sub[0]))
 	}
 	p.lines[i].text = "FM " + fm
 	return p.parseAddress(i, true)
+}
+
+// cpCanonicalDTG writes a date-time group read from a heading as redline
+// writes it: single spaces and the month in three letters (DECEMBER and
+// DEC are one month; the draft placeholder keeps MON).
+func cpCanonicalDTG(group, month, year string) string {
+	if m := MonthNumber(month); m != 0 {
+		month = MonthAbbrev(m)
+	}
+	return strings.Join(strings.Fields(group+" "+month+" "+year), " ")
 }

@@ -19,7 +19,9 @@ type Message struct {
 	// Precedence holds the precedence letters of the heading, one, or two
 	// for dual precedence: ["O"], ["P", "R"].
 	Precedence []string `json:"precedence"`
-	// DTG is the date-time group as written (212130Z DEC 88).
+	// DTG is the date-time group (212130Z DEC 88), with single spaces and
+	// the month in three letters however the heading spelled it (JULY,
+	// DECEMBER).
 	DTG  string `json:"dtg"`
 	From string `json:"from"`
 	// To, Info and XMT are the addressees as named: a routing indicator

@@ -134,7 +134,7 @@ func TestParseFCOTelegram(t *testing.T) {
 	m := mustParse(t, readTestdata(t, "parse_fco_telno.txt"))
 	got := []any{m.Classification, m.From, m.To, m.Info, m.Serial, m.DTG, m.Precedence, m.References}
 	want := []any{"CONFIDENTIAL", "WASHINGTON", []string{"FCO"}, []string{"UKMIS NEW YORK", "PARIS"}, "TELNO 1119",
-		"170356Z JULY 03", []string{"O", "P"}, []string{"YOUR TELNO 456: IRAQ"}}
+		"170356Z JUL 03", []string{"O", "P"}, []string{"YOUR TELNO 456: IRAQ"}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got  %#v\nwant %#v", got, want)
 	}

@@ -323,7 +323,7 @@ func TestCableFCOTelegram(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"CONFIDENTIAL\n", "FM FCO 170356Z JUL 03\n", "TO IMMEDIATE AMEMBASSY LONDON\n", "TELNO 1119\n", "INFO PRIORITY AMEMBASSY DUBLIN\n", "\n1. THE BRITISH", "\nHOWE\n"} {
+	for _, want := range []string{"CONFIDENTIAL\n", "FM FCO\nTO IMMEDIATE AMEMBASSY LONDON\nTELNO 1119\nOF 170356Z JUL 03\nINFO PRIORITY AMEMBASSY DUBLIN\n", "\n1. THE BRITISH", "\nHOWE\n"} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("FCO telegram lacks %q:\n%s", want, out)
 		}
