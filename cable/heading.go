@@ -23,7 +23,6 @@ var (
 	// a date-time group on its own (FCO OF line, FM line).
 	cpDtgRE = lazyRE(`(\d{6}[A-Z])\s+([A-Z]{3,9})(?:\s+(\d{4}|\d{2}))?$`)
 
-
 	cpSerialLabelRE = lazyRE(`(?i)^(?:PERSONAL MESSAGE\s+)?SERIAL\b(?:\s+(?:NO|NR|NUMBER)\.?)?\s*[:.]?\s*(\S.*)$`)
 	cpEoRE          = lazyRE(`^E\.\s?O\.\s*\d`)
 	cpClassifiedRE  = lazyRE(`(?i)^(?:CLASSIFIED|DERIVED CLASSIFICATION) BY\s*:?\s*(.*)$`)
