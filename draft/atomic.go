@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
 )
 
 // WriteFileAtomic writes data to path so that a reader, or a crash at any
@@ -12,6 +15,10 @@ import (
 // syncs the folder. The file gets mode perm (or the existing file's mode).
 // When path is a symbolic link, the file it points to is replaced and the
 // link is kept, as editors do.
+//
+// The temporary file is named .NAME.tmp-PID-RANDOM. A process killed
+// between creating it and the rename leaves it behind; the next write of
+// the same file removes such leftovers (see removeStaleTempFiles).
 func WriteFileAtomic(path string, data []byte, perm os.FileMode) (err error) {
 	// Stat follows links, so /dev/stdout (a link to a pipe or terminal)
 	// counts as the special file it leads to.
@@ -34,7 +41,8 @@ func WriteFileAtomic(path string, data []byte, perm os.FileMode) (err error) {
 	if fi, statErr := os.Stat(path); statErr == nil {
 		perm = fi.Mode().Perm()
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	removeStaleTempFiles(dir, filepath.Base(path), time.Now())
+	tmp, err := os.CreateTemp(dir, tempPrefix(filepath.Base(path))+strconv.Itoa(os.Getpid())+"-*")
 	if err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
@@ -90,4 +98,45 @@ func writeInto(path string, data []byte) error {
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	return nil
+}
+
+// tempPrefix is the start of the temporary files' names for a file.
+func tempPrefix(base string) string { return "." + base + ".tmp-" }
+
+// staleTempAge is how old a leftover temporary file must be before it is
+// removed when the process that made it cannot be told apart from a live
+// one (a name without a process id, or an id now in use by another).
+const staleTempAge = time.Hour
+
+// removeStaleTempFiles removes the temporary files that earlier writes of
+// base left in dir when they were killed: those whose process is gone, and
+// any older than staleTempAge. A live writer's file is never touched (its
+// process exists and its file is young). Failures are ignored: this only
+// tidies up.
+func removeStaleTempFiles(dir, base string, now time.Time) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	prefix := tempPrefix(base)
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasPrefix(name, prefix) || !e.Type().IsRegular() {
+			continue
+		}
+		rest := strings.TrimPrefix(name, prefix)
+		stale := false
+		if pid, _, ok := strings.Cut(rest, "-"); ok {
+			if n, err := strconv.Atoi(pid); err == nil && n > 0 && n != os.Getpid() && processGone(n) {
+				stale = true
+			}
+		}
+		if !stale {
+			info, err := e.Info()
+			stale = err == nil && now.Sub(info.ModTime()) > staleTempAge
+		}
+		if stale {
+			os.Remove(filepath.Join(dir, name))
+		}
+	}
 }
