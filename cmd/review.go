@@ -163,7 +163,7 @@ func reviewRun(opts *ReviewOptions) error {
 		b, _ := json.Marshal(map[string]string{"url": url, "file": opts.File})
 		fmt.Fprintln(opts.IO.Out, string(b))
 	} else {
-		fmt.Fprintf(opts.IO.Out, "reviewing %s at %s\n", opts.File, url)
+		fmt.Fprintf(opts.IO.Out, "reviewing %s at %s\n", visibleControls(opts.File), url)
 		fmt.Fprintln(opts.IO.ErrOut, "open that address in a browser on this computer; press Ctrl-C to stop")
 	}
 	if opts.Open {
@@ -177,7 +177,7 @@ func reviewRun(opts *ReviewOptions) error {
 		return err
 	}
 	if line := srv.Finished(); line != "" {
-		fmt.Fprintf(opts.IO.ErrOut, "review finished: %s\n", line)
+		fmt.Fprintf(opts.IO.ErrOut, "review finished: %s\n", visibleControls(line))
 	} else if !opts.JSON {
 		fmt.Fprintln(opts.IO.ErrOut, "review stopped")
 	}

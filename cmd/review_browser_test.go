@@ -190,6 +190,17 @@ func TestReviewPageInBrowser(t *testing.T) {
 	if n := value(t, ctx, chromedp.Evaluate[int](`window.redlineReview.patched`)); n != 3 {
 		t.Errorf("%d of the 3 decisions patched the page in place", n)
 	}
+	// The filters apply as they change: the reviewer's own comment is the
+	// only change by an author.
+	shown := value(t, ctx, chromedp.Evaluate[int](`(() => {
+		const s = document.querySelector('form.filters select[name=author]');
+		s.value = 'Ann Smith';
+		s.dispatchEvent(new Event('change', { bubbles: true }));
+		return document.querySelectorAll('li.change:not([hidden])').length;
+	})()`))
+	if shown != 1 {
+		t.Errorf("the author filter shows %d changes, want 1", shown)
+	}
 	if progress := value(t, ctx, chromedp.Text(chromedp.CSS(`#progress`))); progress != "3 of 18 resolved" {
 		t.Errorf("progress after three decisions %q", progress)
 	}
@@ -220,6 +231,22 @@ func TestReviewPageInBrowser(t *testing.T) {
 	byCLI, _ := os.ReadFile(cli)
 	if strings.Replace(string(page), "{>>@Ann Smith (FCO): stronger: which are indispensable<<}", "", 1) != string(byCLI) {
 		t.Errorf("the page's decisions differ from accept/reject's:\n%s", page)
+	}
+	// Side by side, scrolling one pane brings the other to the same change.
+	run(t, ctx, chromedp.Navigate(url+"&view=sbs"), chromedp.WaitVisible(chromedp.CSS(`.sbs .pane-new sup.critic-number`)))
+	// The first change showing at the top of the scrolled pane shows at the
+	// same height in the other.
+	gap := value(t, ctx, chromedp.Evaluate[string](`new Promise(done => {
+		const [a, b] = document.querySelectorAll('.sbs .pane');
+		const top = (pane, title) => pane.querySelector('sup[title="' + title + '"]').getBoundingClientRect().top - pane.getBoundingClientRect().top;
+		a.scrollTop = 150;
+		setTimeout(() => {
+			const first = [...a.querySelectorAll('sup.critic-number')].find(s => top(a, s.title) >= 0);
+			done(first.title + ' ' + Math.round(Math.abs(top(a, first.title) - top(b, first.title))) + ' ' + (b.scrollTop > 0));
+		}, 500);
+	})`, chromedp.EvalAwaitPromise))
+	if f := strings.Fields(gap); len(f) != 4 || f[3] != "true" || len(f[2]) > 1 {
+		t.Errorf("after scrolling the old side: %s (the change, its distance in px between the panes, whether the other pane scrolled)", gap)
 	}
 	if os.Getenv("REDLINE_UPDATE_SCREENSHOT") == "1" {
 		run(t, ctx, chromedp.KeyEvent("j"))
