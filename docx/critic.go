@@ -173,8 +173,11 @@ func authorComment(author, note, date string) string {
 		note = strings.TrimSpace(note + " (" + date + ")")
 	}
 	author = strings.Join(strings.Fields(strings.ReplaceAll(author, ":", "")), " ")
-	if author == "" {
+	switch {
+	case author == "":
 		return note
+	case note == "":
+		return "@" + author
 	}
 	return "@" + author + ": " + note
 }
