@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -20,6 +21,15 @@ type ImportDocxOptions struct {
 
 	File   string
 	Output outputTarget
+	JSON   *jsonExporter
+}
+
+// importDocxJSON is what `import docx --json` prints.
+type importDocxJSON struct {
+	Output        string          `json:"output"`
+	Changes       []critic.Change `json:"changes"`
+	FormatChanges int             `json:"format_changes"`
+	Warnings      []string        `json:"warnings"`
 }
 
 // NewCmdImportDocx builds `redline import docx`. runF, when not nil, runs
@@ -42,7 +52,8 @@ time of the revision:
   a reply                       {>>@AUTHOR: reply to NAME: text (DATE)<<}
 
 A paragraph split or joined under tracking is its paragraph break inserted or
-deleted. Headings, bullets, quotes, bold and italic become Markdown. List the
+deleted. The front matter takes the title (a first paragraph in Word's Title
+style) and the classification (the page header, when it is one). Headings, bullets, quotes, bold and italic become Markdown. List the
 changes with 'redline changes DRAFT.md' and accept or reject them there.
 
 Formatting changed under tracking (w:rPrChange, w:pPrChange) has no
@@ -57,12 +68,18 @@ outside itself (external relationships other than hyperlinks, altChunk, an
 attached template).
 
 Without -o the draft goes to standard output. An existing DRAFT.md is only
-replaced with --force.`,
+replaced with --force. --json prints the changes (number, kind, line,
+old and new text, author, comment), the count of formatting changes and
+the warnings instead of the summary (the draft then needs -o).`,
 		Example: `  redline import docx cleared.docx -o cleared.md
-  redline changes cleared.md`,
+  redline changes cleared.md
+  redline import docx cleared.docx -o cleared.md --jq '.changes[] | .author' | sort | uniq -c`,
 		Args: exactArgs(1, "one Word document FILE.docx"),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.File = args[0]
+			if opts.JSON.Enabled() && opts.Output.ToStdout() {
+				return usageErrorf("--json prints the report on standard output: write the draft with -o DRAFT.md")
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -70,6 +87,7 @@ replaced with --force.`,
 		},
 	}
 	addOutputFlags(c, &opts.Output, "the draft", "the document imported")
+	opts.JSON = addJSONFlags(c, importDocxJSON{})
 	return c
 }
 
@@ -79,6 +97,11 @@ func importDocxRun(opts *ImportDocxOptions) error {
 	if err := opts.Output.Check(f, opts.File); err != nil {
 		return err
 	}
+	// A package larger than everything Read would expand is refused
+	// before it is read into memory.
+	if fi, err := os.Stat(opts.File); err == nil && fi.Mode().IsRegular() && fi.Size() > docx.DefaultLimits.Total {
+		return fmt.Errorf("%s: %w: the file is %d bytes, more than the %d a document may expand to", opts.File, docx.ErrRefused, fi.Size(), docx.DefaultLimits.Total)
+	}
 	v, err := f.Resolve(opts.File)
 	if err != nil {
 		return err
@@ -87,11 +110,20 @@ func importDocxRun(opts *ImportDocxOptions) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", v.Name, err)
 	}
-	out := docx.Critic(doc)
+	out := docx.Draft(doc)
 	// What is written must read back as tracked changes.
 	d, err := critic.Parse(v.Name, out)
 	if err != nil {
 		return fmt.Errorf("the draft made from %s does not read back: %v", v.Name, err)
+	}
+	if opts.JSON.Enabled() {
+		if err := opts.JSON.check(); err != nil {
+			return err
+		}
+		if _, err := writeImported(f, opts.Output.Path, out, opts.Output.Force, v.Path); err != nil {
+			return err
+		}
+		return opts.JSON.Write(opts.IO.Out, importDocxJSON{Output: opts.Output.Path, Changes: d.Changes(), FormatChanges: rep.FormatChanges, Warnings: append([]string{}, rep.Warnings...)})
 	}
 	for _, w := range rep.Warnings {
 		fmt.Fprintf(opts.IO.ErrOut, "redline: warning: %s: %s\n", v.Name, w)

@@ -4,8 +4,43 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/redline-dev/redline/cable"
 	"github.com/redline-dev/redline/critic"
+	"github.com/redline-dev/redline/draft"
 )
+
+// Draft writes a document as a redline draft: front matter with its title
+// (a first paragraph in the Title style, with no tracked change in it) and
+// its classification (the page header's, when it is one), then the body as
+// Critic writes it.
+func Draft(d *Document) []byte {
+	var f draft.Fields
+	body := *d
+	if len(d.Paragraphs) > 0 && d.Paragraphs[0].Style == StyleTitle && untracked(d.Paragraphs[0]) {
+		var t strings.Builder
+		for _, r := range d.Paragraphs[0].Runs {
+			t.WriteString(r.Text)
+		}
+		f.Title = strings.Join(strings.Fields(t.String()), " ")
+		body.Paragraphs = d.Paragraphs[1:]
+	}
+	if c, err := cable.ParseClassification(d.Header); err == nil {
+		f.Classification = c
+	}
+	return draft.New("imported.md", f, Critic(&body)).Bytes()
+}
+
+func untracked(p Paragraph) bool {
+	if p.Mark.Kind != Plain {
+		return false
+	}
+	for _, r := range p.Runs {
+		if r.Rev.Kind != Plain || r.CommentStart > 0 || r.CommentEnd > 0 {
+			return false
+		}
+	}
+	return true
+}
 
 // Critic writes a document as a Markdown draft with its tracked changes as
 // CriticMarkup (printed by the critic package, which escapes text as its

@@ -81,6 +81,25 @@ func ReadLimits(data []byte, lim Limits) (*Document, *Report, error) {
 			}
 		}
 	}
+	for _, rel := range rels {
+		kind := rel.Type[strings.LastIndex(rel.Type, "/")+1:]
+		if kind != "header" && kind != "footer" {
+			continue
+		}
+		data, err := p.part(target(main, rel.Target))
+		if err != nil {
+			return nil, nil, err
+		}
+		text, err := partText(data)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", target(main, rel.Target), err)
+		}
+		if kind == "header" && r.doc.Header == "" {
+			r.doc.Header = text
+		} else if kind == "footer" && r.doc.Footer == "" {
+			r.doc.Footer = text
+		}
+	}
 	r.linkReplies()
 	body, err := p.part(main)
 	if err != nil {
@@ -308,6 +327,42 @@ func (r *reader) linkReplies() {
 			r.doc.Comments[child].Parent = parent
 		} else {
 			r.warnf("a comment reply names a comment that is not there (paragraph %s)", r.parents[id])
+		}
+	}
+}
+
+// partText is the text of a header or footer part, its paragraphs joined
+// with spaces.
+func partText(data []byte) (string, error) {
+	d, err := newDecoder(data)
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	in := false
+	for depth := 0; ; {
+		t, err := d.Token()
+		if err == io.EOF {
+			return strings.Join(strings.Fields(b.String()), " "), nil
+		} else if err != nil {
+			return "", err
+		}
+		switch t := t.(type) {
+		case xml.StartElement:
+			if depth++; depth > maxDepth {
+				return "", refusef("elements nested more than %d deep", maxDepth)
+			}
+			in = isW(t.Name) && t.Name.Local == "t"
+		case xml.EndElement:
+			depth--
+			if isW(t.Name) && t.Name.Local == "p" {
+				b.WriteByte(' ')
+			}
+			in = false
+		case xml.CharData:
+			if in {
+				b.Write(t)
+			}
 		}
 	}
 }

@@ -32,13 +32,24 @@ type docxFlow struct {
 	revs    []revAt
 	anchors []anchorAt
 	next    int // the first anchor not yet placed
+	cur     int // the revision revOf found last
 }
 
+// revOf is the revision of the byte at i. Calls come in increasing order
+// of i, so it walks on from the last answer, and searches only when asked
+// about an earlier byte.
 func (f *docxFlow) revOf(i int) Revision {
-	k := sort.Search(len(f.revs), func(k int) bool { return f.revs[k].off > i }) - 1
+	k := f.cur
+	if k >= len(f.revs) || f.revs[k].off > i {
+		k = sort.Search(len(f.revs), func(k int) bool { return f.revs[k].off > i }) - 1
+	}
+	for k+1 < len(f.revs) && f.revs[k+1].off <= i {
+		k++
+	}
 	if k < 0 {
 		return Revision{}
 	}
+	f.cur = k
 	return f.revs[k].rev
 }
 

@@ -16,7 +16,8 @@ func init() { render.RegisterFormat(render.Format{Name: "docx", Binary: true, Re
 // tracked revisions: Word's Accept gives the new side and Reject the old,
 // change by change. Every revision carries the newer side's author and
 // office (its name when it is not a stored revision) and that revision's
-// time. Deleted text is w:del, inserted w:ins, a move w:moveFrom and
+// time, or, when the comparison is attributed to the hops of a chain
+// (diff --by), the hop that made the change. Deleted text is w:del, inserted w:ins, a move w:moveFrom and
 // w:moveTo with their range marks named move1, move2, ...; a paragraph
 // split or joined is its paragraph mark inserted or deleted. Text common
 // to both sides is shown as the new side spells it (a cable's capitals),
@@ -32,21 +33,14 @@ func renderDOCX(w io.Writer, c *diff.Comparison, opts render.DiffOptions) error 
 
 func comparisonDocument(c *diff.Comparison, opts render.DiffOptions) *Document {
 	author, date := revisionAuthor(c.New), revisionDate(c.New.Time)
-	rev := func(k Kind, move int) Revision {
+	base := func(k Kind, move int) Revision {
 		r := Revision{Kind: k, Author: author, Date: date}
 		if move > 0 {
 			r.Move = "move" + strconv.Itoa(move)
 		}
 		return r
 	}
-	// A change the comparison says who made (diff --by) is by them.
-	revBy := func(k Kind, move int, by string) Revision {
-		r := rev(k, move)
-		if by = strings.TrimSpace(render.CleanText(by)); by != "" {
-			r.Author = by
-		}
-		return r
-	}
+	rev := base
 	title := opts.Title
 	if title == "" {
 		title = render.DefaultTitle(c)
@@ -73,17 +67,26 @@ func comparisonDocument(c *diff.Comparison, opts render.DiffOptions) *Document {
 	}
 	pieces := make([]docxPiece, 0, len(c.Segments))
 	for _, s := range c.Segments {
+		rev := rev
+		if by := strings.TrimSpace(render.CleanText(s.By)); by != "" {
+			// diff --by: the change is the hop's that made it
+			rev = func(k Kind, move int) Revision {
+				r := base(k, move)
+				r.Author = by
+				return r
+			}
+		}
 		switch s.Op {
 		case diff.OpEqual:
 			pieces = appendEqual(pieces, s.A, s.B, rev)
 		case diff.OpDelete:
-			pieces = append(pieces, docxPiece{text: s.A, rev: revBy(Delete, 0, s.By)})
+			pieces = append(pieces, docxPiece{text: s.A, rev: rev(Delete, 0)})
 		case diff.OpInsert:
-			pieces = append(pieces, docxPiece{text: s.B, rev: revBy(Insert, 0, s.By)})
+			pieces = append(pieces, docxPiece{text: s.B, rev: rev(Insert, 0)})
 		case diff.OpMoveFrom:
-			pieces = append(pieces, docxPiece{text: s.A, rev: revBy(MoveFrom, s.Move, s.By)})
+			pieces = append(pieces, docxPiece{text: s.A, rev: rev(MoveFrom, s.Move)})
 		case diff.OpMoveTo:
-			pieces = append(pieces, docxPiece{text: s.B, rev: revBy(MoveTo, s.Move, s.By)})
+			pieces = append(pieces, docxPiece{text: s.B, rev: rev(MoveTo, s.Move)})
 		}
 	}
 	d.Paragraphs = append(d.Paragraphs, docxParagraphs(pieces)...)

@@ -243,3 +243,60 @@ func moscowComparison(t testing.TB) *diff.Comparison {
 	}
 	return c
 }
+
+// BenchmarkDOCX100KB times the Word view of the generated 100 KB pair and
+// reading it back as CriticMarkup.
+func BenchmarkDOCX100KB(b *testing.B) { benchmarkDOCX(b, 100<<10) }
+
+// BenchmarkDOCX1MB: the same on a 1 MB pair.
+func BenchmarkDOCX1MB(b *testing.B) { benchmarkDOCX(b, 1<<20) }
+
+func benchmarkDOCX(b *testing.B, size int) {
+	old, new := generatedPair(rand.New(rand.NewSource(14)), size)
+	c, err := diff.Compare(diff.Input{Name: "old.md", Data: old}, diff.Input{Name: "new.md", Data: new}, diff.Options{Moves: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var buf bytes.Buffer
+	b.Run("write", func(b *testing.B) {
+		for range b.N {
+			buf.Reset()
+			if err := render.Diff(&buf, c, "docx", render.DiffOptions{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.SetBytes(int64(len(old) + len(new)))
+	})
+	b.Run("read", func(b *testing.B) {
+		for range b.N {
+			d, _, err := Read(buf.Bytes())
+			if err != nil {
+				b.Fatal(err)
+			}
+			Critic(d)
+		}
+	})
+}
+
+// TestDOCXByHop: with diff --by, each change is by the hop that made it.
+func TestDOCXByHop(t *testing.T) {
+	c := &diff.Comparison{New: diff.Side{Name: "b.md", Author: "C D Powell"}, Segments: []diff.Segment{
+		{Op: diff.OpEqual, A: "We ", B: "We "},
+		{Op: diff.OpDelete, A: "can no longer delay", Change: 1, By: "No. 10"},
+		{Op: diff.OpInsert, B: "shall have to reach", Change: 1, By: "No. 10"},
+		{Op: diff.OpEqual, A: " a decision", B: " a decision"},
+		{Op: diff.OpInsert, B: " very soon", Change: 2},
+	}}
+	d := comparisonDocument(c, render.DiffOptions{})
+	by := map[string]string{}
+	for _, p := range d.Paragraphs {
+		for _, r := range p.Runs {
+			if r.Rev.Kind != Plain {
+				by[r.Text] = r.Rev.Author
+			}
+		}
+	}
+	if by["can no longer delay"] != "No. 10" || by["shall have to reach"] != "No. 10" || by[" very soon"] != "C D Powell" {
+		t.Errorf("authors: %q", by)
+	}
+}

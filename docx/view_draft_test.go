@@ -48,6 +48,16 @@ func TestDraftDOCXMarks(t *testing.T) {
 			t.Errorf("read back:\n%s\nlacks %q", got, want)
 		}
 	}
+	fm, err := draft.Parse("back.md", Draft(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fm.Fields.Title != "Message to the President" || fm.Fields.Classification != "SECRET" {
+		t.Errorf("front matter read back: %+v", fm.Fields)
+	}
+	if strings.Contains(string(fm.Body), "# Message to the President") {
+		t.Error("the title is in the body as well as the front matter")
+	}
 	parts := packageText(t, buf.Bytes())
 	if !strings.Contains(parts["word/header1.xml"], "SECRET") {
 		t.Error("no classification in the header")
