@@ -8,8 +8,11 @@ import (
 	"io"
 	"math"
 	"os"
+	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -250,8 +253,7 @@ func diffRun(opts *DiffOptions) error {
 	if err := opts.Output.Check(f, ov.Path, nv.Path); err != nil {
 		return err
 	}
-	rendering, restore := diffMemoryPolicy(len(ov.Data) + len(nv.Data))
-	defer restore()
+	defer diffMemoryPolicy(len(ov.Data) + len(nv.Data))()
 	c, err := diff.Compare(versionInput(ov, opts.oldKind), versionInput(nv, opts.newKind), diff.Options{
 		IgnoreCase:        opts.IgnoreCase,
 		IgnorePunctuation: opts.IgnorePunctuation,
@@ -273,7 +275,6 @@ func diffRun(opts *DiffOptions) error {
 	for _, h := range c.Hints {
 		fmt.Fprintf(opts.IO.ErrOut, "redline: hint: use --%s-as %s %s\n", h.Side, h.Kind, h.Why)
 	}
-	rendering()
 	if err := writeDiff(opts, c, view, mode, ov.Path, nv.Path); err != nil {
 		return err
 	}
@@ -315,25 +316,54 @@ func kindHint(err error) error {
 }
 
 // diffMemoryPolicy sets how garbage is collected during one comparison,
-// after which the process ends. While comparing, the collector is off up
-// to a limit that grows with the input (80 MiB and four times the input),
-// which saves a third of the time on large files and never collects over
-// and over because the live heap stands near a fixed limit. For drawing
-// (rendering), the collector runs as usual, so that a view that builds
-// much (side by side, HTML, PDF of a 16 MB pair) collects in proportion
-// to what it keeps. restore puts back the settings found.
-func diffMemoryPolicy(inputBytes int) (rendering, restore func()) {
+// after which the process ends: not at all until the heap reaches 80 MiB
+// and twice the input, which saves a third of the time on large files;
+// past that, whenever the heap doubles what the last collection kept, so
+// that a view that builds much (side by side, HTML, PDF of a 16 MB pair)
+// never collects over and over at a fixed limit. restore puts back the
+// settings found.
+func diffMemoryPolicy(inputBytes int) (restore func()) {
 	percent := debug.SetGCPercent(-1)
-	limit := debug.SetMemoryLimit(80<<20 + 4*int64(inputBytes))
-	rendering = func() {
-		debug.SetGCPercent(100)
-		debug.SetMemoryLimit(math.MaxInt64)
-	}
-	restore = func() {
+	limit := debug.SetMemoryLimit(math.MaxInt64)
+	t := &gcTuner{floor: 80<<20 + 2*int64(inputBytes)}
+	t.set(0)
+	t.arm()
+	return func() {
+		t.stop.Store(true)
 		debug.SetGCPercent(percent)
 		debug.SetMemoryLimit(limit)
 	}
-	return rendering, restore
+}
+
+// gcTuner raises the memory limit after each collection to twice the heap
+// it kept, never below floor: the collector's usual pace (GOGC=100), but
+// with no collection at all while the heap is small.
+type gcTuner struct {
+	floor int64
+	stop  atomic.Bool
+}
+
+func (t *gcTuner) set(live int64) {
+	if !t.stop.Load() {
+		debug.SetMemoryLimit(max(t.floor, 2*live))
+	}
+}
+
+// arm sets a finalizer that runs after the next collection, reads the heap
+// it kept and sets the limit, then arms itself again.
+func (t *gcTuner) arm() {
+	sentinel := new([16]byte)
+	runtime.SetFinalizer(sentinel, func(*[16]byte) {
+		if t.stop.Load() {
+			return
+		}
+		s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+		metrics.Read(s)
+		if s[0].Value.Kind() == metrics.KindUint64 {
+			t.set(int64(s[0].Value.Uint64()))
+		}
+		t.arm()
+	})
 }
 
 // writeDiff draws the comparison to the -o file or standard output.

@@ -2,9 +2,11 @@ package render
 
 import (
 	"io"
+	"iter"
 	"regexp"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/clipperhouse/uax29/v2/graphemes"
 
@@ -231,9 +233,7 @@ func words(frags []frag) []wword {
 			}
 			start = -1
 		}
-		it := graphemes.FromString(f.text)
-		for it.Next() {
-			g, pos := it.Value(), it.Start()
+		for g, pos := range clusters(f.text) {
 			switch g {
 			case " ":
 				piece(pos)
@@ -265,6 +265,37 @@ func words(frags []frag) []wword {
 	}
 	end()
 	return out
+}
+
+// clusters yields the grapheme clusters of s with their offsets. Between
+// two ASCII bytes (but CR and LF) there is always a boundary, so a byte
+// followed by another ASCII byte is a cluster of its own; only the
+// stretches around other characters go through the segmenter, which is
+// many times slower per character.
+func clusters(s string) iter.Seq2[string, int] {
+	return func(yield func(string, int) bool) {
+		for i := 0; i < len(s); {
+			if s[i] < utf8.RuneSelf && (i+1 == len(s) || s[i+1] < utf8.RuneSelf && (s[i] != '\r' || s[i+1] != '\n')) {
+				if !yield(s[i:i+1], i) {
+					return
+				}
+				i++
+				continue
+			}
+			// Up to the next boundary between two ASCII bytes.
+			j := i + 1
+			for j < len(s) && !(s[j-1] < utf8.RuneSelf && s[j] < utf8.RuneSelf && (s[j-1] != '\r' || s[j] != '\n')) {
+				j++
+			}
+			it := graphemes.FromString(s[i:j])
+			for it.Next() {
+				if !yield(it.Value(), i+it.Start()) {
+					return
+				}
+			}
+			i = j
+		}
+	}
 }
 
 // graphemeWidth is the display width of one grapheme cluster.
