@@ -105,6 +105,7 @@ func (w *criticOut) paragraph(p Paragraph, prefix Revision) {
 	case p.Style == StyleQuote:
 		w.text("> ", prefix)
 	}
+	lineStart := true
 	for _, r := range p.Runs {
 		switch {
 		case r.CommentStart > 0:
@@ -112,9 +113,27 @@ func (w *criticOut) paragraph(p Paragraph, prefix Revision) {
 			w.flush()
 			w.comment(r.CommentEnd - 1)
 		default:
-			w.text(emphasise(r.Text, r.Bold, r.Italic), r.Rev)
+			t := plainLines(r.Text, lineStart)
+			if t != "" {
+				lineStart = strings.HasSuffix(t, "\n")
+			}
+			w.text(emphasise(t, r.Bold, r.Italic), r.Rev)
 		}
 	}
+}
+
+// plainLines keeps text from reading as Markdown code: a tab is a space,
+// and no line (the first one too, when it starts a line) begins with
+// white space, which would make it an indented code block.
+func plainLines(s string, lineStart bool) string {
+	s = strings.ReplaceAll(s, "\t", " ")
+	lines := strings.Split(s, "\n")
+	for i := range lines {
+		if i > 0 || lineStart {
+			lines[i] = strings.TrimLeft(lines[i], " ")
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // emphasise wraps text in Markdown emphasis, keeping the white space at its
@@ -204,6 +223,9 @@ func moveNumber(name string) string {
 // (DATE)", or the note alone without an author. A colon in the author's
 // name would end it early, so it is left out.
 func authorComment(author, note, date string) string {
+	// One line: a comment's paragraphs could otherwise read as Markdown
+	// code, where its closing would not be seen.
+	note = strings.Join(strings.Fields(note), " ")
 	if date != "" {
 		note = strings.TrimSpace(note + " (" + date + ")")
 	}

@@ -279,6 +279,8 @@ func (r *reader) readComment(s xml.StartElement) error {
 				cur.WriteString(s)
 			case isW(t.Name) && t.Name.Local == "tab":
 				cur.WriteByte('\t')
+			case isW(t.Name) && (t.Name.Local == "br" || t.Name.Local == "cr"):
+				cur.WriteByte('\n')
 			}
 		case xml.EndElement:
 			d--
