@@ -27,12 +27,24 @@ type IOStreams struct {
 	NoPager bool
 
 	stdoutTTY bool
+	stderrTTY bool
 	width     int
+
+	// errRaw is standard error itself; ErrOut shows control characters
+	// visibly when standard error is a terminal.
+	errRaw io.Writer
 }
 
 // NewIOStreams wraps the given streams and detects terminals.
 func NewIOStreams(in io.Reader, out, errOut io.Writer) *IOStreams {
-	s := &IOStreams{In: in, Out: out, ErrOut: errOut, Getenv: os.Getenv}
+	s := &IOStreams{In: in, Out: out, ErrOut: errOut, Getenv: os.Getenv, errRaw: errOut}
+	// Messages on standard error name files, authors and text from
+	// documents: on a terminal their control characters show as symbols,
+	// once here rather than in every message.
+	if f, ok := errOut.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		s.ErrOut = controlSafe{errOut}
+		s.stderrTTY = true
+	}
 	if f, ok := out.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		s.stdoutTTY = true
 		if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 0 {
@@ -61,6 +73,15 @@ func (s *IOStreams) TerminalWidth(fallback int) int {
 		}
 	}
 	return fallback
+}
+
+// TableWidth is the width a table must fit: the terminal's when standard
+// output is one, else 0 (no limit: a pipe or file gets every character).
+func (s *IOStreams) TableWidth() int {
+	if !s.stdoutTTY {
+		return 0
+	}
+	return s.TerminalWidth(0)
 }
 
 // ColorMode is the value of --color.

@@ -154,7 +154,7 @@ func runLabelList(f *Factory, opts *labelOptions) error {
 	for _, r := range rows {
 		table = append(table, []cell{{r.Label, sgrYellow}, {fmt.Sprintf("%s@%d", opts.Ref, r.Revision), ""}})
 	}
-	return writeTable(f.IO.Out, table, f.IO.ColorEnabled(mode, false))
+	return writeTableWidth(f.IO.Out, table, f.IO.ColorEnabled(mode, false), f.IO.TableWidth())
 }
 
 func runUnlabel(f *Factory, opts *labelOptions) error {

@@ -3,14 +3,12 @@ package cmd
 import (
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/mattn/go-runewidth"
 
 	"github.com/redline-dev/redline/diff"
 	"github.com/redline-dev/redline/draft"
@@ -188,56 +186,7 @@ func runLog(f *Factory, opts *logOptions) error {
 	}
 	out, wait := startPager(f.IO, opts.NoPager)
 	defer wait()
-	return writeTable(out, rows, color)
-}
-
-// Terminal styles for tables.
-const (
-	sgrBold   = "\x1b[1m"
-	sgrRed    = "\x1b[31m"
-	sgrGreen  = "\x1b[32m"
-	sgrYellow = "\x1b[33m"
-	sgrCyan   = "\x1b[36m"
-)
-
-// cell is one table cell with its terminal style.
-type cell struct {
-	text, sgr string
-}
-
-// writeTable writes rows in columns two spaces apart, padding by the
-// cells' display width so that colour escapes do not upset alignment. The
-// last column is not padded.
-func writeTable(w io.Writer, rows [][]cell, color bool) error {
-	var widths []int
-	for _, row := range rows {
-		for i, c := range row {
-			c.text = oneLine(c.text)
-			for len(widths) <= i {
-				widths = append(widths, 0)
-			}
-			if n := runewidth.StringWidth(c.text); n > widths[i] {
-				widths[i] = n
-			}
-		}
-	}
-	var b strings.Builder
-	for _, row := range rows {
-		for i, c := range row {
-			text := oneLine(c.text)
-			if color && c.sgr != "" {
-				b.WriteString(c.sgr + text + "\x1b[0m")
-			} else {
-				b.WriteString(text)
-			}
-			if i < len(row)-1 {
-				b.WriteString(strings.Repeat(" ", widths[i]-runewidth.StringWidth(text)+2))
-			}
-		}
-		b.WriteByte('\n')
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return writeTableWidth(out, rows, color, f.IO.TableWidth())
 }
 
 // oneLine keeps a table cell on one line.

@@ -132,9 +132,9 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if isCobraUsage(err) {
 			msg += " (see 'redline --help')"
 		}
-		fmt.Fprintf(stderr, "redline: %s\n", msg)
+		fmt.Fprintf(f.IO.ErrOut, "redline: %s\n", msg)
 		for _, h := range errorHints(err) {
-			fmt.Fprintf(stderr, "redline: hint: %s\n", h)
+			fmt.Fprintf(f.IO.ErrOut, "redline: hint: %s\n", h)
 		}
 	}
 	return exitCode(err)

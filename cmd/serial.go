@@ -6,7 +6,6 @@ import (
 	"io"
 	"sort"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/redline-dev/redline/cable"
 	"github.com/redline-dev/redline/draft"
@@ -177,17 +176,24 @@ func runSerialList(f *Factory, opts *serialListOptions) error {
 		_, err := fmt.Fprintln(f.IO.ErrOut, "no messages sent yet")
 		return err
 	}
-	tw := tabwriter.NewWriter(f.IO.Out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "SERIAL\tDTG\tPREC\tFROM\tTO\tTITLE\tDRAFT\tSHA-256")
+	table := [][]cell{{{"SERIAL", sgrBold}, {"DTG", sgrBold}, {"PREC", sgrBold}, {"FROM", sgrBold}, {"TO", sgrBold}, {"TITLE", sgrBold}, {"DRAFT", sgrBold}, {"SHA-256", sgrBold}}}
 	for _, e := range rows {
 		title := e.Title
 		if r := []rune(title); len(r) > 40 {
 			title = string(r[:39]) + "…"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s@%d\t%.12s\n", e.Serial, e.DTG, e.Precedence, e.From,
-			strings.Join(e.To, ", "), title, e.Draft, e.Revision, e.SHA256)
+		sum := e.SHA256
+		if len(sum) > 12 {
+			sum = sum[:12]
+		}
+		table = append(table, []cell{{e.Serial, ""}, {e.DTG, ""}, {e.Precedence, ""}, {e.From, ""},
+			{strings.Join(e.To, ", "), ""}, {title, ""}, {fmt.Sprintf("%s@%d", e.Draft, e.Revision), ""}, {sum, ""}})
 	}
-	return tw.Flush()
+	mode, err := f.ColorMode()
+	if err != nil {
+		return err
+	}
+	return writeTableWidth(f.IO.Out, table, f.IO.ColorEnabled(mode, false), f.IO.TableWidth())
 }
 
 func newCmdSerialVerify(f *Factory) *cobra.Command {

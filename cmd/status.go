@@ -134,7 +134,7 @@ func runStatus(f *Factory, opts *statusOptions) error {
 		}
 		table = append(table, []cell{{e.State, stateStyle[e.State]}, {e.Path, ""}, {info, ""}})
 	}
-	return writeTable(f.IO.Out, table, f.IO.ColorEnabled(mode, false))
+	return writeTableWidth(f.IO.Out, table, f.IO.ColorEnabled(mode, false), f.IO.TableWidth())
 }
 
 var stateStyle = map[string]string{"modified": sgrYellow, "missing": sgrRed, "new": sgrGreen, "sealed": sgrCyan}
