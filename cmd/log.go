@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-
 	"github.com/redline-dev/redline/diff"
 	"github.com/redline-dev/redline/draft"
 	"github.com/spf13/cobra"
