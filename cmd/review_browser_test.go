@@ -248,6 +248,17 @@ func TestReviewPageInBrowser(t *testing.T) {
 	if f := strings.Fields(gap); len(f) != 4 || f[3] != "true" || len(f[2]) > 1 {
 		t.Errorf("after scrolling the old side: %s (the change, its distance in px between the panes, whether the other pane scrolled)", gap)
 	}
+	// Two ticked changes accepted at once, after a patch renumbered the page.
+	run(t, ctx, chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`li.change`)),
+		click(`li.change:nth-of-type(1) button.reject`), decided(1),
+		click(`li.change:nth-of-type(1) input[name=n]`), click(`li.change:nth-of-type(3) input[name=n]`),
+		click(`button[value="accept-selected"]`), decided(2))
+	if msg, bad := notice(t, ctx); bad || msg != "accepted 1,3" {
+		t.Errorf("accept selected: notice %q", msg)
+	}
+	if left := changesJSON(t, path); len(left) != len(after)-3 || left[0].Old != after[2].Old {
+		t.Errorf("after rejecting one and accepting two ticked changes %d are left, want %d", len(left), len(after)-3)
+	}
 	if os.Getenv("REDLINE_UPDATE_SCREENSHOT") == "1" {
 		run(t, ctx, chromedp.KeyEvent("j"))
 		png := value(t, ctx, chromedp.CaptureScreenshot())

@@ -119,10 +119,10 @@ func selectChanges(d *critic.Doc, sel Selection) ([]int, error) {
 		}
 	case sel.Author != "" || sel.Office != "":
 		for _, c := range changes {
-			name, office := splitOffice(c.Author)
+			name, _ := splitOffice(c.Author)
 			if sel.Author != "" && strings.EqualFold(strings.TrimSpace(c.Author), strings.TrimSpace(sel.Author)) ||
 				sel.Author != "" && strings.EqualFold(name, strings.TrimSpace(sel.Author)) ||
-				sel.Office != "" && strings.EqualFold(office, strings.TrimSpace(sel.Office)) {
+				sel.Office != "" && ofOffice(c.Author, sel.Office) {
 				nums = append(nums, c.Number)
 			}
 		}
@@ -143,6 +143,19 @@ func selectChanges(d *critic.Doc, sel Selection) ([]int, error) {
 		return nil, errors.New("no change is selected: tick the changes to decide, or choose an author or office")
 	}
 	return nums, nil
+}
+
+// ofOffice says whether an author names the office as 'accept --office'
+// reads it: "NAME (OFFICE)", the office alone (as 'diff --by office'
+// writes it), or a list of such names.
+func ofOffice(author, office string) bool {
+	office = strings.TrimSpace(office)
+	for _, part := range strings.Split(author, ", ") {
+		if _, o := splitOffice(part); strings.EqualFold(o, office) || strings.EqualFold(strings.TrimSpace(part), office) {
+			return true
+		}
+	}
+	return false
 }
 
 // splitOffice reads an author written "NAME (OFFICE)" as a name and an

@@ -278,6 +278,23 @@ func TestConcurrentDecisionsLoseNothing(t *testing.T) {
 	}
 }
 
+func TestOfOffice(t *testing.T) {
+	for _, c := range []struct {
+		author, office string
+		want           bool
+	}{
+		{"Charles Powell (No. 10)", "no. 10", true},
+		{"No. 10", "No. 10", true},
+		{"revision 2 (No. 10), revision 3 (FCO)", "FCO", true},
+		{"Charles Powell (No. 10)", "FCO", false},
+		{"", "FCO", false},
+	} {
+		if got := ofOffice(c.author, c.office); got != c.want {
+			t.Errorf("ofOffice(%q, %q) = %v", c.author, c.office, got)
+		}
+	}
+}
+
 func TestSplitOffice(t *testing.T) {
 	for in, want := range map[string][2]string{
 		"Charles Powell (No. 10)": {"Charles Powell", "No. 10"},
