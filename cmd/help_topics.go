@@ -118,7 +118,8 @@ every other view renders.
 
 redline render --format takes cable (the teleprinter text, the default),
 json (the laid-out pages), pdf (the printed cable; binary), html and ansi (the
-draft with its tracked changes).
+draft with its tracked changes), and docx (the draft as a Word document, its
+marks tracked changes and its comments Word comments; binary).
 
 Listings (status, log, serial list, templates, version, ...) take --json, or
 --json=FIELDS for some fields, --jq EXPRESSION to filter, and

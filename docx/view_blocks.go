@@ -99,6 +99,11 @@ func docxParagraphs(pieces []docxPiece) []Paragraph {
 		out = append(out, p)
 		i = j
 	}
+	if n := len(out); n > 0 {
+		// The document's last paragraph mark cannot be inserted or
+		// deleted (what follows it is white space only).
+		out[n-1].Mark = Revision{}
+	}
 	if rest := f.pendingAnchors(len(text) + 1); len(rest) > 0 {
 		if len(out) == 0 {
 			out = append(out, Paragraph{})
