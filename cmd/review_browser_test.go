@@ -51,28 +51,14 @@ func startReview(t *testing.T, path string, env map[string]string) string {
 	f := newFactory(strings.NewReader(""), io.Discard, io.Discard)
 	f.Getwd = func() (string, error) { return filepath.Dir(path), nil }
 	f.IO.Getenv = func(k string) string { return env[k] }
-	ctx, cancel := context.WithCancel(context.Background())
-	opened := make(chan string, 1)
-	opts := &ReviewOptions{IO: f.IO, Factory: f, File: path, Open: true, Message: "review",
-		Context:     func() (context.Context, context.CancelFunc) { return ctx, func() {} },
-		OpenBrowser: func(u string) error { opened <- u; return nil }}
-	done := make(chan error, 1)
-	go func() { done <- reviewRun(opts) }()
+	u, cancel, done := serveReview(t, &ReviewOptions{IO: f.IO, Factory: f, File: path, Message: "review"})
 	t.Cleanup(func() {
 		cancel()
 		if err := <-done; err != nil {
 			t.Errorf("review: %v", err)
 		}
 	})
-	select {
-	case u := <-opened:
-		return u
-	case err := <-done:
-		t.Fatalf("review stopped at once: %v", err)
-	case <-time.After(20 * time.Second):
-		t.Fatal("review did not start")
-	}
-	return ""
+	return u
 }
 
 // newBrowser starts headless Chromium with a fresh profile and returns a

@@ -60,6 +60,31 @@ func TestReviewFlags(t *testing.T) {
 	}
 }
 
+// serveReview runs reviewRun with opts in the background, with its own
+// cancellable context and a browser that only records the address, and
+// returns the address, the cancel function and reviewRun's result.
+func serveReview(t *testing.T, opts *ReviewOptions) (string, context.CancelFunc, <-chan error) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	opened := make(chan string, 1)
+	opts.Open = true
+	opts.Context = func() (context.Context, context.CancelFunc) { return ctx, func() {} }
+	opts.OpenBrowser = func(u string) error { opened <- u; return nil }
+	done := make(chan error, 1)
+	go func() { done <- reviewRun(opts) }()
+	select {
+	case u := <-opened:
+		return u, cancel, done
+	case err := <-done:
+		cancel()
+		t.Fatalf("review returned at once: %v", err)
+	case <-time.After(20 * time.Second):
+		cancel()
+		t.Fatal("review did not start")
+	}
+	return "", cancel, done
+}
+
 // review prints the address with its token, serves the page there, opens
 // the browser when asked and stops when its context is cancelled.
 func TestReviewServesUntilCancelled(t *testing.T) {
@@ -71,21 +96,7 @@ func TestReviewServesUntilCancelled(t *testing.T) {
 	out, errOut := &syncBuffer{}, &syncBuffer{}
 	f := newFactory(strings.NewReader(""), out, errOut)
 	f.IO.Getenv = func(string) string { return "" }
-	ctx, cancel := context.WithCancel(context.Background())
-	opened := make(chan string, 1)
-	opts := &ReviewOptions{IO: f.IO, Factory: f, File: path, Open: true,
-		Context:     func() (context.Context, context.CancelFunc) { return ctx, cancel },
-		OpenBrowser: func(u string) error { opened <- u; return nil }}
-	done := make(chan error, 1)
-	go func() { done <- reviewRun(opts) }()
-	var url string
-	select {
-	case url = <-opened:
-	case err := <-done:
-		t.Fatalf("review returned at once: %v\n%s", err, errOut.String())
-	case <-time.After(10 * time.Second):
-		t.Fatal("review did not start")
-	}
+	url, cancel, done := serveReview(t, &ReviewOptions{IO: f.IO, Factory: f, File: path})
 	if !regexp.MustCompile(`^reviewing .*draft.md at http://127\.0\.0\.1:\d+/\?token=[0-9a-f]{48}\n$`).MatchString(out.String()) {
 		t.Errorf("printed %q", out.String())
 	}
@@ -159,19 +170,9 @@ func TestReviewCommitWhenFinished(t *testing.T) {
 	f := newFactory(strings.NewReader(""), io.Discard, errOut)
 	f.Getwd = func() (string, error) { return dir, nil }
 	f.IO.Getenv = func(string) string { return "" }
-	opened := make(chan string, 1)
-	opts := &ReviewOptions{IO: f.IO, Factory: f, File: path, Open: true, Commit: true, Message: "No. 10 review",
-		Author: "Charles Powell", Office: "No. 10",
-		Context:     func() (context.Context, context.CancelFunc) { return context.WithCancel(context.Background()) },
-		OpenBrowser: func(u string) error { opened <- u; return nil }}
-	done := make(chan error, 1)
-	go func() { done <- reviewRun(opts) }()
-	var u string
-	select {
-	case u = <-opened:
-	case err := <-done:
-		t.Fatalf("review returned at once: %v\n%s", err, errOut.String())
-	}
+	u, cancel, done := serveReview(t, &ReviewOptions{IO: f.IO, Factory: f, File: path, Commit: true, Message: "No. 10 review",
+		Author: "Charles Powell", Office: "No. 10"})
+	defer cancel()
 	token := strings.SplitN(u, "token=", 2)[1]
 	base := strings.SplitN(u, "/?", 2)[0]
 	data, _ := os.ReadFile(path)
@@ -236,19 +237,7 @@ func TestReviewAgainstOld(t *testing.T) {
 	f := newFactory(strings.NewReader(""), io.Discard, io.Discard)
 	f.Getwd = func() (string, error) { return dir, nil }
 	f.IO.Getenv = func(string) string { return "" }
-	ctx, cancel := context.WithCancel(context.Background())
-	opened := make(chan string, 1)
-	opts := &ReviewOptions{IO: f.IO, Factory: f, File: amended, Old: old, Open: true,
-		Context:     func() (context.Context, context.CancelFunc) { return ctx, cancel },
-		OpenBrowser: func(u string) error { opened <- u; return nil }}
-	done := make(chan error, 1)
-	go func() { done <- reviewRun(opts) }()
-	var u string
-	select {
-	case u = <-opened:
-	case err := <-done:
-		t.Fatalf("review returned at once: %v", err)
-	}
+	u, cancel, done := serveReview(t, &ReviewOptions{IO: f.IO, Factory: f, File: amended, Old: old})
 	res, err := http.Get(u)
 	if err != nil {
 		t.Fatal(err)
