@@ -2,8 +2,8 @@ package cmd
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
-	"github.com/redline-dev/redline/critic"
 	"io"
 	"os"
 	"slices"
@@ -11,16 +11,24 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/redline-dev/redline/draft"
 	"github.com/spf13/cobra"
+
+	"github.com/redline-dev/redline/critic"
+	"github.com/redline-dev/redline/draft"
 )
 
 func init() {
-	register(NewCmdAccept)
-	register(NewCmdReject)
+	register(func(f *Factory) *cobra.Command { return NewCmdAccept(f, nil) })
+	register(func(f *Factory) *cobra.Command { return NewCmdReject(f, nil) })
 }
 
-type resolveOptions struct {
+// ResolveOptions holds what `redline accept` and `redline reject` need.
+type ResolveOptions struct {
+	IO      *IOStreams
+	Resolve func(ref string) (*draft.Version, error)
+	// Sealed refuses to write a draft that has been sent.
+	Sealed func(path string) error
+
 	Accept bool
 	Ref    string
 	Args   []string
@@ -33,14 +41,21 @@ type resolveOptions struct {
 	Force  bool
 }
 
-// NewCmdAccept builds `redline accept`.
-func NewCmdAccept(f *Factory) *cobra.Command { return newResolveCmd(f, true) }
+// NewCmdAccept builds `redline accept`. runF, when not nil, runs instead
+// of resolveRun.
+func NewCmdAccept(f *Factory, runF func(*ResolveOptions) error) *cobra.Command {
+	return newResolveCmd(f, true, runF)
+}
 
-// NewCmdReject builds `redline reject`.
-func NewCmdReject(f *Factory) *cobra.Command { return newResolveCmd(f, false) }
+// NewCmdReject builds `redline reject`. runF, when not nil, runs instead
+// of resolveRun.
+func NewCmdReject(f *Factory, runF func(*ResolveOptions) error) *cobra.Command {
+	return newResolveCmd(f, false, runF)
+}
 
-func newResolveCmd(f *Factory, accept bool) *cobra.Command {
-	opts := &resolveOptions{Accept: accept}
+func newResolveCmd(f *Factory, accept bool, runF func(*ResolveOptions) error) *cobra.Command {
+	opts := &ResolveOptions{IO: f.IO, Resolve: f.Resolve, Accept: accept,
+		Sealed: func(path string) error { return refuseSealed(f, path) }}
 	verb, what, example := "accept", "Accepting keeps an insertion's or a substitution's new text and drops\na deletion's text", "telegram.md"
 	if !accept {
 		verb, what, example = "reject", "Rejecting drops an insertion and keeps a deletion's or a substitution's\nold text", "fco-draft.md"
@@ -75,7 +90,13 @@ elsewhere with -o.`, title, what),
 		Args: minArgs(1, "a draft FILE, then change numbers or --all"),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Ref, opts.Args = args[0], args[1:]
-			return runResolve(f, opts)
+			if err := checkResolveFlags(opts); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return resolveRun(opts)
 		},
 	}
 	c.Flags().BoolVarP(&opts.All, "all", "a", false, verb+" every change")
@@ -178,11 +199,9 @@ type resolveReport struct {
 	FirstMarkInCode string `json:"first_mark_in_code,omitempty"`
 }
 
-func runResolve(f *Factory, opts *resolveOptions) error {
-	verb, done := "accept", "accepted"
-	if !opts.Accept {
-		verb, done = "reject", "rejected"
-	}
+// checkResolveFlags refuses flags that do not go together, before any
+// file is read.
+func checkResolveFlags(opts *ResolveOptions) error {
 	selectors := 0
 	for _, set := range []bool{opts.All, len(opts.Args) > 0, opts.Author != "", opts.Office != ""} {
 		if set {
@@ -198,22 +217,51 @@ func runResolve(f *Factory, opts *resolveOptions) error {
 	if opts.DryRun && opts.Output != "" {
 		return usageErrorf("--dry-run prints the result and -o writes it: give one of them")
 	}
-	ranges, err := parseChangeRanges(opts.Args)
-	if err != nil {
-		return err
-	}
-	if opts.Output == "" && !opts.DryRun {
-		// Rewriting in place: hold the file against another accept or
-		// reject until this one has written, so no decision is lost.
-		if fi, err := os.Stat(opts.Ref); err == nil && fi.Mode().IsRegular() {
-			unlock, err := draft.LockWorkingCopy(opts.Ref)
-			if err != nil {
-				return err
-			}
-			defer unlock()
+	_, err := parseChangeRanges(opts.Args)
+	return err
+}
+
+// errNothingToResolve stops a rewrite in place of a draft with no changes.
+var errNothingToResolve = errors.New("no tracked changes")
+
+// selection returns the Select function of the decision the options ask
+// for; inPlace refuses a draft with no changes (there is nothing to write).
+func (opts *ResolveOptions) selection(inPlace bool) func(d *critic.Doc) ([]int, error) {
+	return func(d *critic.Doc) ([]int, error) {
+		ranges, err := parseChangeRanges(opts.Args)
+		if err != nil {
+			return nil, err
 		}
+		total := len(d.Changes())
+		nums, err := expandChangeRanges(ranges, total)
+		if err != nil {
+			return nil, fmt.Errorf("%s has %s: %v: run 'redline changes %s' to see them", d.Name, changeCount(total), err, opts.Ref)
+		}
+		if opts.All {
+			for i := 1; i <= total; i++ {
+				nums = append(nums, i)
+			}
+		}
+		if opts.Author != "" || opts.Office != "" {
+			byWho, err := changesByWho(d.Changes(), opts, d.Name)
+			if err != nil {
+				return nil, err
+			}
+			nums = append(nums, byWho...)
+		}
+		if total == 0 && len(nums) == 0 && inPlace {
+			return nil, errNothingToResolve
+		}
+		return nums, nil
 	}
-	v, err := f.Resolve(opts.Ref)
+}
+
+func resolveRun(opts *ResolveOptions) error {
+	verb, done := "accept", "accepted"
+	if !opts.Accept {
+		verb, done = "reject", "rejected"
+	}
+	v, err := opts.Resolve(opts.Ref)
 	if err != nil {
 		return err
 	}
@@ -221,87 +269,45 @@ func runResolve(f *Factory, opts *resolveOptions) error {
 	if inPlace && (v.Revision != nil || v.Path == "") {
 		return usageErrorf("%s is not a working copy and cannot be rewritten: write the result with -o OUT or see it with --dry-run", v.Name)
 	}
-	d, err := critic.Parse(v.Name, v.Data)
-	if err != nil {
-		return err
-	}
-	total := len(d.Changes())
-	nums, err := expandChangeRanges(ranges, total)
-	if err != nil {
-		return fmt.Errorf("%s has %s: %v: run 'redline changes %s' to see them", v.Name, changeCount(total), err, opts.Ref)
-	}
-	if opts.All {
-		for i := 1; i <= total; i++ {
-			nums = append(nums, i)
+	dec := critic.Decision{Accept: opts.Accept, Select: opts.selection(inPlace)}
+	var o critic.Outcome
+	if inPlace {
+		// Under the working copy's lock, as the review page decides: no
+		// decision made at the same time is lost.
+		dec.Check = opts.Sealed
+		o, err = critic.ResolveFile(v.Path, v.Name, dec)
+		if errors.Is(err, errNothingToResolve) {
+			fmt.Fprintf(opts.IO.Out, "no tracked changes in %s: nothing to %s\n", v.Name, verb)
+			return nil
 		}
-	}
-	if opts.Author != "" || opts.Office != "" {
-		byWho, err := changesByWho(d.Changes(), opts, v.Name)
 		if err != nil {
 			return err
 		}
-		nums = append(nums, byWho...)
+	} else {
+		if o, err = critic.ResolveData(v.Name, v.Data, dec); err != nil {
+			return err
+		}
+		if err := opts.checkOutput(v); err != nil {
+			return err
+		}
 	}
-	if total == 0 && len(nums) == 0 && inPlace {
-		fmt.Fprintf(f.IO.Out, "no tracked changes in %s: nothing to %s\n", v.Name, verb)
-		return nil
-	}
-	decisions := make(map[int]bool, len(nums))
-	for _, n := range nums {
-		decisions[n] = opts.Accept
-	}
-	result, err := d.Resolve(decisions)
-	if err != nil {
-		return fmt.Errorf("%v: run 'redline changes %s' to see them", err, opts.Ref)
-	}
-
 	target := v.Path
 	if opts.Output != "" {
 		target = opts.Output
 	}
-	if inPlace || (opts.Output != "-" && !opts.DryRun && v.Path != "" && sameFile(opts.Output, v.Path)) {
-		if err := refuseSealed(f, v.Path); err != nil {
-			return err
-		}
-	} else if opts.Output != "" && opts.Output != "-" && !opts.DryRun {
-		// -o onto another file: never onto a sent draft, and onto an
-		// existing file (perhaps a draft with uncommitted work) only when
-		// asked, as the importers do.
-		if _, err := os.Stat(opts.Output); err == nil {
-			if err := refuseSealed(f, opts.Output); err != nil {
-				return err
-			}
-			if !opts.Force {
-				return fmt.Errorf("%s exists: give --force to replace it, or another -o", opts.Output)
-			}
-		}
-	}
-	rep := resolveReport{File: v.Name, Output: target, Action: verb, Changes: nums, Remaining: total - len(nums)}
-	if rd, err := critic.Parse(v.Name, result); err == nil {
-		if mc := rd.MarksInCode(); len(mc) > 0 {
-			rep.MarksInCode = len(mc)
-			rep.FirstMarkInCode = fmt.Sprintf("line %d, column %d", mc[0].Line, mc[0].Column)
-		}
-	}
-	for n := total; len(nums) > 0 && n > nums[0]; n-- {
-		if !slices.Contains(nums, n) {
-			rep.Renumbered = true
-			break
-		}
-	}
-	if rep.Changes == nil {
-		rep.Changes = []int{}
-	}
-	status := f.IO.Out
+	rep := newResolveReport(v.Name, target, verb, o)
+	status := opts.IO.Out
 	switch {
+	case inPlace:
+		rep.Written = true
 	case opts.DryRun || opts.Output == "-":
-		if _, err := f.IO.Out.Write(result); err != nil {
+		if _, err := opts.IO.Out.Write(o.Result); err != nil {
 			return err
 		}
-		status = f.IO.ErrOut
+		status = opts.IO.ErrOut
 		rep.Output = "-"
 	default:
-		if err := draft.WriteFileAtomic(target, result, 0o644); err != nil {
+		if err := draft.WriteFileAtomic(target, o.Result, 0o644); err != nil {
 			return err
 		}
 		rep.Written = true
@@ -313,6 +319,47 @@ func runResolve(f *Factory, opts *resolveOptions) error {
 	}
 	writeResolveReport(status, rep, done, opts.DryRun)
 	return nil
+}
+
+// checkOutput refuses -o onto a sent draft, and onto an existing file
+// (perhaps a draft with uncommitted work) unless --force, as the
+// importers do.
+func (opts *ResolveOptions) checkOutput(v *draft.Version) error {
+	if opts.Output == "-" || opts.DryRun {
+		return nil
+	}
+	if v.Path != "" && sameFile(opts.Output, v.Path) {
+		return opts.Sealed(v.Path)
+	}
+	if _, err := os.Stat(opts.Output); err == nil {
+		if err := opts.Sealed(opts.Output); err != nil {
+			return err
+		}
+		if !opts.Force {
+			return fmt.Errorf("%s exists: give --force to replace it, or another -o", opts.Output)
+		}
+	}
+	return nil
+}
+
+func newResolveReport(name, target, verb string, o critic.Outcome) resolveReport {
+	rep := resolveReport{File: name, Output: target, Action: verb, Changes: o.Numbers, Remaining: o.Total - len(o.Numbers)}
+	if rd, err := critic.Parse(name, o.Result); err == nil {
+		if mc := rd.MarksInCode(); len(mc) > 0 {
+			rep.MarksInCode = len(mc)
+			rep.FirstMarkInCode = fmt.Sprintf("line %d, column %d", mc[0].Line, mc[0].Column)
+		}
+	}
+	for n := o.Total; len(o.Numbers) > 0 && n > o.Numbers[0]; n-- {
+		if !slices.Contains(o.Numbers, n) {
+			rep.Renumbered = true
+			break
+		}
+	}
+	if rep.Changes == nil {
+		rep.Changes = []int{}
+	}
+	return rep
 }
 
 func writeResolveReport(w io.Writer, rep resolveReport, done string, dryRun bool) {
@@ -398,7 +445,7 @@ func byOffice(author, office string) bool {
 
 // changesByWho numbers the changes whose author is --author NAME, or that
 // the office --office NAME made.
-func changesByWho(changes []critic.Change, opts *resolveOptions, name string) ([]int, error) {
+func changesByWho(changes []critic.Change, opts *ResolveOptions, name string) ([]int, error) {
 	who, match := opts.Author, func(a string) bool { return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(opts.Author)) }
 	if opts.Office != "" {
 		who, match = opts.Office, func(a string) bool { return byOffice(a, opts.Office) }

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/redline-dev/redline/draft"
 )
 
@@ -106,5 +108,33 @@ func TestParseChangeNumbers(t *testing.T) {
 	rs, _ = parseChangeRanges([]string{"9"})
 	if _, err := expandChangeRanges(rs, 7); err == nil || err.Error() != "no change 9" {
 		t.Errorf("one missing number: %v", err)
+	}
+}
+
+func TestResolveFlags(t *testing.T) {
+	f, _, _ := testFactory(t)
+	for _, build := range []func(*Factory, func(*ResolveOptions) error) *cobra.Command{NewCmdAccept, NewCmdReject} {
+		var got *ResolveOptions
+		c := build(f, func(o *ResolveOptions) error { got = o; return nil })
+		if err := parseOnly(t, c, "d.md", "2", "5-7", "--json", "-o", "out.md", "--force"); err != nil {
+			t.Fatal(err)
+		}
+		if got == nil || got.Ref != "d.md" || len(got.Args) != 2 || got.Args[1] != "5-7" || !got.JSON || got.Output != "out.md" || !got.Force || got.All {
+			t.Fatalf("options %+v", got)
+		}
+		for _, ok := range [][]string{{"d.md", "--all"}, {"d.md", "--author", "CDP No. 10"}, {"d.md", "--office", "No. 10", "-n"}} {
+			got = nil
+			c := build(f, func(o *ResolveOptions) error { got = o; return nil })
+			if err := parseOnly(t, c, ok...); err != nil || got == nil {
+				t.Errorf("%q: %v", ok, err)
+			}
+		}
+		for _, bad := range [][]string{{}, {"d.md"}, {"d.md", "1", "--all"}, {"d.md", "--all", "--author", "X"}, {"d.md", "--all", "-n", "-o", "x.md"}, {"d.md", "0"}, {"d.md", "3-1"}} {
+			got = nil
+			c := build(f, func(o *ResolveOptions) error { got = o; return nil })
+			if err := parseOnly(t, c, bad...); err == nil || got != nil {
+				t.Errorf("%q was accepted", bad)
+			}
+		}
 	}
 }
