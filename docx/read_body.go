@@ -233,9 +233,23 @@ func (r *reader) current() Revision {
 	if len(r.revs) == 0 {
 		return Revision{}
 	}
-	// Nested revisions (an insertion deleted later) count as the
-	// innermost: what the text is now.
+	// Nested revisions count as the innermost: what the text is now.
 	return r.revs[len(r.revs)-1]
+}
+
+// insertedThenDeleted reports whether the text being read was inserted
+// under tracking and then deleted (a w:del inside a w:ins, or the other
+// way about): it is in neither version, old or new.
+func (r *reader) insertedThenDeleted() (ins, del Revision, ok bool) {
+	for _, v := range r.revs {
+		switch v.Kind {
+		case Insert, MoveTo:
+			ins = v
+		case Delete, MoveFrom:
+			del = v
+		}
+	}
+	return ins, del, ins.Kind != Plain && del.Kind != Plain
 }
 
 func (r *reader) add(s string) {
@@ -245,6 +259,10 @@ func (r *reader) add(s string) {
 	if r.para == nil {
 		r.warnf("text outside a paragraph was read as a paragraph of its own")
 		r.para = &Paragraph{}
+	}
+	if ins, del, ok := r.insertedThenDeleted(); ok {
+		r.warnf("text inserted by %s and deleted by %s is in neither version and was left out: %q", ins.Author, del.Author, clip(s))
+		return
 	}
 	run := Run{Text: s, Bold: r.bold, Italic: r.italic, Rev: r.current()}
 	if n := len(r.para.Runs); n > 0 {
