@@ -131,6 +131,15 @@ func reviewRun(opts *ReviewOptions) error {
 	if err != nil {
 		return err
 	}
+	if ws != nil {
+		if _, err := ws.DraftName(opts.File); err == nil {
+			if rev, sealed, err := ws.Sealed(opts.File); err != nil {
+				return err
+			} else if sealed {
+				return usageErrorf("%s was sent as revision %d and is sealed, so no decision could be written into it: review a copy", visibleControls(opts.File), rev.Number)
+			}
+		}
+	}
 	author, office := reviewerIdentity(f, ws, opts.Author, opts.Office)
 	name := opts.File
 	if filepath.IsAbs(name) {

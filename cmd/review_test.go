@@ -276,3 +276,25 @@ func TestReviewAgainstOld(t *testing.T) {
 		t.Error("the draft's own front matter went")
 	}
 }
+
+// A draft that has been sent is refused before anything is served.
+func TestReviewRefusesSealedDraft(t *testing.T) {
+	dir := t.TempDir()
+	ws, err := draft.Init(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wc := filepath.Join(dir, "telegram.md")
+	if err := os.WriteFile(wc, []byte("Dear Ron, we {~~can~>shall~~} decide.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = ws.Commit(draft.CommitRequest{Path: wc, Author: "Charles Powell", Office: "No. 10", Message: "sent", Time: time.Date(1988, 12, 21, 21, 30, 0, 0, time.UTC),
+		Sent: &draft.Sent{Series: "T", Serial: "T 192A/88", DTG: "212130Z DEC 88", Cable: []byte("CABLE\n")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := runIn(t, dir, "review", wc)
+	if code != ExitError || !strings.Contains(stderr, "was sent as revision 1 and is sealed, so no decision could be written into it: review a copy") {
+		t.Errorf("review of a sealed draft: exit %d, %q", code, stderr)
+	}
+}
