@@ -60,3 +60,16 @@ func TestColorEnabled(t *testing.T) {
 		t.Error("CLICOLOR_FORCE must colour a pipe")
 	}
 }
+
+// On a terminal, versions with the same words are said to be so, once.
+func TestNoDifferencesSaidOnce(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("a b  c\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.txt"), []byte("a b\nc\n"), 0o644)
+	for _, format := range []string{"ansi", "plain", "side-by-side"} {
+		out, code := runOnTerminal(t, dir, []string{"REDLINE_PAGER=cat"}, "diff", "a.txt", "b.txt", "--format", format)
+		if code != 0 || strings.Count(out, "no differences") != 1 || strings.Contains(out, "0 changes") {
+			t.Errorf("%s: exit %d: %q", format, code, out)
+		}
+	}
+}

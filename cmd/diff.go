@@ -39,6 +39,7 @@ type DiffOptions struct {
 	Format            string
 	Stat              bool
 	ExitCode          bool
+	Quiet             bool
 	IgnoreCase        bool
 	IgnorePunctuation bool
 	As, OldAs, NewAs  string
@@ -127,6 +128,7 @@ func NewCmdDiff(f *Factory, runF func(*DiffOptions) error) *cobra.Command {
 	fl.StringVar(&opts.Format, "format", "", "output format: "+strings.Join(render.DiffFormats(), ", ")+" (default: ansi on a terminal, else plain)")
 	fl.BoolVar(&opts.Stat, "stat", false, "print the summary alone (same as --format stat)")
 	fl.BoolVar(&opts.ExitCode, "exit-code", false, "exit with status 1 when the versions differ")
+	fl.BoolVarP(&opts.Quiet, "quiet", "q", false, "print nothing; exit with status 1 when the versions differ (as git diff --quiet)")
 	fl.BoolVarP(&opts.IgnoreCase, "ignore-case", "i", false, "ignore differences of case (automatic when a side is a cable or all upper case)")
 	fl.BoolVar(&opts.IgnorePunctuation, "ignore-punctuation", false, "compare words only")
 	fl.StringVar(&opts.As, "as", "", "read both sides as text, markdown or cable instead of guessing")
@@ -201,6 +203,9 @@ func (opts *DiffOptions) check() error {
 	if opts.MinMoveWords < 1 {
 		return usageErrorf("--min-move-words takes a positive number of words")
 	}
+	if opts.Quiet && !opts.Output.ToStdout() {
+		return usageErrorf("--quiet prints nothing, so it cannot be used with -o")
+	}
 	return nil
 }
 
@@ -272,8 +277,20 @@ func diffRun(opts *DiffOptions) error {
 			return err
 		}
 	}
+	if opts.Quiet {
+		if c.HasChanges() {
+			return errDifferences
+		}
+		return nil
+	}
 	for _, h := range c.Hints {
 		fmt.Fprintf(opts.IO.ErrOut, "redline: hint: use --%s-as %s %s\n", h.Side, h.Kind, h.Why)
+	}
+	if !c.HasChanges() && opts.Output.ToStdout() && opts.IO.IsStdoutTTY() && sameWordsOnce[view.Name] {
+		// A person at a terminal is told once, rather than shown the
+		// whole text with nothing marked and a summary of zero changes.
+		_, err := fmt.Fprintf(opts.IO.Out, "no differences: %s and %s have the same words\n", displayRef(ov.Name), displayRef(nv.Name))
+		return err
 	}
 	if err := writeDiff(opts, c, view, mode, ov.Path, nv.Path); err != nil {
 		return err
@@ -282,6 +299,19 @@ func diffRun(opts *DiffOptions) error {
 		return errDifferences
 	}
 	return nil
+}
+
+// sameWordsOnce are the views that, on a terminal, say "no differences"
+// in one line for versions with the same words; the others (json, stat,
+// critic, html, pdf, docx) are data or documents and are written as ever.
+var sameWordsOnce = map[string]bool{"ansi": true, "plain": true, "side-by-side": true}
+
+// displayRef names a side in a message: standard input as "-".
+func displayRef(name string) string {
+	if name == "<stdin>" {
+		return "-"
+	}
+	return visibleControls(name)
 }
 
 // diffRefs turns the arguments into the two references compared. With
