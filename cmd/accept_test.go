@@ -138,3 +138,41 @@ func TestResolveFlags(t *testing.T) {
 		}
 	}
 }
+
+func TestChangesFlags(t *testing.T) {
+	f, _, _ := testFactory(t)
+	var got *ChangesOptions
+	c := NewCmdChanges(f, func(o *ChangesOptions) error { got = o; return nil })
+	if err := parseOnly(t, c, "d.md@3", "--json"); err != nil {
+		t.Fatal(err)
+	}
+	if got == nil || got.Ref != "d.md@3" || !got.JSON {
+		t.Fatalf("options %+v", got)
+	}
+	for _, bad := range [][]string{{}, {"a.md", "b.md"}, {"a.md", "--all"}} {
+		got = nil
+		c := NewCmdChanges(f, func(o *ChangesOptions) error { got = o; return nil })
+		if err := parseOnly(t, c, bad...); err == nil || got != nil {
+			t.Errorf("%q was accepted", bad)
+		}
+	}
+}
+
+func TestImportHandwrittenFlags(t *testing.T) {
+	f, _, _ := testFactory(t)
+	var got *ImportHandwrittenOptions
+	c := NewCmdImportHandwritten(f, func(o *ImportHandwrittenOptions) error { got = o; return nil })
+	if err := parseOnly(t, c, "scan.md", "-o", "amended.md", "-f"); err != nil {
+		t.Fatal(err)
+	}
+	if got == nil || got.Ref != "scan.md" || got.Output != "amended.md" || !got.Force {
+		t.Fatalf("options %+v", got)
+	}
+	for _, bad := range [][]string{{}, {"a.md", "b.md"}, {"a.md", "--json"}} {
+		got = nil
+		c := NewCmdImportHandwritten(f, func(o *ImportHandwrittenOptions) error { got = o; return nil })
+		if err := parseOnly(t, c, bad...); err == nil || got != nil {
+			t.Errorf("%q was accepted", bad)
+		}
+	}
+}

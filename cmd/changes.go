@@ -3,24 +3,34 @@ package cmd
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/redline-dev/redline/critic"
 	"io"
 	"strings"
 
 	"github.com/mattn/go-runewidth"
 	"github.com/spf13/cobra"
+
+	"github.com/redline-dev/redline/critic"
+	"github.com/redline-dev/redline/draft"
 )
 
-func init() { register(NewCmdChanges) }
+func init() {
+	register(func(f *Factory) *cobra.Command { return NewCmdChanges(f, nil) })
+}
 
-type changesOptions struct {
+// ChangesOptions holds what `redline changes` needs.
+type ChangesOptions struct {
+	IO        *IOStreams
+	Resolve   func(ref string) (*draft.Version, error)
+	ColorMode func() (ColorMode, error)
+
 	Ref  string
 	JSON bool
 }
 
-// NewCmdChanges builds `redline changes`.
-func NewCmdChanges(f *Factory) *cobra.Command {
-	opts := &changesOptions{}
+// NewCmdChanges builds `redline changes`. runF, when not nil, runs instead
+// of changesRun.
+func NewCmdChanges(f *Factory, runF func(*ChangesOptions) error) *cobra.Command {
+	opts := &ChangesOptions{IO: f.IO, Resolve: f.Resolve, ColorMode: f.ColorMode}
 	c := &cobra.Command{
 		Use:   "changes FILE[@REV]",
 		Short: "List a draft's tracked changes (CriticMarkup), numbered",
@@ -45,15 +55,18 @@ column, old, new, author and comment.`,
 		Args: exactArgs(1, "one draft: FILE or FILE@REV"),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Ref = args[0]
-			return runChanges(f, opts)
+			if runF != nil {
+				return runF(opts)
+			}
+			return changesRun(opts)
 		},
 	}
 	c.Flags().BoolVar(&opts.JSON, "json", false, "print the changes as a JSON array")
 	return c
 }
 
-func runChanges(f *Factory, opts *changesOptions) error {
-	v, err := f.Resolve(opts.Ref)
+func changesRun(opts *ChangesOptions) error {
+	v, err := opts.Resolve(opts.Ref)
 	if err != nil {
 		return err
 	}
@@ -66,22 +79,22 @@ func runChanges(f *Factory, opts *changesOptions) error {
 		if changes == nil {
 			changes = []critic.Change{}
 		}
-		enc := json.NewEncoder(f.IO.Out)
+		enc := json.NewEncoder(opts.IO.Out)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
 		return enc.Encode(changes)
 	}
-	mode, err := f.ColorMode()
+	mode, err := opts.ColorMode()
 	if err != nil {
 		return err
 	}
-	color := f.IO.ColorEnabled(mode, false)
+	color := opts.IO.ColorEnabled(mode, false)
 	if len(changes) == 0 {
-		fmt.Fprintf(f.IO.Out, "no tracked changes in %s\n", v.Name)
+		fmt.Fprintf(opts.IO.Out, "no tracked changes in %s\n", v.Name)
 		return nil
 	}
-	writeChangeList(f.IO.Out, changes, color, f.IO.TerminalWidth(100))
-	fmt.Fprintf(f.IO.Out, "%s in %s\n", changeCount(len(changes)), v.Name)
+	writeChangeList(opts.IO.Out, changes, color, opts.IO.TerminalWidth(100))
+	fmt.Fprintf(opts.IO.Out, "%s in %s\n", changeCount(len(changes)), v.Name)
 	return nil
 }
 

@@ -2,22 +2,37 @@ package cmd
 
 import (
 	"fmt"
-	"github.com/redline-dev/redline/critic"
 
 	"github.com/spf13/cobra"
+
+	"github.com/redline-dev/redline/critic"
+	"github.com/redline-dev/redline/draft"
 )
 
-func init() { registerImport(NewCmdImportHandwritten) }
+func init() {
+	registerImport(func(f *Factory) *cobra.Command { return NewCmdImportHandwritten(f, nil) })
+}
 
-type importHandwrittenOptions struct {
+// ImportHandwrittenOptions holds what `redline import handwritten` needs.
+type ImportHandwrittenOptions struct {
+	IO      *IOStreams
+	Resolve func(ref string) (*draft.Version, error)
+	// Write writes the draft made through the one -o writer; it reports
+	// whether it went to standard output.
+	Write func(path string, data []byte, force bool, input string) (toStdout bool, err error)
+
 	Ref    string
 	Output string
 	Force  bool
 }
 
-// NewCmdImportHandwritten builds `redline import handwritten`.
-func NewCmdImportHandwritten(f *Factory) *cobra.Command {
-	opts := &importHandwrittenOptions{}
+// NewCmdImportHandwritten builds `redline import handwritten`. runF, when
+// not nil, runs instead of importHandwrittenRun.
+func NewCmdImportHandwritten(f *Factory, runF func(*ImportHandwrittenOptions) error) *cobra.Command {
+	opts := &ImportHandwrittenOptions{IO: f.IO, Resolve: f.Resolve,
+		Write: func(path string, data []byte, force bool, input string) (bool, error) {
+			return writeImported(f, path, data, force, input)
+		}}
 	c := &cobra.Command{
 		Use:   "handwritten FILE -o OUT.md",
 		Short: "Turn a transcribed hand-amended draft (~~struck~~, <sup>above</sup>) into tracked changes",
@@ -41,7 +56,10 @@ replaced with --force.`,
 		Args: exactArgs(1, "one transcribed draft FILE"),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Ref = args[0]
-			return runImportHandwritten(f, opts)
+			if runF != nil {
+				return runF(opts)
+			}
+			return importHandwrittenRun(opts)
 		},
 	}
 	c.Flags().StringVarP(&opts.Output, "output", "o", "", "write the draft to `OUT.md` (- or nothing: standard output)")
@@ -49,8 +67,8 @@ replaced with --force.`,
 	return c
 }
 
-func runImportHandwritten(f *Factory, opts *importHandwrittenOptions) error {
-	v, err := f.Resolve(opts.Ref)
+func importHandwrittenRun(opts *ImportHandwrittenOptions) error {
+	v, err := opts.Resolve(opts.Ref)
 	if err != nil {
 		return err
 	}
@@ -63,10 +81,10 @@ func runImportHandwritten(f *Factory, opts *importHandwrittenOptions) error {
 	if err != nil {
 		return fmt.Errorf("the draft made from %s does not read back: %v", v.Name, err)
 	}
-	toStdout, err := writeImported(f, opts.Output, out, opts.Force, v.Path)
+	toStdout, err := opts.Write(opts.Output, out, opts.Force, v.Path)
 	if err != nil || toStdout {
 		return err
 	}
-	fmt.Fprintf(f.IO.Out, "wrote %s with %s: see them with 'redline changes %s'\n", opts.Output, changeCount(len(d.Changes())), opts.Output)
+	fmt.Fprintf(opts.IO.Out, "wrote %s with %s: see them with 'redline changes %s'\n", opts.Output, changeCount(len(d.Changes())), opts.Output)
 	return nil
 }
