@@ -201,13 +201,10 @@ func (f *docxFlow) runs(from, shown, to int) []Run {
 		b.WriteByte(c)
 	}
 	flush()
-	// Anchors inside the break that ends the paragraph close it here;
-	// those at the next paragraph's start open that one.
-	for f.next < len(f.anchors) && f.anchors[f.next].off <= to && f.anchors[f.next].run.CommentEnd > 0 {
-		out = append(out, f.anchors[f.next].run)
-		f.next++
-	}
-	return out
+	// Anchors right after the paragraph's last character end it (a
+	// comment on no text there stays with the text before it); those in
+	// the break after it go to the next paragraph.
+	return append(out, f.pendingAnchors(to+1)...)
 }
 
 const (

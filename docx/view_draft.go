@@ -1,12 +1,13 @@
 package docx
 
 import (
-	"github.com/redline-dev/redline/render"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/redline-dev/redline/critic"
 	"github.com/redline-dev/redline/draft"
+	"github.com/redline-dev/redline/render"
 )
 
 // DraftDOCXOptions are the settings of DraftDOCX.
@@ -43,7 +44,7 @@ func DraftDOCX(w io.Writer, name string, src []byte, opts DraftDOCXOptions) erro
 	if t := render.CleanText(doc.Fields.Title); t != "" {
 		d.Paragraphs = append(d.Paragraphs, Paragraph{Style: StyleTitle, Runs: []Run{{Text: t}}})
 	}
-	b := &draftDOCX{src: src, doc: d, opts: opts}
+	b := &draftDOCX{src: src, doc: d, opts: opts, lastComment: -1}
 	at := cd.BodyOffset()
 	marks := cd.Marks()
 	mi := 0
@@ -69,6 +70,9 @@ type draftDOCX struct {
 	doc    *Document
 	opts   DraftDOCXOptions
 	pieces []docxPiece
+	// the Word comment of the change that ended at lastEnd, for a reply
+	// written directly after it; -1 for none
+	lastComment, lastEnd int
 }
 
 func (b *draftDOCX) plain(from, to int) {
@@ -99,10 +103,24 @@ func (b *draftDOCX) change(c critic.Change, marks []critic.Mark) {
 	if author == "" {
 		author = "unknown"
 	}
-	rev := func(k Kind) Revision { return Revision{Kind: k, Author: author, Date: b.opts.Date} }
-	comment := strings.TrimSpace(c.Comment)
+	comment, date := commentDate(strings.TrimSpace(c.Comment))
+	if date == "" {
+		date = b.opts.Date
+	}
+	rev := func(k Kind) Revision { return Revision{Kind: k, Author: author, Date: date} }
+	// A reply as import docx writes one: a comment directly after the
+	// comment it answers, "reply to NAME: text".
+	if rest, ok := strings.CutPrefix(comment, "reply to "); ok && c.Kind == critic.KindComment && b.lastComment >= 0 && c.Start == b.lastEnd {
+		if _, text, ok := strings.Cut(rest, ": "); ok {
+			b.doc.Comments = append(b.doc.Comments, Comment{Author: author, Date: date, Text: render.CleanText(text), Parent: b.lastComment})
+			b.lastEnd = c.End
+			return
+		}
+	}
+	b.lastComment = -1
 	if comment != "" || c.Kind == critic.KindHighlight {
-		b.doc.Comments = append(b.doc.Comments, Comment{Author: author, Date: b.opts.Date, Text: render.CleanText(comment), Parent: -1})
+		b.lastComment, b.lastEnd = len(b.doc.Comments), c.End
+		b.doc.Comments = append(b.doc.Comments, Comment{Author: author, Date: date, Text: render.CleanText(comment), Parent: -1})
 		b.pieces = append(b.pieces, docxPiece{anchor: Run{CommentStart: len(b.doc.Comments)}})
 		defer func() { b.pieces = append(b.pieces, docxPiece{anchor: Run{CommentEnd: len(b.doc.Comments)}}) }()
 	}
@@ -119,4 +137,18 @@ func (b *draftDOCX) change(c critic.Change, marks []critic.Mark) {
 			b.pieces = append(b.pieces, docxPiece{text: old})
 		}
 	}
+}
+
+// commentDate takes a time in brackets off the end of a comment, as import
+// docx writes one ("more precise (1988-12-21T10:00:00Z)"), for w:date.
+func commentDate(s string) (text, date string) {
+	i := strings.LastIndex(s, "(")
+	if i < 0 || !strings.HasSuffix(s, ")") {
+		return s, ""
+	}
+	t, err := time.Parse(time.RFC3339, s[i+1:len(s)-1])
+	if err != nil {
+		return s, ""
+	}
+	return strings.TrimSpace(s[:i]), t.UTC().Format("2006-01-02T15:04:05Z")
 }

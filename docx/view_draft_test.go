@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rogpeppe/go-internal/txtar"
+
 	"github.com/redline-dev/redline/critic"
 	"github.com/redline-dev/redline/draft"
 )
@@ -111,5 +113,39 @@ func TestDraftDOCXWithPandoc(t *testing.T) {
 	all := pandocRead(t, buf.Bytes(), "all", "markdown")
 	if n := strings.Count(all, `author="Charles Powell, No. 10"`); n < len(cd.Changes()) {
 		t.Errorf("pandoc shows %d marks by the author; the draft has %d changes", n, len(cd.Changes()))
+	}
+}
+
+// TestDraftDOCXFromImport: a draft that import docx wrote renders back to
+// Word with its dates and replies: the round trip Word → draft → Word keeps
+// who said what and when.
+func TestDraftDOCXFromImport(t *testing.T) {
+	a, err := txtar.ParseFile(filepath.Join("testdata", "comments.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, _, err := Read(buildPackage(t, a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := Draft(first)
+	var buf bytes.Buffer
+	if err := DraftDOCX(&buf, "imported.md", src, DraftDOCXOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	again, _, err := Read(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := string(Draft(again)); got != string(src) {
+		t.Errorf("Word → draft → Word → draft changed it:\n%s\nwant\n%s", got, src)
+	}
+	if len(again.Comments) != len(first.Comments) {
+		t.Fatalf("%d comments, want %d", len(again.Comments), len(first.Comments))
+	}
+	for i, c := range first.Comments {
+		if g := again.Comments[i]; g.Author != c.Author || g.Date != c.Date || (g.Parent >= 0) != (c.Parent >= 0) {
+			t.Errorf("comment %d: %+v, want %+v", i, g, c)
+		}
 	}
 }
