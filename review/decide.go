@@ -77,30 +77,35 @@ func (s *Server) locked(want string, fn func(d *critic.Doc) ([]byte, error)) ([]
 }
 
 // Decide accepts (accept true) or rejects the selected changes of the
-// draft at version want, exactly as 'redline accept' and 'reject' do: under
-// the working copy's lock, with the same resolver, written atomically.
+// draft at version want through critic.ResolveFile, the entry point
+// 'redline accept' and 'reject' use: under the working copy's lock,
+// refusing a stale version, written atomically. Comparing with an earlier
+// version, the same resolver (critic.ResolveData) runs on the tracked text
+// under the same lock.
 func (s *Server) Decide(want string, sel Selection, accept bool) (Outcome, error) {
-	var o Outcome
-	out, err := s.locked(want, func(d *critic.Doc) ([]byte, error) {
-		nums, err := selectChanges(d, sel)
-		if err != nil {
-			return nil, err
-		}
-		decisions := make(map[int]bool, len(nums))
-		for _, n := range nums {
-			decisions[n] = accept
-		}
-		res, err := d.Resolve(decisions)
-		if err != nil {
-			return nil, err
-		}
-		o.Numbers, o.Remaining = nums, len(d.Changes())-len(nums)
-		return res, nil
-	})
+	if want == "" {
+		return Outcome{}, errors.New("the decision names no version of the draft: reload the page and decide there")
+	}
+	dec := critic.Decision{Accept: accept, Version: want, Check: s.opts.Check,
+		Select: func(d *critic.Doc) ([]int, error) { return selectChanges(d, sel) }}
+	var co critic.Outcome
+	var err error
+	if s.comparing() {
+		_, err = s.locked(want, func(d *critic.Doc) ([]byte, error) {
+			co, err = critic.ResolveData(s.opts.Name, d.Source(), dec)
+			return co.Result, err
+		})
+	} else {
+		co, err = critic.ResolveFile(s.opts.Path, s.opts.Name, dec)
+	}
+	var stale *critic.StaleError
+	if errors.As(err, &stale) {
+		return Outcome{}, &StaleError{Name: s.opts.Name}
+	}
 	if err != nil {
 		return Outcome{}, err
 	}
-	o.Version = version(out)
+	o := Outcome{Numbers: co.Numbers, Version: co.Version, Remaining: co.Total - len(co.Numbers)}
 	s.mu.Lock()
 	s.resolved += len(o.Numbers)
 	s.mu.Unlock()
