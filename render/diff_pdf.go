@@ -16,13 +16,12 @@ import (
 
 func init() { RegisterFormat(Format{Name: "pdf", Binary: true, Render: diffPDF}) }
 
-// The blackline's colours: deletions red, insertions blue, moves green, as
-// reviewers in law and government expect them.
+// The blackline's colours: the palette of every view (see hue).
 var (
 	blColorText  = [3]int{0, 0, 0}
-	blColorDel   = [3]int{200, 0, 0}
-	blColorIns   = [3]int{0, 0, 210}
-	blColorMove  = [3]int{0, 128, 0}
+	blColorDel   = hueDelete.rgb
+	blColorIns   = hueInsert.rgb
+	blColorMove  = hueMove.rgb
 	blColorMuted = [3]int{90, 90, 90}
 )
 

@@ -14,16 +14,36 @@ import (
 	"github.com/redline-dev/redline/diff"
 )
 
+// The palette of every view: deleted text red, inserted blue, moved green,
+// as reviewers in law and government expect. Each hue is given as a
+// terminal colour (SGR), as RGB for PDF and as CSS for HTML (the HTML
+// template's --del, --ins and --move variables, which a test holds to
+// these).
+type hue struct {
+	sgr       string // SGR foreground colour
+	rgb       [3]int
+	css, cssB string // text and background colours
+}
+
+var (
+	hueDelete = hue{"31", [3]int{200, 0, 0}, "#a50e0e", "#fce8e6"}
+	hueInsert = hue{"34", [3]int{0, 0, 210}, "#0b57d0", "#e8f0fe"}
+	hueMove   = hue{"32", [3]int{0, 128, 0}, "#0b6b2e", "#e6f4ea"}
+)
+
 // Terminal styles (SGR).
+var (
+	sgrDelete   = "\x1b[" + hueDelete.sgr + ";9m" // struck through
+	sgrInsert   = "\x1b[" + hueInsert.sgr + ";4m" // underlined
+	sgrMoveFrom = "\x1b[" + hueMove.sgr + ";9m"
+	sgrMoveTo   = "\x1b[" + hueMove.sgr + ";4m"
+	sgrMoveMark = "\x1b[1;" + hueMove.sgr + "m"
+)
+
 const (
-	sgrReset    = "\x1b[0m"
-	sgrDelete   = "\x1b[31;9m" // red, struck through
-	sgrInsert   = "\x1b[32;4m" // green, underlined
-	sgrMoveFrom = "\x1b[36;9m" // cyan, struck through
-	sgrMoveTo   = "\x1b[36;4m" // cyan, underlined
-	sgrMoveMark = "\x1b[1;36m"
-	sgrFaint    = "\x1b[2m"
-	sgrBold     = "\x1b[1m"
+	sgrReset = "\x1b[0m"
+	sgrFaint = "\x1b[2m"
+	sgrBold  = "\x1b[1m"
 )
 
 func spanStyle(s span) string {
