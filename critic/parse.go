@@ -35,10 +35,6 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/yuin/goldmark"
-	gast "github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/text"
 )
 
 // Kinds of change, as listed by Changes.
@@ -262,6 +258,24 @@ var (
 	closeTokens = Closings[:]
 )
 
+// codeEnd returns the end of the code region holding offset i (i itself
+// when i is not in code), and the index of that region or the next, from
+// ci on.
+func (d *Doc) codeEnd(i, ci int) (int, int) {
+	for ci < len(d.code) && d.code[ci].end <= i {
+		ci++
+	}
+	if ci < len(d.code) && d.code[ci].start <= i {
+		return d.code[ci].end, ci
+	}
+	return i, ci
+}
+
+// delimiterByte reports whether a delimiter can begin with c.
+func delimiterByte(c byte) bool {
+	return c == '{' || c == '+' || c == '-' || c == '~' || c == '=' || c == '<'
+}
+
 // scan finds the marks of the body.
 func (d *Doc) scan() error {
 	src := d.src
@@ -270,15 +284,12 @@ func (d *Doc) scan() error {
 	var cur Mark
 	var escapedOpen [len(Openings)]bool
 	for i := d.body; i < len(src); {
-		for ci < len(d.code) && d.code[ci].end <= i {
-			ci++
-		}
-		if ci < len(d.code) && d.code[ci].start <= i {
-			i = d.code[ci].end
+		var j int
+		if j, ci = d.codeEnd(i, ci); j != i {
+			i = j // marks in code are text
 			continue
 		}
-		c := src[i]
-		if c != '{' && c != '+' && c != '-' && c != '~' && c != '=' && c != '<' {
+		if !delimiterByte(src[i]) {
 			i++
 			continue
 		}
@@ -426,126 +437,4 @@ func splitAuthor(s string) (author, comment string) {
 		return strings.TrimSpace(first), strings.TrimSpace(rest)
 	}
 	return strings.TrimSpace(first), ""
-}
-
-// codeSpans finds code spans and code blocks in a Markdown body with
-// goldmark; offsets are shifted by base.
-func codeSpans(body []byte, base int) []span {
-	doc := goldmark.DefaultParser().Parse(text.NewReader(body))
-	var out []span
-	add := func(s, e int) {
-		if s < e {
-			out = append(out, span{s + base, e + base})
-		}
-	}
-	_ = gast.Walk(doc, func(n gast.Node, entering bool) (gast.WalkStatus, error) {
-		if !entering {
-			return gast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *gast.FencedCodeBlock:
-			s, e := -1, -1
-			if lines := n.Lines(); lines.Len() > 0 {
-				s, e = lineStart(body, lines.At(0).Start), lines.At(lines.Len()-1).Stop
-			} else if n.Info != nil {
-				s, e = lineStart(body, n.Info.Segment.Start), lineEnd(body, n.Info.Segment.Stop)
-			}
-			if s < 0 {
-				return gast.WalkSkipChildren, nil
-			}
-			// The opening fence line, when it is the line before.
-			if s > 0 {
-				ps := lineStart(body, s-1)
-				if isFenceLine(body[ps:s]) {
-					s = ps
-				}
-			}
-			if e < len(body) && e > 0 && body[e-1] == '\n' {
-				ne := lineEnd(body, e)
-				if isFenceLine(body[e:ne]) {
-					e = ne
-				}
-			}
-			add(s, e)
-			return gast.WalkSkipChildren, nil
-		case *gast.CodeBlock:
-			if lines := n.Lines(); lines.Len() > 0 {
-				add(lineStart(body, lines.At(0).Start), lines.At(lines.Len()-1).Stop)
-			}
-			return gast.WalkSkipChildren, nil
-		case *gast.CodeSpan:
-			s, e := -1, -1
-			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-				if t, ok := c.(*gast.Text); ok {
-					if s < 0 || t.Segment.Start < s {
-						s = t.Segment.Start
-					}
-					if t.Segment.Stop > e {
-						e = t.Segment.Stop
-					}
-				}
-			}
-			if s < 0 {
-				return gast.WalkSkipChildren, nil
-			}
-			if s > 0 && (body[s-1] == ' ' || body[s-1] == '\n') && s-2 >= 0 && body[s-2] == '`' {
-				s--
-			}
-			for s > 0 && body[s-1] == '`' {
-				s--
-			}
-			if e < len(body) && (body[e] == ' ' || body[e] == '\n' || body[e] == '\r') && e+1 < len(body) && body[e+1] == '`' {
-				e++
-			}
-			for e < len(body) && body[e] == '`' {
-				e++
-			}
-			add(s, e)
-			return gast.WalkSkipChildren, nil
-		}
-		return gast.WalkContinue, nil
-	})
-	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
-	// Merge overlaps.
-	merged := out[:0]
-	for _, s := range out {
-		if n := len(merged); n > 0 && s.start <= merged[n-1].end {
-			if s.end > merged[n-1].end {
-				merged[n-1].end = s.end
-			}
-			continue
-		}
-		merged = append(merged, s)
-	}
-	return merged
-}
-
-func lineStart(b []byte, i int) int {
-	if i > len(b) {
-		i = len(b)
-	}
-	return bytes.LastIndexByte(b[:i], '\n') + 1
-}
-
-// lineEnd returns the offset just after the line ending of the line holding
-// i (or len(b)).
-func lineEnd(b []byte, i int) int {
-	if i >= len(b) {
-		return len(b)
-	}
-	j := bytes.IndexByte(b[i:], '\n')
-	if j < 0 {
-		return len(b)
-	}
-	return i + j + 1
-}
-
-// isFenceLine reports whether a line is a code fence (``` or ~~~, at least
-// three, after indentation and block-quote markers).
-func isFenceLine(l []byte) bool {
-	t := bytes.TrimLeft(l, " \t>")
-	if len(t) < 3 || (t[0] != '`' && t[0] != '~') {
-		return false
-	}
-	return t[1] == t[0] && t[2] == t[0]
 }

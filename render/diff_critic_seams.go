@@ -168,45 +168,61 @@ func slideSeam(pieces []criticPiece, i int) ([]criticPiece, int, bool) {
 		}
 		for step := 0; step < 64; step++ {
 			t := text()
-			var c string
-			if left {
-				prev := &w[k-1]
-				_, n := utf8.DecodeLastRuneInString(prev.new)
-				if n == 0 || !strings.HasSuffix(*t, prev.new[len(prev.new)-n:]) {
-					break
-				}
-				c = prev.new[len(prev.new)-n:]
-				prev.old, prev.new = prev.old[:len(prev.old)-n], prev.new[:len(prev.new)-n]
-				w[k+1].old, w[k+1].new = c+w[k+1].old, c+w[k+1].new
-			} else {
-				next := &w[k+1]
-				_, n := utf8.DecodeRuneInString(next.new)
-				if n == 0 || !strings.HasPrefix(*t, next.new[:n]) {
-					break
-				}
-				c = next.new[:n]
-				next.old, next.new = next.old[n:], next.new[n:]
-				w[k-1].old, w[k-1].new = w[k-1].old+c, w[k-1].new+c
+			c, ok := slideStep(w, k, *t, left)
+			if !ok {
+				break
 			}
 			*t = rotate(*t, left, c)
 			if !tidiedEither(w, k) {
-				// Drop unchanged pieces left empty.
-				out := w[:0]
-				ni := 0
-				for j, q := range w {
-					if !q.change && q.new == "" {
-						continue
-					}
-					if j == k {
-						ni = len(out)
-					}
-					out = append(out, q)
-				}
+				out, ni := dropAllEmpty(w, k)
 				return out, ni, true
 			}
 		}
 	}
 	return pieces, i, false
+}
+
+// slideStep moves the character beside change k (before it, left, or
+// after it) across it, when the change's text t ends (or begins) with
+// that character; it returns the character moved.
+func slideStep(w []criticPiece, k int, t string, left bool) (string, bool) {
+	if left {
+		prev := &w[k-1]
+		_, n := utf8.DecodeLastRuneInString(prev.new)
+		if n == 0 || !strings.HasSuffix(t, prev.new[len(prev.new)-n:]) {
+			return "", false
+		}
+		c := prev.new[len(prev.new)-n:]
+		prev.old, prev.new = prev.old[:len(prev.old)-n], prev.new[:len(prev.new)-n]
+		w[k+1].old, w[k+1].new = c+w[k+1].old, c+w[k+1].new
+		return c, true
+	}
+	next := &w[k+1]
+	_, n := utf8.DecodeRuneInString(next.new)
+	if n == 0 || !strings.HasPrefix(t, next.new[:n]) {
+		return "", false
+	}
+	c := next.new[:n]
+	next.old, next.new = next.old[n:], next.new[n:]
+	w[k-1].old, w[k-1].new = w[k-1].old+c, w[k-1].new+c
+	return c, true
+}
+
+// dropAllEmpty drops the unchanged pieces left empty, and returns where
+// piece k is then.
+func dropAllEmpty(w []criticPiece, k int) ([]criticPiece, int) {
+	out := w[:0]
+	ni := 0
+	for j, q := range w {
+		if !q.change && q.new == "" {
+			continue
+		}
+		if j == k {
+			ni = len(out)
+		}
+		out = append(out, q)
+	}
+	return out, ni
 }
 
 // widenSeam takes into change i the white space beside it (after it
