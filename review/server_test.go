@@ -176,6 +176,12 @@ func TestDecideFormsAndStaleVersion(t *testing.T) {
 	if p, _ := s.page(view{}); p.Resolved != 4 || p.Total != 5 {
 		t.Errorf("progress %d of %d, want 4 of 5", p.Resolved, p.Total)
 	}
+	// A decision that names no version is refused, not made blind.
+	before, _ = os.ReadFile(path)
+	w = do(h, "POST", "/decide", url.Values{"token": {"tok"}, "do": {"accept-all"}}, nil)
+	if after, _ := os.ReadFile(path); w.Code != http.StatusBadRequest || !strings.Contains(w.Body.String(), "names no version") || string(after) != string(before) {
+		t.Errorf("decision without a version: %d %.200s", w.Code, w.Body.String())
+	}
 	// A bad selection is refused on the page itself.
 	w = do(h, "POST", "/decide", url.Values{"token": {"tok"}, "version": {fileVersion(t, path)}, "do": {"accept:9"}}, nil)
 	if w.Code != http.StatusBadRequest || !strings.Contains(w.Body.String(), "has no change 9") {
