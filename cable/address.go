@@ -18,6 +18,14 @@ func (p *cableParser) parseAddress(i int, fco bool) (int, error) {
 	j := i
 	for ; j < len(p.lines); j++ {
 		t := p.trimmed(j)
+		if fmLine != 0 && (t == "" || p.isFurniture(t)) {
+			// A page break inside the heading: its banners and page line
+			// are skipped when the address goes on after them.
+			if k := p.addressResumes(j, fco); k > j {
+				j = k - 1
+				continue
+			}
+		}
 		if t == "" {
 			// A double-spaced copy: the heading goes on when an address
 			// line follows the blank lines.
@@ -227,4 +235,26 @@ func (p *cableParser) readOfLine(j int, t string) error {
 	}
 	p.msg.DTG = cpCanonicalDTG(sub[1], sub[2], sub[3])
 	return nil
+}
+
+// addressResumes returns the index of the address line that follows the
+// blank and furniture lines from j (a page break inside the heading), or
+// j when no address line follows them.
+func (p *cableParser) addressResumes(j int, fco bool) int {
+	k := j
+	furniture := false
+	for k < len(p.lines) {
+		t := p.trimmed(k)
+		if t != "" && !p.isFurniture(t) || t == "BT" {
+			break
+		}
+		furniture = furniture || t != ""
+		k++
+	}
+	next := p.trimmed(k)
+	if !furniture || !(next == "BT" || cpHasKeyword(next, "TO") || cpHasKeyword(next, "INFO") || cpHasKeyword(next, "XMT") ||
+		fco && (cpHasKeyword(next, "TELNO") || cpHasKeyword(next, "OF") && cpDtgRE.MatchString(next))) {
+		return j
+	}
+	return k
 }

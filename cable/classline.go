@@ -161,6 +161,9 @@ func (p *cableParser) isFurniture(t string) bool {
 	case cpTransIDRE.MatchString(t) && !strings.Contains(t, " "):
 		return true
 	}
+	if p.pageShapes[LineShape(t)] {
+		return true
+	}
 	if sub := cpPageLineRE.FindStringSubmatch(t); sub != nil {
 		if sub[2] == "" || strings.ContainsAny(sub[2], "0123456789") {
 			return true

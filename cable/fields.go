@@ -22,7 +22,7 @@ func (p *cableParser) parseText(i, end int) {
 	last := -1
 	for k := j; k < end; k++ {
 		t := p.trimmed(k)
-		if t == "" || cpPageLineRE.MatchString(t) || cpIsDistributionLine(t) {
+		if t == "" || cpPageLineRE.MatchString(t) || p.pageShapes[LineShape(t)] || cpIsDistributionLine(t) {
 			continue
 		}
 		c, rest, ok := cpMatchClassification(t)
@@ -46,6 +46,10 @@ func (p *cableParser) parseText(i, end int) {
 	}
 	if last >= 0 {
 		j = last + 1
+		// and the page line under a banner
+		for j < end && (p.trimmed(j) == "" || p.isFurniture(p.trimmed(j))) {
+			j++
+		}
 	}
 	j = p.parseFields(j, end)
 	if p.fco && m.Subject == "" {
@@ -69,7 +73,7 @@ func (p *cableParser) fcoSubject(j, end int) int {
 	}
 	i := p.nextNonBlank(j)
 	t := p.trimmed(i)
-	if i+1 >= end || p.trimmed(i+1) != "" || t == "" || cpBodyStartRE.MatchString(t) || cpEndsSentence(t) ||
+	if i+1 >= end || p.trimmed(i+1) != "" && !p.isFurniture(p.trimmed(i+1)) || t == "" || cpBodyStartRE.MatchString(t) || cpEndsSentence(t) ||
 		p.isFurniture(t) || p.nextNonBlank(i+1) >= end {
 		return j
 	}
@@ -135,7 +139,8 @@ func (p *cableParser) parseFields(i, end int) int {
 			lastField = j
 			continue
 		}
-		if cpBodyStartRE.MatchString(t) || strings.HasPrefix(t, "\"") || strings.HasPrefix(t, "''") {
+		// A sentence's end (a title line has none) shows the text has begun.
+		if cpBodyStartRE.MatchString(t) || strings.HasPrefix(t, "\"") || strings.HasPrefix(t, "''") || cpEndsSentenceStop(t) {
 			break
 		}
 	}

@@ -21,6 +21,9 @@ type cableParser struct {
 	// headerAfter is set when the heading was printed after the text, as
 	// in the archive's own copies.
 	headerAfter bool
+	// pageShapes are the shapes (LineShape) of the page lines found under
+	// the pages' banners.
+	pageShapes map[string]bool
 }
 
 func newCableParser(data []byte) *cableParser {
@@ -60,6 +63,7 @@ func (p *cableParser) nextNonBlank(i int) int {
 }
 func cpHasKeyword(s, kw string) bool { return s == kw || strings.HasPrefix(s, kw+" ") }
 func (p *cableParser) parse() (*Message, error) {
+	p.findPageLines()
 	h, ok := p.findHeading()
 	if !ok {
 		for i := range p.lines {

@@ -713,16 +713,23 @@ func (c *cableRun) pages(lines []string, pageLines int) ([]Page, error) {
 	}
 	var bodies [][]string
 	for i := 0; i < len(lines); {
-		// a page does not open with blank lines
-		for i < len(lines) && lines[i] == "" && len(bodies) > 0 {
-			i++
+		// A page opens with one blank line only where the page before
+		// ended with text: the blank says a new paragraph starts here.
+		if len(bodies) > 0 {
+			prev := bodies[len(bodies)-1]
+			for i < len(lines) && lines[i] == "" && (i+1 < len(lines) && lines[i+1] == "" || prev[len(prev)-1] == "") {
+				i++
+			}
 		}
 		if i >= len(lines) {
 			break
 		}
 		j := min(i+room, len(lines))
 		page := lines[i:j]
-		for len(page) > 1 && page[len(page)-1] == "" {
+		// One blank line at the foot of a page is kept: it says that the
+		// next page starts a new paragraph, which the reader (and a
+		// person) could not tell otherwise.
+		for len(page) > 2 && page[len(page)-1] == "" && page[len(page)-2] == "" {
 			page = page[:len(page)-1]
 		}
 		bodies = append(bodies, page)

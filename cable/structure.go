@@ -1,0 +1,52 @@
+package cable
+
+import "strings"
+
+// cpListStartRE is how a line of a text opens a list item or a numbered
+// or lettered paragraph, as the reader and import take it: 1. A. (A) (1)
+// - and --.
+var cpListStartRE = lazyRE(`^(?:\d+\.(?:\s|$)|[A-Z]\.(?:\s|$)|\([A-Z0-9]{1,3}\)(?:\s|$)|--?(?:\s|$))`)
+
+// OpensStructure reports whether a line of a cable's text opens with what
+// the reader takes for structure rather than words: a paragraph number,
+// a letter or a list mark (1. A. (B) - --). A writer that wraps a
+// sentence must not start a continuation line so.
+//
+// Near the top of the text the reader also takes a line for a field when
+// it opens with a field's label (TAGS, SUBJECT:, REF:, E.O. 12356, FOR ...
+// FROM ...) or holds only handling words (UK EYES ONLY): a continuation
+// line must not open so either.
+func OpensStructure(line string) bool {
+	t := strings.TrimSpace(line)
+	if cpListStartRE.MatchString(t) || cpIsCaptionLine(t) {
+		return true
+	}
+	p := &cableParser{lines: []cpLine{{n: 1, text: t}}}
+	return p.fieldKind(0) != cpFieldNone
+}
+
+// Furniture says why the reader of a cable would drop a line of its text
+// as page furniture or a message signal ("" when it would keep it): a
+// classification banner alone, a PAGE or SECTION line, a page number,
+// the draft marker, NNN, a transmission identification or station serial.
+// A writer refuses such a line: the reader would lose its words.
+func Furniture(line string) string {
+	t := strings.TrimSpace(line)
+	if t == "" {
+		return ""
+	}
+	p := &cableParser{}
+	switch {
+	case t == "NNN" || t == "NNNN":
+		return "be " + t + " alone, which ends a message"
+	case cpTransIDRE.MatchString(t) && !strings.Contains(t, " "):
+		return "be a transmission identification (" + t + ")"
+	case cpStationSerRE.MatchString(t):
+		return "be a station serial number (" + t + ")"
+	case isBanner(t):
+		return "be a page banner (" + t + ") alone"
+	case p.isFurniture(t):
+		return "look like a page or section line (" + t + ")"
+	}
+	return ""
+}
