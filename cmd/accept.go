@@ -62,11 +62,11 @@ func newResolveCmd(f *Factory, accept bool, runF func(*ResolveOptions) error) *c
 	}
 	title := strings.ToUpper(verb[:1]) + verb[1:]
 	c := &cobra.Command{
-		Use:   verb + " FILE [N|N-M ...] [--all|--author NAME|--office NAME]",
+		Use:   verb + " FILE [N|N-M ...] [--all|--by-author NAME|--by-office NAME]",
 		Short: title + " tracked changes in a draft and rewrite it",
 		Long: fmt.Sprintf(`%s the tracked changes numbered N (as 'redline changes' lists them; ranges
 such as 3-7 and lists such as 3,5 too), every change with --all, or every
-change whose comment names an author with --author NAME, and rewrite the
+change whose comment names an author with --by-author NAME, and rewrite the
 draft. %s; either way a highlight keeps its text and a comment goes, together
 with any comment attached to a change.
 
@@ -84,7 +84,7 @@ A draft that has been sent (sealed) is not rewritten: write the result
 elsewhere with -o.`, title, what),
 		Example: fmt.Sprintf(`  redline %[1]s draft.md 2 5-7
   redline %[1]s draft.md --all
-  redline %[1]s draft.md --author "CDP No. 10"
+  redline %[1]s draft.md --by-author "CDP No. 10"
   redline %[1]s draft.md 1 --dry-run | less
   redline %[1]s examples/moscow-1988/no10-amended.md --all -o %[2]s`, verb, example),
 		Args: minArgs(1, "a draft FILE, then change numbers or --all"),
@@ -100,8 +100,13 @@ elsewhere with -o.`, title, what),
 		},
 	}
 	c.Flags().BoolVarP(&opts.All, "all", "a", false, verb+" every change")
-	c.Flags().StringVar(&opts.Author, "author", "", verb+" every change whose comment names `NAME` as its author ({>>@NAME: ...<<})")
-	c.Flags().StringVar(&opts.Office, "office", "", verb+" every change made by the office `NAME`, as 'redline diff --by' names it ({>>@NAME<<}, {>>@revision 2 (NAME)<<})")
+	// --by-author and --by-office are filters: --author and --office mean
+	// who acts everywhere else (commit, send, review). The old spellings
+	// stay as hidden deprecated aliases.
+	c.Flags().StringVar(&opts.Author, "by-author", "", verb+" every change whose comment names `NAME` as its author ({>>@NAME: ...<<})")
+	c.Flags().StringVar(&opts.Office, "by-office", "", verb+" every change made by the office `NAME`, as 'redline diff --by' names it ({>>@NAME<<}, {>>@revision 2 (NAME)<<})")
+	deprecatedAlias(c, "author", "by-author")
+	deprecatedAlias(c, "office", "by-office")
 	c.Flags().StringVarP(&opts.Output, "output", "o", "", "write the result to `OUT` (- for standard output) and leave FILE as it is")
 	c.Flags().BoolVarP(&opts.DryRun, "dry-run", "n", false, "print the result on standard output and change nothing")
 	c.Flags().BoolVar(&opts.JSON, "json", false, "report what was done as JSON")
@@ -212,7 +217,7 @@ func checkResolveFlags(opts *ResolveOptions) error {
 		return usageErrorf("give change numbers, --all, --author or --office, only one of them")
 	}
 	if selectors == 0 {
-		return usageErrorf("which changes? give their numbers (see 'redline changes %s'), --all, --author NAME or --office NAME", opts.Ref)
+		return usageErrorf("which changes? give their numbers (see 'redline changes %s'), --all, --by-author NAME or --by-office NAME", opts.Ref)
 	}
 	if opts.DryRun && opts.Output != "" {
 		return usageErrorf("--dry-run prints the result and -o writes it: give one of them")
@@ -443,8 +448,8 @@ func byOffice(author, office string) bool {
 	return false
 }
 
-// changesByWho numbers the changes whose author is --author NAME, or that
-// the office --office NAME made.
+// changesByWho numbers the changes whose author is --by-author NAME, or
+// that the office --by-office NAME made.
 func changesByWho(changes []critic.Change, opts *ResolveOptions, name string) ([]int, error) {
 	who, match := opts.Author, func(a string) bool { return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(opts.Author)) }
 	if opts.Office != "" {

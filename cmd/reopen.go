@@ -22,25 +22,28 @@ type reopenOptions struct {
 func NewCmdReopen(f *Factory) *cobra.Command {
 	opts := &reopenOptions{}
 	c := &cobra.Command{
-		Use:   "reopen FILE --as NEW.md",
+		Use:   "reopen FILE --to NEW.md",
 		Short: "Start a new draft from a sent (sealed) one",
 		Long: `A sent draft is sealed: what went out must never change. To write a
 correction, a follow-up or a further message under the same number, reopen it:
 NEW.md is created with the content of FILE's as-sent revision (without its
 dtg and serial fields) and committed as NEW.md's first revision, which records
 that it was reopened from FILE@N. NEW.md must not exist yet.`,
-		Example: `  redline reopen telegram.md --as telegram-corrected.md
+		Example: `  redline reopen telegram.md --to telegram-corrected.md
   redline send telegram-corrected.md --same-number-as "T 192/88"`,
 		Args: exactArgs(1, "one sent draft file"),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.File = args[0]
 			if opts.As == "" {
-				return usageErrorf("reopen needs the new draft's name: --as NEW.md")
+				return usageErrorf("reopen needs the new draft's name: --to NEW.md")
 			}
 			return runReopen(f, opts)
 		},
 	}
-	c.Flags().StringVar(&opts.As, "as", "", "the new draft's file (required; must not exist)")
+	// --to, because --as means how to read an input (diff --as cable);
+	// the old spelling stays as a hidden deprecated alias.
+	c.Flags().StringVar(&opts.As, "to", "", "the new draft's file (required; must not exist)")
+	deprecatedAlias(c, "as", "to")
 	c.Flags().StringVar(&opts.Author, "author", "", "who reopens it (default REDLINE_AUTHOR, then config.yaml)")
 	c.Flags().StringVar(&opts.Office, "office", "", "their office (default REDLINE_OFFICE, then config.yaml)")
 	return c
@@ -64,13 +67,13 @@ func runReopen(f *Factory, opts *reopenOptions) error {
 		return err
 	}
 	if oldName == newName {
-		return usageErrorf("--as must name a new file, not %s itself", opts.File)
+		return usageErrorf("--to must name a new file, not %s itself", opts.File)
 	}
 	if _, err := os.Lstat(opts.As); err == nil {
-		return fmt.Errorf("%s already exists: give --as a new file name", opts.As)
+		return fmt.Errorf("%s already exists: give --to a new file name", opts.As)
 	}
 	if fi, err := os.Stat(filepath.Dir(opts.As)); err != nil || !fi.IsDir() {
-		return fmt.Errorf("--as %s: folder %s does not exist", opts.As, filepath.Dir(opts.As))
+		return fmt.Errorf("--to %s: folder %s does not exist", opts.As, filepath.Dir(opts.As))
 	}
 	created := false
 	err = ws.Update(func(tx *draft.Tx) error {
@@ -93,7 +96,7 @@ func runReopen(f *Factory, opts *reopenOptions) error {
 		if prior, err := tx.LogDraft(newName); err != nil {
 			return err
 		} else if len(prior) > 0 {
-			return fmt.Errorf("%s already has %d revision(s) in the store: give --as a new file name", opts.As, len(prior))
+			return fmt.Errorf("%s already has %d revision(s) in the store: give --to a new file name", opts.As, len(prior))
 		}
 		content := sent.Content
 		if doc, err := draft.Parse(opts.As, content); err == nil && (doc.Fields.DTG != "" || doc.Fields.Serial != "") {
@@ -130,7 +133,7 @@ func runReopen(f *Factory, opts *reopenOptions) error {
 // reopenWriteNew writes a file that must not exist yet, atomically.
 func reopenWriteNew(path string, data []byte) error {
 	if _, err := os.Lstat(path); err == nil {
-		return fmt.Errorf("%s already exists: give --as a new file name", path)
+		return fmt.Errorf("%s already exists: give --to a new file name", path)
 	}
 	return draft.WriteFileAtomic(path, data, 0o644)
 }

@@ -63,7 +63,7 @@ func runRestore(f *Factory, opts *restoreOptions) error {
 		return err
 	}
 	if sent, ok := draft.SealedIn(revs); ok {
-		return fmt.Errorf("%s is sealed: revision %d was sent as %s at %s, so its working copy is not restored; start a new draft with `redline reopen %s --as NEW.md`, or copy revision %d out with `redline show %s > NEW.md`",
+		return fmt.Errorf("%s is sealed: revision %d was sent as %s at %s, so its working copy is not restored; start a new draft with `redline reopen %s --to NEW.md`, or copy revision %d out with `redline show %s > NEW.md`",
 			v.Path, sent.Number, sent.Sent.Serial, sent.Sent.DTG, v.Path, v.Revision.Number, opts.Ref)
 	}
 	latest := revs[len(revs)-1]

@@ -193,7 +193,7 @@ func runSend(f *Factory, opts *sendOptions) error {
 		}
 		for _, r := range revs {
 			if r.Sent != nil {
-				return fmt.Errorf("%s was already sent as %s at %s (revision %d): it is sealed; start a new draft from it with `redline reopen %s --as NEW.md`", opts.File, r.Sent.Serial, r.Sent.DTG, r.Number, opts.File)
+				return fmt.Errorf("%s was already sent as %s at %s (revision %d): it is sealed; start a new draft from it with `redline reopen %s --to NEW.md`", opts.File, r.Sent.Serial, r.Sent.DTG, r.Number, opts.File)
 			}
 		}
 		latest := revs[len(revs)-1]

@@ -57,10 +57,10 @@ func TestStoreSealedDraft(t *testing.T) {
 	if out := run(true, "status"); !strings.Contains(out, "the working copy differs from it") {
 		t.Errorf("status after an edit:\n%s", out)
 	}
-	if out := run(false, "commit", "telegram.md", "-m", "more"); !strings.Contains(out, "telegram.md is sealed: revision 2 was sent as T 230/88 at 211930Z DEC 88; start a new draft from it with `redline reopen telegram.md --as NEW.md`") {
+	if out := run(false, "commit", "telegram.md", "-m", "more"); !strings.Contains(out, "telegram.md is sealed: revision 2 was sent as T 230/88 at 211930Z DEC 88; start a new draft from it with `redline reopen telegram.md --to NEW.md`") {
 		t.Errorf("commit:\n%s", out)
 	}
-	if out := run(false, "restore", "telegram.md@1", "--force"); !strings.Contains(out, "telegram.md is sealed") || !strings.Contains(out, "redline reopen telegram.md --as NEW.md") || !strings.Contains(out, "redline show telegram.md@1 > NEW.md") {
+	if out := run(false, "restore", "telegram.md@1", "--force"); !strings.Contains(out, "telegram.md is sealed") || !strings.Contains(out, "redline reopen telegram.md --to NEW.md") || !strings.Contains(out, "redline show telegram.md@1 > NEW.md") {
 		t.Errorf("restore:\n%s", out)
 	}
 	if data, _ := os.ReadFile(wc); string(data) != "Dear Ron, changed.\n" {

@@ -208,7 +208,7 @@ func (tx *Tx) Commit(req CommitRequest) (*Revision, error) {
 	}
 	for _, r := range h.revs {
 		if r.Sent != nil {
-			return nil, fmt.Errorf("%s is sealed: revision %d was sent as %s at %s; start a new draft from it with `redline reopen %s --as NEW.md`", display, r.Number, r.Sent.Serial, r.Sent.DTG, display)
+			return nil, fmt.Errorf("%s is sealed: revision %d was sent as %s at %s; start a new draft from it with `redline reopen %s --to NEW.md`", display, r.Number, r.Sent.Serial, r.Sent.DTG, display)
 		}
 	}
 	sum := HexSHA256(content)
