@@ -20,7 +20,7 @@ var flagMeanings = map[string]*regexp.Regexp{
 	"author": regexp.MustCompile(`REDLINE_AUTHOR|config\.yaml`),
 	"office": regexp.MustCompile(`REDLINE_OFFICE|config\.yaml`),
 	// the new file a command makes
-	"to": regexp.MustCompile(`^the new draft's file`),
+	"to":  regexp.MustCompile(`^the new draft's file`),
 	"all": regexp.MustCompile(`every change`),
 	// a filter on who made a change
 	"by-author": regexp.MustCompile(`whose comment names`),
