@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"sort"
 
-	"github.com/yuin/goldmark"
 	gast "github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/text"
+
+	"github.com/redline-dev/redline/markdown"
 )
 
 // CodeMark is text in code that looks like a CriticMarkup mark's opening.
@@ -53,7 +53,7 @@ func (d *Doc) MarksInCode() []CodeMark {
 // codeSpans finds code spans and code blocks in a Markdown body with
 // goldmark; offsets are shifted by base.
 func codeSpans(body []byte, base int) []span {
-	doc := goldmark.DefaultParser().Parse(text.NewReader(body))
+	doc := markdown.Parse(body)
 	var out []span
 	add := func(s, e int) {
 		if s < e {

@@ -3,14 +3,13 @@ package render
 import (
 	"bytes"
 	"fmt"
-	"github.com/redline-dev/redline/critic"
 	"html/template"
 	"io"
 	"strings"
 
+	"github.com/redline-dev/redline/critic"
 	"github.com/redline-dev/redline/draft"
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
+	"github.com/redline-dev/redline/markdown"
 )
 
 // DraftOptions are the settings of DraftHTML.
@@ -31,12 +30,12 @@ type DraftOptions struct {
 // changes: insertions underlined in green (<ins>), deletions struck in red
 // (<del>), highlights (<mark>) and comments with their authors, each change
 // with its number. The draft's own raw HTML (such as <sup>) is kept.
-func DraftHTML(w io.Writer, name string, markdown []byte, opts DraftOptions) error {
-	doc, err := draft.Parse(name, markdown)
+func DraftHTML(w io.Writer, name string, source []byte, opts DraftOptions) error {
+	doc, err := draft.Parse(name, source)
 	if err != nil {
 		return err
 	}
-	d, err := critic.Parse(name, markdown)
+	d, err := critic.Parse(name, source)
 	if err != nil {
 		return err
 	}
@@ -47,10 +46,7 @@ func DraftHTML(w io.Writer, name string, markdown []byte, opts DraftOptions) err
 	for off, n := range numbers {
 		shifted[off-d.BodyOffset()] = n
 	}
-	md := goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Strikethrough,
-			&criticExtension{numbers: shifted, showNum: !opts.HideNumbers}, rawHTMLAsText{}),
-	)
+	md := markdown.New(&criticExtension{numbers: shifted, showNum: !opts.HideNumbers}, rawHTMLAsText{})
 	var content bytes.Buffer
 	if err := md.Convert(body, &content); err != nil {
 		return fmt.Errorf("cannot render %s: %w", name, err)
