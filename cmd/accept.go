@@ -306,7 +306,7 @@ func resolveRun(opts *ResolveOptions) error {
 	case inPlace:
 		rep.Written = true
 	case opts.DryRun || opts.Output == "-":
-		if _, err := opts.IO.Out.Write(o.Result); err != nil {
+		if _, err := opts.IO.DocOut().Write(o.Result); err != nil {
 			return err
 		}
 		status = opts.IO.ErrOut

@@ -193,6 +193,13 @@ func (s *IOStreams) TerminalSafe(w io.Writer) io.Writer {
 	return w
 }
 
+// DocOut is standard output for a document's text: what every command
+// writing a draft, a cable or a rendering to standard output uses. On a
+// terminal control characters show as symbols; a pipe gets the exact bytes.
+// Only the views that draw their own escapes (and clean their text
+// themselves) write to Out directly.
+func (s *IOStreams) DocOut() io.Writer { return s.TerminalSafe(s.Out) }
+
 // visibleControls shows a string's control characters as symbols (see
 // controlSafe), for text that is placed among redline's own escapes.
 func visibleControls(s string) string {

@@ -75,14 +75,15 @@ func (o *outputTarget) Check(f *Factory, inputs ...string) error {
 	return nil
 }
 
-// Write checks the target (see Check) and writes data: to standard output,
-// or atomically to the file.
+// Write checks the target (see Check) and writes data: to standard output
+// (through IOStreams.DocOut, so a document's control characters never
+// drive a terminal), or atomically to the file, byte for byte.
 func (o *outputTarget) Write(f *Factory, data []byte, inputs ...string) error {
 	if err := o.Check(f, inputs...); err != nil {
 		return err
 	}
 	if o.ToStdout() {
-		_, err := f.IO.Out.Write(data)
+		_, err := f.IO.DocOut().Write(data)
 		return err
 	}
 	return draft.WriteFileAtomic(o.Path, data, 0o644)

@@ -135,13 +135,7 @@ func runRender(f *Factory, opts *renderOptions) error {
 			return err
 		}
 	case opts.Format == "ansi":
-		mode, err := f.ColorMode()
-		if err != nil {
-			return err
-		}
-		if err := render.DraftANSI(&buf, v.Data, f.IO.ColorEnabled(mode, !opts.Output.ToStdout())); err != nil {
-			return err
-		}
+		return renderDraftANSI(f, opts, v.Path, v.Data)
 	default:
 		doc, err := draft.Parse(v.Name, v.Data)
 		if err != nil {
@@ -255,4 +249,28 @@ func draftDOCXOptions(v *draft.Version) docx.DraftDOCXOptions {
 		}
 	}
 	return o
+}
+
+// renderDraftANSI writes the draft with its tracked changes coloured. The
+// view adds escapes of its own, so on a terminal the draft's control
+// characters are made visible before it, not after, and the result goes
+// to Out rather than through DocOut.
+func renderDraftANSI(f *Factory, opts *renderOptions, path string, data []byte) error {
+	mode, err := f.ColorMode()
+	if err != nil {
+		return err
+	}
+	toStdout := opts.Output.ToStdout()
+	if toStdout && f.IO.IsStdoutTTY() {
+		data = []byte(visibleControls(string(data)))
+	}
+	var buf bytes.Buffer
+	if err := render.DraftANSI(&buf, data, f.IO.ColorEnabled(mode, !toStdout)); err != nil {
+		return err
+	}
+	if toStdout {
+		_, err := f.IO.Out.Write(buf.Bytes())
+		return err
+	}
+	return opts.Output.Write(f, buf.Bytes(), path)
 }

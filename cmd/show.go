@@ -54,7 +54,7 @@ func runShow(f *Factory, opts *showOptions) error {
 		return err
 	}
 	if !opts.JSON {
-		_, err := f.IO.Out.Write(v.Data)
+		_, err := f.IO.DocOut().Write(v.Data)
 		return err
 	}
 	out := showEntry{Ref: opts.Ref, Path: v.Path, SHA256: draft.HexSHA256(v.Data), Content: string(v.Data)}
