@@ -12,11 +12,11 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(NewCmdCable) }
+func init() { register(func(f *Factory) *cobra.Command { return NewCmdCable(f, nil) }) }
 
 // NewCmdCable builds `redline cable`, the parent of the commands that read
-// cables.
-func NewCmdCable(f *Factory) *cobra.Command {
+// cables; parseF, when not nil, runs instead of cableParseRun.
+func NewCmdCable(f *Factory, parseF func(*CableParseOptions) error) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "cable <command>",
 		Short: "Read cables: their heading, fields and text",
@@ -25,17 +25,20 @@ func NewCmdCable(f *Factory) *cobra.Command {
 		Args: exactArgs(0, "a subcommand: see 'redline cable --help'"),
 		RunE: func(c *cobra.Command, args []string) error { return c.Help() },
 	}
-	c.AddCommand(newCmdCableParse(f))
+	c.AddCommand(newCmdCableParse(f, parseF))
 	return c
 }
 
-type cableParseOptions struct {
+// CableParseOptions holds what `redline cable parse` needs.
+type CableParseOptions struct {
+	IO *IOStreams
+
 	File string
 	JSON bool
 }
 
-func newCmdCableParse(f *Factory) *cobra.Command {
-	opts := &cableParseOptions{}
+func newCmdCableParse(f *Factory, runF func(*CableParseOptions) error) *cobra.Command {
+	opts := &CableParseOptions{IO: f.IO}
 	c := &cobra.Command{
 		Use:   "parse FILE",
 		Short: "Show a cable's heading, fields and text",
@@ -60,7 +63,8 @@ section of a State cable split into sections.
 
 --json prints an object with the keys transmission, precedence (an array of
 letters), dtg, from, to, info, xmt, to_precedence and info_precedence (arrays
-beside to and info), form (state, fco, personal or ""), classification,
+beside to and info), form (the dialect: state, fco, personal, archive for a
+State telegram as the archive keeps it, or ""), classification,
 caveats, captions, serial, eo, tags, classified_by, subject, references,
 passing, heading, text, signature, text_line and ending.`,
 		Example: `  redline cable parse examples/moscow-1988/as-sent.txt
@@ -68,16 +72,19 @@ passing, heading, text, signature, text_line and ending.`,
 		Args: exactArgs(1, "one cable file (or - for standard input)"),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.File = args[0]
-			return runCableParse(f, opts)
+			if runF != nil {
+				return runF(opts)
+			}
+			return cableParseRun(opts)
 		},
 	}
 	c.Flags().BoolVar(&opts.JSON, "json", false, "print the parts as a JSON object")
 	return c
 }
 
-func cableReadInput(f *Factory, name string) ([]byte, error) {
+func cableReadInput(ios *IOStreams, name string) ([]byte, error) {
 	if name == "-" {
-		b, err := io.ReadAll(f.IO.In)
+		b, err := io.ReadAll(ios.In)
 		if err != nil {
 			return nil, fmt.Errorf("cannot read standard input: %w", err)
 		}
@@ -97,8 +104,8 @@ func cableReadInput(f *Factory, name string) ([]byte, error) {
 	return b, nil
 }
 
-func cableParseFile(f *Factory, name string) (*cable.Message, error) {
-	data, err := cableReadInput(f, name)
+func cableParseFile(ios *IOStreams, name string) (*cable.Message, error) {
+	data, err := cableReadInput(ios, name)
 	if err != nil {
 		return nil, err
 	}
@@ -116,15 +123,15 @@ func cableParseFile(f *Factory, name string) (*cable.Message, error) {
 	return m, nil
 }
 
-func runCableParse(f *Factory, opts *cableParseOptions) error {
-	m, err := cableParseFile(f, opts.File)
+func cableParseRun(opts *CableParseOptions) error {
+	m, err := cableParseFile(opts.IO, opts.File)
 	if err != nil {
 		return err
 	}
 	if opts.JSON {
 		// The Message's own JSON form is the contract for scripts (see
 		// cable.Message): parse and import read one value.
-		enc := json.NewEncoder(f.IO.Out)
+		enc := json.NewEncoder(opts.IO.Out)
 		enc.SetIndent("", "  ")
 		return enc.Encode(m)
 	}
@@ -189,6 +196,6 @@ func runCableParse(f *Factory, opts *cableParseOptions) error {
 			b.WriteByte('\n')
 		}
 	}
-	_, err = io.WriteString(f.IO.TerminalSafe(f.IO.Out), strings.ReplaceAll(b.String(), "  \n", "\n"))
+	_, err = io.WriteString(opts.IO.TerminalSafe(opts.IO.Out), strings.ReplaceAll(b.String(), "  \n", "\n"))
 	return err
 }

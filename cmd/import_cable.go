@@ -2,20 +2,21 @@ package cmd
 
 import (
 	"fmt"
-	"regexp"
-	"sort"
-	"strings"
-	"unicode"
 
-	"github.com/redline-dev/redline/cable"
 	"github.com/redline-dev/redline/draft"
-	"github.com/redline-dev/redline/templates"
+	"github.com/redline-dev/redline/telegram"
 	"github.com/spf13/cobra"
 )
 
-func init() { registerImport(NewCmdImportCable) }
+func init() {
+	registerImport(func(f *Factory) *cobra.Command { return NewCmdImportCable(f, nil) })
+}
 
-type importCableOptions struct {
+// ImportCableOptions holds what `redline import cable` needs.
+type ImportCableOptions struct {
+	IO      *IOStreams
+	Factory *Factory
+
 	File         string
 	Output       string
 	Force        bool
@@ -24,9 +25,10 @@ type importCableOptions struct {
 	Template     string
 }
 
-// NewCmdImportCable builds `redline import cable`.
-func NewCmdImportCable(f *Factory) *cobra.Command {
-	opts := &importCableOptions{}
+// NewCmdImportCable builds `redline import cable`. runF, when not nil,
+// runs instead of importCableRun (tests use it to see the parsed options).
+func NewCmdImportCable(f *Factory, runF func(*ImportCableOptions) error) *cobra.Command {
+	opts := &ImportCableOptions{IO: f.IO, Factory: f}
 	c := &cobra.Command{
 		Use:   "cable FILE -o DRAFT.md",
 		Short: "Turn a cable (received, archived or sent) back into a Markdown draft",
@@ -53,7 +55,10 @@ An existing DRAFT.md is only replaced with --force.`,
 			if opts.Output == "" {
 				return usageErrorf("import cable needs -o DRAFT.md (or -o - for standard output)")
 			}
-			return runImportCable(f, opts)
+			if runF != nil {
+				return runF(opts)
+			}
+			return importCableRun(opts)
 		},
 	}
 	c.Flags().StringVarP(&opts.Output, "output", "o", "", "write the draft to `DRAFT.md` (- for standard output)")
@@ -64,8 +69,9 @@ An existing DRAFT.md is only replaced with --force.`,
 	return c
 }
 
-func runImportCable(f *Factory, opts *importCableOptions) error {
-	m, err := cableParseFile(f, opts.File)
+func importCableRun(opts *ImportCableOptions) error {
+	f := opts.Factory
+	m, err := cableParseFile(opts.IO, opts.File)
 	if err != nil {
 		return err
 	}
@@ -85,11 +91,11 @@ func runImportCable(f *Factory, opts *importCableOptions) error {
 	if err != nil {
 		return err
 	}
-	fields, body := cableToDraft(m, series, opts.Template, dir)
+	fields, body := telegram.FromCable(m, series, opts.Template, dir)
 	if opts.SentenceCase {
-		body = sentenceCase(body, names)
-		fields.Subject = sentenceCase(fields.Subject, names)
-		fields.Signature = importNameCase(fields.Signature, names)
+		body = telegram.SentenceCase(body, names)
+		fields.Subject = telegram.SentenceCase(fields.Subject, names)
+		fields.Signature = telegram.NameCase(fields.Signature, names)
 	}
 	out := draft.New(opts.Output, fields, []byte(body)).Bytes()
 	// What is written must read back as a draft.
@@ -103,278 +109,3 @@ func runImportCable(f *Factory, opts *importCableOptions) error {
 	_, err = fmt.Fprintf(f.IO.ErrOut, "%s: draft written from %s\n", opts.Output, opts.File)
 	return err
 }
-
-var (
-	importParaNumberRE = regexp.MustCompile(`^(\d+)\.\s+`)
-	importListItemRE   = regexp.MustCompile(`^(?:-\s|--\s|[A-Z]\.\s|\([A-Z0-9]{1,3}\)\s)`)
-	importLetterItemRE = regexp.MustCompile(`^[A-Z]\.\s+(.*)$`)
-)
-
-// importNameCase writes a name in capitals (VANCE, VAN HOLLEN) with
-// capital initials (Vance, Van Hollen), or as the names list writes it.
-func importNameCase(s string, names []string) string {
-	if s == "" || s != strings.ToUpper(s) {
-		return s
-	}
-	for _, n := range names {
-		if strings.EqualFold(strings.TrimSpace(n), s) {
-			return strings.TrimSpace(n)
-		}
-	}
-	words := strings.Fields(strings.ToLower(s))
-	for i, w := range words {
-		r := []rune(w)
-		r[0] = unicode.ToUpper(r[0])
-		words[i] = string(r)
-	}
-	return strings.Join(words, " ")
-}
-
-// cableToDraft makes a draft's fields and Markdown body from a parsed
-// cable. The fields are the parsed cable's (cable.Parse already takes the
-// precedence off the addressees, the label off the E.O. line and the
-// signature off the text), so that import and 'cable parse' agree.
-// A template given by name is looked up in templateDir first.
-func cableToDraft(m *cable.Message, series []draft.SerialSeries, template, templateDir string) (draft.Fields, string) {
-	var fl draft.Fields
-	fl.Classification = m.Classification
-	fl.Caveats = m.Caveats
-	fl.Captions = m.Captions
-	if len(m.Precedence) > 0 {
-		if p, ok := cable.PrecedenceByLetter(m.Precedence[0]); ok {
-			fl.Precedence = p.Word
-		}
-		if len(m.Precedence) > 1 {
-			if p, ok := cable.PrecedenceByLetter(m.Precedence[1]); ok {
-				fl.InfoPrecedence = p.Word
-			}
-		}
-	}
-	fl.From = m.From
-	fl.To = m.To
-	fl.Info = m.Info
-	fl.XMT = m.XMT
-	for _, s := range series {
-		if _, err := cable.ParseSerial(s.Format, m.Serial); err == nil && m.Serial != "" {
-			fl.Series = s.Name
-			break
-		}
-	}
-	fl.Passing.For, fl.Passing.From = cable.PassingParts(m.Passing)
-	fl.Subject = m.Subject
-	fl.References = m.References
-	fl.EO = m.EO
-	fl.Tags = m.Tags
-	fl.Signature = m.Signature
-
-	// The template that writes this dialect of cable, and the dialect it
-	// writes (a template given names its own).
-	d := m.Dialect()
-	fl.Template = templates.ForDialect(d)
-	numbered := d != nil && d.Writer().Numbered
-	if template != "" {
-		fl.Template = template
-		numbered = false
-		if t, err := templates.Load(template, templateDir); err == nil {
-			d, numbered = t.Dialect(), t.Settings.Numbered
-		}
-	} else if t, err := templates.Load(fl.Template, templateDir); err == nil && fl.Template != "" {
-		numbered = t.Settings.Numbered
-	}
-	// Title lines, without those the template writes itself.
-	for _, h := range m.Heading {
-		if d != nil && d.Writer().IsFixedHeading(h) {
-			continue
-		}
-		fl.Heading = append(fl.Heading, h)
-	}
-	switch {
-	case fl.Subject != "":
-		fl.Title = fl.Subject
-	case len(fl.Heading) > 0:
-		fl.Title = strings.Join(fl.Heading, " ")
-	}
-
-	paras := importParagraphs(m.Text)
-	if numbered {
-		paras = stripParaNumbers(paras)
-	}
-	for _, l := range []*[]string{&fl.To, &fl.Info, &fl.XMT, &fl.Caveats, &fl.Captions, &fl.References, &fl.Tags, &fl.Heading} {
-		if len(*l) == 0 {
-			*l = nil
-		}
-	}
-	body := strings.Join(paras, "\n\n") + "\n"
-	// UK teleprinters wrote a closing double quote as two apostrophes.
-	body = strings.ReplaceAll(body, "''", "\"")
-	return fl, body
-}
-
-// importParagraphs turns teleprinter text into Markdown paragraphs: lines
-// wrapped within a paragraph are joined, list items keep a line each with
-// their continuation lines joined to them.
-func importParagraphs(text string) []string {
-	var paras []string
-	var items []string
-	bullet, lastWasList := "-", false
-	flush := func() {
-		if len(items) > 0 {
-			isList := false
-			if lastWasList {
-				// Two lists one after the other: a new bullet character
-				// keeps Markdown from merging them into one.
-				bullet = map[string]string{"-": "*", "*": "-"}[bullet]
-			}
-			for i, it := range items {
-				// A lettered item (A. TEXT) is a Markdown list item, which
-				// a letter-bullet template letters again; left as it is,
-				// Markdown would run the items together into one paragraph.
-				if m := importLetterItemRE.FindStringSubmatch(it); m != nil && (len(items) > 1 || i > 0) {
-					items[i] = bullet + " " + m[1]
-					isList = isList || i == 0
-				}
-			}
-			lastWasList = isList
-			paras = append(paras, strings.Join(items, "\n"))
-		}
-		items = nil
-	}
-	blocks := strings.Split(strings.ReplaceAll(text, "\r", ""), "\n\n")
-	for bi, block := range blocks {
-		lines := strings.Split(block, "\n")
-		for li, l := range lines {
-			t := strings.TrimSpace(l)
-			if t == "" {
-				continue
-			}
-			lastLine := bi == len(blocks)-1 && li == len(lines)-1
-			switch {
-			case len(items) == 0:
-				items = append(items, t)
-			case importParaNumberRE.MatchString(t):
-				// Cables without blank lines number their paragraphs.
-				flush()
-				items = append(items, t)
-			case lastLine && len(strings.Fields(t)) <= 2 && importEndsSentence(items[len(items)-1]):
-				// The signature or surname standing alone at the end.
-				flush()
-				items = append(items, t)
-			case importListItemRE.MatchString(t):
-				items = append(items, t)
-			default:
-				items[len(items)-1] += " " + t
-			}
-		}
-		flush()
-	}
-	return paras
-}
-
-func importEndsSentence(s string) bool {
-	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") ||
-		strings.HasSuffix(s, ".''") || strings.HasSuffix(s, ".\"") || strings.HasSuffix(s, ")")
-}
-
-// stripParaNumbers removes paragraph numbers 1., 2., ... when every
-// numbered paragraph follows the one before, since a numbering template
-// writes them again.
-func stripParaNumbers(paras []string) []string {
-	next := 1
-	for _, p := range paras {
-		if m := importParaNumberRE.FindStringSubmatch(p); m != nil {
-			if m[1] != fmt.Sprint(next) {
-				return paras
-			}
-			next++
-		}
-	}
-	if next == 1 {
-		return paras
-	}
-	out := make([]string, len(paras))
-	for i, p := range paras {
-		out[i] = importParaNumberRE.ReplaceAllString(p, "")
-	}
-	return out
-}
-
-// sentenceCase lower-cases upper-case text except the first letter of each
-// sentence, paragraph and list item, the pronoun I, and the given names.
-func sentenceCase(s string, names []string) string {
-	rs := []rune(strings.ToLower(s))
-	start := true
-	for i, r := range rs {
-		switch {
-		case unicode.IsLetter(r):
-			if start {
-				rs[i] = unicode.ToUpper(r)
-			}
-			start = false
-		case unicode.IsDigit(r):
-			start = false
-		case r == '.' || r == '?' || r == '!':
-			// A sentence ends at the stop when a space or line end follows
-			// (not in 1.5), and the word is not an abbreviation with stops
-			// inside it (U.S., E.O.).
-			if i+1 == len(rs) || rs[i+1] == ' ' || rs[i+1] == '\n' {
-				start = true
-				for k := i - 1; k >= 0 && rs[k] != ' ' && rs[k] != '\n'; k-- {
-					if rs[k] == '.' {
-						start = false
-						break
-					}
-				}
-			}
-		case r == '\n':
-			if i+1 < len(rs) && rs[i+1] == '\n' {
-				start = true
-			}
-			if i+1 < len(rs) && (rs[i+1] == '-' || importListItemRE.MatchString(strings.ToUpper(string(rs[i+1:min(len(rs), i+6)])))) {
-				start = true
-			}
-		}
-	}
-	out := importPronounRE.ReplaceAllStringFunc(string(rs), func(w string) string { return "I" + w[1:] })
-	// Names, longest first so that SOVIET UNION wins over SOVIET.
-	sorted := append(append([]string(nil), names...), importCalendarNames...)
-	sort.SliceStable(sorted, func(i, j int) bool { return len(sorted[i]) > len(sorted[j]) })
-	for _, n := range sorted {
-		out = replaceName(out, strings.TrimSpace(n))
-	}
-	return out
-}
-
-// replaceName writes every whole-word occurrence of name, in any case, as
-// name is written.
-func replaceName(s, name string) string {
-	if name == "" {
-		return s
-	}
-	rs, nr := []rune(s), []rune(name)
-	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-	for i := 0; i+len(nr) <= len(rs); i++ {
-		match := true
-		for k, r := range nr {
-			if unicode.ToLower(rs[i+k]) != unicode.ToLower(r) {
-				match = false
-				break
-			}
-		}
-		if !match || (i > 0 && isWord(rs[i-1]) && isWord(nr[0])) ||
-			(i+len(nr) < len(rs) && isWord(rs[i+len(nr)]) && isWord(nr[len(nr)-1])) {
-			continue
-		}
-		copy(rs[i:], nr)
-		i += len(nr) - 1
-	}
-	return string(rs)
-}
-
-// importCalendarNames are always capitalised.
-var importCalendarNames = []string{"January", "February", "March", "April", "June", "July", "August",
-	"September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-	"Saturday", "Sunday", "Christmas", "Easter"}
-
-// importPronounRE finds the pronoun I and its contractions (I'M, I'LL,
-// I'VE, I'D).
-var importPronounRE = regexp.MustCompile(`\bi\b(?:'(?:m|ll|ve|d)\b)?`)

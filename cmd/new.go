@@ -13,9 +13,14 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(NewCmdNew) }
+func init() { register(func(f *Factory) *cobra.Command { return NewCmdNew(f, nil) }) }
 
-type newOptions struct {
+// NewOptions holds what `redline new` needs.
+type NewOptions struct {
+	IO *IOStreams
+	// TemplateDir returns the workspace's template override folder.
+	TemplateDir func() (string, error)
+
 	File           string
 	Template       string
 	Title          string
@@ -23,9 +28,10 @@ type newOptions struct {
 	Force          bool
 }
 
-// NewCmdNew builds `redline new`.
-func NewCmdNew(f *Factory) *cobra.Command {
-	opts := &newOptions{}
+// NewCmdNew builds `redline new`; runF, when not nil, runs instead of
+// newRun (a test's capture of the parsed options).
+func NewCmdNew(f *Factory, runF func(*NewOptions) error) *cobra.Command {
+	opts := &NewOptions{IO: f.IO, TemplateDir: f.templateDir}
 	c := &cobra.Command{
 		Use:   "new FILE [--template NAME]",
 		Short: "Start a new draft with the front matter its cable template needs",
@@ -46,7 +52,10 @@ without --force.`,
 		Args: exactArgs(1, "one FILE to create"),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.File = args[0]
-			return runNew(f, opts)
+			if runF != nil {
+				return runF(opts)
+			}
+			return newRun(opts)
 		},
 	}
 	c.Flags().StringVarP(&opts.Template, "template", "t", "personal-message", "cable template the draft is for")
@@ -56,8 +65,8 @@ without --force.`,
 	return c
 }
 
-func runNew(f *Factory, opts *newOptions) error {
-	dir, err := f.templateDir()
+func newRun(opts *NewOptions) error {
+	dir, err := opts.TemplateDir()
 	if err != nil {
 		return err
 	}
@@ -83,7 +92,7 @@ func runNew(f *Factory, opts *newOptions) error {
 	if err := draft.WriteFileAtomic(opts.File, data, 0o644); err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(f.IO.Out, "%s: new %s draft; fill in its fields and text, then 'redline render %s' and 'redline commit %s -m MESSAGE'\n", opts.File, opts.Template, opts.File, opts.File)
+	_, err = fmt.Fprintf(opts.IO.Out, "%s: new %s draft; fill in its fields and text, then 'redline render %s' and 'redline commit %s -m MESSAGE'\n", opts.File, opts.Template, opts.File, opts.File)
 	return err
 }
 

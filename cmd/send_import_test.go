@@ -1,64 +1,11 @@
 package cmd
 
 import (
-	"reflect"
 	"strings"
 	"testing"
 
-	"github.com/redline-dev/redline/cable"
 	"github.com/redline-dev/redline/draft"
 )
-
-func TestSentenceCase(t *testing.T) {
-	names := []string{"Soviet", "Soviet Union", "CSCE", "U.S.", "Ron"}
-	for in, want := range map[string]string{
-		"IF THE PRESENT VIENNA CSCE MEETING IS TO BE CONCLUDED. I BELIEVE SO.": "If the present vienna CSCE meeting is to be concluded. I believe so.",
-		"\"DEAR RON\n\nI'M SURE THE SOVIET UNION AND THE SOVIET PRESS AGREE.":  "\"Dear Ron\n\nI'm sure the Soviet Union and the Soviet press agree.",
-		"THE U.S. POSITION ON 20 OCTOBER, 1.5 PER CENT.":                       "The U.S. position on 20 October, 1.5 per cent.",
-		"- A NUMBER OF CASES.\n- THE JAMMING HAS CEASED.":                      "- A number of cases.\n- The jamming has ceased.",
-		"WE MAY SEE. IT IS AN ISSUE.":                                          "We may see. It is an issue.",
-	} {
-		if got := sentenceCase(in, names); got != want {
-			t.Errorf("sentenceCase(%q)\n got %q\nwant %q", in, got, want)
-		}
-	}
-}
-
-func TestImportParagraphs(t *testing.T) {
-	text := "1. THE BRITISH AMBASSADOR PRESENTED\nHIS CREDENTIALS.\n2. THE PRESIDENT WELCOMED HIM.\n\n- ONE\n  CONTINUED\n- TWO\nVANCE"
-	got := importParagraphs(text)
-	want := []string{"1. THE BRITISH AMBASSADOR PRESENTED HIS CREDENTIALS.", "2. THE PRESIDENT WELCOMED HIM.",
-		"- ONE CONTINUED\n- TWO VANCE"}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("got  %q\nwant %q", got, want)
-	}
-	if got := stripParaNumbers([]string{"1. A", "B", "2. C"}); !reflect.DeepEqual(got, []string{"A", "B", "C"}) {
-		t.Errorf("stripParaNumbers = %q", got)
-	}
-	if got := stripParaNumbers([]string{"1. A", "3. C"}); !reflect.DeepEqual(got, []string{"1. A", "3. C"}) {
-		t.Errorf("stripParaNumbers kept a broken numbering: %q", got)
-	}
-}
-
-// The fields a draft gets from each form of cable.
-func TestCableToDraft(t *testing.T) {
-	m, err := cable.Parse([]byte("P R 011200Z JAN 10\nFM SECSTATE WASHDC\nTO RUEHLO/AMEMBASSY LONDON IMMEDIATE 0123\nINFO AMEMBASSY PARIS ROUTINE\nBT\n" +
-		"S E C R E T NOFORN STATE 000123\nNODIS\nFOR AMBASSADOR FROM THE SECRETARY\nE.O. 12356: DECL: OADR\nSUBJECT: TEST\nREFS: (A) STATE 1 (B) LONDON 2\n\n1. FIRST.\n\n2. SECOND.\n\nCLINTON\nBT\nNNNN\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	fl, body := cableToDraft(m, draft.DefaultSeries(), "", "")
-	want := draft.Fields{Title: "TEST", Template: "state-cable", Classification: "SECRET", Caveats: []string{"NOFORN"}, Captions: []string{"NODIS"}, EO: "12356: DECL: OADR",
-		Precedence: "PRIORITY", InfoPrecedence: "ROUTINE", From: "SECSTATE WASHDC", To: []string{"AMEMBASSY LONDON"},
-		Info: []string{"AMEMBASSY PARIS"}, Series: "STATE", Passing: draft.Passing{For: "AMBASSADOR", From: "THE SECRETARY"},
-		Subject: "TEST", References: []string{"STATE 1", "LONDON 2"}, Signature: "CLINTON"}
-	if !reflect.DeepEqual(fl, want) {
-		t.Errorf("fields\n got %+v\nwant %+v", fl, want)
-	}
-	if body != "FIRST.\n\nSECOND.\n" {
-		t.Errorf("body = %q", body)
-	}
-}
 
 // A rendering that does not carry the draft is refused before a serial is
 // consumed: empty, without the classification, without most of the text.

@@ -11,10 +11,26 @@ import (
 	"github.com/redline-dev/redline/templates"
 )
 
-func init() { register(NewCmdTemplates) }
+func init() { register(func(f *Factory) *cobra.Command { return NewCmdTemplates(f, nil, nil) }) }
 
-type templatesOptions struct {
+// TemplatesOptions holds what `redline templates` needs.
+type TemplatesOptions struct {
+	IO *IOStreams
+	// TemplateDir returns the workspace's template override folder;
+	// RelToCwd writes a path as the user would type it.
+	TemplateDir func() (string, error)
+	RelToCwd    func(string) string
+
 	JSON bool
+}
+
+// TemplatesShowOptions holds what `redline templates show` needs.
+type TemplatesShowOptions struct {
+	IO          *IOStreams
+	TemplateDir func() (string, error)
+
+	Name     string
+	Embedded bool
 }
 
 type templateJSON struct {
@@ -24,9 +40,11 @@ type templateJSON struct {
 	Settings    templates.Settings `json:"settings"`
 }
 
-// NewCmdTemplates builds `redline templates` and `redline templates show`.
-func NewCmdTemplates(f *Factory) *cobra.Command {
-	opts := &templatesOptions{}
+// NewCmdTemplates builds `redline templates` and `redline templates show`;
+// runF and showF, when not nil, run instead of templatesRun and
+// templatesShowRun (a test's capture of the parsed options).
+func NewCmdTemplates(f *Factory, runF func(*TemplatesOptions) error, showF func(*TemplatesShowOptions) error) *cobra.Command {
+	opts := &TemplatesOptions{IO: f.IO, TemplateDir: f.templateDir, RelToCwd: f.relToCwd}
 	c := &cobra.Command{
 		Use:   "templates",
 		Short: "List the cable templates",
@@ -35,7 +53,8 @@ line: the built-in ones and any in the workspace's .redline/templates folder,
 where a file NAME.tmpl overrides the built-in template of that name.
 
 A template is a Go text/template. It opens with a comment holding its
-settings in YAML (width, charset, extra, quotes, open_quote, close_quote,
+settings in YAML (dialect: the cable dialect it writes, state, fco or
+personal; width, charset, extra, quotes, open_quote, close_quote,
 numbered, bullet, hang, classification, page_lines, page_line,
 tape_page_lines, section_pages, serial_placeholder); 'redline templates show
 NAME' prints one to start your own from.`,
@@ -44,11 +63,14 @@ NAME' prints one to start your own from.`,
   redline templates show --embedded personal-message > pm.tmpl && mv pm.tmpl .redline/templates/personal-message.tmpl`,
 		Args: exactArgs(0, "no arguments (or 'show NAME')"),
 		RunE: func(c *cobra.Command, args []string) error {
-			return runTemplates(f, opts)
+			if runF != nil {
+				return runF(opts)
+			}
+			return templatesRun(opts)
 		},
 	}
 	c.Flags().BoolVar(&opts.JSON, "json", false, "print the templates and their settings as JSON")
-	c.AddCommand(newCmdTemplatesShow(f))
+	c.AddCommand(newCmdTemplatesShow(f, showF))
 	return c
 }
 
@@ -62,8 +84,8 @@ func (f *Factory) templateDir() (string, error) {
 	return filepath.Join(ws.Dir(), templates.OverrideDir), nil
 }
 
-func runTemplates(f *Factory, opts *templatesOptions) error {
-	dir, err := f.templateDir()
+func templatesRun(opts *TemplatesOptions) error {
+	dir, err := opts.TemplateDir()
 	if err != nil {
 		return err
 	}
@@ -73,7 +95,7 @@ func runTemplates(f *Factory, opts *templatesOptions) error {
 		// does not.
 		defer func() {
 			for _, e := range errs[1:] {
-				fmt.Fprintf(f.IO.ErrOut, "redline: %v\n", e)
+				fmt.Fprintf(opts.IO.ErrOut, "redline: %v\n", e)
 			}
 		}()
 	}
@@ -82,15 +104,15 @@ func runTemplates(f *Factory, opts *templatesOptions) error {
 		for _, t := range list {
 			out = append(out, templateJSON{Name: t.Name, Description: t.Settings.Description, Origin: t.Origin, Settings: t.Settings})
 		}
-		enc := json.NewEncoder(f.IO.Out)
+		enc := json.NewEncoder(opts.IO.Out)
 		enc.SetIndent("", "  ")
 		return enc.Encode(out)
 	}
-	tw := tabwriter.NewWriter(f.IO.Out, 0, 4, 2, ' ', 0)
+	tw := tabwriter.NewWriter(opts.IO.Out, 0, 4, 2, ' ', 0)
 	for _, t := range list {
 		desc := t.Settings.Description
 		if t.Origin != "built-in" {
-			desc += " [" + f.relToCwd(t.Origin) + "]"
+			desc += " [" + opts.RelToCwd(t.Origin) + "]"
 		}
 		fmt.Fprintf(tw, "%s\t%s\n", t.Name, desc)
 	}
@@ -103,8 +125,8 @@ func runTemplates(f *Factory, opts *templatesOptions) error {
 	return nil
 }
 
-func newCmdTemplatesShow(f *Factory) *cobra.Command {
-	var embedded bool
+func newCmdTemplatesShow(f *Factory, runF func(*TemplatesShowOptions) error) *cobra.Command {
+	opts := &TemplatesShowOptions{IO: f.IO, TemplateDir: f.templateDir}
 	c := &cobra.Command{
 		Use:   "show NAME|PATH",
 		Short: "Print a cable template",
@@ -119,33 +141,41 @@ and the built-in template is printed instead.`,
   redline templates show --embedded fco-telegram > my-telegram.tmpl`,
 		Args: exactArgs(1, "a template name (see 'redline templates')"),
 		RunE: func(c *cobra.Command, args []string) error {
-			name := args[0]
-			if embedded {
-				t, err := templates.Embedded(name)
-				if err != nil {
-					return err
-				}
-				_, err = f.IO.Out.Write(t.Source)
-				return err
+			opts.Name = args[0]
+			if runF != nil {
+				return runF(opts)
 			}
-			dir, err := f.templateDir()
-			if err != nil {
-				return err
-			}
-			t, err := templates.Load(name, dir)
-			if err != nil && !templates.IsPath(name) {
-				if b, berr := templates.Embedded(name); berr == nil {
-					fmt.Fprintf(f.IO.ErrOut, "redline: %v; showing the built-in %s\n", err, name)
-					t, err = b, nil
-				}
-			}
-			if err != nil {
-				return err
-			}
-			_, err = f.IO.Out.Write(t.Source)
-			return err
+			return templatesShowRun(opts)
 		},
 	}
-	c.Flags().BoolVar(&embedded, "embedded", false, "print the built-in template, not the workspace's override")
+	c.Flags().BoolVar(&opts.Embedded, "embedded", false, "print the built-in template, not the workspace's override")
 	return c
+}
+
+func templatesShowRun(opts *TemplatesShowOptions) error {
+	name := opts.Name
+	if opts.Embedded {
+		t, err := templates.Embedded(name)
+		if err != nil {
+			return err
+		}
+		_, err = opts.IO.Out.Write(t.Source)
+		return err
+	}
+	dir, err := opts.TemplateDir()
+	if err != nil {
+		return err
+	}
+	t, err := templates.Load(name, dir)
+	if err != nil && !templates.IsPath(name) {
+		if b, berr := templates.Embedded(name); berr == nil {
+			fmt.Fprintf(opts.IO.ErrOut, "redline: %v; showing the built-in %s\n", err, name)
+			t, err = b, nil
+		}
+	}
+	if err != nil {
+		return err
+	}
+	_, err = opts.IO.Out.Write(t.Source)
+	return err
 }
