@@ -400,15 +400,19 @@ func (t *gcTuner) arm() {
 func writeDiff(opts *DiffOptions, c *diff.Comparison, view render.Format, mode ColorMode, inputs ...string) error {
 	f := opts.Factory
 	toFile := !opts.Output.ToStdout()
-	width := opts.Width
+	width, wrap := opts.Width, opts.Width
 	if width == 0 && !toFile {
 		width = min(opts.IO.TerminalWidth(0), maxDiffWidth)
+	}
+	if wrap == 0 && !toFile && opts.IO.IsStdoutTTY() {
+		wrap = width // running text wraps on a terminal only, not in a pipe
 	}
 	ropts := render.DiffOptions{
 		Color:   opts.IO.ColorEnabled(mode, toFile),
 		Numbers: opts.Numbers,
 		Context: opts.Context,
 		Width:   width,
+		Wrap:    wrap,
 		Title:   opts.Title,
 		Paper:   opts.Paper,
 		Warn:    func(m string) { fmt.Fprintf(opts.IO.ErrOut, "redline: warning: %s\n", m) },

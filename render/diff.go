@@ -16,6 +16,9 @@ type DiffOptions struct {
 	// Width is the width of the output in columns (side by side); 0 means
 	// the view's default.
 	Width int
+	// Wrap, when above 0, is the width at which the plain and ansi views
+	// break their lines, at spaces only (a terminal's width).
+	Wrap int
 	// Title names the document in HTML and PDF output; empty means a title
 	// made from the sides' names.
 	Title string

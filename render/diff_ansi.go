@@ -10,10 +10,10 @@ import (
 func init() { RegisterFormat(Format{Name: "ansi", TerminalSafe: true, Render: renderANSI}) }
 
 // renderANSI draws the terminal redline: the new text with deletions struck
-// through in red, insertions underlined in green and moved text in cyan
+// through in red, insertions underlined in blue and moved text in green
 // marked ⟦move N⟧ at both ends; notes and field changes above, a one-line
 // summary below. Without colour it uses wdiff's markers, so that it reads
-// the same in a pipe.
+// the same in a pipe. With Wrap, lines break at spaces to fit that width.
 func renderANSI(w io.Writer, c *diff.Comparison, opts DiffOptions) error {
 	var b strings.Builder
 	faint := func(s string) {
@@ -65,6 +65,11 @@ func renderANSI(w io.Writer, c *diff.Comparison, opts DiffOptions) error {
 	}
 	faint(summaryLine(c))
 	b.WriteByte('\n')
+	if opts.Wrap > 0 {
+		ww := newWrapWriter(w, opts.Wrap)
+		io.WriteString(ww, b.String())
+		return ww.Flush()
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }

@@ -20,8 +20,17 @@ func init() { RegisterFormat(Format{Name: "plain", Render: renderDiffPlain}) }
 // ("dtg: [-…-]{+…+}"), each group followed by a blank line. With Numbers, each change starts
 // with #N; a change the comparison says who made (diff --by) starts with
 // «who». With Context >= 0, runs of unchanged paragraphs further than
-// Context paragraphs from a change fold to one line.
+// Context paragraphs from a change fold to one line. With Wrap, lines break
+// at spaces to fit that width.
 func renderDiffPlain(w io.Writer, c *diff.Comparison, opts DiffOptions) error {
+	if opts.Wrap > 0 {
+		ww := newWrapWriter(w, opts.Wrap)
+		opts.Wrap = 0
+		if err := renderDiffPlain(ww, c, opts); err != nil {
+			return err
+		}
+		return ww.Flush()
+	}
 	pw := &plainWriter{w: w}
 	for _, n := range c.Notes {
 		pw.write("note: " + n + "\n")
