@@ -85,6 +85,17 @@ refs', 'exit-codes', 'formats', 'templates'.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageErrorf("%s (see 'redline %s --help')", err, commandPath(c))
 	})
+	var dir string
+	root.PersistentFlags().StringVarP(&dir, "directory", "C", "", "run as if redline was started in `DIR` (as git -C)")
+	root.PersistentPreRunE = func(c *cobra.Command, args []string) error {
+		if dir == "" {
+			return nil
+		}
+		if err := os.Chdir(dir); err != nil {
+			return usageErrorf("-C %s: %v", dir, errors.Unwrap(err))
+		}
+		return nil
+	}
 	root.SetHelpCommand(NewCmdHelp(f, nil))
 	for _, c := range constructors {
 		root.AddCommand(c(f))

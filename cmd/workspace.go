@@ -60,7 +60,8 @@ func (f *Factory) ResolveDocument(ref string) (*draft.Version, *draft.Document, 
 }
 
 // Identity works out who is committing: the flags, then REDLINE_AUTHOR and
-// REDLINE_OFFICE, then the workspace's config.yaml. Either missing is an
+// REDLINE_OFFICE, then the workspace's config.yaml, then the per-user
+// $XDG_CONFIG_HOME/redline/config.yaml. Either missing is an
 // error with a hint.
 func (f *Factory) Identity(ws *draft.Workspace, author, office string) (string, string, error) {
 	author, office = strings.TrimSpace(author), strings.TrimSpace(office)
@@ -78,13 +79,25 @@ func (f *Factory) Identity(ws *draft.Workspace, author, office string) (string, 
 			office = strings.TrimSpace(ws.Config.Office)
 		}
 	}
+	if author == "" || office == "" {
+		uc, err := f.readUserConfig()
+		if err != nil {
+			return "", "", err
+		}
+		if author == "" {
+			author = strings.TrimSpace(uc.Author)
+		}
+		if office == "" {
+			office = strings.TrimSpace(uc.Office)
+		}
+	}
 	switch {
 	case author == "" && office == "":
-		return "", "", usageErrorf("who is committing? give --author NAME and --office NAME, set REDLINE_AUTHOR and REDLINE_OFFICE, or set author and office in .redline/config.yaml")
+		return "", "", usageErrorf("who is committing? give --author NAME and --office NAME, set REDLINE_AUTHOR and REDLINE_OFFICE, or set author and office in .redline/config.yaml (or in your own ~/.config/redline/config.yaml)")
 	case author == "":
-		return "", "", usageErrorf("no author: give --author NAME, set REDLINE_AUTHOR, or set author in .redline/config.yaml")
+		return "", "", usageErrorf("no author: give --author NAME, set REDLINE_AUTHOR, or set author in .redline/config.yaml (or in your own ~/.config/redline/config.yaml)")
 	case office == "":
-		return "", "", usageErrorf("no office: give --office NAME, set REDLINE_OFFICE, or set office in .redline/config.yaml")
+		return "", "", usageErrorf("no office: give --office NAME, set REDLINE_OFFICE, or set office in .redline/config.yaml (or in your own ~/.config/redline/config.yaml)")
 	}
 	return author, office, nil
 }
