@@ -23,8 +23,8 @@ func TestCableHeaderErrorsNameTheField(t *testing.T) {
 	for _, c := range []struct{ name, src, want string }{
 		{"long word in the subject", strings.Replace(stateDraft, "subject: British Ambassador presents credentials", "subject: "+strings.Repeat("X", 75), 1),
 			"test.md: front matter field subject: the word XXXXXXXXXXXXXXXXXXXX... is 75 characters, longer than a line of 69"},
-		{"long addressee", strings.Replace(stateDraft, "to: [AMEMBASSY LONDON]", "to: [AMEMBASSY LONDON, USMISSION USNATO BRUSSELS BELGIUM VERY LONG NAME OF MISSION]", 1),
-			"test.md: front matter field to makes line 4 of the cable 72 characters, longer than 69"},
+		{"long addressee", strings.Replace(stateDraft, "to: [AMEMBASSY LONDON]", "to: [AMEMBASSY LONDON, USMISSION USNATO BRUSSELS BELGIUM VERY LONG NAME OF THE MISSION]", 1),
+			"test.md: front matter field to makes line 4 of the cable 73 characters, longer than 69"},
 		{"no template", "---\nclassification: SECRET\nprecedence: ROUTINE\n---\ntext\n",
 			"add template: NAME to its front matter (fco-telegram, personal-message, state-cable)"},
 	} {

@@ -2,6 +2,7 @@ package telegram
 
 import (
 	"fmt"
+	"github.com/redline-dev/redline/cable"
 	"os"
 	"path/filepath"
 	"strings"
@@ -358,5 +359,27 @@ func BenchmarkCable1988(b *testing.B) {
 		if _, err := Render(doc, Options{DTG: "212130Z DEC 88", Serial: "T 192A/88"}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// A State telegram writes TO and INFO once, each further addressee on a
+// line of its own with its precedence, and reads back every addressee.
+func TestStateAddressWrittenOnce(t *testing.T) {
+	src := strings.Replace(stateDraft, "to: [AMEMBASSY LONDON]", "to: [AMEMBASSY LONDON, AMEMBASSY PARIS]", 1)
+	src = strings.Replace(src, "info: [AMEMBASSY DUBLIN]", "info: [AMEMBASSY DUBLIN, USMISSION USNATO]", 1)
+	out, err := Render(parseDraft(t, src), Options{DTG: "242336Z JUL 79", Serial: "STATE 192639"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "TO AMEMBASSY LONDON IMMEDIATE\nAMEMBASSY PARIS IMMEDIATE\nINFO AMEMBASSY DUBLIN PRIORITY\nUSMISSION USNATO PRIORITY\nBT\n"
+	if !strings.Contains(string(out), want) {
+		t.Fatalf("address block is not\n%s\n%s", want, out)
+	}
+	m, err := cable.Parse(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(append(m.To, m.Info...), ","); got != "AMEMBASSY LONDON,AMEMBASSY PARIS,AMEMBASSY DUBLIN,USMISSION USNATO" {
+		t.Errorf("read back %s", got)
 	}
 }
