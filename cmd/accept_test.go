@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -41,12 +40,8 @@ func TestAcceptRefusesSealedDraft(t *testing.T) {
 	if err := os.WriteFile(wc, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	at := time.Date(1988, 12, 21, 21, 30, 0, 0, time.UTC)
-	_, err = ws.Commit(draft.CommitRequest{Path: wc, Author: "Charles Powell", Office: "No. 10", Message: "sent", Time: at,
+	sealFixture(t, ws, draft.CommitRequest{Path: wc, Author: "Charles Powell", Office: "No. 10", Message: "sent",
 		Sent: &draft.Sent{Series: "T", Serial: "T 192A/88", DTG: "212130Z DEC 88", Cable: []byte("CABLE\n")}})
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, verb := range []string{"accept", "reject"} {
 		_, stderr, code := runIn(t, dir, verb, wc, "--all")
 		if code != ExitError || !strings.Contains(stderr, "was sent as revision 1 and is sealed: write the result elsewhere with -o OUT") {

@@ -109,12 +109,11 @@ func runCommit(f *Factory, opts *commitOptions) error {
 		return err
 	}
 	var revs []*draft.Revision
-	now := f.Now()
 	err = ws.Update(func(tx *draft.Tx) error {
 		for _, it := range items {
 			r, err := tx.Commit(draft.CommitRequest{
 				Path: it.path, Content: it.data, Author: author, Office: office,
-				Message: opts.Message, Labels: opts.Labels, Time: now,
+				Message: opts.Message, Labels: opts.Labels,
 			})
 			if err != nil {
 				return err

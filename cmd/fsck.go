@@ -4,38 +4,52 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"github.com/redline-dev/redline/draft"
 	"github.com/spf13/cobra"
 )
 
-func init() { register(NewCmdFsck) }
+func init() { register(func(f *Factory) *cobra.Command { return NewCmdFsck(f, nil) }) }
 
-type fsckOptions struct {
-	JSON bool
+// FsckOptions are `redline fsck`'s flags and what it needs from outside.
+type FsckOptions struct {
+	IO        *IOStreams
+	Workspace func() (*draft.Workspace, error)
+	JSON      bool
 }
 
-// NewCmdFsck builds `redline fsck`.
-func NewCmdFsck(f *Factory) *cobra.Command {
-	opts := &fsckOptions{}
+// NewCmdFsck builds `redline fsck`; runF, when given, receives the parsed
+// options instead of fsckRun.
+func NewCmdFsck(f *Factory, runF func(*FsckOptions) error) *cobra.Command {
+	opts := &FsckOptions{IO: f.IO, Workspace: f.Workspace}
 	c := &cobra.Command{
 		Use:   "fsck",
 		Short: "Check the revision store for damage",
-		Long: `Check every stored revision: that its record is valid JSON with an intact
-checksum, that its content matches its SHA-256, that each draft's revisions run
-1, 2, 3 ... without gaps with each parent the one before, that nothing follows
-a sent revision, that serial numbers are not used twice, and that every label
-points at a revision that exists. Each damaged file is named; the exit status
-is non-zero when anything is damaged.`,
+		Long: `Check the whole store, on SQLite or PostgreSQL alike: every revision's content
+against its SHA-256; each draft's revisions numbered 1, 2, 3 ... without gaps,
+each recording its parent's hash (a chain, as git's commits do) up to the head
+the store records; the label records, chained one to the next, against the
+labels in force; the serial register, its own append-only chain, against the
+as-sent revisions one for one, with each serial's key read by the one rule
+send uses; the serial counters; and the clearance records' chain. A record
+deleted or edited by hand, even with its hashes recomputed, breaks a chain:
+fsck names the first break. The exit status is non-zero when anything is
+damaged.`,
 		Example: `  redline fsck
   redline fsck --json`,
 		Args: exactArgs(0, "no arguments"),
-		RunE: func(c *cobra.Command, args []string) error { return runFsck(f, opts) },
+		RunE: func(c *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return fsckRun(opts)
+		},
 	}
 	c.Flags().BoolVar(&opts.JSON, "json", false, "print the report as JSON")
 	return c
 }
 
-func runFsck(f *Factory, opts *fsckOptions) error {
-	ws, err := f.Workspace()
+func fsckRun(opts *FsckOptions) error {
+	ws, err := opts.Workspace()
 	if err != nil {
 		return err
 	}
@@ -43,27 +57,29 @@ func runFsck(f *Factory, opts *fsckOptions) error {
 	if err != nil {
 		return err
 	}
+	out := opts.IO.Out
 	if opts.JSON {
-		enc := json.NewEncoder(f.IO.Out)
+		enc := json.NewEncoder(out)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(rep); err != nil {
 			return err
 		}
 	} else {
 		for _, p := range rep.Problems {
-			fmt.Fprintf(f.IO.Out, "damaged: %s: %s\n", p.Path, p.Message)
+			fmt.Fprintf(out, "damaged: %s: %s\n", p.Path, p.Message)
 		}
 		for _, n := range rep.Notes {
-			fmt.Fprintf(f.IO.Out, "note: %s: %s\n", n.Path, n.Message)
+			fmt.Fprintf(out, "note: %s: %s\n", n.Path, n.Message)
 		}
 		status := "ok"
 		if !rep.OK() {
 			status = fmt.Sprintf("%d problem(s)", len(rep.Problems))
 		}
-		fmt.Fprintf(f.IO.Out, "checked %d draft(s), %d revision(s), %d label record(s): %s\n", rep.Drafts, rep.Revisions, rep.Labels, status)
+		fmt.Fprintf(out, "checked %d draft(s), %d revision(s), %d label record(s), %d register entr(ies), %d clearance(s): %s\n",
+			rep.Drafts, rep.Revisions, rep.Labels, rep.Register, rep.Clearances, status)
 	}
 	if !rep.OK() {
-		return fmt.Errorf("the store in %s is damaged: %d problem(s); follow the fix given with a problem, else restore the files named above from a backup", ws.Dir(), len(rep.Problems))
+		return fmt.Errorf("the store %s is damaged: %d problem(s), the first at %s: restore the store from a backup made before that record was changed (the serial counters keep every number issued, so send will not issue one again meanwhile)", rep.Store, len(rep.Problems), rep.Problems[0].Path)
 	}
 	return nil
 }

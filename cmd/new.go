@@ -118,7 +118,7 @@ func newDraftSkeleton(template string, d *cable.Dialect, title, classification s
 		{Key: "info", Value: "[]", Comment: "information addressees"},
 		{Key: "subject", Value: `""`, Comment: "the subject line"},
 	}
-	body := "Write the message here, in paragraphs separated by a blank line.\n"
+	body := skeletonBody
 	if d != nil {
 		fields, body = d.Skeleton, d.SkeletonBody
 	}
@@ -137,3 +137,6 @@ func yamlString(s string) string {
 	}
 	return s
 }
+
+// skeletonBody is the placeholder text of a new draft, which send refuses.
+const skeletonBody = "Write the message here, in paragraphs separated by a blank line.\n"

@@ -107,7 +107,6 @@ func runReopen(f *Factory, opts *reopenOptions) error {
 		if _, err := tx.Commit(draft.CommitRequest{
 			Path: opts.As, Content: content, Author: author, Office: office,
 			Message:      fmt.Sprintf("reopened from %s (sent as %s at %s)", from, sent.Sent.Serial, sent.Sent.DTG),
-			Time:         f.Now(),
 			ReopenedFrom: from,
 		}); err != nil {
 			return err

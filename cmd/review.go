@@ -261,7 +261,7 @@ func reviewFinisher(f *Factory, ws *draft.Workspace, opts *ReviewOptions) (func(
 		var rev *draft.Revision
 		err := ws.Update(func(tx *draft.Tx) error {
 			var err error
-			rev, err = tx.Commit(draft.CommitRequest{Path: opts.File, Content: content, Author: author, Office: office, Message: opts.Message, Time: f.Now()})
+			rev, err = tx.Commit(draft.CommitRequest{Path: opts.File, Content: content, Author: author, Office: office, Message: opts.Message})
 			return err
 		})
 		if err != nil {

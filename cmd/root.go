@@ -27,9 +27,16 @@ type Factory struct {
 	// Color is the --color flag of the root command.
 	Color string
 
-	// Now returns the current time. REDLINE_NOW (RFC 3339) fixes it, which
-	// the end-to-end scripts use to get repeatable output.
+	// Now returns the current time for what is shown and for the default
+	// date-time group. REDLINE_NOW (RFC 3339) fixes it, which the
+	// end-to-end scripts use to get repeatable output.
 	Now func() time.Time
+
+	// StoreClock stamps stored records. It is nil (the store's own, real
+	// clock) unless REDLINE_TEST_CLOCK=1 is set as well as REDLINE_NOW:
+	// only the test scripts do that, so that REDLINE_NOW alone never
+	// changes a recorded time.
+	StoreClock func() time.Time
 
 	// Getwd returns the working directory.
 	Getwd func() (string, error)
@@ -113,7 +120,7 @@ func commandPath(c *cobra.Command) string {
 // newFactory builds the Factory for a real process.
 func newFactory(stdin io.Reader, stdout, stderr io.Writer) *Factory {
 	io := NewIOStreams(stdin, stdout, stderr)
-	return &Factory{
+	f := &Factory{
 		IO: io,
 		Now: func() time.Time {
 			if v := io.Getenv("REDLINE_NOW"); v != "" {
@@ -125,6 +132,10 @@ func newFactory(stdin io.Reader, stdout, stderr io.Writer) *Factory {
 		},
 		Getwd: os.Getwd,
 	}
+	if io.Getenv("REDLINE_TEST_CLOCK") == "1" && io.Getenv("REDLINE_NOW") != "" {
+		f.StoreClock = f.Now
+	}
+	return f
 }
 
 // Main runs redline with the given arguments and streams and returns the

@@ -32,6 +32,7 @@ func TestScripts(t *testing.T) {
 			env.Setenv("HOME", env.WorkDir)
 			env.Setenv("REPO", repo+"/..")
 			env.Setenv("REDLINE_NOW", "1988-12-21T21:30:00Z")
+			env.Setenv("REDLINE_TEST_CLOCK", "1")
 			env.Setenv("NO_COLOR", "")
 			env.Setenv("PAGER", "cat")
 			return nil

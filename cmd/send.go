@@ -14,18 +14,26 @@ import (
 	"unicode"
 
 	"github.com/redline-dev/redline/cable"
+	"github.com/redline-dev/redline/despatch"
 	"github.com/redline-dev/redline/draft"
 	"github.com/redline-dev/redline/telegram"
 	"github.com/redline-dev/redline/templates"
 	"github.com/spf13/cobra"
 )
 
-func init() { register(NewCmdSend) }
+func init() { register(func(f *Factory) *cobra.Command { return NewCmdSend(f, nil) }) }
 
-type sendOptions struct {
+// SendOptions are `redline send`'s flags and what it needs from outside.
+type SendOptions struct {
+	IO        *IOStreams
+	Workspace func() (*draft.Workspace, error)
+	Identity  func(ws *draft.Workspace, author, office string) (string, string, error)
+	Now       func() time.Time
+
 	File         string
 	DTG          string
 	Zone         string
+	Backdate     string
 	Precedence   string
 	Series       string
 	SameNumberAs string
@@ -34,28 +42,41 @@ type sendOptions struct {
 	Author       string
 	Office       string
 	JSON         bool
+	// Checks run inside the send's transaction before a serial is
+	// allocated (clearance rules add theirs here).
+	Checks []despatch.Check
 }
 
-// NewCmdSend builds `redline send`.
-func NewCmdSend(f *Factory) *cobra.Command {
-	opts := &sendOptions{}
+// NewCmdSend builds `redline send`. runF, when given, receives the parsed
+// options instead of sendRun (tests use it).
+func NewCmdSend(f *Factory, runF func(*SendOptions) error) *cobra.Command {
+	opts := &SendOptions{IO: f.IO, Workspace: f.Workspace, Identity: f.Identity, Now: f.Now}
 	c := &cobra.Command{
 		Use:   "send FILE",
 		Short: "Despatch a draft: allocate its serial, stamp the DTG, seal it and print the cable",
 		Long: `Send a committed draft. redline first checks it: the working copy is the latest
 revision (commit it first), it has no unresolved tracked changes, it has a
-classification, an originator (from) and addressees (to), and it renders
-through its template without error.
+classification, an originator (from) and addressees (to), message text of its
+own (not the skeleton 'redline new' writes), and it renders through its
+template without error.
 
-Then, in one all-or-nothing step under the store's lock, it allocates the next
-serial of the series for the date-time group's year (gapless: one more than
-the highest issued), stamps the date-time group (--dtg now, the default, never
-reuses one this originator used in the last 24 hours: it moves on a minute, as
-communications centres do), renders the cable, and records an as-sent revision
+Then, in one all-or-nothing transaction of the store, it allocates the next
+serial of the series for the date-time group's year (gapless: the series'
+counter moves on by one in the same transaction that records the message),
+stamps the date-time group, renders the cable, records an as-sent revision
 labelled as-sent holding the serial, the date-time group, the cable and its
-SHA-256. That revision seals the draft: commit, restore, accept and reject
-refuse it from then on (see 'redline reopen'). If any step fails, nothing is
-recorded and no serial is consumed.
+SHA-256, and enters the serial in the register. That revision seals the draft:
+commit, restore, accept and reject refuse it from then on (see 'redline
+reopen'). If any step fails, nothing is recorded and no serial is consumed.
+
+--dtg now (the default) stamps the store's clock; when the originator has
+already used that minute it moves on a minute, as communications centres do,
+but never more than 5 minutes ahead of the clock: past that, send says so
+instead of stamping a future time. A date-time group given with --dtg must not
+be ahead of the clock either. One more than a day behind it, such as an archive
+cable's "212130Z DEC 88" (a two-digit year reads as 1906-1999), is a backdated
+send: give --backdate with the reason, which is recorded with the send and in
+the register.
 
 The series comes from --series, else the draft's series field; the formats are
 in .redline/config.yaml. --same-number-as issues a further message under an
@@ -66,18 +87,22 @@ T 192B/88. The cable is printed, or written to -o OUT.
 UTC-5, A for UTC+1); Z (UTC) is the default, as UK telegrams use. The local
 zone J is not accepted: the register must be able to read the time back.`,
 		Example: `  redline send telegram.md
-  redline send telegram.md --dtg "212130Z DEC 88" --same-number-as "T 192/88" -o as-sent.txt
+  redline send telegram.md --dtg "212130Z DEC 88" --backdate "re-entering the 1988 register" --same-number-as "T 192/88" -o as-sent.txt
   redline send instruction.md --series STATE --precedence IMMEDIATE
   redline send telegram.md --json
   redline send instruction.md --dtg now --zone R`,
 		Args: exactArgs(1, "one draft file"),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.File = args[0]
-			return runSend(f, opts)
+			if runF != nil {
+				return runF(opts)
+			}
+			return sendRun(opts)
 		},
 	}
 	fl := c.Flags()
-	fl.StringVar(&opts.DTG, "dtg", "now", "date-time group: now, or DDHHMMZ MON YY")
+	fl.StringVar(&opts.DTG, "dtg", "now", "date-time group: now, or DDHHMMZ MON YYYY (DDHHMMZ MON YY for archive cables, with --backdate)")
+	fl.StringVar(&opts.Backdate, "backdate", "", "the reason for a --dtg more than a day behind the clock (recorded with the send)")
 	fl.StringVar(&opts.Zone, "zone", "Z", "zone letter for --dtg now: Z (UTC), A-M (no J) for UTC+1 to +12, N-Y for UTC-1 to -12")
 	fl.StringVar(&opts.Precedence, "precedence", "", "precedence to send at (FLASH, IMMEDIATE, PRIORITY, ROUTINE); default the draft's")
 	fl.StringVar(&opts.Series, "series", "", "serial series (see .redline/config.yaml); default the draft's series field")
@@ -104,35 +129,110 @@ type sendResult struct {
 	Title      string   `json:"title"`
 	SHA256     string   `json:"sha256"`
 	Cable      string   `json:"cable"`
+	Backdated  string   `json:"backdated,omitempty"`
 }
 
-func runSend(f *Factory, opts *sendOptions) error {
+func sendRun(opts *SendOptions) error {
+	req, err := sendRequest(opts)
+	if err != nil {
+		return err
+	}
+	res, err := despatch.Send(*req)
+	if err != nil {
+		return sendHint(opts, err)
+	}
+	r, s := res.Revision, res.Revision.Sent
+	note := fmt.Sprintf("%s sent as %s at %s (revision %d, labelled as-sent; the draft is sealed)", opts.File, s.Serial, s.DTG, r.Number)
+	if opts.Output != "" {
+		if err := draft.WriteFileAtomic(opts.Output, res.Cable, 0o644); err != nil {
+			return fmt.Errorf("%s, but the cable could not be written: %v; print it with `redline serial show %q`", note, err, s.Serial)
+		}
+	}
+	if opts.JSON {
+		enc := json.NewEncoder(opts.IO.Out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(sendResult{
+			Draft: r.Draft, Revision: r.Number, Series: s.Series, Serial: s.Serial, DTG: s.DTG,
+			Precedence: s.Precedence, From: s.From, To: sendNonNil(s.To), Info: sendNonNil(s.Info), Title: s.Title,
+			SHA256: s.CableSHA256, Cable: string(res.Cable), Backdated: s.Backdated,
+		})
+	}
+	if opts.Output == "" {
+		if _, err := opts.IO.Out.Write(res.Cable); err != nil {
+			return err
+		}
+	} else {
+		note += ", cable written to " + opts.Output
+	}
+	fmt.Fprintln(opts.IO.ErrOut, note)
+	return nil
+}
+
+// sendHint adds what to do, naming the flags, to despatch's refusals.
+func sendHint(opts *SendOptions, err error) error {
+	f := opts.File
+	switch {
+	case errors.Is(err, despatch.ErrNoRevisions):
+		return fmt.Errorf("%s has no revisions: commit it first (redline commit %s -m MESSAGE)", f, f)
+	case errors.As(err, new(*despatch.UncommittedError)):
+		return fmt.Errorf("%v: commit them first (redline commit %s -m MESSAGE), or restore the revision", err, f)
+	case errors.Is(err, despatch.ErrAlreadySent):
+		return fmt.Errorf("%v; start a new draft from it with `redline reopen %s --to NEW.md`", err, f)
+	case errors.Is(err, despatch.ErrDTGUsed):
+		return fmt.Errorf("%v; give another --dtg, or --dtg now", err)
+	case errors.Is(err, despatch.ErrDTGAhead):
+		return usageErrorf("%v; give --dtg now, or a time that has come", err)
+	case errors.Is(err, despatch.ErrNeedBackdate):
+		return usageErrorf("%v; give --backdate REASON to send it backdated, or --dtg now", err)
+	}
+	return err
+}
+
+// sendRequest does the checks that need no store and builds the request.
+func sendRequest(opts *SendOptions) (*despatch.Request, error) {
 	if opts.File == "-" || strings.Contains(opts.File, "@") && !sendFileExists(opts.File) {
-		return usageErrorf("send takes a draft file (the working copy), not %q", opts.File)
+		return nil, usageErrorf("send takes a draft file (the working copy), not %q", opts.File)
 	}
-	ws, err := f.Workspace()
+	ws, err := opts.Workspace()
 	if err != nil {
-		return err
+		return nil, err
 	}
-	author, office, err := f.Identity(ws, opts.Author, opts.Office)
+	author, office, err := opts.Identity(ws, opts.Author, opts.Office)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	name, err := ws.DraftName(opts.File)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	data, err := os.ReadFile(opts.File)
 	if err != nil {
-		return fmt.Errorf("cannot read %s: %w", opts.File, sendUnwrap(err))
+		return nil, fmt.Errorf("cannot read %s: %w", opts.File, sendUnwrap(err))
 	}
 	doc, err := draft.Parse(opts.File, data)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := checkSendable(opts.File, data, doc); err != nil {
-		return err
+		return nil, err
 	}
+	req := &despatch.Request{Workspace: ws, Draft: name, Display: opts.File, Content: data, From: doc.Fields.From,
+		SameNumberAs: opts.SameNumberAs, Backdate: strings.TrimSpace(opts.Backdate), Author: author, Office: office, Checks: opts.Checks}
+	if err := sendFlags(opts, ws, doc, req); err != nil {
+		return nil, err
+	}
+	render, err := sendRenderer(opts, ws, doc)
+	if err != nil {
+		return nil, err
+	}
+	req.Render = render
+	req.Precedence = precedenceLetters(doc)
+	req.Sent = draft.Sent{To: doc.Fields.To, Info: doc.Fields.Info, Title: doc.Fields.Title}
+	return req, nil
+}
+
+// sendFlags reads --precedence, --series, --zone, --dtg and -o into req.
+func sendFlags(opts *SendOptions, ws *draft.Workspace, doc *draft.Document, req *despatch.Request) error {
 	if opts.Precedence != "" {
 		p, err := cable.ParsePrecedence(opts.Precedence)
 		if err != nil {
@@ -144,11 +244,10 @@ func runSend(f *Factory, opts *sendOptions) error {
 	if err != nil {
 		return err
 	}
-	zone, err := sendZone(opts)
-	if err != nil {
+	req.Series = series
+	if req.Zone, err = sendZone(opts); err != nil {
 		return err
 	}
-	var fixedDTG *cable.DTG
 	if !strings.EqualFold(strings.TrimSpace(opts.DTG), "now") {
 		d, err := cable.ParseDTG(opts.DTG, cable.DTGOptions{})
 		if err != nil {
@@ -157,10 +256,9 @@ func runSend(f *Factory, opts *sendOptions) error {
 		if _, err := d.UTC(); err != nil {
 			return usageErrorf("--dtg: %v", err)
 		}
-		if err := checkDespatchYear(d, f.Now()); err != nil {
-			return err
-		}
-		fixedDTG = &d
+		req.DTG = &d
+	} else if opts.Backdate != "" {
+		return usageErrorf("--backdate is the reason for a --dtg far behind the clock: --dtg now is never backdated")
 	}
 	if opts.Output != "" {
 		if err := sendCheckOutput(opts.Output); err != nil {
@@ -170,150 +268,42 @@ func runSend(f *Factory, opts *sendOptions) error {
 			return usageErrorf("-o %s would write the cable over the draft: give another file", opts.Output)
 		}
 	}
+	return nil
+}
+
+// sendRenderer renders once with placeholders, so that a draft that cannot
+// be rendered fails quickly with nothing recorded, and returns the
+// rendering despatch calls with the DTG and serial chosen.
+func sendRenderer(opts *SendOptions, ws *draft.Workspace, doc *draft.Document) (func(dtg, serial string) ([]byte, error), error) {
 	tdir := filepath.Join(ws.Dir(), templates.OverrideDir)
-	ropts := telegram.Options{Template: opts.Template, TemplateDir: tdir, Now: f.Now()}
-	// Render once with placeholders before taking the lock: a draft that
-	// cannot be rendered fails here, quickly, with nothing recorded.
+	ropts := telegram.Options{Template: opts.Template, TemplateDir: tdir, Now: opts.Now()}
 	if out, err := telegram.Render(doc, ropts); err != nil {
-		return err
+		return nil, err
 	} else if err := sendCheckRendered(opts.File, doc, out, ropts.Template); err != nil {
-		return err
+		return nil, err
 	}
-
-	now := f.Now()
-	var res sendResult
-	var cableText []byte
-	err = ws.Update(func(tx *draft.Tx) error {
-		revs, err := tx.LogDraft(name)
-		if err != nil {
-			return err
-		}
-		if len(revs) == 0 {
-			return fmt.Errorf("%s has no revisions: commit it first (redline commit %s -m MESSAGE)", opts.File, opts.File)
-		}
-		for _, r := range revs {
-			if r.Sent != nil {
-				return fmt.Errorf("%s was already sent as %s at %s (revision %d): it is sealed; start a new draft from it with `redline reopen %s --to NEW.md`", opts.File, r.Sent.Serial, r.Sent.DTG, r.Number, opts.File)
-			}
-		}
-		latest := revs[len(revs)-1]
-		if latest.SHA256 != sendSHA256(data) {
-			return fmt.Errorf("%s has changes that are not committed (it differs from revision %d): commit them first (redline commit %s -m MESSAGE), or restore the revision", opts.File, latest.Number, opts.File)
-		}
-		// A sent revision is always its draft's last (the draft is sealed
-		// after it), so the register needs only each draft's newest record.
-		sent, err := tx.SentRevisions()
-		if err != nil {
-			return err
-		}
-
-		// The date-time group.
-		var when time.Time
-		if fixedDTG != nil {
-			when, _ = fixedDTG.UTC()
-			if r := dtgUsedBy(sent, doc.Fields.From, when); r != nil {
-				return fmt.Errorf("date-time group %s was already used by %s for %s (%s@%d): an originator may not repeat a date-time group; give another --dtg, or --dtg now", fixedDTG.String(), doc.Fields.From, r.Sent.Serial, r.Draft, r.Number)
-			}
-		} else {
-			when = cable.FreeDTGTime(now, originatorDTGs(sent, doc.Fields.From))
-		}
-		dtg := ""
-		year := 0
-		if fixedDTG != nil {
-			dtg, year = fixedDTG.String(), fixedDTG.Year
-		} else {
-			d, err := cable.DTGAt(when, zone)
-			if err != nil {
-				return err
-			}
-			if dtg, err = cable.FormatDTG(when, zone, 0); err != nil {
-				return err
-			}
-			// The serial belongs to the year the date-time group shows.
-			year = d.Year
-		}
-
-		// The serial.
-		issued := issuedIn(sent, series.Name)
-		var serial string
-		if opts.SameNumberAs != "" {
-			serial, err = cable.NextSuffix(series.Format, series.Yearly, opts.SameNumberAs, year, issued)
-		} else {
-			serial, err = cable.NextSerial(series.Format, series.Yearly, year, issued)
-		}
-		if err != nil {
-			return err
-		}
-		sn, _ := cable.ParseSerial(series.Format, serial)
-		for _, is := range issued {
-			if series.Yearly && sn.YearDigits == 0 && is.Year != year {
-				continue // TELNO 1 of another year
-			}
-			if strings.EqualFold(is.Serial, serial) {
-				return fmt.Errorf("serial %s of %d is already in the register (for %d): the format of series %q cannot tell the two years apart; check the date-time group's year, or give the series a format with {yyyy} in .redline/config.yaml", serial, year, is.Year, series.Name)
-			}
-		}
-
+	return func(dtg, serial string) ([]byte, error) {
 		ro := ropts
-		ro.DTG, ro.Serial, ro.Now = dtg, serial, now
+		ro.DTG, ro.Serial = dtg, serial
 		out, err := telegram.Render(doc, ro)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if err := sendCheckRendered(opts.File, doc, out, ro.Template); err != nil {
-			return err
-		}
-		prec, _ := cable.ParsePrecedence(doc.Fields.Precedence)
-		precLetters := prec.Letter
-		if doc.Fields.InfoPrecedence != "" && len(doc.Fields.Info) > 0 {
-			if ip, err := cable.ParsePrecedence(doc.Fields.InfoPrecedence); err == nil && ip.Letter != prec.Letter {
-				precLetters += " " + ip.Letter
-			}
-		}
-		s := &draft.Sent{
-			Series: series.Name, Serial: serial, DTG: dtg, Precedence: precLetters,
-			From: doc.Fields.From, To: doc.Fields.To, Info: doc.Fields.Info, Title: doc.Fields.Title,
-			Cable: out,
-		}
-		rev, err := tx.Commit(draft.CommitRequest{
-			Path: opts.File, Content: data, Author: author, Office: office,
-			Message: "despatched", Labels: []string{"as-sent"},
-			Time: now, Sent: s,
-		})
-		if err != nil {
-			return err
-		}
-		cableText = out
-		res = sendResult{
-			Draft: rev.Draft, Revision: rev.Number, Series: series.Name, Serial: serial, DTG: dtg,
-			Precedence: precLetters, From: s.From, To: sendNonNil(s.To), Info: sendNonNil(s.Info), Title: s.Title,
-			SHA256: sendSHA256(out), Cable: string(out),
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	note := fmt.Sprintf("%s sent as %s at %s (revision %d, labelled as-sent; the draft is sealed)", opts.File, res.Serial, res.DTG, res.Revision)
-	if opts.Output != "" {
-		if err := draft.WriteFileAtomic(opts.Output, cableText, 0o644); err != nil {
-			return fmt.Errorf("%s, but the cable could not be written: %v; print it with `redline serial show %q`", note, err, res.Serial)
+		return out, sendCheckRendered(opts.File, doc, out, ro.Template)
+	}, nil
+}
+
+// precedenceLetters is the precedence as the register records it: the
+// action letter, then the information addressees' when it differs.
+func precedenceLetters(doc *draft.Document) string {
+	prec, _ := cable.ParsePrecedence(doc.Fields.Precedence)
+	letters := prec.Letter
+	if doc.Fields.InfoPrecedence != "" && len(doc.Fields.Info) > 0 {
+		if ip, err := cable.ParsePrecedence(doc.Fields.InfoPrecedence); err == nil && ip.Letter != prec.Letter {
+			letters += " " + ip.Letter
 		}
 	}
-	if opts.JSON {
-		enc := json.NewEncoder(f.IO.Out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(res)
-	}
-	if opts.Output == "" {
-		if _, err := f.IO.Out.Write(cableText); err != nil {
-			return err
-		}
-	} else {
-		note += ", cable written to " + opts.Output
-	}
-	fmt.Fprintln(f.IO.ErrOut, note)
-	return nil
+	return letters
 }
 
 // checkSendable checks what can be checked of a draft without the store:
@@ -343,29 +333,15 @@ func checkSendable(path string, data []byte, doc *draft.Document) error {
 	if !hasWords(doc.Body) {
 		return fmt.Errorf("%s has no message text: write the message below the front matter, commit, then send", path)
 	}
+	if bytes.Contains(doc.Body, []byte(skeletonBody)) {
+		return fmt.Errorf("%s still has the placeholder text of `redline new` (%q): write the message in its place, commit, then send", path, strings.TrimSpace(skeletonBody))
+	}
 	return nil
 }
 
 // hasWords reports whether text holds at least one letter or digit.
 func hasWords(text []byte) bool {
 	return bytes.IndexFunc(text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
-}
-
-// checkDespatchYear refuses a date-time group written with two digits for
-// its year when the clock says the two-digit form is no longer used: ACP
-// 127 reads 06-99 as 1906-1999, right for archive cables but never what a
-// clerk sending a message today means by "NOV 26".
-func checkDespatchYear(d cable.DTG, now time.Time) error {
-	if d.YearDigits == 2 && now.Year() >= 2006 && d.Year < 2006 {
-		four := d
-		four.Year = now.Year()/100*100 + d.Year%100
-		if four.Year > now.Year()+1 {
-			four.Year -= 100
-		}
-		four.YearDigits = 4
-		return usageErrorf("--dtg %q is read as %d (two-digit years 06-99 are 1906-1999, and from 2006 the year is written with four digits): write %s", d.String(), d.Year, four.String())
-	}
-	return nil
 }
 
 // sendSeries picks the serial series: the flag, else the draft's field.
@@ -396,69 +372,6 @@ func sendCheckOutput(p string) error {
 	}
 	if fi, err := os.Stat(p); err == nil && fi.IsDir() {
 		return usageErrorf("-o %s is a folder: give a file name", p)
-	}
-	return nil
-}
-
-// sentYear is the calendar year of a sent revision's date-time group (0
-// when it cannot be read).
-func sentYear(r draft.Revision) int {
-	d, err := cable.ParseDTG(r.Sent.DTG, cable.DTGOptions{})
-	if err != nil {
-		return 0
-	}
-	return d.Year
-}
-
-func issuedIn(sent []draft.Revision, series string) []cable.IssuedSerial {
-	var out []cable.IssuedSerial
-	for _, r := range sent {
-		if strings.EqualFold(r.Sent.Series, series) {
-			out = append(out, cable.IssuedSerial{Serial: r.Sent.Serial, Year: sentYear(r)})
-		}
-	}
-	return out
-}
-
-func sameOriginator(a, b string) bool {
-	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
-}
-
-// originatorDTGs lists the instants of the date-time groups an originator
-// has used.
-func originatorDTGs(sent []draft.Revision, from string) []time.Time {
-	var out []time.Time
-	for _, r := range sent {
-		if !sameOriginator(r.Sent.From, from) {
-			continue
-		}
-		if d, err := cable.ParseDTG(r.Sent.DTG, cable.DTGOptions{}); err == nil {
-			if t, err := d.UTC(); err == nil {
-				out = append(out, t)
-			}
-		}
-	}
-	return out
-}
-
-// dtgUsedBy returns the sent revision in which the originator used the same
-// date-time group within 24 hours of when, if any.
-func dtgUsedBy(sent []draft.Revision, from string, when time.Time) *draft.Revision {
-	for i, r := range sent {
-		if !sameOriginator(r.Sent.From, from) {
-			continue
-		}
-		d, err := cable.ParseDTG(r.Sent.DTG, cable.DTGOptions{})
-		if err != nil {
-			continue
-		}
-		t, err := d.UTC()
-		if err != nil {
-			continue
-		}
-		if t.Truncate(time.Minute).Equal(when.Truncate(time.Minute)) {
-			return &sent[i]
-		}
 	}
 	return nil
 }
@@ -501,7 +414,7 @@ func sendUnwrap(err error) error {
 // sendZone checks --zone: a zone letter the register can read back (not J,
 // whose meaning depends on the reader), and only with --dtg now, since a
 // given date-time group carries its own letter.
-func sendZone(opts *sendOptions) (byte, error) {
+func sendZone(opts *SendOptions) (byte, error) {
 	z := strings.ToUpper(strings.TrimSpace(opts.Zone))
 	if z == "" || z == "Z" {
 		return 'Z', nil

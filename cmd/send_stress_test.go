@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/redline-dev/redline/cable"
 	"github.com/redline-dev/redline/draft"
 )
 
@@ -31,8 +32,17 @@ func despatchCmd(exe, dir string, args ...string) *exec.Cmd {
 	c := exec.Command(exe, args...)
 	c.Dir = dir
 	c.Env = append(os.Environ(), "REDLINE_AUTHOR=Duty Clerk", "REDLINE_OFFICE=Comcen", "NO_COLOR=1",
-		"REDLINE_NOW=1988-12-21T21:30:00Z")
+		"REDLINE_NOW=1988-12-21T21:30:00Z", "REDLINE_TEST_CLOCK=1")
 	return c
+}
+
+// despatchDTG is a distinct date-time group for message i: i minutes before
+// the fixed clock, so that one originator can send many messages at once
+// (--dtg now moves on at most a few minutes past the clock).
+func despatchDTG(i int) string {
+	t := time.Date(1988, 12, 21, 21, 30, 0, 0, time.UTC).Add(-time.Duration(i) * time.Minute)
+	s, _ := cable.FormatDTG(t, 'Z', 2)
+	return s
 }
 
 func despatchRun(t *testing.T, exe, dir string, args ...string) string {
@@ -172,7 +182,7 @@ func TestSendConcurrent(t *testing.T) {
 			defer wg.Done()
 			for k := 0; k < each; k++ {
 				name := names[p*each+k]
-				out, err := despatchCmd(exe, dir, "send", name, "-o", name+".txt").CombinedOutput()
+				out, err := despatchCmd(exe, dir, "send", name, "-o", name+".txt", "--dtg", despatchDTG(p*each+k)).CombinedOutput()
 				if err != nil {
 					errs <- fmt.Errorf("send %s: %v\n%s", name, err, out)
 				}
@@ -223,14 +233,14 @@ func TestSendSIGKILL(t *testing.T) {
 	}
 	despatchRun(t, exe, dir, append([]string{"commit", "-m", "final"}, names...)...)
 	t0 := time.Now()
-	despatchRun(t, exe, dir, "send", names[0])
+	despatchRun(t, exe, dir, "send", names[0], "--dtg", despatchDTG(0))
 	span := time.Since(t0)
 	t.Logf("an undisturbed send takes %v", span)
 
 	rng := rand.New(rand.NewSource(1988))
 	sent, killed := 1, 0
 	for i := 1; i < len(names); i++ {
-		c := despatchCmd(exe, dir, "send", names[i])
+		c := despatchCmd(exe, dir, "send", names[i], "--dtg", despatchDTG(i))
 		if err := c.Start(); err != nil {
 			t.Fatal(err)
 		}
@@ -255,6 +265,7 @@ func TestSendSIGKILL(t *testing.T) {
 			t.Fatal(err)
 		}
 		sealed, ok, err := ws.Sealed(filepath.Join(dir, names[i]))
+		ws.Close()
 		if err != nil {
 			t.Fatalf("after killing the send of %s: %v", names[i], err)
 		}
@@ -272,11 +283,12 @@ func TestSendSIGKILL(t *testing.T) {
 	t.Logf("%d sends, %d killed before they finished, %d completed", len(names)-1, killed, sent-1)
 	// The drafts whose send was killed can still be sent, continuing the
 	// numbers.
-	for _, n := range names {
+	for i, n := range names {
 		ws, _ := draft.Open(dir)
 		if _, ok, _ := ws.Sealed(filepath.Join(dir, n)); !ok {
-			despatchRun(t, exe, dir, "send", n)
+			despatchRun(t, exe, dir, "send", n, "--dtg", despatchDTG(i))
 		}
+		ws.Close()
 	}
 	reg := despatchRegister(t, exe, dir)
 	if len(reg) != len(names) {

@@ -3,27 +3,41 @@ package cmd
 import (
 	"encoding/json"
 	"fmt"
-	"io"
-	"sort"
 	"strings"
 
-	"github.com/redline-dev/redline/cable"
+	"github.com/redline-dev/redline/despatch"
 	"github.com/redline-dev/redline/draft"
 	"github.com/spf13/cobra"
 )
 
-func init() { register(NewCmdSerial) }
+func init() { register(func(f *Factory) *cobra.Command { return NewCmdSerial(f, nil) }) }
+
+// SerialOptions are the options of `redline serial list|verify|show`.
+type SerialOptions struct {
+	IO        *IOStreams
+	Workspace func() (*draft.Workspace, error)
+	ColorMode func() (ColorMode, error)
+
+	// Action is list, verify or show.
+	Action string
+	Serial string // for show
+	Series string
+	Year   int
+	JSON   bool
+}
 
 // NewCmdSerial builds `redline serial`: the register of sent messages.
-func NewCmdSerial(f *Factory) *cobra.Command {
+// runF, when given, receives the parsed options of a subcommand instead of
+// serialRun.
+func NewCmdSerial(f *Factory, runF func(*SerialOptions) error) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "serial <command>",
 		Short: "The serial register: every message sent, by series and number",
 		Long: `The serial register lists every message sent with 'redline send': its serial,
 date-time group, precedence, originator, addressees, title, the draft and
 as-sent revision it was sent from, and the SHA-256 of the cable as sent. The
-register is kept in the revision store itself (each as-sent revision holds its
-serial), so it can never disagree with what was recorded.`,
+register is an append-only table of the store, each entry chained to the one
+before it, written in the same transaction as the as-sent revision it records.`,
 		Example: `  redline serial list
   redline serial list --series T --year 1988 --json
   redline serial show "T 192A/88"
@@ -31,7 +45,62 @@ serial), so it can never disagree with what was recorded.`,
 		Args: exactArgs(0, "a subcommand: see 'redline serial --help'"),
 		RunE: func(c *cobra.Command, args []string) error { return c.Help() },
 	}
-	c.AddCommand(newCmdSerialList(f), newCmdSerialVerify(f), newCmdSerialShow(f))
+	run := func(o *SerialOptions) error {
+		if runF != nil {
+			return runF(o)
+		}
+		return serialRun(o)
+	}
+	newOpts := func(action string) *SerialOptions {
+		return &SerialOptions{IO: f.IO, Workspace: f.Workspace, ColorMode: f.ColorMode, Action: action}
+	}
+	list := newOpts("list")
+	lc := &cobra.Command{
+		Use:   "list",
+		Short: "List the messages sent, by series and number",
+		Long: `List every message sent: serial, date-time group, precedence, originator,
+addressees, title, draft@revision and the first 12 digits of the cable's
+SHA-256. --json prints an array of objects with the keys series, serial, dtg,
+precedence, from, to, title, draft, revision and sha256 (in full).`,
+		Example: `  redline serial list
+  redline serial list --series TELNO --year 2003
+  redline serial list --json`,
+		Args: exactArgs(0, "no arguments"),
+		RunE: func(c *cobra.Command, args []string) error { return run(list) },
+	}
+	lc.Flags().StringVar(&list.Series, "series", "", "only this series")
+	lc.Flags().IntVar(&list.Year, "year", 0, "only messages whose date-time group falls in this year")
+	lc.Flags().BoolVar(&list.JSON, "json", false, "print the register as a JSON array")
+	verify := newOpts("verify")
+	vc := &cobra.Command{
+		Use:   "verify",
+		Short: "Re-read every sent revision and check the cable's hash and the numbering",
+		Long: `Re-read every register entry's as-sent revision and check that the cable kept
+with it still has the SHA-256 recorded when it was sent, that the entry and the
+revision agree, that every as-sent revision is in the register, that no serial
+was issued twice, and that each series' numbers run without gaps from the
+lowest to the highest in the register (a gap is reported as a note: numbers
+issued outside redline make them). A damaged draft is reported and the others
+are still checked. The exit status is non-zero when anything is wrong.`,
+		Example: `  redline serial verify`,
+		Args:    exactArgs(0, "no arguments"),
+		RunE:    func(c *cobra.Command, args []string) error { return run(verify) },
+	}
+	vc.Flags().BoolVar(&verify.JSON, "json", false, "print the findings as JSON")
+	show := newOpts("show")
+	sc := &cobra.Command{
+		Use:   "show SERIAL",
+		Short: "Print the cable sent under a serial, exactly as sent",
+		Long: `Print the cable kept with the as-sent revision of SERIAL, byte for byte as it
+was sent. A serial without a year in it (TELNO 1119) may recur in another year:
+give --year to choose.`,
+		Example: `  redline serial show "T 192A/88"
+  redline serial show "TELNO 1119" --year 2003`,
+		Args: exactArgs(1, "one serial, such as \"T 192A/88\""),
+		RunE: func(c *cobra.Command, args []string) error { show.Serial = args[0]; return run(show) },
+	}
+	sc.Flags().IntVar(&show.Year, "year", 0, "the year of the message's date-time group")
+	c.AddCommand(lc, vc, sc)
 	return c
 }
 
@@ -47,133 +116,56 @@ type serialEntry struct {
 	Draft      string   `json:"draft"`
 	Revision   int      `json:"revision"`
 	SHA256     string   `json:"sha256"`
-
-	year  int
-	rev   draft.Revision
-	order int
+	Backdated  string   `json:"backdated,omitempty"`
 }
 
-// loadSerialRegister reads every sent revision, ordered by series, year, number
-// and suffix.
-func loadSerialRegister(ws *draft.Workspace) ([]serialEntry, error) {
-	sent, err := ws.SentRevisions()
-	if err != nil {
-		return nil, err
-	}
-	return serialRegisterOf(ws, sent), nil
-}
-
-func serialRegisterOf(ws *draft.Workspace, sent []draft.Revision) []serialEntry {
-	var out []serialEntry
-	for _, r := range sent {
-		s := r.Sent
-		sum := s.CableSHA256
-		if sum == "" {
-			sum = sendSHA256(s.Cable)
-		}
-		out = append(out, serialEntry{
-			Series: s.Series, Serial: s.Serial, DTG: s.DTG, Precedence: s.Precedence, From: s.From,
-			To: sendNonNil(s.To), Title: s.Title, Draft: r.Draft, Revision: r.Number, SHA256: sum,
-			year: sentYear(r), rev: r,
-		})
-	}
-	// Order each series by its own format.
-	bySeries := map[string][]int{}
-	var names []string
-	for i, e := range out {
-		k := strings.ToUpper(e.Series)
-		if _, ok := bySeries[k]; !ok {
-			names = append(names, k)
-		}
-		bySeries[k] = append(bySeries[k], i)
-	}
-	sort.Strings(names)
-	n := 0
-	for _, k := range names {
-		idx := bySeries[k]
-		format := ""
-		if s, ok := ws.Config.SeriesByName(k); ok {
-			format = s.Format
-		}
-		issued := make([]cable.IssuedSerial, len(idx))
-		pos := map[cable.IssuedSerial][]int{}
-		for j, i := range idx {
-			issued[j] = cable.IssuedSerial{Serial: out[i].Serial, Year: out[i].year}
-			pos[issued[j]] = append(pos[issued[j]], i)
-		}
-		cable.SortSerials(format, issued)
-		for _, is := range issued {
-			i := pos[is][0]
-			pos[is] = pos[is][1:]
-			out[i].order = n
-			n++
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].order < out[j].order })
-	return out
-}
-
-type serialListOptions struct {
-	Series string
-	Year   int
-	JSON   bool
-}
-
-func newCmdSerialList(f *Factory) *cobra.Command {
-	opts := &serialListOptions{}
-	c := &cobra.Command{
-		Use:   "list",
-		Short: "List the messages sent, by series and number",
-		Long: `List every message sent: serial, date-time group, precedence, originator,
-addressees, title, draft@revision and the first 12 digits of the cable's
-SHA-256. --json prints an array of objects with the keys series, serial, dtg,
-precedence, from, to, title, draft, revision and sha256 (in full).`,
-		Example: `  redline serial list
-  redline serial list --series TELNO --year 2003
-  redline serial list --json`,
-		Args: exactArgs(0, "no arguments"),
-		RunE: func(c *cobra.Command, args []string) error { return runSerialList(f, opts) },
-	}
-	c.Flags().StringVar(&opts.Series, "series", "", "only this series")
-	c.Flags().IntVar(&opts.Year, "year", 0, "only messages whose date-time group falls in this year")
-	c.Flags().BoolVar(&opts.JSON, "json", false, "print the register as a JSON array")
-	return c
-}
-
-func runSerialList(f *Factory, opts *serialListOptions) error {
-	ws, err := f.Workspace()
+func serialRun(opts *SerialOptions) error {
+	ws, err := opts.Workspace()
 	if err != nil {
 		return err
 	}
+	switch opts.Action {
+	case "verify":
+		return serialVerify(opts, ws)
+	case "show":
+		return serialShow(opts, ws)
+	}
+	return serialList(opts, ws)
+}
+
+func serialList(opts *SerialOptions, ws *draft.Workspace) error {
+	series := ""
 	if opts.Series != "" {
-		if _, ok := ws.Config.SeriesByName(opts.Series); !ok {
+		s, ok := ws.Config.SeriesByName(opts.Series)
+		if !ok {
 			return usageErrorf("no serial series %q in %s (configured: %s)", opts.Series, ws.ConfigPath(), strings.Join(ws.Config.SeriesNames(), ", "))
 		}
+		series = s.Name
 	}
-	reg, err := loadSerialRegister(ws)
+	listed, err := despatch.List(ws, series)
 	if err != nil {
 		return err
 	}
-	var rows []serialEntry
-	for _, e := range reg {
-		if opts.Series != "" && !strings.EqualFold(e.Series, opts.Series) {
+	rows := []serialEntry{}
+	for _, l := range listed {
+		e := l.Entry
+		if opts.Year != 0 && e.Year != opts.Year {
 			continue
 		}
-		if opts.Year != 0 && e.year != opts.Year {
-			continue
+		row := serialEntry{Series: e.Series, Serial: e.Serial, DTG: e.DTG, From: e.Originator, To: []string{},
+			Draft: e.Draft, Revision: e.Rev, Backdated: e.Backdated}
+		if s := l.Sent; s != nil {
+			row.Precedence, row.From, row.To, row.Title, row.SHA256 = s.Precedence, s.From, sendNonNil(s.To), s.Title, s.CableSHA256
 		}
-		rows = append(rows, e)
+		rows = append(rows, row)
 	}
 	if opts.JSON {
-		if rows == nil {
-			rows = []serialEntry{}
-		}
-		enc := json.NewEncoder(f.IO.Out)
+		enc := json.NewEncoder(opts.IO.Out)
 		enc.SetIndent("", "  ")
 		return enc.Encode(rows)
 	}
 	if len(rows) == 0 {
-		_, err := fmt.Fprintln(f.IO.ErrOut, "no messages sent yet")
+		_, err := fmt.Fprintln(opts.IO.ErrOut, "no messages sent yet")
 		return err
 	}
 	table := [][]cell{{{"SERIAL", sgrBold}, {"DTG", sgrBold}, {"PREC", sgrBold}, {"FROM", sgrBold}, {"TO", sgrBold}, {"TITLE", sgrBold}, {"DRAFT", sgrBold}, {"SHA-256", sgrBold}}}
@@ -189,103 +181,36 @@ func runSerialList(f *Factory, opts *serialListOptions) error {
 		table = append(table, []cell{{e.Serial, ""}, {e.DTG, ""}, {e.Precedence, ""}, {e.From, ""},
 			{strings.Join(e.To, ", "), ""}, {title, ""}, {fmt.Sprintf("%s@%d", e.Draft, e.Revision), ""}, {sum, ""}})
 	}
-	mode, err := f.ColorMode()
+	mode, err := opts.ColorMode()
 	if err != nil {
 		return err
 	}
-	return writeTableWidth(f.IO.Out, table, f.IO.ColorEnabled(mode, false), f.IO.TableWidth())
+	return writeTableWidth(opts.IO.Out, table, opts.IO.ColorEnabled(mode, false), opts.IO.TableWidth())
 }
 
-func newCmdSerialVerify(f *Factory) *cobra.Command {
-	var jsonOut bool
-	c := &cobra.Command{
-		Use:   "verify",
-		Short: "Re-read every sent revision and check the cable's hash and the numbering",
-		Long: `Re-read every as-sent revision from the store and check that the cable kept
-with it still has the SHA-256 recorded when it was sent, that no serial was
-issued twice, and that each series' numbers run without gaps from the lowest
-to the highest in the register (a gap is reported as a note: numbers issued
-outside redline make them). The exit status
-is non-zero when a hash does not match, a record cannot be read or a serial
-is duplicated.`,
-		Example: `  redline serial verify`,
-		Args:    exactArgs(0, "no arguments"),
-		RunE:    func(c *cobra.Command, args []string) error { return runSerialVerify(f, jsonOut) },
-	}
-	c.Flags().BoolVar(&jsonOut, "json", false, "print the findings as JSON")
-	return c
-}
-
-type serialVerifyReport struct {
-	Checked  int      `json:"checked"`
-	Problems []string `json:"problems"`
-	Notes    []string `json:"notes"`
-}
-
-func runSerialVerify(f *Factory, jsonOut bool) error {
-	ws, err := f.Workspace()
+func serialVerify(opts *SerialOptions, ws *draft.Workspace) error {
+	rep, err := despatch.Verify(ws)
 	if err != nil {
 		return err
 	}
-	rep := serialVerifyReport{Problems: []string{}, Notes: []string{}}
-	names, err := ws.Drafts()
-	if err != nil {
-		return err
-	}
-	var sent []draft.Revision
-	for _, n := range names {
-		revs, err := ws.LogDraft(n)
-		if err != nil {
-			rep.Problems = append(rep.Problems, fmt.Sprintf("%s: %v", n, err))
-			continue
-		}
-		for _, r := range revs {
-			if r.Sent == nil {
-				continue
-			}
-			rep.Checked++
-			if got := sendSHA256(r.Sent.Cable); got != r.Sent.CableSHA256 {
-				rep.Problems = append(rep.Problems, fmt.Sprintf("%s@%d (%s): the cable's SHA-256 is %s, the register says %s", r.Draft, r.Number, r.Sent.Serial, got, r.Sent.CableSHA256))
-			}
-			sent = append(sent, r)
-		}
-	}
-	reg := serialRegisterOf(ws, sent)
-	seen := map[string]serialEntry{}
-	for _, e := range reg {
-		k := strings.ToUpper(e.Series) + "\x00" + strings.ToUpper(strings.Join(strings.Fields(e.Serial), " "))
-		if e.Series != "" {
-			if s, ok := ws.Config.SeriesByName(e.Series); ok && s.Yearly {
-				if sn, err := cable.ParseSerial(s.Format, e.Serial); err == nil && sn.YearDigits == 0 {
-					k += fmt.Sprintf("\x00%d", e.year)
-				}
-			}
-		}
-		if prev, ok := seen[k]; ok {
-			rep.Problems = append(rep.Problems, fmt.Sprintf("serial %s was issued twice: %s@%d at %s and %s@%d at %s", e.Serial, prev.Draft, prev.Revision, prev.DTG, e.Draft, e.Revision, e.DTG))
-			continue
-		}
-		seen[k] = e
-	}
-	rep.Notes = append(rep.Notes, serialGaps(ws, reg)...)
-	if jsonOut {
-		enc := json.NewEncoder(f.IO.Out)
+	if opts.JSON {
+		enc := json.NewEncoder(opts.IO.Out)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(rep); err != nil {
 			return err
 		}
 	} else {
 		for _, p := range rep.Problems {
-			fmt.Fprintf(f.IO.Out, "problem: %s\n", p)
+			fmt.Fprintf(opts.IO.Out, "problem: %s\n", p)
 		}
 		for _, n := range rep.Notes {
-			fmt.Fprintf(f.IO.Out, "note: %s\n", n)
+			fmt.Fprintf(opts.IO.Out, "note: %s\n", n)
 		}
 		status := "ok"
 		if len(rep.Problems) > 0 {
 			status = fmt.Sprintf("%d problem(s)", len(rep.Problems))
 		}
-		fmt.Fprintf(f.IO.Out, "checked %d sent message(s): %s\n", rep.Checked, status)
+		fmt.Fprintf(opts.IO.Out, "checked %d sent message(s): %s\n", rep.Checked, status)
 	}
 	if len(rep.Problems) > 0 {
 		return fmt.Errorf("the serial register has %d problem(s): see above; run `redline fsck` for the store", len(rep.Problems))
@@ -293,105 +218,31 @@ func runSerialVerify(f *Factory, jsonOut bool) error {
 	return nil
 }
 
-// serialGaps notes numbers missing from each series and year.
-func serialGaps(ws *draft.Workspace, reg []serialEntry) []string {
-	type key struct {
-		series string
-		year   int
+func serialShow(opts *SerialOptions, ws *draft.Workspace) error {
+	listed, err := despatch.List(ws, "")
+	if err != nil {
+		return err
 	}
-	nums := map[key]map[int]bool{}
-	var keys []key
-	for _, e := range reg {
-		s, ok := ws.Config.SeriesByName(e.Series)
-		if !ok {
-			continue
-		}
-		sn, err := cable.ParseSerial(s.Format, e.Serial)
-		if err != nil {
-			continue
-		}
-		k := key{strings.ToUpper(s.Name), 0}
-		if s.Yearly {
-			k.year = e.year
-		}
-		if nums[k] == nil {
-			nums[k] = map[int]bool{}
-			keys = append(keys, k)
-		}
-		nums[k][sn.N] = true
-	}
-	var notes []string
-	for _, k := range keys {
-		// Between the lowest and the highest number in the register: a
-		// register may start part-way through a year.
-		lowest, highest := 0, 0
-		for n := range nums[k] {
-			if lowest == 0 || n < lowest {
-				lowest = n
-			}
-			highest = max(highest, n)
-		}
-		var missing []string
-		for n := lowest + 1; n < highest; n++ {
-			if !nums[k][n] {
-				missing = append(missing, fmt.Sprint(n))
-			}
-		}
-		if len(missing) > 0 {
-			where := k.series
-			if k.year != 0 {
-				where += fmt.Sprintf(" in %d", k.year)
-			}
-			if len(missing) > 10 {
-				missing = append(missing[:10], fmt.Sprintf("and %d more", len(missing)-10))
-			}
-			notes = append(notes, fmt.Sprintf("series %s: numbers not in the register: %s", where, strings.Join(missing, ", ")))
+	want := strings.ToUpper(strings.Join(strings.Fields(opts.Serial), ""))
+	var found []despatch.Listed
+	for _, l := range listed {
+		if strings.ToUpper(strings.Join(strings.Fields(l.Entry.Serial), "")) == want && (opts.Year == 0 || l.Entry.Year == opts.Year) {
+			found = append(found, l)
 		}
 	}
-	return notes
-}
-
-func newCmdSerialShow(f *Factory) *cobra.Command {
-	year := 0
-	c := &cobra.Command{
-		Use:   "show SERIAL",
-		Short: "Print the cable sent under a serial, exactly as sent",
-		Long: `Print the cable kept with the as-sent revision of SERIAL, byte for byte as it
-was sent. A serial without a year in it (TELNO 1119) may recur in another year:
-give --year to choose.`,
-		Example: `  redline serial show "T 192A/88"
-  redline serial show "TELNO 1119" --year 2003`,
-		Args: exactArgs(1, "one serial, such as \"T 192A/88\""),
-		RunE: func(c *cobra.Command, args []string) error {
-			ws, err := f.Workspace()
-			if err != nil {
-				return err
-			}
-			reg, err := loadSerialRegister(ws)
-			if err != nil {
-				return err
-			}
-			want := strings.ToUpper(strings.Join(strings.Fields(args[0]), ""))
-			var found []serialEntry
-			for _, e := range reg {
-				if strings.ToUpper(strings.Join(strings.Fields(e.Serial), "")) == want && (year == 0 || e.year == year) {
-					found = append(found, e)
-				}
-			}
-			switch len(found) {
-			case 0:
-				return fmt.Errorf("no message was sent as %q: see `redline serial list`", args[0])
-			case 1:
-				_, err := io.Copy(f.IO.Out, strings.NewReader(string(found[0].rev.Sent.Cable)))
-				return err
-			}
-			var where []string
-			for _, e := range found {
-				where = append(where, fmt.Sprintf("%s@%d (%s)", e.Draft, e.Revision, e.DTG))
-			}
-			return fmt.Errorf("%q was sent more than once (%s): give --year", args[0], strings.Join(where, ", "))
-		},
+	switch len(found) {
+	case 0:
+		return fmt.Errorf("no message was sent as %q: see `redline serial list`", opts.Serial)
+	case 1:
+		if found[0].Sent == nil {
+			return fmt.Errorf("%s: %s: run `redline fsck`", opts.Serial, found[0].Problem)
+		}
+		_, err := opts.IO.Out.Write(found[0].Sent.Cable)
+		return err
 	}
-	c.Flags().IntVar(&year, "year", 0, "the year of the message's date-time group")
-	return c
+	var where []string
+	for _, l := range found {
+		where = append(where, fmt.Sprintf("%s@%d (%s)", l.Entry.Draft, l.Entry.Rev, l.Entry.DTG))
+	}
+	return fmt.Errorf("%q was sent more than once (%s): give --year", opts.Serial, strings.Join(where, ", "))
 }

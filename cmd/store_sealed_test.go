@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/redline-dev/redline/draft"
 )
@@ -24,15 +23,11 @@ func TestStoreSealedDraft(t *testing.T) {
 	if err := os.WriteFile(wc, []byte("Dear Ron,\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	at := time.Date(1988, 12, 21, 19, 30, 0, 0, time.UTC)
-	if _, err := ws.Commit(draft.CommitRequest{Path: wc, Author: "Charles Powell", Office: "No. 10", Message: "draft", Time: at}); err != nil {
+	if _, err := ws.Commit(draft.CommitRequest{Path: wc, Author: "Charles Powell", Office: "No. 10", Message: "draft"}); err != nil {
 		t.Fatal(err)
 	}
-	_, err = ws.Commit(draft.CommitRequest{Path: wc, Author: "Charles Powell", Office: "No. 10", Message: "sent", Time: at,
+	sealFixture(t, ws, draft.CommitRequest{Path: wc, Author: "Charles Powell", Office: "No. 10", Message: "sent",
 		Labels: []string{"as-sent"}, Sent: &draft.Sent{Series: "T", Serial: "T 230/88", DTG: "211930Z DEC 88", Cable: []byte("CABLE\n")}})
-	if err != nil {
-		t.Fatal(err)
-	}
 	run := func(wantOK bool, args ...string) string {
 		t.Helper()
 		c := exec.Command(exe, args...)
@@ -71,5 +66,27 @@ func TestStoreSealedDraft(t *testing.T) {
 	}
 	if out := run(true, "fsck"); !strings.Contains(out, "2 revision(s)") {
 		t.Errorf("fsck:\n%s", out)
+	}
+}
+
+// sealFixture records an as-sent revision and its register entry in one
+// transaction, as despatch does, for tests that need a sealed draft
+// without rendering a cable.
+func sealFixture(t *testing.T, ws *draft.Workspace, req draft.CommitRequest) {
+	t.Helper()
+	err := ws.Update(func(tx *draft.Tx) error {
+		r, err := tx.Commit(req)
+		if err != nil {
+			return err
+		}
+		e, err := draft.RegisterEntry(ws.Config, *r)
+		if err != nil {
+			return err
+		}
+		_, err = tx.Store().AppendRegister(e)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

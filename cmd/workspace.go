@@ -21,7 +21,13 @@ func (f *Factory) Workspace() (*draft.Workspace, error) {
 	if err != nil {
 		return nil, err
 	}
-	ws.Now = f.Now
+	ws.Now, ws.StoreClock = f.Now, f.StoreClock
+	if _, err := ws.Store(); err != nil {
+		return nil, err
+	}
+	if ws.Imported != "" {
+		fmt.Fprintf(f.IO.ErrOut, "redline: %s\n", ws.Imported)
+	}
 	return ws, nil
 }
 

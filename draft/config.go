@@ -1,7 +1,9 @@
 package draft
 
 import (
+	"errors"
 	"fmt"
+	"net/url"
 	"reflect"
 	"strings"
 
@@ -29,6 +31,11 @@ type Config struct {
 	// Names are names and acronyms that `import cable --sentence-case`
 	// keeps capitalised.
 	Names []string `yaml:"names" json:"names"`
+	// Store is where the revisions are kept: empty for the SQLite database
+	// in .redline, or a postgres:// URL for a PostgreSQL database shared by
+	// several workspaces. It never holds a password: that comes from
+	// PGPASSWORD or the password file (~/.pgpass).
+	Store string `yaml:"store" json:"store,omitempty"`
 	// Require says, per series, what `send` insists on for the very text
 	// sent before it allocates a number in the series.
 	Require []SendRequirement `yaml:"require" json:"require,omitempty"`
@@ -128,6 +135,9 @@ func ParseConfig(name string, data []byte) (Config, error) {
 	if err := checkRequirements(d, doc.Content[0], c); err != nil {
 		return c, err
 	}
+	if err := CheckStoreURL(c.Store); err != nil {
+		return c, fmt.Errorf("%s: store: %v", name, err)
+	}
 	return c, nil
 }
 
@@ -169,6 +179,10 @@ func (c Config) Marshal() []byte {
 			}
 			fmt.Fprintf(&b, "    approval: %v\n", r.Approval)
 		}
+	}
+	if c.Store != "" {
+		b.WriteString("# The shared PostgreSQL store (the password comes from PGPASSWORD or ~/.pgpass).\n")
+		fmt.Fprintf(&b, "store: %s\n", q(c.Store))
 	}
 	b.WriteString("# Names and acronyms that `redline import cable --sentence-case` keeps capitalised.\n")
 	if len(c.Names) == 0 {
@@ -212,6 +226,31 @@ func checkRequirements(d *strictDecoder, root *yaml.Node, c Config) error {
 				return d.errorf(n, "require: series %q: clearance %q names no office: write OFFICE or OFFICE:NAME", r.Series, o)
 			}
 		}
+	}
+	return nil
+}
+
+// IsPostgresURL reports whether a store setting names a PostgreSQL
+// database.
+func IsPostgresURL(s string) bool {
+	return strings.HasPrefix(s, "postgres://") || strings.HasPrefix(s, "postgresql://")
+}
+
+// CheckStoreURL checks a store setting: empty, or a postgres:// URL
+// without a password, which must not be written to config.yaml.
+func CheckStoreURL(s string) error {
+	if s == "" {
+		return nil
+	}
+	if !IsPostgresURL(s) {
+		return fmt.Errorf("%q is not a postgres:// URL (leave it out for the SQLite store in .redline)", s)
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		return fmt.Errorf("%q is not a valid URL: %v", s, err)
+	}
+	if _, has := u.User.Password(); has || u.Query().Get("password") != "" {
+		return errors.New("the URL holds a password, which would be written to config.yaml: leave it out and set PGPASSWORD or put it in ~/.pgpass")
 	}
 	return nil
 }

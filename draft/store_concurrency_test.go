@@ -64,22 +64,23 @@ func storeHelper(root, id string) error {
 		// A send: read the whole register and commit the next serial in
 		// one transaction, as `redline send` does.
 		err = ws.Update(func(tx *Tx) error {
-			all, err := tx.AllRevisions()
+			n, err := tx.Store().NextNumber("T", 1988)
 			if err != nil {
 				return err
 			}
-			n := 0
-			for _, r := range all {
-				if r.Sent != nil && r.Sent.Series == "T" {
-					n++
-				}
-			}
-			serial := fmt.Sprintf("T %d/88", n+1)
+			serial := fmt.Sprintf("T %d/88", n)
 			cable := []byte("CABLE " + serial + "\n")
 			r, err := tx.Commit(CommitRequest{Draft: fmt.Sprintf("sent/p%s-%d.md", id, j), Content: []byte("telegram " + id + "\n"),
 				Author: "p" + id, Office: "test", Message: "sent", Labels: []string{"as-sent"},
 				Sent: &Sent{Series: "T", Serial: serial, DTG: "211930Z DEC 88", Cable: cable}})
 			if err != nil {
+				return err
+			}
+			e, err := RegisterEntry(ws.Config, *r)
+			if err != nil {
+				return err
+			}
+			if _, err := tx.Store().AppendRegister(e); err != nil {
 				return err
 			}
 			fmt.Fprintf(out, "sent %s %d\n", serial, r.Number)

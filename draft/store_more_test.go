@@ -1,7 +1,6 @@
 package draft
 
 import (
-	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -17,9 +16,21 @@ func TestStoreSealed(t *testing.T) {
 		t.Fatalf("sealed before sending: %v %v", ok, err)
 	}
 	cable := []byte("SECRET\nFM FCO\nTO WASHINGTON\nTELNO 123\n")
-	sent, err := ws.Commit(CommitRequest{Path: p, Content: []byte("Dear Ron,\n"), Author: "CRD", Office: "Cabinet Office",
-		Message: "sent", Labels: []string{"as-sent"},
-		Sent: &Sent{Series: "T", Serial: "T 123/88", DTG: "211930Z DEC 88", Precedence: "IMMEDIATE", To: []string{"WASHINGTON"}, Cable: cable}})
+	var sent *Revision
+	err := ws.Update(func(tx *Tx) error {
+		var err error
+		sent, err = tx.Commit(CommitRequest{Path: p, Content: []byte("Dear Ron,\n"), Author: "CRD", Office: "Cabinet Office",
+			Message: "sent", Labels: []string{"as-sent"},
+			Sent: &Sent{Series: "T", Serial: "T 123/88", DTG: "211930Z DEC 88", Precedence: "IMMEDIATE", To: []string{"WASHINGTON"}, Cable: cable}})
+		if err != nil {
+			return err
+		}
+		e, err := RegisterEntry(ws.Config, *sent)
+		if err == nil {
+			_, err = tx.Store().AppendRegister(e)
+		}
+		return err
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,120 +195,6 @@ func TestEscapeName(t *testing.T) {
 	}
 }
 
-// rewriteRecord changes a stored revision and writes it back with a valid
-// checksum, as a careless hand edit or a bug might.
-func rewriteRecord(t *testing.T, path string, edit func(r *record)) {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var r record
-	if err := json.Unmarshal(data, &r); err != nil {
-		t.Fatal(err)
-	}
-	edit(&r)
-	os.Remove(path)
-	if err := os.WriteFile(path, r.encode(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func TestFsckFindsDamage(t *testing.T) {
-	fresh := func(t *testing.T) (*Workspace, string) {
-		ws := newTestWorkspace(t)
-		p := writeDraft(t, ws, "d.md", "one\n")
-		commit(t, ws, p, "1")
-		writeDraft(t, ws, "d.md", "two\n")
-		commit(t, ws, p, "2")
-		if err := ws.Label(p, 1, "first", false); err != nil {
-			t.Fatal(err)
-		}
-		return ws, filepath.Join(ws.draftDir("d.md"))
-	}
-	for _, tc := range []struct {
-		name   string
-		damage func(t *testing.T, ws *Workspace, dir string)
-		want   string
-	}{
-		{"flipped byte in the metadata", func(t *testing.T, ws *Workspace, dir string) {
-			p := filepath.Join(dir, "000001.json")
-			data, _ := os.ReadFile(p)
-			os.Remove(p)
-			os.WriteFile(p, []byte(strings.Replace(string(data), `"Charles Powell"`, `"Charles Powelk"`, 1)), 0o644)
-		}, "000001.json: record checksum mismatch"},
-		{"flipped byte in the content", func(t *testing.T, ws *Workspace, dir string) {
-			p := filepath.Join(dir, "000001.json")
-			data, _ := os.ReadFile(p)
-			os.Remove(p)
-			os.WriteFile(p, []byte(strings.Replace(string(data), `"one\n"`, `"One\n"`, 1)), 0o644)
-		}, "000001.json: content SHA-256 is"},
-		{"content hash", func(t *testing.T, ws *Workspace, dir string) {
-			rewriteRecord(t, filepath.Join(dir, "000002.json"), func(r *record) { s := "tampered\n"; r.Content = &s })
-		}, "000002.json: content SHA-256 is"},
-		{"wrong number", func(t *testing.T, ws *Workspace, dir string) {
-			rewriteRecord(t, filepath.Join(dir, "000002.json"), func(r *record) { r.Number = 5 })
-		}, "record says revision 5 but the file is named for 2"},
-		{"parent", func(t *testing.T, ws *Workspace, dir string) {
-			rewriteRecord(t, filepath.Join(dir, "000002.json"), func(r *record) { r.Parent = 0 })
-		}, "parent is 0, expected 1"},
-		{"moved to another draft", func(t *testing.T, ws *Workspace, dir string) {
-			rewriteRecord(t, filepath.Join(dir, "000002.json"), func(r *record) { r.Draft = "e.md" })
-		}, `record belongs to draft "e.md"`},
-		{"label target", func(t *testing.T, ws *Workspace, dir string) {
-			e := &labelEvent{Format: storeFormat, Seq: 2, Draft: "d.md", Label: "x", Revision: 9, After: 2, Time: "1988-12-21T21:30:00Z"}
-			os.WriteFile(filepath.Join(dir, "labels", "000002.json"), e.encode(), 0o644)
-		}, `label "x" points at revision 9, which does not exist`},
-		{"label gap", func(t *testing.T, ws *Workspace, dir string) {
-			e := &labelEvent{Format: storeFormat, Seq: 3, Draft: "d.md", Label: "x", Revision: 1, After: 2, Time: "1988-12-21T21:30:00Z"}
-			os.WriteFile(filepath.Join(dir, "labels", "000003.json"), e.encode(), 0o644)
-		}, "label record 2 is missing"},
-		{"commit after sending", func(t *testing.T, ws *Workspace, dir string) {
-			rewriteRecord(t, filepath.Join(dir, "000001.json"), func(r *record) { r.Sent = &sentRecord{Series: "T", Serial: "T 1/88"} })
-		}, "revision 2 follows the as-sent revision 1 of a sealed draft"},
-		{"serial used twice", func(t *testing.T, ws *Workspace, dir string) {
-			for _, n := range []string{"d.md", "e.md"} {
-				if _, err := ws.Commit(CommitRequest{Draft: n, Content: []byte("x"), Author: "a", Office: "b", Sent: &Sent{Series: "T", Serial: "T 7/88", DTG: "211930Z DEC 88"}}); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}, `serial "T 7/88" of series T was already used by`},
-		{"label given twice at commit", func(t *testing.T, ws *Workspace, dir string) {
-			for _, f := range []string{"000001.json", "000002.json"} {
-				rewriteRecord(t, filepath.Join(dir, f), func(r *record) { r.Labels = []string{"dup"} })
-			}
-		}, `label "dup" given at commit to revision 2 while it named revision 1`},
-		{"not JSON", func(t *testing.T, ws *Workspace, dir string) {
-			os.WriteFile(filepath.Join(dir, "000003.json"), []byte("{"), 0o644)
-		}, "000003.json: not a valid revision record"},
-		{"bad folder", func(t *testing.T, ws *Workspace, dir string) {
-			os.Mkdir(filepath.Join(ws.draftsDir(), "a b"), 0o755)
-		}, "folder name is not an escaped draft name"},
-		{"bad config", func(t *testing.T, ws *Workspace, dir string) {
-			os.WriteFile(ws.ConfigPath(), []byte("author: [x]\n"), 0o644)
-		}, "config.yaml:1:9: author must be text, not a list"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			ws, dir := fresh(t)
-			tc.damage(t, ws, dir)
-			rep, err := ws.Fsck()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if rep.OK() {
-				t.Fatalf("fsck found nothing")
-			}
-			var msgs []string
-			for _, p := range rep.Problems {
-				msgs = append(msgs, p.Path+": "+p.Message)
-			}
-			if !strings.Contains(strings.Join(msgs, "\n"), tc.want) {
-				t.Errorf("problems:\n%s\nwant %q", strings.Join(msgs, "\n"), tc.want)
-			}
-		})
-	}
-}
-
 func TestConfig(t *testing.T) {
 	c, err := ParseConfig("c.yaml", DefaultConfig().Marshal())
 	if err != nil {
@@ -376,36 +273,5 @@ func TestResolveStdinAndFiles(t *testing.T) {
 	}
 	if _, err := Resolve(nil, dir, nil); err == nil || !strings.Contains(err.Error(), "is a folder") {
 		t.Fatalf("folder: %v", err)
-	}
-}
-
-// Files that file managers and editors leave in any folder are noted, not
-// reported as damage: they touch no revision.
-func TestFsckNotesLitter(t *testing.T) {
-	ws := newTestWorkspace(t)
-	p := writeDraft(t, ws, "d.md", "one\n")
-	commit(t, ws, p, "1")
-	dir := ws.draftDir("d.md")
-	for _, f := range []string{filepath.Join(ws.draftsDir(), ".DS_Store"), filepath.Join(dir, "000001.json~"), filepath.Join(dir, "Thumbs.db")} {
-		if err := os.WriteFile(f, []byte("x"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	rep, err := ws.Fsck()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !rep.OK() {
-		t.Fatalf("litter reported as damage: %+v", rep.Problems)
-	}
-	if len(rep.Notes) != 3 {
-		t.Fatalf("want 3 notes, got %+v", rep.Notes)
-	}
-	// A stray file that is not litter is still damage.
-	if err := os.WriteFile(filepath.Join(dir, "000002.txt"), []byte("x"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if rep, _ := ws.Fsck(); rep.OK() {
-		t.Fatal("a stray revision-like file passed fsck")
 	}
 }

@@ -1,6 +1,7 @@
 package draft
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -8,6 +9,9 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/redline-dev/redline/store"
+	"github.com/redline-dev/redline/store/sqlstore"
 )
 
 // StoreDir is the name of the workspace's folder.
@@ -24,9 +28,64 @@ type Workspace struct {
 	Root string
 	// Config is .redline/config.yaml.
 	Config Config
-	// Now is the clock for commits and labels that give no time; nil
-	// means time.Now.
+	// Now is the clock for what is shown and for the default date-time
+	// group (REDLINE_NOW may fix it); nil means time.Now. It never stamps
+	// a stored record: the store keeps its own clock.
 	Now func() time.Time
+	// StoreClock stamps stored records; nil means the real clock. Only
+	// tests set it, for repeatable output.
+	StoreClock func() time.Time
+	// Imported says what opening the store carried over from a file-layout
+	// workspace, when it did.
+	Imported string
+
+	store store.Store
+}
+
+// StorePath is the SQLite store's file.
+func (ws *Workspace) StorePath() string { return filepath.Join(ws.Dir(), "store.db") }
+
+// Store opens the workspace's store: the PostgreSQL database config.yaml
+// names, else the SQLite database in .redline. A workspace still in the
+// file layout of earlier releases is carried over on first open (see
+// Imported).
+func (ws *Workspace) Store() (store.Store, error) {
+	if ws.store != nil {
+		return ws.store, nil
+	}
+	ctx := context.Background()
+	opts := sqlstore.Options{Clock: ws.StoreClock}
+	legacy := ws.hasFileStore()
+	var s store.Store
+	var err error
+	if IsPostgresURL(ws.Config.Store) {
+		s, err = sqlstore.OpenPostgres(ctx, ws.Config.Store, opts)
+	} else {
+		if _, serr := os.Stat(ws.StorePath()); serr != nil && !legacy {
+			return nil, fmt.Errorf("the store %s is missing: restore it from a backup (a workspace without it has lost its history)", ws.StorePath())
+		}
+		s, err = sqlstore.OpenSQLite(ctx, ws.StorePath(), opts)
+	}
+	if err != nil {
+		return nil, err
+	}
+	ws.store = s
+	if legacy {
+		if err := ws.importFiles(); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// Close closes the store, if it was opened.
+func (ws *Workspace) Close() error {
+	if ws.store == nil {
+		return nil
+	}
+	err := ws.store.Close()
+	ws.store = nil
+	return err
 }
 
 // Dir is the path of the .redline folder.
@@ -36,7 +95,6 @@ func (ws *Workspace) Dir() string { return filepath.Join(ws.Root, StoreDir) }
 func (ws *Workspace) ConfigPath() string { return filepath.Join(ws.Dir(), "config.yaml") }
 
 func (ws *Workspace) draftsDir() string { return filepath.Join(ws.Dir(), "drafts") }
-func (ws *Workspace) lockPath() string  { return filepath.Join(ws.Dir(), "lock") }
 
 // Init makes a workspace in dir with the default configuration.
 func Init(dir string) (*Workspace, error) { return InitWith(dir, DefaultConfig()) }
@@ -79,16 +137,13 @@ func InitWith(dir string, cfg Config) (*Workspace, error) {
 		os.RemoveAll(tmp)
 		return nil, fmt.Errorf("cannot make a workspace in %s: %w", dir, err)
 	}
-	if err := os.Mkdir(filepath.Join(tmp, "drafts"), 0o755); err != nil {
+	if err := CheckStoreURL(cfg.Store); err != nil {
 		return fail(err)
 	}
 	if err := WriteFileAtomic(filepath.Join(tmp, "config.yaml"), cfg.Marshal(), 0o644); err != nil {
 		return fail(err)
 	}
-	if err := os.WriteFile(filepath.Join(tmp, "lock"), nil, 0o644); err != nil {
-		return fail(err)
-	}
-	if err := SyncDir(filepath.Join(tmp, "drafts")); err != nil {
+	if err := makeStore(filepath.Join(tmp, "store.db"), cfg); err != nil {
 		return fail(err)
 	}
 	if err := SyncDir(tmp); err != nil {
@@ -104,6 +159,23 @@ func InitWith(dir string, cfg Config) (*Workspace, error) {
 		return nil, err
 	}
 	return ws, nil
+}
+
+// makeStore creates the store a new workspace uses: the SQLite file, or the
+// PostgreSQL schema (whose database must exist).
+func makeStore(file string, cfg Config) error {
+	ctx := context.Background()
+	var s store.Store
+	var err error
+	if IsPostgresURL(cfg.Store) {
+		s, err = sqlstore.OpenPostgres(ctx, cfg.Store, sqlstore.Options{})
+	} else {
+		s, err = sqlstore.OpenSQLite(ctx, file, sqlstore.Options{})
+	}
+	if err != nil {
+		return err
+	}
+	return s.Close()
 }
 
 // FindWorkspace walks up from start to the first folder holding .redline
