@@ -117,6 +117,30 @@ type serialEntry struct {
 	Revision   int      `json:"revision"`
 	SHA256     string   `json:"sha256"`
 	Backdated  string   `json:"backdated,omitempty"`
+
+	year int
+}
+
+// loadSerialRegister reads the whole register, in order.
+func loadSerialRegister(ws *draft.Workspace) ([]serialEntry, error) { return serialRegister(ws, "") }
+
+// serialRegister reads the register of one series ("" for all), in order.
+func serialRegister(ws *draft.Workspace, series string) ([]serialEntry, error) {
+	listed, err := despatch.List(ws, series)
+	if err != nil {
+		return nil, err
+	}
+	var rows []serialEntry
+	for _, l := range listed {
+		e := l.Entry
+		row := serialEntry{Series: e.Series, Serial: e.Serial, DTG: e.DTG, From: e.Originator, To: []string{},
+			Draft: e.Draft, Revision: e.Rev, Backdated: e.Backdated, year: e.Year}
+		if s := l.Sent; s != nil {
+			row.Precedence, row.From, row.To, row.Title, row.SHA256 = s.Precedence, s.From, sendNonNil(s.To), s.Title, s.CableSHA256
+		}
+		rows = append(rows, row)
+	}
+	return rows, nil
 }
 
 func serialRun(opts *SerialOptions) error {
@@ -142,22 +166,15 @@ func serialList(opts *SerialOptions, ws *draft.Workspace) error {
 		}
 		series = s.Name
 	}
-	listed, err := despatch.List(ws, series)
+	all, err := serialRegister(ws, series)
 	if err != nil {
 		return err
 	}
 	rows := []serialEntry{}
-	for _, l := range listed {
-		e := l.Entry
-		if opts.Year != 0 && e.Year != opts.Year {
-			continue
+	for _, e := range all {
+		if opts.Year == 0 || e.year == opts.Year {
+			rows = append(rows, e)
 		}
-		row := serialEntry{Series: e.Series, Serial: e.Serial, DTG: e.DTG, From: e.Originator, To: []string{},
-			Draft: e.Draft, Revision: e.Rev, Backdated: e.Backdated}
-		if s := l.Sent; s != nil {
-			row.Precedence, row.From, row.To, row.Title, row.SHA256 = s.Precedence, s.From, sendNonNil(s.To), s.Title, s.CableSHA256
-		}
-		rows = append(rows, row)
 	}
 	if opts.JSON {
 		enc := json.NewEncoder(opts.IO.Out)
