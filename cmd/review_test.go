@@ -288,7 +288,7 @@ func TestReviewRefusesSealedDraft(t *testing.T) {
 	if err := os.WriteFile(wc, []byte("Dear Ron, we {~~can~>shall~~} decide.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err = ws.Commit(draft.CommitRequest{Path: wc, Author: "Charles Powell", Office: "No. 10", Message: "sent", Time: time.Date(1988, 12, 21, 21, 30, 0, 0, time.UTC),
+	_, err = ws.Commit(draft.CommitRequest{Path: wc, Author: "Charles Powell", Office: "No. 10", Message: "sent",
 		Sent: &draft.Sent{Series: "T", Serial: "T 192A/88", DTG: "212130Z DEC 88", Cable: []byte("CABLE\n")}})
 	if err != nil {
 		t.Fatal(err)
