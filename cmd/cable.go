@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/redline-dev/redline/cable"
+	"github.com/redline-dev/redline/diff"
 	"github.com/spf13/cobra"
 )
 
@@ -107,6 +108,11 @@ func cableReadInput(ios *IOStreams, name string) ([]byte, error) {
 func cableParseFile(ios *IOStreams, name string) (*cable.Message, error) {
 	data, err := cableReadInput(ios, name)
 	if err != nil {
+		return nil, err
+	}
+	// A binary file is refused as diff refuses it, not searched for a
+	// heading.
+	if err := diff.CheckText(name, data); err != nil {
 		return nil, err
 	}
 	m, err := cable.Parse(data)

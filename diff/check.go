@@ -6,11 +6,11 @@ import (
 	"unicode/utf8"
 )
 
-// checkText refuses a side that is not UTF-8 text: a NUL byte or invalid
+// CheckText refuses a side that is not UTF-8 text: a NUL byte or invalid
 // UTF-8 (a binary file, a file saved in another encoding), naming the side
 // and the byte offset, as a draft's reading does. Comparing such a file
 // would dump raw bytes, terminal controls included, into the redline.
-func checkText(name string, data []byte) error {
+func CheckText(name string, data []byte) error {
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		if j := invalidUTF8(data[:i]); j >= 0 {
 			i = j

@@ -90,7 +90,7 @@ func prepare(in Input) (*prepared, error) {
 		kind, note, hint = guessKind(in.Name, in.Data)
 	}
 	if kind != KindMarkdown { // a draft's reading checks its own
-		if err := checkText(in.Name, in.Data); err != nil {
+		if err := CheckText(in.Name, in.Data); err != nil {
 			return nil, err
 		}
 	}
