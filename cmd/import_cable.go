@@ -95,6 +95,7 @@ func importCableRun(opts *ImportCableOptions) error {
 	if opts.SentenceCase {
 		body = telegram.SentenceCase(body, names)
 		fields.Subject = telegram.SentenceCase(fields.Subject, names)
+		fields.Title = telegram.SentenceCase(fields.Title, names)
 		fields.Signature = telegram.NameCase(fields.Signature, names)
 	}
 	out := draft.New(opts.Output, fields, []byte(body)).Bytes()

@@ -103,7 +103,7 @@ func FromCable(m *cable.Message, series []draft.SerialSeries, template, template
 	case fl.Subject != "":
 		fl.Title = fl.Subject
 	case len(fl.Heading) > 0:
-		fl.Title = strings.Join(fl.Heading, " ")
+		fl.Title = joinHeadingLines(fl.Heading)
 	}
 
 	paras := importParagraphs(m.Text)
@@ -289,3 +289,18 @@ var importCalendarNames = []string{"January", "February", "March", "April", "Jun
 // importPronounRE finds the pronoun I and its contractions (I'M, I'LL,
 // I'VE, I'D).
 var importPronounRE = regexp.MustCompile(`\bi\b(?:'(?:m|ll|ve|d)\b)?`)
+
+// joinHeadingLines joins title lines into one title. A teleprinter heading
+// broken after a word repeats that word at the start of the next line
+// ("... PRIME MINISTER TO" / "TO THE PRESIDENT"): the repeat is dropped.
+func joinHeadingLines(lines []string) string {
+	var words []string
+	for _, l := range lines {
+		w := strings.Fields(l)
+		if len(words) > 0 && len(w) > 0 && strings.EqualFold(words[len(words)-1], w[0]) {
+			w = w[1:]
+		}
+		words = append(words, w...)
+	}
+	return strings.Join(words, " ")
+}
