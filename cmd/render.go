@@ -13,6 +13,7 @@ import (
 	"github.com/redline-dev/redline/docx"
 	"github.com/redline-dev/redline/draft"
 	"github.com/redline-dev/redline/render"
+	"github.com/redline-dev/redline/render/tracked"
 	"github.com/redline-dev/redline/telegram"
 )
 
@@ -127,7 +128,7 @@ func runRender(f *Factory, opts *renderOptions) error {
 		buf.Write(sent.Cable)
 		fmt.Fprintf(f.IO.ErrOut, "%s went out as %s at %s: this is the cable as sent (give --dtg, --serial or --template to render the draft anew)\n", v.Name, sent.Serial, sent.DTG)
 	case opts.Format == "html":
-		if err := render.DraftHTML(&buf, v.Name, v.Data, render.DraftOptions{}); err != nil {
+		if err := tracked.DraftHTML(&buf, v.Name, v.Data, tracked.DraftOptions{}); err != nil {
 			return err
 		}
 	case opts.Format == "docx":
@@ -265,7 +266,7 @@ func renderDraftANSI(f *Factory, opts *renderOptions, path string, data []byte) 
 		data = []byte(visibleControls(string(data)))
 	}
 	var buf bytes.Buffer
-	if err := render.DraftANSI(&buf, data, f.IO.ColorEnabled(mode, !toStdout)); err != nil {
+	if err := tracked.DraftANSI(&buf, data, f.IO.ColorEnabled(mode, !toStdout)); err != nil {
 		return err
 	}
 	if toStdout {

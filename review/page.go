@@ -11,7 +11,7 @@ import (
 
 	"github.com/redline-dev/redline/critic"
 	"github.com/redline-dev/redline/draft"
-	"github.com/redline-dev/redline/render"
+	"github.com/redline-dev/redline/render/tracked"
 )
 
 //go:embed assets
@@ -168,12 +168,12 @@ func facets(items []item) (authors, offices, kinds []string) {
 }
 
 // draftBody is the redline of the draft's body as the HTML redline page
-// writes it (render.DraftHTML: the same marks, palette classes and change
+// writes it (tracked.DraftHTML: the same marks, palette classes and change
 // numbers), without that page's head and banners, which the review page
 // has its own of.
 func draftBody(name string, data []byte) (template.HTML, error) {
 	var b bytes.Buffer
-	if err := render.DraftHTML(&b, name, data, render.DraftOptions{}); err != nil {
+	if err := tracked.DraftHTML(&b, name, data, tracked.DraftOptions{}); err != nil {
 		return "", err
 	}
 	page := b.String()

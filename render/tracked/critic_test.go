@@ -1,13 +1,14 @@
-package render
+package tracked
 
 import (
 	"bytes"
-	"github.com/redline-dev/redline/critic"
 	"math/rand/v2"
 	"strings"
 	"testing"
 
+	"github.com/redline-dev/redline/critic"
 	"github.com/redline-dev/redline/diff"
+	"github.com/redline-dev/redline/render"
 )
 
 // trackedText makes a tidy Markdown text: paragraphs and lists of words
@@ -95,7 +96,7 @@ func TestTrackedCriticRedlineProperty(t *testing.T) {
 			t.Fatal(err)
 		}
 		var w bytes.Buffer
-		if err := Diff(&w, c, "critic", DiffOptions{}); err != nil {
+		if err := render.Diff(&w, c, "critic", render.DiffOptions{}); err != nil {
 			t.Fatal(err)
 		}
 		d, err := critic.Parse("redline.md", w.Bytes())

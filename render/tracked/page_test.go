@@ -1,4 +1,4 @@
-package render
+package tracked
 
 import (
 	"bytes"
@@ -108,7 +108,7 @@ func TestTrackedMoscowGolden(t *testing.T) {
 	if err := DraftANSI(&a, src, true); err != nil {
 		t.Fatal(err)
 	}
-	for name, got := range map[string][]byte{"tracked_moscow.html": h.Bytes(), "tracked_moscow.ansi": a.Bytes()} {
+	for name, got := range map[string][]byte{"moscow.html": h.Bytes(), "moscow.ansi": a.Bytes()} {
 		path := filepath.Join("testdata", name)
 		if *update {
 			if err := os.MkdirAll("testdata", 0o755); err != nil {
@@ -121,10 +121,10 @@ func TestTrackedMoscowGolden(t *testing.T) {
 		}
 		want, err := os.ReadFile(path)
 		if err != nil {
-			t.Fatalf("%v (run go test ./render -run TrackedMoscow -update)", err)
+			t.Fatalf("%v (run go test ./render/tracked -run TrackedMoscow -update)", err)
 		}
 		if !bytes.Equal(got, want) {
-			t.Errorf("%s differs from the golden file (go test ./render -run TrackedMoscow -update, then review the diff)", name)
+			t.Errorf("%s differs from the golden file (go test ./render/tracked -run TrackedMoscow -update, then review the diff)", name)
 		}
 	}
 	if strings.Contains(h.String(), "{++") || strings.Contains(h.String(), "~>") {

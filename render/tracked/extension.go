@@ -1,6 +1,5 @@
-package render
-
-// Drafts with their tracked changes: a goldmark inline extension that reads
+// Package tracked renders drafts with their tracked changes, built on
+// package critic: a goldmark inline extension that reads
 // CriticMarkup and writes <ins>, <del>, <mark> and comments with their
 // authors, the self-contained HTML page of a draft built on it, and a
 // terminal rendering in colour.
@@ -10,12 +9,14 @@ package render
 // mark that crosses lines into one mark per line (keeping list markers,
 // quote markers and heading hashes outside the mark so that the blocks stay
 // what they are); the inline extension then only meets marks inside a block.
+package tracked
 
 import (
 	"bytes"
-	"github.com/redline-dev/redline/critic"
 	"regexp"
 	"strings"
+
+	"github.com/redline-dev/redline/critic"
 
 	"github.com/yuin/goldmark"
 	gast "github.com/yuin/goldmark/ast"
