@@ -259,12 +259,14 @@ func diffRun(opts *DiffOptions) error {
 		return err
 	}
 	defer diffMemoryPolicy(len(ov.Data) + len(nv.Data))()
+	stopProgress := startProgress(opts.IO, "comparing "+displayRef(ov.Name)+" and "+displayRef(nv.Name))
 	c, err := diff.Compare(versionInput(ov, opts.oldKind), versionInput(nv, opts.newKind), diff.Options{
 		IgnoreCase:        opts.IgnoreCase,
 		IgnorePunctuation: opts.IgnorePunctuation,
 		Moves:             opts.Moves && !opts.NoMoves,
 		MinMoveWords:      opts.MinMoveWords,
 	})
+	stopProgress()
 	if err != nil {
 		return kindHint(err)
 	}
