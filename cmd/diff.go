@@ -303,19 +303,6 @@ func diffRun(opts *DiffOptions) error {
 	return nil
 }
 
-// sameWordsOnce are the views that, on a terminal, say "no differences"
-// in one line for versions with the same words; the others (json, stat,
-// critic, html, pdf, docx) are data or documents and are written as ever.
-var sameWordsOnce = map[string]bool{"ansi": true, "plain": true, "side-by-side": true}
-
-// displayRef names a side in a message: standard input as "-".
-func displayRef(name string) string {
-	if name == "<stdin>" {
-		return "-"
-	}
-	return visibleControls(name)
-}
-
 // diffRefs turns the arguments into the two references compared. With
 // one, FILE is its latest stored revision against the working copy, and
 // FILE@REV that revision against the working copy.
