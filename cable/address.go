@@ -31,7 +31,7 @@ func (p *cableParser) parseAddress(i int, fco bool) (int, error) {
 			// line follows the blank lines.
 			next := p.trimmed(p.nextNonBlank(j))
 			if fmLine == 0 || next == "BT" || cpHasKeyword(next, "TO") || cpHasKeyword(next, "INFO") ||
-				cpHasKeyword(next, "XMT") || (fco && (cpHasKeyword(next, "TELNO") || cpHasKeyword(next, "OF") && cpDtgRE.MatchString(next))) {
+				cpHasKeyword(next, "XMT") || (fco && (cpHasKeyword(next, "TELNO") || cpIsOfLine(next))) {
 				continue
 			}
 			break
@@ -64,14 +64,14 @@ func (p *cableParser) parseAddress(i int, fco bool) (int, error) {
 			// TELNO 3127 OF 212300Z DEC 88: the serial and the OF line on
 			// one line.
 			m.Serial = t
-			if k := strings.Index(t, " OF "); k > 0 && cpDtgRE.MatchString(t) {
+			if k := strings.Index(t, " OF "); k > 0 && cpIsOfLine(t[k+1:]) {
 				m.Serial = strings.TrimSpace(t[:k])
 				if err := p.readOfLine(j, t[k+1:]); err != nil {
 					return 0, err
 				}
 			}
 			cur = cpAddrNone
-		case fco && cpHasKeyword(t, "OF") && cpDtgRE.MatchString(t):
+		case fco && cpIsOfLine(t):
 			if err := p.readOfLine(j, t); err != nil {
 				return 0, err
 			}
@@ -229,12 +229,25 @@ func (p *cableParser) setPrecedence(role int, letter string) {
 // readOfLine reads the DTG of an FCO OF line (OF 212300Z DECEMBER 88) at
 // line j.
 func (p *cableParser) readOfLine(j int, t string) error {
+	if strings.HasSuffix(t, DTGPlaceholder) {
+		return nil // a rendering of a draft not yet sent: no date-time group
+	}
 	sub := cpDtgRE.FindStringSubmatch(t)
 	if err := p.checkDTG(j, sub[1], sub[2]); err != nil {
 		return err
 	}
 	p.msg.DTG = cpCanonicalDTG(sub[1], sub[2], sub[3])
 	return nil
+}
+
+// DTGPlaceholder stands for the date-time group of a cable not yet sent,
+// as a rendering of a draft prints it; the reader takes it for no DTG.
+const DTGPlaceholder = "DDHHMMZ MON YY"
+
+// cpIsOfLine reports whether t is an FCO OF line: OF and a date-time group,
+// or OF and the placeholder of an unsent draft.
+func cpIsOfLine(t string) bool {
+	return cpHasKeyword(t, "OF") && (cpDtgRE.MatchString(t) || strings.HasSuffix(t, " "+DTGPlaceholder))
 }
 
 // addressResumes returns the index of the address line that follows the
@@ -253,7 +266,7 @@ func (p *cableParser) addressResumes(j int, fco bool) int {
 	}
 	next := p.trimmed(k)
 	if !furniture || !(next == "BT" || cpHasKeyword(next, "TO") || cpHasKeyword(next, "INFO") || cpHasKeyword(next, "XMT") ||
-		fco && (cpHasKeyword(next, "TELNO") || cpHasKeyword(next, "OF") && cpDtgRE.MatchString(next))) {
+		fco && (cpHasKeyword(next, "TELNO") || cpIsOfLine(next))) {
 		return j
 	}
 	return k

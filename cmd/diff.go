@@ -45,6 +45,7 @@ type DiffOptions struct {
 	As, OldAs, NewAs  string
 	Moves, NoMoves    bool
 	MinMoveWords      int
+	Stamps            bool
 	Numbers           bool
 	Context           int
 	Width             int
@@ -136,6 +137,7 @@ func NewCmdDiff(f *Factory, runF func(*DiffOptions) error) *cobra.Command {
 	fl.StringVar(&opts.NewAs, "new-as", "", "read NEW as text, markdown or cable")
 	fl.BoolVar(&opts.Moves, "moves", true, "find moved passages")
 	fl.BoolVar(&opts.NoMoves, "no-moves", false, "do not look for moved passages")
+	fl.BoolVar(&opts.Stamps, "stamps", false, "also compare the date-time group and serial a send adds when only one side has them")
 	fl.IntVar(&opts.MinMoveWords, "min-move-words", diff.DefaultMinMoveWords, "least number of words in a moved passage")
 	fl.BoolVar(&opts.Numbers, "numbers", false, "show each change's number")
 	fl.IntVar(&opts.Context, "context", -1, "fold unchanged paragraphs, keeping N around each change (-1: show all)")
@@ -265,6 +267,7 @@ func diffRun(opts *DiffOptions) error {
 		IgnorePunctuation: opts.IgnorePunctuation,
 		Moves:             opts.Moves && !opts.NoMoves,
 		MinMoveWords:      opts.MinMoveWords,
+		Stamps:            opts.Stamps,
 	})
 	stopProgress()
 	if err != nil {

@@ -18,6 +18,9 @@ type Options struct {
 	Moves bool
 	// MinMoveWords is the least number of words a move carries; 0 means 8.
 	MinMoveWords int
+	// Stamps compares the date-time group and serial that a send adds even
+	// when only one side has them (a draft against its own sent cable).
+	Stamps bool
 }
 
 // sideError says which side an error in reading a side is about.
@@ -110,7 +113,7 @@ func Compare(old, new Input, opts Options) (*Comparison, error) {
 	oa.numberedParas = pa.kind == KindCable
 	ob.numberedParas = pb.kind == KindCable
 	a, b := tokenizeBoth(pa, pb, oa, ob, in)
-	c.Fields = compareFields(pa, pb, fold)
+	c.Fields = compareFields(pa, pb, fold, opts.Stamps)
 
 	e := newEngine(a, b, len(in.keys))
 	e.run(in)

@@ -326,13 +326,26 @@ func TestMoscow1988(t *testing.T) {
 			t.Errorf("the envelope shows as words: %q in %q", bad, ins)
 		}
 	}
-	// The field changes: the draft had no date-time group or serial.
+	// The draft had no date-time group or serial: what the send stamped is
+	// not a change unless Stamps asks for it.
 	names := map[string]bool{}
 	for _, f := range c.Fields {
 		names[f.Name] = true
 	}
-	if !names["dtg"] || !names["serial"] || names["precedence"] || names["classification"] {
+	if names["dtg"] || names["serial"] || names["precedence"] || names["classification"] {
 		t.Errorf("fields = %+v", c.Fields)
+	}
+	stamped, err := Compare(Input{Name: "fco-draft.md", Data: a}, Input{Name: "as-sent.txt", Data: b},
+		Options{Moves: true, Stamps: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	names = map[string]bool{}
+	for _, f := range stamped.Fields {
+		names[f.Name] = true
+	}
+	if !names["dtg"] || !names["serial"] {
+		t.Errorf("with Stamps, fields = %+v", stamped.Fields)
 	}
 }
 

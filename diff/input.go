@@ -261,8 +261,10 @@ func fieldKey(v string, fold bool) string {
 
 // compareFields lists the fields both sides can carry whose values differ.
 // A template adds heading lines of its own after the draft's, so a cable
-// heading that begins with the draft's heading lines is not a change.
-func compareFields(a, b *prepared, fold bool) []FieldChange {
+// heading that begins with the draft's heading lines is not a change; nor,
+// unless stamps is set, is a date-time group or serial that only one side
+// has (see stampOnOneSide).
+func compareFields(a, b *prepared, fold, stamps bool) []FieldChange {
 	out := []FieldChange{}
 	bv := map[string]string{}
 	for _, f := range b.fields {
@@ -274,13 +276,11 @@ func compareFields(a, b *prepared, fold bool) []FieldChange {
 		}
 		nv := bv[f.name]
 		ka, kb := fieldKey(f.value, fold), fieldKey(nv, fold)
-		if ka == kb {
+		if ka == kb || !stamps && stampOnOneSide(f.name, f.value, nv) {
 			continue
 		}
-		if f.name == "heading" && ka != "" && kb != "" && (a.kind == KindCable) != (b.kind == KindCable) {
-			if strings.HasPrefix(kb, ka+" / ") || strings.HasPrefix(ka, kb+" / ") {
-				continue
-			}
+		if f.name == "heading" && (a.kind == KindCable) != (b.kind == KindCable) && templateHeading(a, b, ka, kb, fold) {
+			continue
 		}
 		out = append(out, FieldChange{Name: f.name, Old: f.value, New: nv})
 	}

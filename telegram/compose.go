@@ -51,7 +51,7 @@ type Options struct {
 const DraftMark = "DRAFT - NOT FOR TRANSMISSION"
 
 // DTGPlaceholder stands for the date-time group of a cable not yet sent.
-const DTGPlaceholder = "DDHHMMZ MON YY"
+const DTGPlaceholder = cable.DTGPlaceholder
 
 // Render renders a draft as teleprinter text through its template.
 func Render(doc *draft.Document, opts Options) ([]byte, error) {
