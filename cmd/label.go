@@ -100,9 +100,12 @@ func runLabel(f *Factory, opts *labelOptions) error {
 	if err := ws.Label(v.Path, v.Revision.Number, opts.Name, opts.Force); err != nil {
 		return err
 	}
-	if prev != 0 {
+	switch {
+	case prev == v.Revision.Number:
+		_, err = fmt.Fprintf(f.IO.Out, "%s@%d is already labelled %s\n", v.Path, v.Revision.Number, opts.Name)
+	case prev != 0:
 		_, err = fmt.Fprintf(f.IO.Out, "moved label %s from %s@%d to %s@%d\n", opts.Name, v.Path, prev, v.Path, v.Revision.Number)
-	} else {
+	default:
 		_, err = fmt.Fprintf(f.IO.Out, "%s@%d is now labelled %s\n", v.Path, v.Revision.Number, opts.Name)
 	}
 	return err

@@ -254,7 +254,7 @@ func (tx *Tx) Label(path string, rev int, label string, force bool) error {
 		return err
 	} else if ok {
 		if n == rev {
-			return fmt.Errorf("label %q already names %s@%d", label, path, rev)
+			return nil // already there: labelling it again changes nothing
 		}
 		if !force {
 			return fmt.Errorf("label %q already names %s@%d: give --force to move it to revision %d", label, path, n, rev)
