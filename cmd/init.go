@@ -14,6 +14,7 @@ type initOptions struct {
 	Dir    string
 	Author string
 	Office string
+	Store  string
 }
 
 // NewCmdInit builds `redline init`.
@@ -25,10 +26,17 @@ func NewCmdInit(f *Factory) *cobra.Command {
 		Long: `Make a workspace: a .redline folder in DIR (default: the current folder)
 holding the revision store and config.yaml, where the default author and office
 and the serial series are set. Commands find the workspace by walking up from
-the current folder, so drafts may live in sub-folders.`,
+the current folder, so drafts may live in sub-folders.
+
+The store is .redline/store.db (SQLite) unless --store names a PostgreSQL
+database (postgres://USER@HOST/DB), which several workspaces in several
+offices may share: drafts, revisions and one serial register. The URL is
+written to config.yaml as store:, never with a password: give that in
+PGPASSWORD or ~/.pgpass.`,
 		Example: `  redline init
   redline init --author "Charles Powell" --office "No. 10"
-  redline init ~/telegrams`,
+  redline init ~/telegrams
+  redline init --store postgres://no10@db.example/redline`,
 		Args: rangeArgs(0, 1, "at most one folder"),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Dir = "."
@@ -40,12 +48,16 @@ the current folder, so drafts may live in sub-folders.`,
 	}
 	c.Flags().StringVar(&opts.Author, "author", "", "default author written to config.yaml")
 	c.Flags().StringVar(&opts.Office, "office", "", "default office written to config.yaml")
+	c.Flags().StringVar(&opts.Store, "store", "", "a shared PostgreSQL store, postgres://USER@HOST/DB (default: SQLite in .redline)")
 	return c
 }
 
 func runInit(f *Factory, opts *initOptions) error {
 	cfg := draft.DefaultConfig()
-	cfg.Author, cfg.Office = opts.Author, opts.Office
+	cfg.Author, cfg.Office, cfg.Store = opts.Author, opts.Office, opts.Store
+	if err := draft.CheckStoreURL(cfg.Store); err != nil {
+		return usageErrorf("--store: %v", err)
+	}
 	var outer *draft.Workspace
 	if abs, err := filepath.Abs(opts.Dir); err == nil {
 		outer, _ = draft.FindWorkspace(filepath.Dir(abs))
