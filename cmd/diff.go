@@ -409,6 +409,10 @@ func writeDiff(opts *DiffOptions, c *diff.Comparison, view render.Format, mode C
 		Paper:   opts.Paper,
 		Warn:    func(m string) { fmt.Fprintf(opts.IO.ErrOut, "redline: warning: %s\n", m) },
 	}
+	if view.Name == "docx" {
+		ropts.Author = diffIdentity(f)
+		ropts.Warn = func(m string) { fmt.Fprintf(opts.IO.ErrOut, "redline: note: %s\n", m) }
+	}
 	if toFile {
 		// Rendered whole first, so that a failure leaves no half-written file.
 		var buf bytes.Buffer
@@ -498,4 +502,24 @@ func withSentFields(name string, data []byte, s *draft.Sent) []byte {
 		doc.Fields.InfoPrecedence = ""
 	}
 	return doc.Bytes()
+}
+
+// diffIdentity is "AUTHOR, OFFICE" as commit would take them, for a view
+// that names who a working copy's changes are by; "" when none is set.
+func diffIdentity(f *Factory) string {
+	ws, err := f.OptionalWorkspace()
+	if err != nil {
+		ws = nil
+	}
+	author, office, err := f.Identity(ws, "", "")
+	if err != nil {
+		return ""
+	}
+	var parts []string
+	for _, p := range []string{author, office} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, ", ")
 }

@@ -3,6 +3,7 @@ package docx
 import (
 	"github.com/redline-dev/redline/render"
 	"io"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -32,7 +33,7 @@ func renderDOCX(w io.Writer, c *diff.Comparison, opts render.DiffOptions) error 
 }
 
 func comparisonDocument(c *diff.Comparison, opts render.DiffOptions) *Document {
-	author, date := revisionAuthor(c.New), revisionDate(c.New.Time)
+	author, date := revisionAuthor(c.New, opts.Author), revisionDate(c.New.Time)
 	base := func(k Kind, move int) Revision {
 		r := Revision{Kind: k, Author: author, Date: date}
 		if move > 0 {
@@ -52,8 +53,12 @@ func comparisonDocument(c *diff.Comparison, opts render.DiffOptions) *Document {
 	d.Paragraphs = append(d.Paragraphs,
 		Paragraph{Style: StyleTitle, Runs: []Run{{Text: render.CleanText(title)}}},
 		Paragraph{Runs: []Run{{Text: render.CleanText("From " + render.SideLabel(c.Old) + " to " + render.SideLabel(c.New) + ". " + render.SummaryLine(c) + ".")}}})
+	// Notes say how the comparison was made; in the body they would be
+	// text that Accept and Reject both keep, so they go to the caller.
 	for _, n := range c.Notes {
-		d.Paragraphs = append(d.Paragraphs, Paragraph{Runs: []Run{{Text: render.CleanText("Note: " + n), Italic: true}}})
+		if opts.Warn != nil {
+			opts.Warn(n)
+		}
 	}
 	for _, f := range c.Fields {
 		p := Paragraph{Runs: []Run{{Text: render.CleanText(f.Name) + ": ", Bold: true}}}
@@ -94,8 +99,9 @@ func comparisonDocument(c *diff.Comparison, opts render.DiffOptions) *Document {
 }
 
 // revisionAuthor is who a revision's changes are by: the author and office
-// of the newer side when it is a stored revision, else its name.
-func revisionAuthor(s diff.Side) string {
+// of the newer side when it is a stored revision, else the caller's
+// identity, else the side's base name (never a path from this machine).
+func revisionAuthor(s diff.Side, identity string) string {
 	var parts []string
 	for _, p := range []string{s.Author, s.Office} {
 		if p = strings.TrimSpace(render.CleanText(p)); p != "" {
@@ -103,10 +109,13 @@ func revisionAuthor(s diff.Side) string {
 		}
 	}
 	if len(parts) == 0 {
+		if id := strings.TrimSpace(render.CleanText(identity)); id != "" {
+			return id
+		}
 		if s.Name == "" {
 			return "(unnamed)"
 		}
-		return render.CleanText(s.Name)
+		return render.CleanText(filepath.Base(s.Name))
 	}
 	return strings.Join(parts, ", ")
 }

@@ -196,15 +196,18 @@ func generatedPair(r *rand.Rand, size int) (old, new []byte) {
 
 func TestDOCXAuthorAndDate(t *testing.T) {
 	for _, tc := range []struct {
-		side diff.Side
-		want string
+		side     diff.Side
+		identity string
+		want     string
 	}{
-		{diff.Side{Name: "b.md"}, "b.md"},
-		{diff.Side{Name: "b.md", Author: "Charles Powell", Office: "No. 10"}, "Charles Powell, No. 10"},
-		{diff.Side{Name: "b.md", Office: "FCO"}, "FCO"},
-		{diff.Side{Name: "b\x1b[31m.md"}, "b␛[31m.md"},
+		{diff.Side{Name: "b.md"}, "", "b.md"},
+		{diff.Side{Name: "/tmp/work/as-sent.txt"}, "", "as-sent.txt"},
+		{diff.Side{Name: "/tmp/work/b.md"}, "C D Powell, No. 10", "C D Powell, No. 10"},
+		{diff.Side{Name: "b.md", Author: "Charles Powell", Office: "No. 10"}, "J S Wall, FCO", "Charles Powell, No. 10"},
+		{diff.Side{Name: "b.md", Office: "FCO"}, "", "FCO"},
+		{diff.Side{Name: "b\x1b[31m.md"}, "", "b␛[31m.md"},
 	} {
-		if got := revisionAuthor(tc.side); got != tc.want {
+		if got := revisionAuthor(tc.side, tc.identity); got != tc.want {
 			t.Errorf("revisionAuthor(%+v) = %q, want %q", tc.side, got, tc.want)
 		}
 	}

@@ -28,4 +28,9 @@ type DiffOptions struct {
 	// font can print, a fallback font that cannot be used) for the caller
 	// to show; a view never prints them itself.
 	Warn func(msg string)
+	// Author is who the changes of a newer side that is no stored revision
+	// (a working copy, a file) are by, for views that name one (docx): the
+	// identity commit would use, from the caller. Empty means the file's
+	// base name.
+	Author string
 }
