@@ -37,7 +37,7 @@ func TestVerifyFlags(t *testing.T) {
 	if got == nil || got.File != "message.md" || got.Against != "message.md@3" || !got.JSON.Enabled() {
 		t.Fatalf("options %+v", got)
 	}
-	for _, bad := range [][]string{{}, {"a.md", "b.md"}, {"a.md"}} {
+	for _, bad := range [][]string{{}, {"a.md", "b.md"}, {"a.md", "--against"}} {
 		got = nil
 		c := NewCmdVerify(f, func(o *VerifyOptions) error { got = o; return nil })
 		if err := parseOnly(t, c, bad...); err == nil || got != nil {

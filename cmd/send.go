@@ -221,6 +221,9 @@ func sendRequest(opts *SendOptions) (*despatch.Request, error) {
 	if err := sendFlags(opts, ws, doc, req); err != nil {
 		return nil, err
 	}
+	// The series' clearance requirements, checked in the send's
+	// transaction against the text being sent.
+	req.Checks = append(req.Checks, sendCheck(ws, opts.File, req.Series.Name))
 	render, err := sendRenderer(opts, ws, doc)
 	if err != nil {
 		return nil, err

@@ -32,26 +32,24 @@ func NewCmdVerify(f *Factory, runF func(*VerifyOptions) error) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "verify FILE",
 		Short: "Check that a sent message went out as approved",
-		Long: `Compare the cable a draft was sent as with the approved text (--against
-REV) and list every change between them: words changed in revisions committed
+		Long: `Compare the cable a draft was sent as with the approved text (the revision of
+the last approval recorded with 'redline approve' and not withdrawn, or
+--against REV) and list every change between them: words changed in revisions committed
 after the approval (named with their revision and office), and words changed
 in the cable itself, which no revision has. The date-time group and serial,
 which send stamps, are not changes. Exit status 1 when there is a change.`,
-		Example: `  redline verify message.md --against message.md@approved
+		Example: `  redline verify message.md
   redline verify message.md --against message.md@3 --json`,
 		Args: exactArgs(1, "one draft file that has been sent"),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.File = args[0]
-			if opts.Against == "" {
-				return usageErrorf("verify needs the approved text: give --against FILE@REV")
-			}
 			if runF != nil {
 				return runF(opts)
 			}
 			return verifyRun(opts)
 		},
 	}
-	c.Flags().StringVar(&opts.Against, "against", "", "the approved revision to check the cable against (`FILE@REV`)")
+	c.Flags().StringVar(&opts.Against, "against", "", "check the cable against this revision (`FILE@REV`) instead of the last approved one")
 	opts.JSON = addJSONFlags(c, verifyJSON{})
 	return c
 }
@@ -69,8 +67,11 @@ type verifyRevJSON struct {
 	Revision int    `json:"revision"`
 	Author   string `json:"author"`
 	Office   string `json:"office"`
-	Serial   string `json:"serial,omitempty"`
-	DTG      string `json:"dtg,omitempty"`
+	// ApprovedBy is OFFICE:NAME of the approval record, when the
+	// approved revision was found from the records.
+	ApprovedBy string `json:"approved_by,omitempty"`
+	Serial     string `json:"serial,omitempty"`
+	DTG        string `json:"dtg,omitempty"`
 }
 
 func verifyRun(opts *VerifyOptions) error {
@@ -89,16 +90,9 @@ func verifyRun(opts *VerifyOptions) error {
 	if !ok {
 		return fmt.Errorf("%s has not been sent: verify compares the cable as sent with the approved text", opts.File)
 	}
-	av, err := draft.Resolve(ws, opts.Against, nil)
+	approved, by, err := approvedRevision(ws, opts, revs, sent)
 	if err != nil {
 		return err
-	}
-	if av.Revision == nil || av.Revision.Draft != sent.Draft {
-		return usageErrorf("--against %s: give a stored revision of %s (%s@N or %s@label)", opts.Against, opts.File, opts.File, opts.File)
-	}
-	approved := av.Revision
-	if approved.Number > sent.Number {
-		return fmt.Errorf("%s is later than the sent revision %d", av.Name, sent.Number)
 	}
 	chain := verifyChain(opts.File, revs[approved.Number-1:sent.Number], sent)
 	if len(chain) < 2 {
@@ -110,7 +104,7 @@ func verifyRun(opts *VerifyOptions) error {
 	}
 	out := verifyJSON{Draft: sent.Draft, Clean: v.Clean(), Changes: v.Changes, Fields: v.Fields,
 		Sent:     verifyRevJSON{Revision: sent.Number, Author: sent.Author, Office: sent.Office, Serial: sent.Sent.Serial, DTG: sent.Sent.DTG},
-		Approved: verifyRevJSON{Revision: approved.Number, Author: approved.Author, Office: approved.Office}}
+		Approved: verifyRevJSON{Revision: approved.Number, Author: approved.Author, Office: approved.Office, ApprovedBy: by}}
 	if opts.JSON.Enabled() {
 		if err := opts.JSON.Write(opts.IO.TerminalSafe(opts.IO.Out), out); err != nil {
 			return err
@@ -122,6 +116,34 @@ func verifyRun(opts *VerifyOptions) error {
 		return errDifferences
 	}
 	return nil
+}
+
+// approvedRevision is the revision --against names, else that of the last
+// approval of the draft not withdrawn (with who gave it).
+func approvedRevision(ws *draft.Workspace, opts *VerifyOptions, revs []draft.Revision, sent *draft.Revision) (*draft.Revision, string, error) {
+	if opts.Against == "" {
+		recs, err := clearanceRecords(ws, sent.Draft)
+		if err != nil {
+			return nil, "", err
+		}
+		a, ok := attrib.LastApproval(attrib.Judge(recs, attrib.Target{Rev: sent.Number, Hash: sent.SHA256}))
+		if !ok || a.Rev < 1 || a.Rev > len(revs) {
+			return nil, "", errorWithHint(fmt.Errorf("%s has no approval recorded: nothing says which text was approved", opts.File),
+				fmt.Sprintf("give the approved revision with --against %s@REV, or record approvals with `redline approve %s` before sending", opts.File, opts.File))
+		}
+		return &revs[a.Rev-1], a.Who(), nil
+	}
+	av, err := draft.Resolve(ws, opts.Against, nil)
+	if err != nil {
+		return nil, "", err
+	}
+	if av.Revision == nil || av.Revision.Draft != sent.Draft {
+		return nil, "", usageErrorf("--against %s: give a stored revision of %s (%s@N or %s@label)", opts.Against, opts.File, opts.File, opts.File)
+	}
+	if av.Revision.Number > sent.Number {
+		return nil, "", fmt.Errorf("%s is later than the sent revision %d", av.Name, sent.Number)
+	}
+	return av.Revision, "", nil
 }
 
 // verifyChain is the approved revision, the revisions after it up to the
@@ -142,8 +164,12 @@ func verifyChain(file string, revs []draft.Revision, sent *draft.Revision) []att
 
 func writeVerify(io *IOStreams, file string, v verifyJSON) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: revision %d sent as %s at %s; approved text: revision %d (%s, %s)\n",
-		file, v.Sent.Revision, v.Sent.Serial, v.Sent.DTG, v.Approved.Revision, v.Approved.Author, v.Approved.Office)
+	who := fmt.Sprintf("%s, %s", v.Approved.Author, v.Approved.Office)
+	if v.Approved.ApprovedBy != "" {
+		who = "approved by " + v.Approved.ApprovedBy
+	}
+	fmt.Fprintf(&b, "%s: revision %d sent as %s at %s; approved text: revision %d (%s)\n",
+		file, v.Sent.Revision, v.Sent.Serial, v.Sent.DTG, v.Approved.Revision, who)
 	if v.Clean {
 		b.WriteString("went out as approved: no change\n")
 	} else {
