@@ -6,13 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
-	"runtime"
-	"runtime/debug"
-	"runtime/metrics"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -337,57 +332,6 @@ func kindHint(err error) error {
 	return err
 }
 
-// diffMemoryPolicy sets how garbage is collected during one comparison,
-// after which the process ends: not at all until the heap reaches 80 MiB
-// and twice the input, which saves a third of the time on large files;
-// past that, whenever the heap doubles what the last collection kept, so
-// that a view that builds much (side by side, HTML, PDF of a 16 MB pair)
-// never collects over and over at a fixed limit. restore puts back the
-// settings found.
-func diffMemoryPolicy(inputBytes int) (restore func()) {
-	percent := debug.SetGCPercent(-1)
-	limit := debug.SetMemoryLimit(math.MaxInt64)
-	t := &gcTuner{floor: 80<<20 + 2*int64(inputBytes)}
-	t.set(0)
-	t.arm()
-	return func() {
-		t.stop.Store(true)
-		debug.SetGCPercent(percent)
-		debug.SetMemoryLimit(limit)
-	}
-}
-
-// gcTuner raises the memory limit after each collection to twice the heap
-// it kept, never below floor: the collector's usual pace (GOGC=100), but
-// with no collection at all while the heap is small.
-type gcTuner struct {
-	floor int64
-	stop  atomic.Bool
-}
-
-func (t *gcTuner) set(live int64) {
-	if !t.stop.Load() {
-		debug.SetMemoryLimit(max(t.floor, 2*live))
-	}
-}
-
-// arm sets a finalizer that runs after the next collection, reads the heap
-// it kept and sets the limit, then arms itself again.
-func (t *gcTuner) arm() {
-	sentinel := new([16]byte)
-	runtime.SetFinalizer(sentinel, func(*[16]byte) {
-		if t.stop.Load() {
-			return
-		}
-		s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-		metrics.Read(s)
-		if s[0].Value.Kind() == metrics.KindUint64 {
-			t.set(int64(s[0].Value.Uint64()))
-		}
-		t.arm()
-	})
-}
-
 // writeDiff draws the comparison to the -o file or standard output.
 func writeDiff(opts *DiffOptions, c *diff.Comparison, view render.Format, mode ColorMode, inputs ...string) error {
 	f := opts.Factory
@@ -410,7 +354,7 @@ func writeDiff(opts *DiffOptions, c *diff.Comparison, view render.Format, mode C
 		Warn:    func(m string) { fmt.Fprintf(opts.IO.ErrOut, "redline: warning: %s\n", m) },
 	}
 	if view.Name == "docx" {
-		ropts.Author = diffIdentity(f)
+		ropts.Author = identityLabel(f)
 		ropts.Warn = func(m string) { fmt.Fprintf(opts.IO.ErrOut, "redline: note: %s\n", m) }
 	}
 	if toFile {
@@ -502,24 +446,4 @@ func withSentFields(name string, data []byte, s *draft.Sent) []byte {
 		doc.Fields.InfoPrecedence = ""
 	}
 	return doc.Bytes()
-}
-
-// diffIdentity is "AUTHOR, OFFICE" as commit would take them, for a view
-// that names who a working copy's changes are by; "" when none is set.
-func diffIdentity(f *Factory) string {
-	ws, err := f.OptionalWorkspace()
-	if err != nil {
-		ws = nil
-	}
-	author, office, err := f.Identity(ws, "", "")
-	if err != nil {
-		return ""
-	}
-	var parts []string
-	for _, p := range []string{author, office} {
-		if p != "" {
-			parts = append(parts, p)
-		}
-	}
-	return strings.Join(parts, ", ")
 }

@@ -161,3 +161,23 @@ func (f *Factory) refArgsCompletion(n int) func(*cobra.Command, []string, string
 		return f.completeRef(toComplete)
 	}
 }
+
+// identityLabel is "AUTHOR, OFFICE" as commit would take them, for a view
+// that names who a working copy's changes are by; "" when none is set.
+func identityLabel(f *Factory) string {
+	ws, err := f.OptionalWorkspace()
+	if err != nil {
+		ws = nil
+	}
+	author, office, err := f.Identity(ws, "", "")
+	if err != nil {
+		return ""
+	}
+	var parts []string
+	for _, p := range []string{author, office} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
