@@ -1,7 +1,9 @@
 // Package render turns values into bytes for a person: redlines of a
-// diff.Comparison in every format, drafts with their tracked changes, cables
-// from templates, and PDF. It computes no differences of its own and prints
-// nothing; callers hand it an io.Writer.
+// diff.Comparison in every format (each registered as a Format), blame
+// views of an attribution, and the PDF printer, which also prints a
+// telegram.Layout. Drafts with tracked changes render in render/tracked;
+// telegrams are composed in package telegram. It computes no differences of
+// its own and prints nothing; callers hand it an io.Writer.
 package render
 
 // DiffOptions are the settings every redline view may honour.
