@@ -10,9 +10,16 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(NewCmdCommit) }
+func init() {
+	register(func(f *Factory) *cobra.Command { return NewCmdCommit(f, nil) })
+}
 
-type commitOptions struct {
+// CommitOptions holds what `redline commit` needs: its streams, the
+// factory that finds the workspace and the identity, and the parsed flags.
+type CommitOptions struct {
+	IO      *IOStreams
+	Factory *Factory
+
 	Files   []string
 	Message string
 	Author  string
@@ -22,8 +29,8 @@ type commitOptions struct {
 }
 
 // NewCmdCommit builds `redline commit`.
-func NewCmdCommit(f *Factory) *cobra.Command {
-	opts := &commitOptions{}
+func NewCmdCommit(f *Factory, runF func(*CommitOptions) error) *cobra.Command {
+	opts := &CommitOptions{IO: f.IO, Factory: f}
 	c := &cobra.Command{
 		Use:   "commit FILE... -m MESSAGE",
 		Short: "Record a revision of one or more drafts",
@@ -45,7 +52,13 @@ every file is committed or none is.`,
 			if !c.Flags().Changed("message") {
 				return usageErrorf("commit needs a message: -m MESSAGE")
 			}
-			return runCommit(f, opts)
+			if strings.TrimSpace(opts.Message) == "" {
+				return usageErrorf("commit needs a message: -m MESSAGE (it is empty)")
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return commitRun(opts)
 		},
 	}
 	c.Flags().StringVarP(&opts.Message, "message", "m", "", "what this revision is (required)")
@@ -56,10 +69,8 @@ every file is committed or none is.`,
 	return c
 }
 
-func runCommit(f *Factory, opts *commitOptions) error {
-	if strings.TrimSpace(opts.Message) == "" {
-		return usageErrorf("commit needs a message: -m MESSAGE (it is empty)")
-	}
+func commitRun(opts *CommitOptions) error {
+	f := opts.Factory
 	ws, err := f.Workspace()
 	if err != nil {
 		return err
@@ -130,7 +141,7 @@ func runCommit(f *Factory, opts *commitOptions) error {
 		for _, r := range revs {
 			out = append(out, newLogEntry(*r, nil))
 		}
-		enc := json.NewEncoder(f.IO.Out)
+		enc := json.NewEncoder(opts.IO.Out)
 		enc.SetIndent("", "  ")
 		return enc.Encode(out)
 	}
@@ -140,7 +151,7 @@ func runCommit(f *Factory, opts *commitOptions) error {
 			line += " (" + strings.Join(r.Labels, ", ") + ")"
 		}
 		line += fmt.Sprintf(" by %s, %s", r.Author, r.Office)
-		if _, err := fmt.Fprintln(f.IO.Out, line); err != nil {
+		if _, err := fmt.Fprintln(opts.IO.Out, line); err != nil {
 			return err
 		}
 	}

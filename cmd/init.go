@@ -8,9 +8,15 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(NewCmdInit) }
+func init() {
+	register(func(f *Factory) *cobra.Command { return NewCmdInit(f, nil) })
+}
 
-type initOptions struct {
+// InitOptions holds what `redline init` needs: its streams and the parsed
+// flags.
+type InitOptions struct {
+	IO *IOStreams
+
 	Dir    string
 	Author string
 	Office string
@@ -18,8 +24,8 @@ type initOptions struct {
 }
 
 // NewCmdInit builds `redline init`.
-func NewCmdInit(f *Factory) *cobra.Command {
-	opts := &initOptions{}
+func NewCmdInit(f *Factory, runF func(*InitOptions) error) *cobra.Command {
+	opts := &InitOptions{IO: f.IO}
 	c := &cobra.Command{
 		Use:   "init [DIR]",
 		Short: "Make a workspace (.redline/) that keeps your drafts' revisions",
@@ -43,7 +49,13 @@ PGPASSWORD or ~/.pgpass.`,
 			if len(args) == 1 {
 				opts.Dir = args[0]
 			}
-			return runInit(f, opts)
+			if err := draft.CheckStoreURL(opts.Store); err != nil {
+				return usageErrorf("--store: %v", err)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return initRun(opts)
 		},
 	}
 	c.Flags().StringVar(&opts.Author, "author", "", "default author written to config.yaml")
@@ -52,12 +64,9 @@ PGPASSWORD or ~/.pgpass.`,
 	return c
 }
 
-func runInit(f *Factory, opts *initOptions) error {
+func initRun(opts *InitOptions) error {
 	cfg := draft.DefaultConfig()
 	cfg.Author, cfg.Office, cfg.Store = opts.Author, opts.Office, opts.Store
-	if err := draft.CheckStoreURL(cfg.Store); err != nil {
-		return usageErrorf("--store: %v", err)
-	}
 	var outer *draft.Workspace
 	if abs, err := filepath.Abs(opts.Dir); err == nil {
 		outer, _ = draft.FindWorkspace(filepath.Dir(abs))
@@ -67,8 +76,8 @@ func runInit(f *Factory, opts *initOptions) error {
 		return err
 	}
 	if outer != nil && outer.Root != ws.Root {
-		fmt.Fprintf(f.IO.ErrOut, "note: this workspace is inside the workspace at %s; drafts below %s now belong to the new one\n", outer.Root, ws.Root)
+		fmt.Fprintf(opts.IO.ErrOut, "note: this workspace is inside the workspace at %s; drafts below %s now belong to the new one\n", outer.Root, ws.Root)
 	}
-	_, err = fmt.Fprintf(f.IO.Out, "Initialised a redline workspace in %s\n", filepath.Join(ws.Root, draft.StoreDir))
+	_, err = fmt.Fprintf(opts.IO.Out, "Initialised a redline workspace in %s\n", filepath.Join(ws.Root, draft.StoreDir))
 	return err
 }

@@ -9,18 +9,25 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(NewCmdReopen) }
+func init() {
+	register(func(f *Factory) *cobra.Command { return NewCmdReopen(f, nil) })
+}
 
-type reopenOptions struct {
+// ReopenOptions holds what `redline reopen` needs: its streams, the
+// factory that finds the workspace and the identity, and the parsed flags.
+type ReopenOptions struct {
+	IO      *IOStreams
+	Factory *Factory
+
 	File   string
-	As     string
+	To     string // --to (or its deprecated spelling --as)
 	Author string
 	Office string
 }
 
 // NewCmdReopen builds `redline reopen`.
-func NewCmdReopen(f *Factory) *cobra.Command {
-	opts := &reopenOptions{}
+func NewCmdReopen(f *Factory, runF func(*ReopenOptions) error) *cobra.Command {
+	opts := &ReopenOptions{IO: f.IO, Factory: f}
 	c := &cobra.Command{
 		Use:   "reopen FILE --to NEW.md",
 		Short: "Start a new draft from a sent (sealed) one",
@@ -34,22 +41,26 @@ that it was reopened from FILE@N. NEW.md must not exist yet.`,
 		Args: exactArgs(1, "one sent draft file"),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.File = args[0]
-			if opts.As == "" {
+			if opts.To == "" {
 				return usageErrorf("reopen needs the new draft's name: --to NEW.md")
 			}
-			return runReopen(f, opts)
+			if runF != nil {
+				return runF(opts)
+			}
+			return reopenRun(opts)
 		},
 	}
 	// --to, because --as means how to read an input (diff --as cable);
 	// the old spelling stays as a hidden deprecated alias.
-	c.Flags().StringVar(&opts.As, "to", "", "the new draft's file (required; must not exist)")
+	c.Flags().StringVar(&opts.To, "to", "", "the new draft's file (required; must not exist)")
 	deprecatedAlias(c, "as", "to")
 	c.Flags().StringVar(&opts.Author, "author", "", "who reopens it (default REDLINE_AUTHOR, then config.yaml)")
 	c.Flags().StringVar(&opts.Office, "office", "", "their office (default REDLINE_OFFICE, then config.yaml)")
 	return c
 }
 
-func runReopen(f *Factory, opts *reopenOptions) error {
+func reopenRun(opts *ReopenOptions) error {
+	f := opts.Factory
 	ws, err := f.Workspace()
 	if err != nil {
 		return err
@@ -62,18 +73,18 @@ func runReopen(f *Factory, opts *reopenOptions) error {
 	if err != nil {
 		return err
 	}
-	newName, err := ws.DraftName(opts.As)
+	newName, err := ws.DraftName(opts.To)
 	if err != nil {
 		return err
 	}
 	if oldName == newName {
 		return usageErrorf("--to must name a new file, not %s itself", opts.File)
 	}
-	if _, err := os.Lstat(opts.As); err == nil {
-		return fmt.Errorf("%s already exists: give --to a new file name", opts.As)
+	if _, err := os.Lstat(opts.To); err == nil {
+		return fmt.Errorf("%s already exists: give --to a new file name", opts.To)
 	}
-	if fi, err := os.Stat(filepath.Dir(opts.As)); err != nil || !fi.IsDir() {
-		return fmt.Errorf("--to %s: folder %s does not exist", opts.As, filepath.Dir(opts.As))
+	if fi, err := os.Stat(filepath.Dir(opts.To)); err != nil || !fi.IsDir() {
+		return fmt.Errorf("--to %s: folder %s does not exist", opts.To, filepath.Dir(opts.To))
 	}
 	created := false
 	err = ws.Update(func(tx *draft.Tx) error {
@@ -96,16 +107,16 @@ func runReopen(f *Factory, opts *reopenOptions) error {
 		if prior, err := tx.LogDraft(newName); err != nil {
 			return err
 		} else if len(prior) > 0 {
-			return fmt.Errorf("%s already has %d revision(s) in the store: give --to a new file name", opts.As, len(prior))
+			return fmt.Errorf("%s already has %d revision(s) in the store: give --to a new file name", opts.To, len(prior))
 		}
 		content := sent.Content
-		if doc, err := draft.Parse(opts.As, content); err == nil && (doc.Fields.DTG != "" || doc.Fields.Serial != "") {
+		if doc, err := draft.Parse(opts.To, content); err == nil && (doc.Fields.DTG != "" || doc.Fields.Serial != "") {
 			doc.Fields.DTG, doc.Fields.Serial = "", ""
 			content = doc.Bytes()
 		}
 		from := fmt.Sprintf("%s@%d", oldName, sent.Number)
 		if _, err := tx.Commit(draft.CommitRequest{
-			Path: opts.As, Content: content, Author: author, Office: office,
+			Path: opts.To, Content: content, Author: author, Office: office,
 			Message:      fmt.Sprintf("reopened from %s (sent as %s at %s)", from, sent.Sent.Serial, sent.Sent.DTG),
 			ReopenedFrom: from,
 		}); err != nil {
@@ -113,7 +124,7 @@ func runReopen(f *Factory, opts *reopenOptions) error {
 		}
 		// The working copy is written under the lock, before the revision
 		// is: if the revision cannot be written the file is removed.
-		if err := reopenWriteNew(opts.As, content); err != nil {
+		if err := reopenWriteNew(opts.To, content); err != nil {
 			return err
 		}
 		created = true
@@ -121,11 +132,11 @@ func runReopen(f *Factory, opts *reopenOptions) error {
 	})
 	if err != nil {
 		if created {
-			os.Remove(opts.As)
+			os.Remove(opts.To)
 		}
 		return err
 	}
-	_, err = fmt.Fprintf(f.IO.ErrOut, "%s: new draft reopened from %s (revision 1); edit, commit and send it\n", opts.As, opts.File)
+	_, err = fmt.Fprintf(opts.IO.ErrOut, "%s: new draft reopened from %s (revision 1); edit, commit and send it\n", opts.To, opts.File)
 	return err
 }
 

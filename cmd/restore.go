@@ -12,16 +12,23 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(NewCmdRestore) }
+func init() {
+	register(func(f *Factory) *cobra.Command { return NewCmdRestore(f, nil) })
+}
 
-type restoreOptions struct {
+// RestoreOptions holds what `redline restore` needs: its streams, the
+// factory that finds the workspace, and the parsed flags.
+type RestoreOptions struct {
+	IO      *IOStreams
+	Factory *Factory
+
 	Ref   string
 	Force bool
 }
 
 // NewCmdRestore builds `redline restore`.
-func NewCmdRestore(f *Factory) *cobra.Command {
-	opts := &restoreOptions{}
+func NewCmdRestore(f *Factory, runF func(*RestoreOptions) error) *cobra.Command {
+	opts := &RestoreOptions{IO: f.IO, Factory: f}
 	c := &cobra.Command{
 		Use:   "restore FILE@REV",
 		Short: "Put a stored revision back in the working copy",
@@ -36,15 +43,18 @@ print an old revision into a new file with 'redline show'.`,
 		ValidArgsFunction: f.refArgsCompletion(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Ref = args[0]
-			return runRestore(f, opts)
+			if runF != nil {
+				return runF(opts)
+			}
+			return restoreRun(opts)
 		},
 	}
 	c.Flags().BoolVarP(&opts.Force, "force", "f", false, "overwrite uncommitted edits in the working copy")
 	return c
 }
 
-func runRestore(f *Factory, opts *restoreOptions) error {
-	ws, err := f.Workspace()
+func restoreRun(opts *RestoreOptions) error {
+	ws, err := opts.Factory.Workspace()
 	if err != nil {
 		return err
 	}
@@ -76,7 +86,7 @@ func runRestore(f *Factory, opts *restoreOptions) error {
 	default:
 		h := draft.HexSHA256(cur)
 		if h == v.Revision.SHA256 {
-			_, err := fmt.Fprintf(f.IO.Out, "%s already matches revision %d\n", v.Path, v.Revision.Number)
+			_, err := fmt.Fprintf(opts.IO.Out, "%s already matches revision %d\n", v.Path, v.Revision.Number)
 			return err
 		}
 		// The working copy may be overwritten when its content is stored
@@ -99,6 +109,6 @@ func runRestore(f *Factory, opts *restoreOptions) error {
 	if err := draft.WriteFileAtomic(target, v.Revision.Content, 0o644); err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(f.IO.Out, "restored %s to revision %d\n", v.Path, v.Revision.Number)
+	_, err = fmt.Fprintf(opts.IO.Out, "restored %s to revision %d\n", v.Path, v.Revision.Number)
 	return err
 }
