@@ -141,7 +141,7 @@ func TestChangesFlags(t *testing.T) {
 	if err := parseOnly(t, c, "d.md@3", "--json"); err != nil {
 		t.Fatal(err)
 	}
-	if got == nil || got.Ref != "d.md@3" || !got.JSON {
+	if got == nil || got.Ref != "d.md@3" || !got.JSON.Enabled() {
 		t.Fatalf("options %+v", got)
 	}
 	for _, bad := range [][]string{{}, {"a.md", "b.md"}, {"a.md", "--all"}} {

@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -35,7 +34,7 @@ type CableParseOptions struct {
 	IO *IOStreams
 
 	File string
-	JSON bool
+	JSON *jsonExporter
 }
 
 func newCmdCableParse(f *Factory, runF func(*CableParseOptions) error) *cobra.Command {
@@ -79,7 +78,7 @@ passing, heading, text, signature, text_line and ending.`,
 			return cableParseRun(opts)
 		},
 	}
-	c.Flags().BoolVar(&opts.JSON, "json", false, "print the parts as a JSON object")
+	opts.JSON = addJSONFlags(c, cable.Message{})
 	return c
 }
 
@@ -134,12 +133,10 @@ func cableParseRun(opts *CableParseOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.JSON {
+	if opts.JSON.Enabled() {
 		// The Message's own JSON form is the contract for scripts (see
 		// cable.Message): parse and import read one value.
-		enc := json.NewEncoder(opts.IO.Out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(m)
+		return opts.JSON.Write(opts.IO.Out, m)
 	}
 	var b strings.Builder
 	field := func(k, v string) {

@@ -26,7 +26,7 @@ func TestCableCommandFlags(t *testing.T) {
 	var tl *TemplatesOptions
 	var ts *TemplatesShowOptions
 	c = NewCmdTemplates(f, func(o *TemplatesOptions) error { tl = o; return nil }, func(o *TemplatesShowOptions) error { ts = o; return nil })
-	if err := parseOnly(t, c, "--json"); err != nil || tl == nil || !tl.JSON || ts != nil {
+	if err := parseOnly(t, c, "--json"); err != nil || tl == nil || !tl.JSON.Enabled() || ts != nil {
 		t.Errorf("templates --json: %+v %v", tl, err)
 	}
 	c = NewCmdTemplates(f, func(o *TemplatesOptions) error { tl = o; return nil }, func(o *TemplatesShowOptions) error { ts = o; return nil })
@@ -36,7 +36,7 @@ func TestCableCommandFlags(t *testing.T) {
 
 	var cp *CableParseOptions
 	c = NewCmdCable(f, func(o *CableParseOptions) error { cp = o; return nil })
-	if err := parseOnly(t, c, "parse", "in.txt", "--json"); err != nil || cp == nil || cp.File != "in.txt" || !cp.JSON {
+	if err := parseOnly(t, c, "parse", "in.txt", "--json"); err != nil || cp == nil || cp.File != "in.txt" || !cp.JSON.Enabled() {
 		t.Errorf("cable parse: %+v %v", cp, err)
 	}
 

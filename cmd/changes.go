@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -24,7 +23,7 @@ type ChangesOptions struct {
 	ColorMode func() (ColorMode, error)
 
 	Ref  string
-	JSON bool
+	JSON *jsonExporter
 }
 
 // NewCmdChanges builds `redline changes`. runF, when not nil, runs instead
@@ -61,7 +60,8 @@ column, old, new, author and comment.`,
 			return changesRun(opts)
 		},
 	}
-	c.Flags().BoolVar(&opts.JSON, "json", false, "print the changes as a JSON array")
+	opts.JSON = addJSONFlags(c, []critic.Change{})
+	opts.JSON.rawHTML = true
 	return c
 }
 
@@ -75,14 +75,8 @@ func changesRun(opts *ChangesOptions) error {
 		return err
 	}
 	changes := d.Changes()
-	if opts.JSON {
-		if changes == nil {
-			changes = []critic.Change{}
-		}
-		enc := json.NewEncoder(opts.IO.Out)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(changes)
+	if opts.JSON.Enabled() {
+		return opts.JSON.Write(opts.IO.Out, changes)
 	}
 	mode, err := opts.ColorMode()
 	if err != nil {

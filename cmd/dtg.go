@@ -127,7 +127,7 @@ func runDTG(f *Factory, opts *dtgOptions) error {
 }
 
 type dtgParseOptions struct {
-	JSON      bool
+	JSON      *jsonExporter
 	Zone      string
 	LocalZone string
 }
@@ -164,7 +164,7 @@ utc (RFC 3339) and dtg (the group as redline writes it).`,
 			return runDTGParse(f, opts, strings.Join(args, " "))
 		},
 	}
-	c.Flags().BoolVar(&opts.JSON, "json", false, "print the parts as JSON")
+	opts.JSON = addJSONFlags(c, dtgJSON{})
 	c.Flags().StringVar(&opts.Zone, "zone", "", "also write the DTG in this zone letter")
 	c.Flags().StringVar(&opts.LocalZone, "local-zone", "", "time zone that J stands for (IANA name, e.g. Europe/London)")
 	return c
@@ -199,10 +199,8 @@ func runDTGParse(f *Factory, opts *dtgParseOptions, s string) error {
 		}
 		out.Converted = conv.String()
 	}
-	if opts.JSON {
-		enc := json.NewEncoder(f.IO.Out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+	if opts.JSON.Enabled() {
+		return opts.JSON.Write(f.IO.Out, out)
 	}
 	w := f.IO.Out
 	fmt.Fprintf(w, "dtg     %s\n", out.DTG)

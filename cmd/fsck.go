@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"github.com/redline-dev/redline/draft"
@@ -14,7 +13,7 @@ func init() { register(func(f *Factory) *cobra.Command { return NewCmdFsck(f, ni
 type FsckOptions struct {
 	IO        *IOStreams
 	Workspace func() (*draft.Workspace, error)
-	JSON      bool
+	JSON      *jsonExporter
 }
 
 // NewCmdFsck builds `redline fsck`; runF, when given, receives the parsed
@@ -44,7 +43,7 @@ damaged.`,
 			return fsckRun(opts)
 		},
 	}
-	c.Flags().BoolVar(&opts.JSON, "json", false, "print the report as JSON")
+	opts.JSON = addJSONFlags(c, draft.FsckReport{})
 	return c
 }
 
@@ -58,10 +57,8 @@ func fsckRun(opts *FsckOptions) error {
 		return err
 	}
 	out := opts.IO.Out
-	if opts.JSON {
-		enc := json.NewEncoder(out)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(rep); err != nil {
+	if opts.JSON.Enabled() {
+		if err := opts.JSON.Write(out, rep); err != nil {
 			return err
 		}
 	} else {

@@ -20,11 +20,17 @@ import (
 // one value, a newline at the end. A nil slice prints as [] so that an
 // empty listing is always an array.
 func writeJSON(w io.Writer, v any) error {
+	return encodeJSON(w, v, true)
+}
+
+// encodeJSON is writeJSON with a choice of escaping <, > and & in strings.
+func encodeJSON(w io.Writer, v any, escapeHTML bool) error {
 	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Slice && rv.IsNil() {
 		v = []any{}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(escapeHTML)
 	return enc.Encode(v)
 }
 
@@ -45,6 +51,8 @@ type jsonExporter struct {
 	template string
 	// known lists the field names of the value, for checks and completion.
 	known []string
+	// rawHTML leaves <, > and & unescaped in the printed JSON.
+	rawHTML bool
 }
 
 // addJSONFlags adds --json, --jq and --json-template to c for a value of
@@ -127,7 +135,7 @@ func (e *jsonExporter) Write(w io.Writer, v any) error {
 	}
 	if e.fields == "" || e.fields == allFields {
 		if e.jq == "" && e.template == "" {
-			return writeJSON(w, v)
+			return encodeJSON(w, v, !e.rawHTML)
 		}
 	}
 	generic, err := toGeneric(v)
@@ -144,7 +152,7 @@ func (e *jsonExporter) Write(w io.Writer, v any) error {
 		t := template.Must(template.New("json").Funcs(templateFuncs).Parse(e.template))
 		return t.Execute(w, generic)
 	}
-	return writeJSON(w, generic)
+	return encodeJSON(w, generic, !e.rawHTML)
 }
 
 // toGeneric turns a value into maps, slices and scalars as JSON sees it.
@@ -266,10 +274,12 @@ func jsonFieldNames(t reflect.Type) []string {
 	var out []string
 	for i := 0; i < t.NumField(); i++ {
 		sf := t.Field(i)
-		if !sf.IsExported() {
+		name, _, _ := strings.Cut(sf.Tag.Get("json"), ",")
+		// encoding/json promotes the fields of an embedded struct even
+		// when its type is unexported (show's *logEntry).
+		if !sf.IsExported() && !(sf.Anonymous && name == "") {
 			continue
 		}
-		name, _, _ := strings.Cut(sf.Tag.Get("json"), ",")
 		if name == "-" {
 			continue
 		}
@@ -283,5 +293,6 @@ func jsonFieldNames(t reflect.Type) []string {
 		out = append(out, name)
 	}
 	sort.Strings(out)
-	return out
+	// An outer field hides an embedded one of the same name.
+	return slices.Compact(out)
 }

@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"sort"
@@ -17,7 +16,7 @@ type labelOptions struct {
 	Ref    string
 	Name   string
 	Force  bool
-	JSON   bool
+	JSON   *jsonExporter
 	Delete bool
 }
 
@@ -61,9 +60,15 @@ A label starts with a letter and has only letters, digits, '.', '_' and '-';
 		},
 	}
 	c.Flags().BoolVarP(&opts.Force, "force", "f", false, "move the label if it names another revision")
-	c.Flags().BoolVar(&opts.JSON, "json", false, "list labels as JSON (with FILE only)")
+	opts.JSON = addJSONFlags(c, []labelRow{})
 	c.Flags().BoolVarP(&opts.Delete, "delete", "d", false, "remove a label: FILE@LABEL, or FILE NAME")
 	return c
+}
+
+// labelRow is one label as `label FILE --json` prints it.
+type labelRow struct {
+	Label    string `json:"label"`
+	Revision int    `json:"revision"`
 }
 
 func runLabel(f *Factory, opts *labelOptions) error {
@@ -128,10 +133,6 @@ func runLabelList(f *Factory, opts *labelOptions) error {
 	if len(revs) == 0 {
 		return fmt.Errorf("%s has no revisions yet: commit it with `redline commit %s -m MESSAGE`", opts.Ref, opts.Ref)
 	}
-	type labelRow struct {
-		Label    string `json:"label"`
-		Revision int    `json:"revision"`
-	}
 	rows := []labelRow{}
 	for _, r := range revs {
 		for _, l := range r.Labels {
@@ -144,10 +145,8 @@ func runLabelList(f *Factory, opts *labelOptions) error {
 		}
 		return rows[i].Label < rows[j].Label
 	})
-	if opts.JSON {
-		enc := json.NewEncoder(f.IO.Out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(rows)
+	if opts.JSON.Enabled() {
+		return opts.JSON.Write(f.IO.Out, rows)
 	}
 	mode, err := f.ColorMode()
 	if err != nil {

@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"sort"
@@ -18,7 +17,7 @@ func init() { register(NewCmdLog) }
 
 type logOptions struct {
 	File    string
-	JSON    bool
+	JSON    *jsonExporter
 	NoPager bool
 }
 
@@ -43,7 +42,7 @@ revisions of every draft in the workspace in the order they were made.`,
 			return runLog(f, opts)
 		},
 	}
-	c.Flags().BoolVar(&opts.JSON, "json", false, "print an array of revision objects")
+	opts.JSON = addJSONFlags(c, []logEntry{})
 	return c
 }
 
@@ -144,10 +143,8 @@ func runLog(f *Factory, opts *logOptions) error {
 		}
 		entries, revs = e2, r2
 	}
-	if opts.JSON {
-		enc := json.NewEncoder(f.IO.Out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(entries)
+	if opts.JSON.Enabled() {
+		return opts.JSON.Write(f.IO.Out, entries)
 	}
 	mode, err := f.ColorMode()
 	if err != nil {

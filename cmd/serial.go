@@ -24,6 +24,8 @@ type SerialOptions struct {
 	Series string
 	Year   int
 	JSON   bool
+	// Export is list's --json/--jq/--json-template.
+	Export *jsonExporter
 }
 
 // NewCmdSerial builds `redline serial`: the register of sent messages.
@@ -70,7 +72,7 @@ precedence, from, to, title, draft, revision and sha256 (in full).`,
 	}
 	lc.Flags().StringVar(&list.Series, "series", "", "only this series")
 	lc.Flags().IntVar(&list.Year, "year", 0, "only messages whose date-time group falls in this year")
-	lc.Flags().BoolVar(&list.JSON, "json", false, "print the register as a JSON array")
+	list.Export = addJSONFlags(lc, []serialEntry{})
 	verify := newOpts("verify")
 	vc := &cobra.Command{
 		Use:   "verify",
@@ -176,10 +178,8 @@ func serialList(opts *SerialOptions, ws *draft.Workspace) error {
 			rows = append(rows, e)
 		}
 	}
-	if opts.JSON {
-		enc := json.NewEncoder(opts.IO.Out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(rows)
+	if opts.Export.Enabled() {
+		return opts.Export.Write(opts.IO.Out, rows)
 	}
 	if len(rows) == 0 {
 		_, err := fmt.Fprintln(opts.IO.ErrOut, "no messages sent yet")

@@ -1,8 +1,6 @@
 package cmd
 
 import (
-	"encoding/json"
-
 	"github.com/redline-dev/redline/draft"
 	"github.com/spf13/cobra"
 )
@@ -11,7 +9,7 @@ func init() { register(NewCmdShow) }
 
 type showOptions struct {
 	Ref  string
-	JSON bool
+	JSON *jsonExporter
 }
 
 // NewCmdShow builds `redline show`.
@@ -35,7 +33,7 @@ date-time group) with the content.`,
 			return runShow(f, opts)
 		},
 	}
-	c.Flags().BoolVar(&opts.JSON, "json", false, "print the revision's record and content as JSON")
+	opts.JSON = addJSONFlags(c, showEntry{})
 	return c
 }
 
@@ -53,7 +51,7 @@ func runShow(f *Factory, opts *showOptions) error {
 	if err != nil {
 		return err
 	}
-	if !opts.JSON {
+	if !opts.JSON.Enabled() {
 		_, err := f.IO.DocOut().Write(v.Data)
 		return err
 	}
@@ -64,7 +62,5 @@ func runShow(f *Factory, opts *showOptions) error {
 	} else {
 		out.WorkingCopy = v.Path != ""
 	}
-	enc := json.NewEncoder(f.IO.Out)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return opts.JSON.Write(f.IO.Out, out)
 }

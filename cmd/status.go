@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -17,7 +16,7 @@ import (
 func init() { register(NewCmdStatus) }
 
 type statusOptions struct {
-	JSON bool
+	JSON *jsonExporter
 }
 
 // NewCmdStatus builds `redline status`.
@@ -38,7 +37,7 @@ func NewCmdStatus(f *Factory) *cobra.Command {
 		Args: exactArgs(0, "no arguments"),
 		RunE: func(c *cobra.Command, args []string) error { return runStatus(f, opts) },
 	}
-	c.Flags().BoolVar(&opts.JSON, "json", false, "print an array of {path, draft, state, revision, labels}")
+	opts.JSON = addJSONFlags(c, []statusEntry{})
 	return c
 }
 
@@ -99,13 +98,8 @@ func runStatus(f *Factory, opts *statusOptions) error {
 		rows = append(rows, statusEntry{Path: f.relToCwd(ws.WorkingPath(name)), Draft: name, State: "new"})
 	}
 	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Draft < rows[j].Draft })
-	if opts.JSON {
-		if rows == nil {
-			rows = []statusEntry{}
-		}
-		enc := json.NewEncoder(f.IO.Out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(rows)
+	if opts.JSON.Enabled() {
+		return opts.JSON.Write(f.IO.Out, rows)
 	}
 	if len(rows) == 0 {
 		_, err := fmt.Fprintln(f.IO.Out, "no drafts yet: write a Markdown file and commit it with `redline commit FILE -m MESSAGE`")

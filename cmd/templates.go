@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"text/tabwriter"
@@ -21,7 +20,7 @@ type TemplatesOptions struct {
 	TemplateDir func() (string, error)
 	RelToCwd    func(string) string
 
-	JSON bool
+	JSON *jsonExporter
 }
 
 // TemplatesShowOptions holds what `redline templates show` needs.
@@ -69,7 +68,7 @@ NAME' prints one to start your own from.`,
 			return templatesRun(opts)
 		},
 	}
-	c.Flags().BoolVar(&opts.JSON, "json", false, "print the templates and their settings as JSON")
+	opts.JSON = addJSONFlags(c, []templateJSON{})
 	c.AddCommand(newCmdTemplatesShow(f, showF))
 	return c
 }
@@ -99,14 +98,12 @@ func templatesRun(opts *TemplatesOptions) error {
 			}
 		}()
 	}
-	if opts.JSON {
+	if opts.JSON.Enabled() {
 		out := make([]templateJSON, 0, len(list))
 		for _, t := range list {
 			out = append(out, templateJSON{Name: t.Name, Description: t.Settings.Description, Origin: t.Origin, Settings: t.Settings})
 		}
-		enc := json.NewEncoder(opts.IO.Out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return opts.JSON.Write(opts.IO.Out, out)
 	}
 	tw := tabwriter.NewWriter(opts.IO.Out, 0, 4, 2, ' ', 0)
 	for _, t := range list {
