@@ -84,7 +84,8 @@ A draft that has been sent (sealed) is not rewritten: write the result
 elsewhere with -o.`, title, what),
 		Example: fmt.Sprintf(`  redline %[1]s draft.md 2 5-7
   redline %[1]s draft.md --all
-  redline %[1]s draft.md --by-author "CDP No. 10"
+  redline diff draft.md@fco-draft draft.md@no10 --by office --format critic -o review.md
+  redline %[1]s review.md --by-office "No. 10"
   redline %[1]s draft.md 1 --dry-run | less
   redline %[1]s examples/moscow-1988/no10-amended.md --all -o %[2]s`, verb, example),
 		Args: minArgs(1, "a draft FILE, then change numbers or --all"),

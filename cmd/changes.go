@@ -49,7 +49,8 @@ mark's opening makes it plain text too.
 With --json, prints an array of objects with the keys number, kind, line,
 column, old, new, author and comment.`,
 		Example: `  redline changes examples/moscow-1988/no10-amended.md
-  redline changes draft.md --json | jq '.[] | select(.author == "CDP")'
+  redline diff draft.md@fco-draft draft.md@no10 --by office --format critic -o review.md
+  redline changes review.md --json | jq '.[] | select(.author == "No. 10")'
   redline changes draft.md@no10`,
 		Args: exactArgs(1, "one draft: FILE or FILE@REV"),
 		RunE: func(c *cobra.Command, args []string) error {
