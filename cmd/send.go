@@ -451,6 +451,11 @@ func sendCheckRendered(file string, doc *draft.Document, out []byte, tmpl string
 	if strings.TrimSpace(text) == "" {
 		return fmt.Errorf("%s renders as an empty cable: %s", file, hint)
 	}
+	if msg, err := cable.Parse(out); err == nil {
+		if missing := msg.SendMissing(); len(missing) > 0 {
+			return fmt.Errorf("%s cannot be released without %s (a %s telegram needs them): add them to the front matter, commit, then send", file, strings.Join(missing, " and "), msg.Form)
+		}
+	}
 	if level, err := cable.ParseClassification(doc.Fields.Classification); err == nil {
 		forms := []string{level, cable.LetterSpaced(level)}
 		if level == "UNCLASSIFIED" {
