@@ -100,7 +100,7 @@ func newRun(opts *NewOptions) error {
 // of dialect d (nil when the template names none).
 func newDraftSkeleton(template string, d *cable.Dialect, title, classification string) []byte {
 	if title == "" {
-		title = "Title of the message"
+		title = skeletonTitle
 	}
 	var b strings.Builder
 	line := func(key, value, comment string) {
@@ -137,6 +137,10 @@ func yamlString(s string) string {
 	}
 	return s
 }
+
+// skeletonTitle is the placeholder title of a new draft, which send
+// refuses: the register and the file would name the message by it.
+const skeletonTitle = "Title of the message"
 
 // skeletonBody is the placeholder text of a new draft, which send refuses.
 const skeletonBody = "Write the message here, in paragraphs separated by a blank line.\n"

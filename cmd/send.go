@@ -336,6 +336,9 @@ func checkSendable(path string, data []byte, doc *draft.Document) error {
 	if !hasWords(doc.Body) {
 		return fmt.Errorf("%s has no message text: write the message below the front matter, commit, then send", path)
 	}
+	if strings.TrimSpace(doc.Fields.Title) == skeletonTitle {
+		return fmt.Errorf("%s still has the placeholder title of `redline new` (%q): give the message its title in the front matter, commit, then send", path, skeletonTitle)
+	}
 	if bytes.Contains(doc.Body, []byte(skeletonBody)) {
 		return fmt.Errorf("%s still has the placeholder text of `redline new` (%q): write the message in its place, commit, then send", path, strings.TrimSpace(skeletonBody))
 	}
