@@ -1,0 +1,345 @@
+package render
+
+import (
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/redline-dev/redline/diff"
+)
+
+// blRun is a stretch of text in one style, before it is broken into lines.
+type blRun struct {
+	text    string
+	family  string
+	style   string
+	size    float64
+	color   [3]int
+	deco    blDeco
+	change  int
+	changed bool // shows a change bar in the margin
+}
+
+// segmentRuns styles each segment: the new text as it stands, deleted and
+// moved-away text where it stood.
+func segmentRuns(segs []diff.Segment) []blRun {
+	runs := make([]blRun, 0, len(segs))
+	lastBy := 0
+	for _, s := range segs {
+		if s.By != "" && s.Change != 0 && s.Change != lastBy && s.Op != diff.OpEqual {
+			// Who made the change, in small muted type before it.
+			runs = append(runs, blRun{text: "«" + s.By + "»", family: fontProse, style: "I", size: 8, color: blColorMuted, change: s.Change, changed: true})
+			lastBy = s.Change
+		}
+		r := blRun{family: fontProse, size: blTextSize, color: blColorText, change: s.Change}
+		switch s.Op {
+		case diff.OpEqual:
+			r.text = s.B
+			r.change = 0
+		case diff.OpDelete:
+			r.text, r.color, r.deco = s.A, blColorDel, decoStrike
+		case diff.OpInsert:
+			r.text, r.color, r.deco = s.B, blColorIns, decoUnderline
+		case diff.OpMoveFrom:
+			r.text, r.color, r.deco = s.A, blColorMove, decoDoubleStrike
+		case diff.OpMoveTo:
+			r.text, r.color, r.deco = s.B, blColorMove, decoDoubleUnderline
+		default:
+			r.text = s.B
+		}
+		r.changed = s.Op != diff.OpEqual
+		if r.text != "" {
+			runs = append(runs, r)
+		}
+	}
+	return runs
+}
+
+// softBreaks turns the line breaks inside a paragraph into spaces, so that
+// text wrapped for a teleprinter or an editor flows again in the
+// blackline's wider column. A break stays when it ends a paragraph (a blank
+// line follows or precedes it) or when the next line starts a list item, a
+// talking point or an indented line. Each run keeps its length, so marks
+// stay where they were.
+func softBreaks(runs []blRun) []blRun {
+	var all strings.Builder
+	for _, r := range runs {
+		all.WriteString(r.text)
+	}
+	text := all.String()
+	out := make([]blRun, len(runs))
+	at := 0
+	for i, r := range runs {
+		buf := []byte(r.text)
+		for j := range buf {
+			if buf[j] == '\n' && softBreakAt(text, at+j) {
+				buf[j] = ' '
+			}
+		}
+		out[i] = r
+		out[i].text = string(buf)
+		at += len(r.text)
+	}
+	return out
+}
+
+// softBreakAt reports whether the line break at text[i] only wraps a line.
+func softBreakAt(text string, i int) bool {
+	prev := strings.TrimRight(text[:i], " \t\r")
+	if prev == "" || strings.HasSuffix(prev, "\n") {
+		return false
+	}
+	next := text[i+1:]
+	if next == "" || next[0] == '\n' || next[0] == '\r' || next[0] == ' ' || next[0] == '\t' {
+		return false
+	}
+	return !startsItem(next)
+}
+
+// startsItem reports whether a line starts a list item: "- ", "* ", "• ",
+// "-- ", "1. ", "2) ", "A. ", "(a) ".
+func startsItem(line string) bool {
+	for _, p := range []string{"- ", "* ", "+ ", "• ", "-- ", "(", "—", "–"} {
+		if strings.HasPrefix(line, p) {
+			return true
+		}
+	}
+	n := 0
+	for n < len(line) && n < 3 && (line[n] >= '0' && line[n] <= '9' || n == 0 && line[n] >= 'A' && line[n] <= 'Z') {
+		n++
+	}
+	if n > 0 && n < len(line)-1 && (line[n] == '.' || line[n] == ')') && line[n+1] == ' ' {
+		// "A. " only with a single letter, "12. " with digits.
+		return n == 1 || line[0] >= '0' && line[0] <= '9'
+	}
+	return false
+}
+
+func (b *blBuilder) flow(runs []blRun, lineH float64) { b.flowAt(runs, lineH, blMarginLeft, nil) }
+
+// flowAt breaks runs into lines between left and the right margin. A line
+// break in the text ends the line; an empty line is a shorter gap, as
+// between paragraphs. first, when given, is drawn on the first line (a
+// label in front of the text).
+func (b *blBuilder) flowAt(runs []blRun, lineH, left float64, first *blItem) {
+	b.newLine(lineH, left)
+	if first != nil {
+		it := *first
+		it.w = b.width(it.family, it.style, it.size, it.text)
+		b.cur.items = append(b.cur.items, it)
+	}
+	lineEmpty := true // nothing but white space placed on the current line
+	wrapped := false  // the current line was started by wrapping, not by a line break
+	for _, r := range runs {
+		for _, piece := range splitPieces(r.text) {
+			if piece == "\n" {
+				if lineEmpty && len(b.cur.items) == 0 {
+					b.cur.h = lineH * 0.55
+				}
+				if r.changed {
+					b.mark(r)
+				}
+				b.endLine()
+				b.newLine(lineH, left)
+				lineEmpty, wrapped = true, false
+				continue
+			}
+			isSpace := strings.TrimSpace(piece) == ""
+			w := b.width(r.family, r.style, r.size, piece)
+			if !isSpace && b.x+w > b.right && !lineEmpty {
+				b.trimTrailingSpace()
+				b.endLine()
+				b.newLine(lineH, left)
+				lineEmpty, wrapped = true, true
+			}
+			if isSpace && lineEmpty && wrapped {
+				// A wrapped line starts with its first word, not a space.
+				continue
+			}
+			if !isSpace && w > b.right-left {
+				// A word longer than the line: break it by characters.
+				for _, part := range breakWord(piece, b.right-left, func(s string) float64 { return b.width(r.family, r.style, r.size, s) }) {
+					pw := b.width(r.family, r.style, r.size, part)
+					if b.x+pw > b.right && !lineEmpty {
+						b.endLine()
+						b.newLine(lineH, left)
+					}
+					b.place(r, part, pw)
+					lineEmpty, wrapped = false, false
+				}
+				continue
+			}
+			b.place(r, piece, w)
+			if !isSpace {
+				lineEmpty, wrapped = false, false
+			}
+		}
+	}
+	b.trimTrailingSpace()
+	b.endLine()
+}
+
+func (b *blBuilder) newLine(h, left float64) {
+	b.cur = &blLine{h: h}
+	b.x = left
+}
+
+func (b *blBuilder) endLine() {
+	if b.cur != nil {
+		b.lines = append(b.lines, *b.cur)
+		b.cur = nil
+	}
+}
+
+// mark notes a change on the current line: its number in the margin (once,
+// where it begins) and the change bar.
+func (b *blBuilder) mark(r blRun) {
+	if !b.cur.hasBar {
+		b.cur.hasBar, b.cur.bar = true, r.color
+	}
+	key := [2]int{r.change, 0}
+	if r.deco == decoDoubleUnderline {
+		key[1] = 1
+	}
+	if r.change > 0 && !b.numbered[key] {
+		if b.numbered == nil {
+			b.numbered = map[[2]int]bool{}
+		}
+		b.numbered[key] = true
+		b.cur.numbers = append(b.cur.numbers, r.change)
+	}
+}
+
+// place adds text to the current line, joining it to the previous item when
+// the style is the same so that a phrase is drawn (and struck) as one.
+func (b *blBuilder) place(r blRun, s string, w float64) {
+	if r.changed {
+		b.mark(r)
+	}
+	if n := len(b.cur.items); n > 0 {
+		// A deletion and an insertion that touch (a replaced word) are
+		// set a space apart, so that each reads as a word of its own.
+		last := b.cur.items[n-1]
+		if last.deco != r.deco && last.deco != decoNone && r.deco != decoNone && last.x+last.w == b.x &&
+			!strings.HasSuffix(last.text, " ") && !strings.HasPrefix(s, " ") {
+			b.x += b.width(r.family, "", r.size, " ")
+		}
+	}
+	if n := len(b.cur.items); n > 0 {
+		last := &b.cur.items[n-1]
+		if last.family == r.family && last.style == r.style && last.size == r.size && last.color == r.color && last.deco == r.deco && last.x+last.w == b.x {
+			last.text += s
+			last.w = b.width(r.family, r.style, r.size, last.text)
+			b.x = last.x + last.w
+			return
+		}
+	}
+	b.cur.items = append(b.cur.items, blItem{x: b.x, w: w, text: s, family: r.family, style: r.style, size: r.size, color: r.color, deco: r.deco})
+	b.x += w
+}
+
+// trimTrailingSpace drops white space at the end of the current line, so
+// that a strike or underline does not run on past the last word.
+func (b *blBuilder) trimTrailingSpace() {
+	for b.cur != nil && len(b.cur.items) > 0 {
+		n := len(b.cur.items) - 1
+		last := &b.cur.items[n]
+		t := strings.TrimRight(last.text, " \t")
+		if t == last.text {
+			return
+		}
+		if t == "" {
+			b.cur.items = b.cur.items[:n]
+			continue
+		}
+		last.text = t
+		last.w = b.width(last.family, last.style, last.size, t)
+		return
+	}
+}
+
+// splitPieces cuts text into words, runs of spaces, and single line breaks.
+// Tabs count as spaces; a carriage return before a line feed is dropped.
+func splitPieces(s string) []string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	var out []string
+	start := 0
+	kind := -1 // 0 word, 1 space
+	flush := func(i int) {
+		if i > start {
+			out = append(out, s[start:i])
+		}
+		start = i
+	}
+	for i, r := range s {
+		switch {
+		case r == '\n':
+			flush(i)
+			out = append(out, "\n")
+			start = i + 1
+			kind = -1
+		case r == ' ' || r == '\t' || r == '\u00a0':
+			if kind != 1 {
+				flush(i)
+				kind = 1
+			}
+		default:
+			if kind != 0 {
+				flush(i)
+				kind = 0
+			}
+		}
+	}
+	flush(len(s))
+	for i, p := range out {
+		if p != "\n" && strings.ContainsRune(p, '\t') {
+			out[i] = strings.ReplaceAll(p, "\t", "    ")
+		}
+	}
+	return out
+}
+
+// breakWord cuts a word into parts that each fit in width. The word is
+// measured a character at a time (widths add up: there is no kerning), so
+// that a long unspaced run, as CJK text is, costs time in proportion to its
+// length.
+func breakWord(word string, width float64, measure func(string) float64) []string {
+	word = norm.NFC.String(word)
+	var parts []string
+	start, used := 0, 0.0
+	for i, r := range word {
+		w := measure(string(r))
+		if used+w > width && i > start {
+			parts = append(parts, word[start:i])
+			start, used = i, 0
+		}
+		used += w
+	}
+	if start < len(word) {
+		parts = append(parts, word[start:])
+	}
+	return parts
+}
+
+// paginate puts lines on pages of the given height, never splitting a line
+// and not starting a page with a gap.
+func paginate(lines []blLine, height float64) [][]blLine {
+	var pages [][]blLine
+	var cur []blLine
+	used := 0.0
+	for _, l := range lines {
+		if used+l.h > height && len(cur) > 0 {
+			pages = append(pages, cur)
+			cur, used = nil, 0
+		}
+		if len(cur) == 0 && len(l.items) == 0 && !l.rule {
+			continue
+		}
+		cur = append(cur, l)
+		used += l.h
+	}
+	if len(cur) > 0 || len(pages) == 0 {
+		pages = append(pages, cur)
+	}
+	return pages
+}
