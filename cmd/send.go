@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -438,7 +439,7 @@ func sendZone(opts *SendOptions) (byte, error) {
 }
 
 // sendWordRE finds the words of a text that a cable must carry.
-var sendWordRE = regexp.MustCompile(`[\p{L}\p{N}]{4,}`)
+var sendWordRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[\p{L}\p{N}]{4,}`) })
 
 // sendCheckRendered refuses a rendering that is not the draft as a cable: an
 // empty one (an override template left empty), one without the draft's
@@ -475,11 +476,11 @@ func sendCheckRendered(file string, doc *draft.Document, out []byte, tmpl string
 	// Words of four letters or more: markup, links and the character set
 	// may change a few, never most of them.
 	words := map[string]bool{}
-	for _, w := range sendWordRE.FindAllString(strings.ToUpper(string(doc.Body)), -1) {
+	for _, w := range sendWordRE().FindAllString(strings.ToUpper(string(doc.Body)), -1) {
 		words[w] = true
 	}
 	have := map[string]bool{}
-	for _, w := range sendWordRE.FindAllString(text, -1) {
+	for _, w := range sendWordRE().FindAllString(text, -1) {
 		have[w] = true
 	}
 	missing := 0

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -62,10 +63,10 @@ func (f *Factory) readUserConfig() (userConfig, error) {
 		if errors.As(err, &te) {
 			msg = strings.Join(te.Errors, "; ")
 		}
-		msg = unknownFieldRE.ReplaceAllString(msg, "unknown key $1")
+		msg = unknownFieldRE().ReplaceAllString(msg, "unknown key $1")
 		return c, fmt.Errorf("%s: %s (it may hold author and office)", path, msg)
 	}
 	return c, nil
 }
 
-var unknownFieldRE = regexp.MustCompile(`field (\S+) not found in type \S+`)
+var unknownFieldRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`field (\S+) not found in type \S+`) })

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/redline-dev/redline/cable"
 	"go.yaml.in/yaml/v3"
@@ -37,7 +38,7 @@ func parseFrontMatter(name string, text []byte, lineOffset int) (*yaml.Node, Fie
 	return &doc, f, nil
 }
 
-var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var yamlLineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
 // yamlSyntaxError turns yaml.v3's "yaml: line N: msg" into NAME:LINE: msg.
 // When yaml gives no line, the first line at which a prefix of the text
@@ -48,7 +49,7 @@ func yamlSyntaxError(name string, err error, text []byte, lineOffset int) error 
 		what = "file"
 	}
 	msg := err.Error()
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+	if m := yamlLineRE().FindStringSubmatch(msg); m != nil {
 		var n int
 		fmt.Sscanf(m[1], "%d", &n)
 		return fmt.Errorf("%s:%d: %s is not valid YAML: %s", name, n+lineOffset, what, m[2])

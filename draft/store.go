@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/redline-dev/redline/store"
 )
@@ -211,12 +212,12 @@ func errAsSentByHand(path string) error {
 	return fmt.Errorf("label %s is given only by `redline send`, to the revision that went out: %s cannot be labelled %s by hand (choose another name)", AsSentLabel, path, AsSentLabel)
 }
 
-var labelRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9._-]*$`)
+var labelRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z][A-Za-z0-9._-]*$`) })
 
 // CheckLabel checks a label name: a letter, then letters, digits, '.',
 // '_' or '-'; not "latest".
 func CheckLabel(name string) error {
-	if !labelRE.MatchString(name) || len(name) > 100 {
+	if !labelRE().MatchString(name) || len(name) > 100 {
 		return fmt.Errorf("bad label %q: a label starts with a letter and has only letters, digits, '.', '_' and '-'", name)
 	}
 	if strings.EqualFold(name, "latest") {

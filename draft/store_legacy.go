@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -244,7 +245,7 @@ func (ws *Workspace) draftDir(name string) string {
 	return filepath.Join(ws.draftsDir(), escapeName(name))
 }
 
-var revFileRE = regexp.MustCompile(`^([0-9]{6,})\.json$`)
+var revFileRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([0-9]{6,})\.json$`) })
 
 func isTempName(n string) bool { return strings.HasPrefix(n, ".") && strings.Contains(n, ".tmp-") }
 
@@ -268,7 +269,7 @@ func (ws *Workspace) loadHistory(name string) (*history, error) {
 		return nil, fmt.Errorf("cannot read the store: %w", err)
 	}
 	for _, e := range entries {
-		m := revFileRE.FindStringSubmatch(e.Name())
+		m := revFileRE().FindStringSubmatch(e.Name())
 		if m == nil {
 			continue
 		}
@@ -295,7 +296,7 @@ func (ws *Workspace) loadHistory(name string) (*history, error) {
 		return nil, fmt.Errorf("cannot read the store: %w", err)
 	}
 	for _, e := range lentries {
-		if revFileRE.MatchString(e.Name()) {
+		if revFileRE().MatchString(e.Name()) {
 			file := filepath.Join(ldir, e.Name())
 			data, err := os.ReadFile(file)
 			if err != nil {

@@ -4,11 +4,12 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"sync"
 
 	"github.com/redline-dev/redline/cable"
 )
 
-var serialDigitsRE = regexp.MustCompile(`[0-9]+`)
+var serialDigitsRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[0-9]+`) })
 
 // SerialKey is the one rule for what makes a serial unique, used by send,
 // serial verify, fsck and the import of a file store: a serial is its
@@ -37,7 +38,7 @@ func SerialKey(cfg Config, seriesName, serial string, dtgYear int) (yearKey, num
 			return yearKey, sn.N, sn.Suffix, nil
 		}
 	}
-	d := serialDigitsRE.FindString(serial)
+	d := serialDigitsRE().FindString(serial)
 	n, aerr := strconv.Atoi(d)
 	if aerr != nil || n < 1 {
 		return 0, 0, "", fmt.Errorf("serial %q has no number", serial)

@@ -42,7 +42,7 @@ func (s *Server) writePage(w http.ResponseWriter, status int, v view, notice str
 	}
 	p.Notice, p.NoticeBad = notice, bad
 	var b bytes.Buffer
-	if err := pageTmpl.Execute(&b, p); err != nil {
+	if err := pageTmpl().Execute(&b, p); err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}

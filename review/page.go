@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/redline-dev/redline/critic"
 	"github.com/redline-dev/redline/draft"
@@ -17,7 +18,11 @@ import (
 //go:embed assets
 var assets embed.FS
 
-var pageTmpl = template.Must(template.New("page.html.tmpl").Funcs(template.FuncMap{"short": short}).ParseFS(assets, "assets/page.html.tmpl"))
+// pageTmpl is parsed on first use: parsing it at package initialisation
+// cost every redline process (a diff too) a third of a millisecond.
+var pageTmpl = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("page.html.tmpl").Funcs(template.FuncMap{"short": short}).ParseFS(assets, "assets/page.html.tmpl"))
+})
 
 // view is what the page shows: the layout and the filters of the change
 // list, as the query string has them.

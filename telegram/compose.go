@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"text/template"
 	"time"
 
@@ -328,7 +329,7 @@ func (c *cableRun) prepare() error {
 	default:
 		parts := make([]string, len(refs))
 		for i, r := range refs {
-			if letteredRef.MatchString(r) {
+			if letteredRef().MatchString(r) {
 				parts[i] = r // the draft letters it already: A) or (A)
 			} else {
 				parts[i] = "(" + letters(i) + ") " + r
@@ -375,7 +376,7 @@ func (c *cableRun) prepare() error {
 
 // letteredRef matches a reference the draft has lettered itself:
 // "A) STATE 387403" or "(A) STATE 387403".
-var letteredRef = regexp.MustCompile(`^\(?[A-Z]{1,2}\) `)
+var letteredRef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\(?[A-Z]{1,2}\) `) })
 
 // dtg works out the date-time group to print.
 func (c *cableRun) dtg() (string, error) {

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/redline-dev/redline/cable"
@@ -16,9 +17,9 @@ import (
 // composer, which `redline import cable` uses.
 
 var (
-	importParaNumberRE = regexp.MustCompile(`^(\d+)\.\s+`)
-	importListItemRE   = regexp.MustCompile(`^(?:-\s|--\s|[A-Z]\.\s|\([A-Z0-9]{1,3}\)\s)`)
-	importLetterItemRE = regexp.MustCompile(`^[A-Z]\.\s+(.*)$`)
+	importParaNumberRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d+)\.\s+`) })
+	importListItemRE   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:-\s|--\s|[A-Z]\.\s|\([A-Z0-9]{1,3}\)\s)`) })
+	importLetterItemRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Z]\.\s+(.*)$`) })
 )
 
 // NameCase writes a name in capitals (VANCE, VAN HOLLEN) with
@@ -140,7 +141,7 @@ func importParagraphs(text string) []string {
 				// A lettered item (A. TEXT) is a Markdown list item, which
 				// a letter-bullet template letters again; left as it is,
 				// Markdown would run the items together into one paragraph.
-				if m := importLetterItemRE.FindStringSubmatch(it); m != nil && (len(items) > 1 || i > 0) {
+				if m := importLetterItemRE().FindStringSubmatch(it); m != nil && (len(items) > 1 || i > 0) {
 					items[i] = bullet + " " + m[1]
 					isList = isList || i == 0
 				}
@@ -162,7 +163,7 @@ func importParagraphs(text string) []string {
 			switch {
 			case len(items) == 0:
 				items = append(items, t)
-			case importParaNumberRE.MatchString(t):
+			case importParaNumberRE().MatchString(t):
 				// Cables without blank lines number their paragraphs.
 				flush()
 				items = append(items, t)
@@ -170,7 +171,7 @@ func importParagraphs(text string) []string {
 				// The signature or surname standing alone at the end.
 				flush()
 				items = append(items, t)
-			case importListItemRE.MatchString(t):
+			case importListItemRE().MatchString(t):
 				items = append(items, t)
 			default:
 				items[len(items)-1] += " " + t
@@ -192,7 +193,7 @@ func importEndsSentence(s string) bool {
 func stripParaNumbers(paras []string) []string {
 	next := 1
 	for _, p := range paras {
-		if m := importParaNumberRE.FindStringSubmatch(p); m != nil {
+		if m := importParaNumberRE().FindStringSubmatch(p); m != nil {
 			if m[1] != fmt.Sprint(next) {
 				return paras
 			}
@@ -204,7 +205,7 @@ func stripParaNumbers(paras []string) []string {
 	}
 	out := make([]string, len(paras))
 	for i, p := range paras {
-		out[i] = importParaNumberRE.ReplaceAllString(p, "")
+		out[i] = importParaNumberRE().ReplaceAllString(p, "")
 	}
 	return out
 }
@@ -240,12 +241,12 @@ func SentenceCase(s string, names []string) string {
 			if i+1 < len(rs) && rs[i+1] == '\n' {
 				start = true
 			}
-			if i+1 < len(rs) && (rs[i+1] == '-' || importListItemRE.MatchString(strings.ToUpper(string(rs[i+1:min(len(rs), i+6)])))) {
+			if i+1 < len(rs) && (rs[i+1] == '-' || importListItemRE().MatchString(strings.ToUpper(string(rs[i+1:min(len(rs), i+6)])))) {
 				start = true
 			}
 		}
 	}
-	out := importPronounRE.ReplaceAllStringFunc(string(rs), func(w string) string { return "I" + w[1:] })
+	out := importPronounRE().ReplaceAllStringFunc(string(rs), func(w string) string { return "I" + w[1:] })
 	// Names, longest first so that SOVIET UNION wins over SOVIET.
 	sorted := append(append([]string(nil), names...), importCalendarNames...)
 	sort.SliceStable(sorted, func(i, j int) bool { return len(sorted[i]) > len(sorted[j]) })
@@ -288,7 +289,7 @@ var importCalendarNames = []string{"January", "February", "March", "April", "Jun
 
 // importPronounRE finds the pronoun I and its contractions (I'M, I'LL,
 // I'VE, I'D).
-var importPronounRE = regexp.MustCompile(`\bi\b(?:'(?:m|ll|ve|d)\b)?`)
+var importPronounRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\bi\b(?:'(?:m|ll|ve|d)\b)?`) })
 
 // joinHeadingLines joins title lines into one title. A teleprinter heading
 // broken after a word repeats that word at the start of the next line

@@ -15,6 +15,7 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/redline-dev/redline/critic"
 
@@ -301,8 +302,12 @@ func (e *criticExtension) Extend(m goldmark.Markdown) {
 }
 
 var (
-	blockPrefixRe = regexp.MustCompile(`^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$))?(?:#{1,6}(?:[ \t]+|$))?`)
-	ruleLineRe    = regexp.MustCompile(`^[ \t]*(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$`)
+	blockPrefixRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$))?(?:#{1,6}(?:[ \t]+|$))?`)
+	})
+	ruleLineRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^[ \t]*(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$`)
+	})
 )
 
 // splitMarks rewrites a parsed draft's source so that no mark crosses a
@@ -352,7 +357,7 @@ func splitMarks(d *critic.Doc) ([]byte, map[int]int) {
 			newOff, newStart := m.Mid+2, atLineStart && old == ""
 			if atLineStart {
 				first, _, _ := strings.Cut(old, "\n")
-				if p := blockPrefixRe.FindString(strings.TrimRight(first, "\r")); p != "" && strings.HasPrefix(new, p) {
+				if p := blockPrefixRe().FindString(strings.TrimRight(first, "\r")); p != "" && strings.HasPrefix(new, p) {
 					new, newOff = new[len(p):], newOff+len(p)
 				}
 			}
@@ -382,13 +387,13 @@ func writeSplit(out *bytes.Buffer, d *critic.Doc, open, close, content string, o
 		offset += len(l) + 1
 		body := strings.TrimRight(l, "\r")
 		cr := l[len(body):]
-		if len(lines) > 1 && (strings.TrimSpace(body) == "" || d.InCode(lineOff) || ruleLineRe.MatchString(body) || isFence(body)) {
+		if len(lines) > 1 && (strings.TrimSpace(body) == "" || d.InCode(lineOff) || ruleLineRe().MatchString(body) || isFence(body)) {
 			out.WriteString(l)
 			continue
 		}
 		prefix := ""
 		if i > 0 || atLineStart {
-			prefix = blockPrefixRe.FindString(body)
+			prefix = blockPrefixRe().FindString(body)
 		}
 		out.WriteString(prefix)
 		if num > 0 {

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/redline-dev/redline/critic"
 	"github.com/redline-dev/redline/draft"
@@ -80,7 +81,7 @@ func DraftHTML(w io.Writer, name string, source []byte, opts DraftOptions) error
 	add("Subject", f.Subject)
 
 	changes := d.Changes()
-	return draftPage.Execute(w, map[string]any{
+	return draftPage().Execute(w, map[string]any{
 		"Title":          title,
 		"Name":           name,
 		"Classification": class,
@@ -117,7 +118,9 @@ func changeSummary(changes []critic.Change) string {
 	return total + ": " + strings.Join(parts, ", ")
 }
 
-var draftPage = template.Must(template.New("draft").Parse(`<!DOCTYPE html>
+// draftPage is parsed on first use, not at every process start.
+var draftPage = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("draft").Parse(`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -156,6 +159,7 @@ main { border-top: 1px solid #ccc; margin-top: .8em; padding-top: .4em; }
 {{end}}</body>
 </html>
 `))
+})
 
 // SGR sequences of the terminal rendering.
 const (
