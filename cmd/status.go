@@ -67,21 +67,24 @@ func runStatus(f *Factory, opts *statusOptions) error {
 	var rows []statusEntry
 	for _, name := range names {
 		tracked[name] = true
-		revs, err := ws.LogDraft(name)
+		// The newest revision alone: a sealed draft's as-sent revision is
+		// always its newest, so no command reads the whole history here.
+		latest, err := ws.Latest(name)
 		if err != nil {
 			return err
 		}
-		latest := revs[len(revs)-1]
+		if latest == nil {
+			continue
+		}
 		e := statusEntry{Path: f.relToCwd(ws.WorkingPath(name)), Draft: name, Revision: latest.Number, Labels: latest.Labels}
 		data, rerr := os.ReadFile(ws.WorkingPath(name))
 		same := false
 		if rerr == nil {
 			same = draft.HexSHA256(data) == latest.SHA256
 		}
-		sent, sealed := draft.SealedIn(revs)
 		switch {
-		case sealed:
-			e.State, e.Serial, e.DTG = "sealed", sent.Sent.Serial, sent.Sent.DTG
+		case latest.Sent != nil:
+			e.State, e.Serial, e.DTG = "sealed", latest.Sent.Serial, latest.Sent.DTG
 			e.Changed = !same
 		case errors.Is(rerr, fs.ErrNotExist):
 			e.State = "missing"

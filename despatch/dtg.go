@@ -33,7 +33,10 @@ func stampDTG(st store.Tx, req Request) (string, time.Time, int, error) {
 		return d.String(), when, d.Year, nil
 	}
 	start := now.Truncate(time.Minute)
-	used, err := st.OriginatorDTGs(req.From, start.Add(-MaxBehind), start.Add(MaxAhead+time.Minute))
+	// Only the minutes from the clock's on can be taken by the one chosen:
+	// reading back no further keeps a send's cost flat however many
+	// messages the originator sent in the last day.
+	used, err := st.OriginatorDTGs(req.From, start, start.Add(MaxAhead+2*time.Minute))
 	if err != nil {
 		return "", time.Time{}, 0, err
 	}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -74,11 +75,7 @@ func Resolve(ws *Workspace, ref string, stdin io.Reader) (*Version, error) {
 	if ws == nil {
 		return nil, fmt.Errorf("%s names a stored revision, but there is no redline workspace here: run `redline init` and commit the draft first", ref)
 	}
-	revs, err := ws.Log(file)
-	if err != nil {
-		return nil, err
-	}
-	r, err := pickRevision(file, rev, revs)
+	r, err := ws.pickRevision(file, rev)
 	if err != nil {
 		return nil, err
 	}
@@ -89,37 +86,67 @@ func Resolve(ws *Workspace, ref string, stdin io.Reader) (*Version, error) {
 	return v, nil
 }
 
-// pickRevision finds a revision by number, label or "latest".
-func pickRevision(file, rev string, revs []Revision) (*Revision, error) {
-	if len(revs) == 0 {
-		return nil, fmt.Errorf("%s@%s: %s has no stored revisions: commit it with `redline commit %s -m MESSAGE`", file, rev, file, file)
+// pickRevision finds a revision by number, label or "latest". It reads the
+// draft's head, its labels when rev names one, and the one revision, so
+// its cost does not grow with the draft's history.
+func (ws *Workspace) pickRevision(file, rev string) (*Revision, error) {
+	name, err := ws.DraftName(file)
+	if err != nil {
+		return nil, err
 	}
+	var r *Revision
+	err = ws.view(func(tx *Tx) error {
+		head, err := tx.st.Head(name)
+		if err != nil {
+			return err
+		}
+		if head == 0 {
+			return fmt.Errorf("%s@%s: %s has no stored revisions: commit it with `redline commit %s -m MESSAGE`", file, rev, file, file)
+		}
+		n, err := revisionNumber(tx, name, file, rev, head)
+		if err != nil {
+			return err
+		}
+		r, err = tx.st.Revision(name, n)
+		return err
+	})
+	return r, err
+}
+
+// revisionNumber is the number rev names: latest, a number or a label.
+func revisionNumber(tx *Tx, name, file, rev string, head int) (int, error) {
 	if rev == "latest" {
-		r := revs[len(revs)-1]
-		return &r, nil
+		return head, nil
 	}
 	if n, err := strconv.Atoi(rev); err == nil || isDigits(rev) {
-		if err != nil || n < 1 || n > len(revs) {
-			return nil, fmt.Errorf("%s@%s: no such revision: %s has revisions 1 to %d", file, rev, file, len(revs))
+		if err != nil || n < 1 || n > head {
+			return 0, fmt.Errorf("%s@%s: no such revision: %s has revisions 1 to %d", file, rev, file, head)
 		}
-		r := revs[n-1]
-		return &r, nil
+		return n, nil
 	}
-	var known []string
-	for i := range revs {
-		for _, l := range revs[i].Labels {
-			if l == rev {
-				r := revs[i]
-				return &r, nil
-			}
-			known = append(known, l)
+	labels, err := tx.st.Labels(name)
+	if err != nil {
+		return 0, err
+	}
+	if n, ok := labels[rev]; ok {
+		return n, nil
+	}
+	// The labels in revision order, as the log would list them.
+	known := make([]string, 0, len(labels))
+	for l := range labels {
+		known = append(known, l)
+	}
+	sort.Slice(known, func(i, j int) bool {
+		if labels[known[i]] != labels[known[j]] {
+			return labels[known[i]] < labels[known[j]]
 		}
-	}
+		return known[i] < known[j]
+	})
 	hint := "it has no labels"
 	if len(known) > 0 {
 		hint = "its labels are " + strings.Join(known, ", ")
 	}
-	return nil, fmt.Errorf("%s@%s: no revision of %s has the label %q (%s; or use a number or latest)", file, rev, file, rev, hint)
+	return 0, fmt.Errorf("%s@%s: no revision of %s has the label %q (%s; or use a number or latest)", file, rev, file, rev, hint)
 }
 
 func isDigits(s string) bool {

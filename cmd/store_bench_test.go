@@ -1,0 +1,218 @@
+package cmd
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/redline-dev/redline/cable"
+	"github.com/redline-dev/redline/draft"
+	"github.com/redline-dev/redline/store"
+	"github.com/redline-dev/redline/store/storetest"
+)
+
+// The flat-cost benchmark: commit, status and `diff FILE@1 FILE@latest`
+// on a draft with 1, 1,000 and 100,000 revisions, and send with that many
+// drafts already sent, on SQLite and (with REDLINE_TEST_POSTGRES) on
+// PostgreSQL. A command whose cost grew with history would show here as
+// ns/op rising with the history's size. Run
+//
+//	go test ./cmd -run '^$' -bench BenchmarkStoreHistory -benchtime 20x
+//
+// and -bench 'BenchmarkStoreHistory/.*/history=(1|1000)/' to leave out the
+// slow seeding of 100,000. Benchmarks never run in a plain `go test`.
+
+// benchClockBase is the store's clock at the start: each transaction moves
+// it on a minute, so that every send's `--dtg now` is a minute of its own.
+var benchClockBase = time.Date(1988, 12, 21, 21, 30, 0, 0, time.UTC)
+
+const benchOriginator = "CABINET OFFICE LONDON"
+
+func BenchmarkStoreHistory(b *testing.B) {
+	for _, backend := range []string{"sqlite", "postgres"} {
+		for _, n := range []int{1, 1000, 100000} {
+			b.Run(fmt.Sprintf("%s/history=%d", backend, n), func(b *testing.B) {
+				benchHistory(b, backend, n)
+			})
+		}
+	}
+}
+
+func benchHistory(b *testing.B, backend string, n int) {
+	revs := benchWorkspace(b, backend)
+	t0 := time.Now()
+	benchSeedRevisions(b, revs.ws, "long.md", n)
+	sent := benchWorkspace(b, backend)
+	benchSeedSent(b, sent.ws, n)
+	b.Logf("seeded %d revisions and %d sent drafts on %s in %v", n, n, backend, time.Since(t0))
+	long := filepath.Join(revs.dir, "long.md")
+
+	b.Run("commit", func(b *testing.B) {
+		for i := 0; b.Loop(); i++ {
+			b.StopTimer()
+			benchWrite(b, long, benchText(n+1+i))
+			b.StartTimer()
+			revs.run(b, "commit", long, "-m", "edit")
+		}
+	})
+	b.Run("status", func(b *testing.B) {
+		for b.Loop() {
+			revs.run(b, "status")
+		}
+	})
+	b.Run("diff", func(b *testing.B) {
+		for b.Loop() {
+			revs.run(b, "diff", long+"@1", long+"@latest")
+		}
+	})
+	b.Run("send", func(b *testing.B) {
+		for i := 0; b.Loop(); i++ {
+			b.StopTimer()
+			p := filepath.Join(sent.dir, fmt.Sprintf("new%06d.md", i))
+			benchWrite(b, p, despatchDraft(n+1+i))
+			sent.run(b, "commit", p, "-m", "final")
+			b.StartTimer()
+			sent.run(b, "send", p, "--dtg", "now")
+		}
+	})
+}
+
+// benchSpace is a workspace whose commands run in this process.
+type benchSpace struct {
+	dir  string
+	ws   *draft.Workspace
+	tick *atomic.Int64
+	env  map[string]string
+}
+
+func benchWorkspace(b *testing.B, backend string) *benchSpace {
+	b.Helper()
+	dir := b.TempDir()
+	cfg := draft.DefaultConfig()
+	if backend == "postgres" {
+		cfg.Store = storetest.PostgresDSN(b)
+	}
+	ws, err := draft.InitWith(dir, cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sp := &benchSpace{dir: ws.Root, ws: ws, tick: new(atomic.Int64),
+		env: map[string]string{"REDLINE_AUTHOR": "Bench", "REDLINE_OFFICE": "Lab", "NO_COLOR": "1"}}
+	ws.StoreClock = sp.clock
+	b.Cleanup(func() { ws.Close() })
+	return sp
+}
+
+func (sp *benchSpace) clock() time.Time {
+	return benchClockBase.Add(time.Duration(sp.tick.Add(1)) * time.Minute)
+}
+
+// run runs one redline command in this process, as Main would, and fails
+// the benchmark on an error.
+func (sp *benchSpace) run(b *testing.B, args ...string) {
+	b.Helper()
+	var out, errOut bytes.Buffer
+	io := NewIOStreams(strings.NewReader(""), &out, &errOut)
+	io.Getenv = func(k string) string { return sp.env[k] }
+	f := &Factory{IO: io, Now: sp.clock, StoreClock: sp.clock, Getwd: func() (string, error) { return sp.dir, nil }}
+	root := NewRootCmd(f)
+	root.SetArgs(args)
+	root.SetOut(&out)
+	root.SetErr(&errOut)
+	root.SilenceErrors, root.SilenceUsage = true, true
+	if err := root.Execute(); err != nil && exitCode(err) != ExitDifferences {
+		b.Fatalf("redline %s: %v\n%s", strings.Join(args, " "), err, errOut.String())
+	}
+}
+
+func benchWrite(b *testing.B, p, text string) {
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// benchText is revision k of the long draft: the same paragraphs and one
+// line naming k, so that any two revisions differ by one line and a diff's
+// output is the same size however far apart they are.
+func benchText(k int) string {
+	var s strings.Builder
+	s.WriteString("---\ntitle: A long history\nfrom: CABINET OFFICE LONDON\nto: [THE WHITE HOUSE]\n---\n")
+	for p := 0; p < 8; p++ {
+		s.WriteString("If the present Vienna CSCE meeting is to be concluded during your Administration, we must make it clear to Moscow that our agreement is conditional.\n\n")
+	}
+	s.WriteString("This is revision " + strconv.Itoa(k) + ".\n")
+	return s.String()
+}
+
+// benchSeedRevisions commits n revisions of one draft through the store
+// API in one transaction, and leaves the working copy at the last.
+func benchSeedRevisions(b *testing.B, ws *draft.Workspace, name string, n int) {
+	b.Helper()
+	s, err := ws.Store()
+	if err != nil {
+		b.Fatal(err)
+	}
+	err = s.Update(context.Background(), func(tx store.Tx) error {
+		for k := 1; k <= n; k++ {
+			_, err := tx.Commit(store.NewRevision{Draft: name, Content: []byte(benchText(k)), Author: "Seed", Office: "Lab", Message: "seed " + strconv.Itoa(k)})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchWrite(b, filepath.Join(ws.Root, name), benchText(n))
+}
+
+// benchSeedSent records n sent drafts, T 1/88 to T n/88, each with its
+// as-sent revision and register entry, through the store API in one
+// transaction. Their date-time groups are a minute apart before the
+// clock's start, from the originator the benchmark's sends use.
+func benchSeedSent(b *testing.B, ws *draft.Workspace, n int) {
+	b.Helper()
+	s, err := ws.Store()
+	if err != nil {
+		b.Fatal(err)
+	}
+	err = s.Update(context.Background(), func(tx store.Tx) error {
+		for k := 1; k <= n; k++ {
+			dtg, err := cable.FormatDTG(benchClockBase.Add(-time.Duration(n+1-k)*time.Minute), 'Z', 2)
+			if err != nil {
+				return err
+			}
+			serial := fmt.Sprintf("T %d/88", k)
+			num, err := tx.NextNumber("T", 1988)
+			if err != nil || num != k {
+				return fmt.Errorf("counter gave %d for %s: %v", num, serial, err)
+			}
+			text := despatchDraft(k)
+			rev, err := tx.Commit(store.NewRevision{Draft: fmt.Sprintf("sent%06d.md", k), Content: []byte(text),
+				Author: "Seed", Office: "Lab", Message: "despatched", Labels: []string{draft.AsSentLabel},
+				Sent: &store.Sent{Series: "T", Serial: serial, DTG: dtg, From: benchOriginator, Cable: []byte(serial + "\n" + text)}})
+			if err != nil {
+				return err
+			}
+			e, err := draft.RegisterEntry(ws.Config, rev)
+			if err != nil {
+				return err
+			}
+			if _, err := tx.AppendRegister(e); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+}
