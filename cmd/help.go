@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/cobra/doc"
 )
 
 // HelpOptions holds what `redline help` needs.
@@ -86,7 +87,7 @@ type ManOptions struct {
 }
 
 // NewCmdMan builds `redline man DIR`: a man page per command, from the
-// same text as --help.
+// same text as --help (cobra/doc).
 func NewCmdMan(f *Factory, runF func(*ManOptions) error) *cobra.Command {
 	opts := &ManOptions{IO: f.IO, Now: f.Now}
 	return &cobra.Command{
@@ -115,7 +116,10 @@ func manRun(opts *ManOptions) error {
 	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
 		return fmt.Errorf("cannot make %s: %w", opts.Dir, err)
 	}
-	if err := writeManTree(opts.Root, opts.Dir, opts.Now()); err != nil {
+	opts.Root.DisableAutoGenTag = true
+	date := opts.Now()
+	header := &doc.GenManHeader{Title: "REDLINE", Section: "1", Source: "redline", Manual: "redline manual", Date: &date}
+	if err := doc.GenManTree(opts.Root, header, opts.Dir); err != nil {
 		return fmt.Errorf("cannot write the man pages into %s: %w", opts.Dir, err)
 	}
 	_, err := fmt.Fprintf(opts.IO.ErrOut, "man pages written to %s\n", opts.Dir)
