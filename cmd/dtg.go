@@ -12,9 +12,16 @@ import (
 	"github.com/redline-dev/redline/cable"
 )
 
-func init() { register(NewCmdDTG) }
+func init() {
+	register(func(f *Factory) *cobra.Command { return NewCmdDTG(f, nil, nil) })
+}
 
-type dtgOptions struct {
+// DTGOptions holds what `redline dtg` needs: its streams, the clock, and
+// the parsed flags.
+type DTGOptions struct {
+	IO  *IOStreams
+	Now func() time.Time
+
 	At         string
 	Zone       string
 	YearDigits int
@@ -22,9 +29,11 @@ type dtgOptions struct {
 	JSON       bool
 }
 
-// NewCmdDTG builds `redline dtg` and `redline dtg parse`.
-func NewCmdDTG(f *Factory) *cobra.Command {
-	opts := &dtgOptions{}
+// NewCmdDTG builds `redline dtg` and `redline dtg parse`. runF and parseF,
+// when not nil, receive the parsed options instead of dtgRun and
+// dtgParseRun (tests use them to parse flags without I/O).
+func NewCmdDTG(f *Factory, runF func(*DTGOptions) error, parseF func(*DTGParseOptions) error) *cobra.Command {
+	opts := &DTGOptions{IO: f.IO, Now: f.Now}
 	c := &cobra.Command{
 		Use:   "dtg [--at TIME] [--zone LETTER]",
 		Short: "Print the date-time group for now or a given time",
@@ -47,7 +56,10 @@ YYYY-MM-DDTHH:MM in UTC, or a date-time group to convert to --zone.`,
   redline dtg parse "170356Z JULY 03" --json`,
 		Args: exactArgs(0, "no arguments (use --at TIME, or 'redline dtg parse DTG')"),
 		RunE: func(c *cobra.Command, args []string) error {
-			return runDTG(f, opts)
+			if runF != nil {
+				return runF(opts)
+			}
+			return dtgRun(opts)
 		},
 	}
 	c.Flags().StringVar(&opts.At, "at", "", "the time to write (default now)")
@@ -55,7 +67,7 @@ YYYY-MM-DDTHH:MM in UTC, or a date-time group to convert to --zone.`,
 	c.Flags().IntVar(&opts.YearDigits, "year-digits", 0, "write the year with 2 or 4 digits (default: 2 up to 2005, 4 from 2006)")
 	c.Flags().StringVar(&opts.LocalZone, "local-zone", "", "time zone that J stands for (IANA name, e.g. Europe/London)")
 	c.Flags().BoolVar(&opts.JSON, "json", false, "print the parts as JSON, as 'dtg parse --json' does")
-	c.AddCommand(newCmdDTGParse(f))
+	c.AddCommand(newCmdDTGParse(f, parseF))
 	return c
 }
 
@@ -91,7 +103,7 @@ func parseAt(s string, local *time.Location) (time.Time, error) {
 	return time.Time{}, usageErrorf("--at %q: write the time as RFC 3339 (1988-12-21T21:30:00Z), YYYY-MM-DD HH:MM (UTC) or a date-time group", s)
 }
 
-func runDTG(f *Factory, opts *dtgOptions) error {
+func dtgRun(opts *DTGOptions) error {
 	if opts.YearDigits != 0 && opts.YearDigits != 2 && opts.YearDigits != 4 {
 		return usageErrorf("--year-digits %d: use 2 or 4", opts.YearDigits)
 	}
@@ -99,7 +111,7 @@ func runDTG(f *Factory, opts *dtgOptions) error {
 	if err != nil {
 		return err
 	}
-	t := f.Now()
+	t := opts.Now()
 	if opts.At != "" {
 		if t, err = parseAt(opts.At, loc); err != nil {
 			return err
@@ -117,16 +129,21 @@ func runDTG(f *Factory, opts *dtgOptions) error {
 		if err != nil {
 			return err
 		}
-		enc := json.NewEncoder(f.IO.Out)
+		enc := json.NewEncoder(opts.IO.Out)
 		enc.SetIndent("", "  ")
 		return enc.Encode(dtgJSON{Day: d.Day, Hour: d.Hour, Minute: d.Minute, Zone: string(zone), Month: cable.MonthAbbrev(d.Month),
 			Year: d.Year, UTC: t.UTC().Truncate(time.Minute).Format(time.RFC3339), DTG: s})
 	}
-	_, err = fmt.Fprintln(f.IO.Out, s)
+	_, err = fmt.Fprintln(opts.IO.Out, s)
 	return err
 }
 
-type dtgParseOptions struct {
+// DTGParseOptions holds what `redline dtg parse` needs: its streams, the
+// group (its arguments joined by spaces) and the parsed flags.
+type DTGParseOptions struct {
+	IO *IOStreams
+
+	DTG       string
 	JSON      *jsonExporter
 	Zone      string
 	LocalZone string
@@ -144,8 +161,8 @@ type dtgJSON struct {
 	Converted string `json:"converted,omitempty"`
 }
 
-func newCmdDTGParse(f *Factory) *cobra.Command {
-	opts := &dtgParseOptions{}
+func newCmdDTGParse(f *Factory, runF func(*DTGParseOptions) error) *cobra.Command {
+	opts := &DTGParseOptions{IO: f.IO}
 	c := &cobra.Command{
 		Use:   "parse DTG",
 		Short: "Read a date-time group and print its parts and UTC instant",
@@ -161,7 +178,11 @@ utc (RFC 3339) and dtg (the group as redline writes it).`,
   redline dtg parse 212130J DEC 88 --local-zone Europe/London`,
 		Args: rangeArgs(1, 3, "a date-time group, e.g. 212130Z DEC 88"),
 		RunE: func(c *cobra.Command, args []string) error {
-			return runDTGParse(f, opts, strings.Join(args, " "))
+			opts.DTG = strings.Join(args, " ")
+			if runF != nil {
+				return runF(opts)
+			}
+			return dtgParseRun(opts)
 		},
 	}
 	opts.JSON = addJSONFlags(c, dtgJSON{})
@@ -170,7 +191,7 @@ utc (RFC 3339) and dtg (the group as redline writes it).`,
 	return c
 }
 
-func runDTGParse(f *Factory, opts *dtgParseOptions, s string) error {
+func dtgParseRun(opts *DTGParseOptions) error {
 	var loc *time.Location
 	if opts.LocalZone != "" {
 		var err error
@@ -178,7 +199,7 @@ func runDTGParse(f *Factory, opts *dtgParseOptions, s string) error {
 			return usageErrorf("--local-zone %q: unknown time zone: use an IANA name such as Europe/London or America/New_York", opts.LocalZone)
 		}
 	}
-	d, err := cable.ParseDTG(s, cable.DTGOptions{LocalZone: loc})
+	d, err := cable.ParseDTG(opts.DTG, cable.DTGOptions{LocalZone: loc})
 	if err != nil {
 		return err
 	}
@@ -200,9 +221,9 @@ func runDTGParse(f *Factory, opts *dtgParseOptions, s string) error {
 		out.Converted = conv.String()
 	}
 	if opts.JSON.Enabled() {
-		return opts.JSON.Write(f.IO.Out, out)
+		return opts.JSON.Write(opts.IO.Out, out)
 	}
-	w := f.IO.Out
+	w := opts.IO.Out
 	fmt.Fprintf(w, "dtg     %s\n", out.DTG)
 	fmt.Fprintf(w, "day     %02d\n", d.Day)
 	fmt.Fprintf(w, "hour    %02d\n", d.Hour)

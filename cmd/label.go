@@ -10,9 +10,17 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(NewCmdLabel) }
+func init() { register(func(f *Factory) *cobra.Command { return NewCmdLabel(f, nil) }) }
 
-type labelOptions struct {
+// LabelOptions holds what `redline label` needs: its streams, the
+// workspace, the colour mode, and the parsed arguments and flags. Name is
+// empty when only FILE was given (list its labels, or with --delete,
+// remove FILE@LABEL).
+type LabelOptions struct {
+	IO        *IOStreams
+	Workspace func() (*draft.Workspace, error)
+	ColorMode func() (ColorMode, error)
+
 	Ref    string
 	Name   string
 	Force  bool
@@ -20,9 +28,10 @@ type labelOptions struct {
 	Delete bool
 }
 
-// NewCmdLabel builds `redline label`.
-func NewCmdLabel(f *Factory) *cobra.Command {
-	opts := &labelOptions{}
+// NewCmdLabel builds `redline label`. runF, when not nil, receives the
+// parsed options instead of labelRun.
+func NewCmdLabel(f *Factory, runF func(*LabelOptions) error) *cobra.Command {
+	opts := &LabelOptions{IO: f.IO, Workspace: f.Workspace, ColorMode: f.ColorMode}
 	c := &cobra.Command{
 		Use:   "label FILE@REV NAME",
 		Short: "Name a revision of a draft (or list a draft's labels)",
@@ -46,17 +55,13 @@ A label starts with a letter and has only letters, digits, '.', '_' and '-';
 		ValidArgsFunction: f.refArgsCompletion(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Ref = args[0]
-			if opts.Delete {
-				if len(args) == 2 {
-					opts.Name = args[1]
-				}
-				return runUnlabel(f, opts)
+			if len(args) == 2 {
+				opts.Name = args[1]
 			}
-			if len(args) == 1 {
-				return runLabelList(f, opts)
+			if runF != nil {
+				return runF(opts)
 			}
-			opts.Name = args[1]
-			return runLabel(f, opts)
+			return labelRun(opts)
 		},
 	}
 	c.Flags().BoolVarP(&opts.Force, "force", "f", false, "move the label if it names another revision")
@@ -71,11 +76,23 @@ type labelRow struct {
 	Revision int    `json:"revision"`
 }
 
-func runLabel(f *Factory, opts *labelOptions) error {
+// labelRun removes a label (--delete), lists the draft's labels (FILE
+// alone) or sets one (FILE@REV NAME).
+func labelRun(opts *LabelOptions) error {
+	switch {
+	case opts.Delete:
+		return unlabelRun(opts)
+	case opts.Name == "":
+		return labelListRun(opts)
+	}
+	return labelSetRun(opts)
+}
+
+func labelSetRun(opts *LabelOptions) error {
 	if err := draft.CheckLabel(opts.Name); err != nil {
 		return usageErrorf("%v", err)
 	}
-	ws, err := f.Workspace()
+	ws, err := opts.Workspace()
 	if err != nil {
 		return err
 	}
@@ -107,17 +124,17 @@ func runLabel(f *Factory, opts *labelOptions) error {
 	}
 	switch {
 	case prev == v.Revision.Number:
-		_, err = fmt.Fprintf(f.IO.Out, "%s@%d is already labelled %s\n", v.Path, v.Revision.Number, opts.Name)
+		_, err = fmt.Fprintf(opts.IO.Out, "%s@%d is already labelled %s\n", v.Path, v.Revision.Number, opts.Name)
 	case prev != 0:
-		_, err = fmt.Fprintf(f.IO.Out, "moved label %s from %s@%d to %s@%d\n", opts.Name, v.Path, prev, v.Path, v.Revision.Number)
+		_, err = fmt.Fprintf(opts.IO.Out, "moved label %s from %s@%d to %s@%d\n", opts.Name, v.Path, prev, v.Path, v.Revision.Number)
 	default:
-		_, err = fmt.Fprintf(f.IO.Out, "%s@%d is now labelled %s\n", v.Path, v.Revision.Number, opts.Name)
+		_, err = fmt.Fprintf(opts.IO.Out, "%s@%d is now labelled %s\n", v.Path, v.Revision.Number, opts.Name)
 	}
 	return err
 }
 
-func runLabelList(f *Factory, opts *labelOptions) error {
-	ws, err := f.Workspace()
+func labelListRun(opts *LabelOptions) error {
+	ws, err := opts.Workspace()
 	if err != nil {
 		return err
 	}
@@ -146,9 +163,9 @@ func runLabelList(f *Factory, opts *labelOptions) error {
 		return rows[i].Label < rows[j].Label
 	})
 	if opts.JSON.Enabled() {
-		return opts.JSON.Write(f.IO.Out, rows)
+		return opts.JSON.Write(opts.IO.Out, rows)
 	}
-	mode, err := f.ColorMode()
+	mode, err := opts.ColorMode()
 	if err != nil {
 		return err
 	}
@@ -156,11 +173,11 @@ func runLabelList(f *Factory, opts *labelOptions) error {
 	for _, r := range rows {
 		table = append(table, []cell{{r.Label, sgrYellow}, {fmt.Sprintf("%s@%d", opts.Ref, r.Revision), ""}})
 	}
-	return writeTableWidth(f.IO.Out, table, f.IO.ColorEnabled(mode, false), f.IO.TableWidth())
+	return writeTableWidth(opts.IO.Out, table, opts.IO.ColorEnabled(mode, false), opts.IO.TableWidth())
 }
 
-func runUnlabel(f *Factory, opts *labelOptions) error {
-	ws, err := f.Workspace()
+func unlabelRun(opts *LabelOptions) error {
+	ws, err := opts.Workspace()
 	if err != nil {
 		return err
 	}
@@ -190,6 +207,6 @@ func runUnlabel(f *Factory, opts *labelOptions) error {
 	if err := ws.Unlabel(file, name); err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(f.IO.Out, "removed label %s from %s@%d\n", name, file, prev)
+	_, err = fmt.Fprintf(opts.IO.Out, "removed label %s from %s@%d\n", name, file, prev)
 	return err
 }

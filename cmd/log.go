@@ -13,17 +13,25 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(NewCmdLog) }
+func init() { register(func(f *Factory) *cobra.Command { return NewCmdLog(f, nil) }) }
 
-type logOptions struct {
-	File    string
-	JSON    *jsonExporter
-	NoPager bool
+// LogOptions holds what `redline log` needs: its streams, the workspace,
+// the colour mode, how to write a path as the user would type it, and the
+// parsed arguments and flags.
+type LogOptions struct {
+	IO        *IOStreams
+	Workspace func() (*draft.Workspace, error)
+	ColorMode func() (ColorMode, error)
+	RelToCwd  func(string) string
+
+	File string // empty: every draft
+	JSON *jsonExporter
 }
 
-// NewCmdLog builds `redline log`.
-func NewCmdLog(f *Factory) *cobra.Command {
-	opts := &logOptions{}
+// NewCmdLog builds `redline log`. runF, when not nil, receives the parsed
+// options instead of logRun.
+func NewCmdLog(f *Factory, runF func(*LogOptions) error) *cobra.Command {
+	opts := &LogOptions{IO: f.IO, Workspace: f.Workspace, ColorMode: f.ColorMode, RelToCwd: f.relToCwd}
 	c := &cobra.Command{
 		Use:   "log [FILE]",
 		Short: "List a draft's revisions",
@@ -39,7 +47,10 @@ revisions of every draft in the workspace in the order they were made.`,
 			if len(args) == 1 {
 				opts.File = args[0]
 			}
-			return runLog(f, opts)
+			if runF != nil {
+				return runF(opts)
+			}
+			return logRun(opts)
 		},
 	}
 	opts.JSON = addJSONFlags(c, []logEntry{})
@@ -84,43 +95,82 @@ func newLogEntry(r draft.Revision, wc *wordChanges) logEntry {
 	return e
 }
 
-func runLog(f *Factory, opts *logOptions) error {
-	ws, err := f.Workspace()
+func logRun(opts *LogOptions) error {
+	ws, err := opts.Workspace()
 	if err != nil {
 		return err
 	}
-	var drafts []string
-	if opts.File == "" {
-		if drafts, err = ws.Drafts(); err != nil {
-			return err
+	drafts, err := logDraftNames(ws, opts.File)
+	if err != nil {
+		return err
+	}
+	entries, revs, err := logEntries(ws, drafts, opts.File)
+	if err != nil {
+		return err
+	}
+	all := opts.File == ""
+	if all {
+		entries, revs = inTimeOrder(entries, revs)
+	}
+	if opts.JSON.Enabled() {
+		return opts.JSON.Write(opts.IO.Out, entries)
+	}
+	mode, err := opts.ColorMode()
+	if err != nil {
+		return err
+	}
+	var paths []string
+	if all {
+		for _, r := range revs {
+			paths = append(paths, opts.RelToCwd(ws.WorkingPath(r.Draft)))
+		}
+	}
+	rows := logTable(entries, revs, paths)
+	out, wait := startPager(opts.IO, false)
+	defer wait()
+	return writeTableWidth(out, rows, opts.IO.ColorEnabled(mode, false), opts.IO.TableWidth())
+}
+
+// logDraftNames names the drafts to list: file's, or every draft's when
+// file is empty.
+func logDraftNames(ws *draft.Workspace, file string) ([]string, error) {
+	if file == "" {
+		drafts, err := ws.Drafts()
+		if err != nil {
+			return nil, err
 		}
 		if len(drafts) == 0 {
-			return fmt.Errorf("no draft has revisions yet: commit one with `redline commit FILE -m MESSAGE`")
+			return nil, fmt.Errorf("no draft has revisions yet: commit one with `redline commit FILE -m MESSAGE`")
 		}
-	} else {
-		if strings.Contains(opts.File, "@") {
-			if _, serr := os.Stat(opts.File); serr != nil {
-				return usageErrorf("log takes a draft file, not a revision: redline log %s", opts.File[:strings.LastIndex(opts.File, "@")])
-			}
-		}
-		name, err := ws.DraftName(opts.File)
-		if err != nil {
-			return err
-		}
-		drafts = []string{name}
+		return drafts, nil
 	}
+	if strings.Contains(file, "@") {
+		if _, serr := os.Stat(file); serr != nil {
+			return nil, usageErrorf("log takes a draft file, not a revision: redline log %s", file[:strings.LastIndex(file, "@")])
+		}
+	}
+	name, err := ws.DraftName(file)
+	if err != nil {
+		return nil, err
+	}
+	return []string{name}, nil
+}
+
+// logEntries reads the drafts' revisions, each with the words added and
+// removed against its parent. file is what the user named, for errors.
+func logEntries(ws *draft.Workspace, drafts []string, file string) ([]logEntry, []draft.Revision, error) {
 	var entries []logEntry
 	var revs []draft.Revision
 	for _, name := range drafts {
 		dr, err := ws.LogDraft(name)
 		if err != nil {
-			return err
+			return nil, nil, err
 		}
 		if len(dr) == 0 {
-			if _, serr := os.Stat(opts.File); serr != nil {
-				return fmt.Errorf("%s: no such file and no stored revisions", opts.File)
+			if _, serr := os.Stat(file); serr != nil {
+				return nil, nil, fmt.Errorf("%s: no such file and no stored revisions", file)
 			}
-			return fmt.Errorf("%s has no revisions yet: commit it with `redline commit %s -m MESSAGE`", opts.File, opts.File)
+			return nil, nil, fmt.Errorf("%s has no revisions yet: commit it with `redline commit %s -m MESSAGE`", file, file)
 		}
 		var parent []byte
 		for _, r := range dr {
@@ -130,29 +180,29 @@ func runLog(f *Factory, opts *logOptions) error {
 			parent = r.Content
 		}
 	}
-	all := opts.File == ""
-	if all {
-		idx := make([]int, len(revs))
-		for i := range idx {
-			idx[i] = i
-		}
-		sort.SliceStable(idx, func(a, b int) bool { return revs[idx[a]].Time.Before(revs[idx[b]].Time) })
-		e2, r2 := make([]logEntry, len(idx)), make([]draft.Revision, len(idx))
-		for i, k := range idx {
-			e2[i], r2[i] = entries[k], revs[k]
-		}
-		entries, revs = e2, r2
+	return entries, revs, nil
+}
+
+// inTimeOrder sorts entries and their revisions together by the time each
+// revision was made, keeping a draft's own order among equal times.
+func inTimeOrder(entries []logEntry, revs []draft.Revision) ([]logEntry, []draft.Revision) {
+	idx := make([]int, len(revs))
+	for i := range idx {
+		idx[i] = i
 	}
-	if opts.JSON.Enabled() {
-		return opts.JSON.Write(f.IO.Out, entries)
+	sort.SliceStable(idx, func(a, b int) bool { return revs[idx[a]].Time.Before(revs[idx[b]].Time) })
+	e2, r2 := make([]logEntry, len(idx)), make([]draft.Revision, len(idx))
+	for i, k := range idx {
+		e2[i], r2[i] = entries[k], revs[k]
 	}
-	mode, err := f.ColorMode()
-	if err != nil {
-		return err
-	}
-	color := f.IO.ColorEnabled(mode, false)
+	return e2, r2
+}
+
+// logTable lays the entries out as table rows under a header; paths, when
+// given (one per entry), fill a DRAFT column first.
+func logTable(entries []logEntry, revs []draft.Revision, paths []string) [][]cell {
 	header := []cell{{"REV", sgrBold}, {"TIME", sgrBold}, {"AUTHOR", sgrBold}, {"OFFICE", sgrBold}, {"WORDS", sgrBold}, {"LABELS", sgrBold}, {"MESSAGE", sgrBold}}
-	if all {
+	if paths != nil {
 		header = append([]cell{{"DRAFT", sgrBold}}, header...)
 	}
 	rows := [][]cell{header}
@@ -167,8 +217,8 @@ func runLog(f *Factory, opts *logOptions) error {
 			msg = fmt.Sprintf("[sent %s %s] %s", r.Sent.Serial, r.Sent.DTG, msg)
 		}
 		var row []cell
-		if all {
-			row = append(row, cell{f.relToCwd(ws.WorkingPath(r.Draft)), ""})
+		if paths != nil {
+			row = append(row, cell{paths[i], ""})
 		}
 		rows = append(rows, append(row,
 			cell{strconv.Itoa(e.Number), sgrBold},
@@ -180,9 +230,7 @@ func runLog(f *Factory, opts *logOptions) error {
 			cell{msg, ""},
 		))
 	}
-	out, wait := startPager(f.IO, opts.NoPager)
-	defer wait()
-	return writeTableWidth(out, rows, color, f.IO.TableWidth())
+	return rows
 }
 
 // oneLine keeps a table cell on one line.

@@ -17,9 +17,15 @@ import (
 	"github.com/redline-dev/redline/telegram"
 )
 
-func init() { register(NewCmdRender) }
+func init() { register(func(f *Factory) *cobra.Command { return NewCmdRender(f, nil) }) }
 
-type renderOptions struct {
+// RenderOptions holds what `redline render` needs: its streams, the
+// factory (references, templates, the clock, colour and the -o writer),
+// and the parsed arguments and flags.
+type RenderOptions struct {
+	IO      *IOStreams
+	Factory *Factory
+
 	Ref        string
 	Format     string
 	Template   string
@@ -31,9 +37,10 @@ type renderOptions struct {
 	Paper      string
 }
 
-// NewCmdRender builds `redline render`.
-func NewCmdRender(f *Factory) *cobra.Command {
-	opts := &renderOptions{}
+// NewCmdRender builds `redline render`. runF, when not nil, receives the
+// parsed options instead of renderRun.
+func NewCmdRender(f *Factory, runF func(*RenderOptions) error) *cobra.Command {
+	opts := &RenderOptions{IO: f.IO, Factory: f}
 	c := &cobra.Command{
 		Use:   "render FILE[@REV]",
 		Short: "Render a draft as a cable, or as HTML, a terminal view or PDF",
@@ -75,7 +82,10 @@ comments; needs -o or a pipe).`,
 		Args: exactArgs(1, "one draft: FILE, FILE@N or FILE@label"),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Ref = args[0]
-			return runRender(f, opts)
+			if runF != nil {
+				return runF(opts)
+			}
+			return renderRun(opts)
 		},
 	}
 	fl := c.Flags()
@@ -90,7 +100,9 @@ comments; needs -o or a pipe).`,
 	return c
 }
 
-func runRender(f *Factory, opts *renderOptions) error {
+// checkRenderFlags refuses flag values render cannot use, before anything
+// is read.
+func checkRenderFlags(opts *RenderOptions) error {
 	switch opts.Format {
 	case "cable", "text", "json", "pdf", "html", "ansi", "docx":
 	default:
@@ -105,9 +117,17 @@ func runRender(f *Factory, opts *renderOptions) error {
 	if opts.Paper != "a4" && opts.Paper != "letter" {
 		return usageErrorf("--paper takes a4 or letter, not %q", opts.Paper)
 	}
-	if (opts.Format == "pdf" || opts.Format == "docx") && opts.Output.ToStdout() && f.IO.IsStdoutTTY() {
+	if (opts.Format == "pdf" || opts.Format == "docx") && opts.Output.ToStdout() && opts.IO.IsStdoutTTY() {
 		return usageErrorf("--format %s writes binary output: give -o FILE.%s or redirect it", opts.Format, opts.Format)
 	}
+	return nil
+}
+
+func renderRun(opts *RenderOptions) error {
+	if err := checkRenderFlags(opts); err != nil {
+		return err
+	}
+	f := opts.Factory
 	v, err := f.Resolve(opts.Ref)
 	if err != nil {
 		return err
@@ -126,7 +146,7 @@ func runRender(f *Factory, opts *renderOptions) error {
 		// What went out is the record: print it byte for byte rather than
 		// a new rendering, which a changed template could alter.
 		buf.Write(sent.Cable)
-		fmt.Fprintf(f.IO.ErrOut, "%s went out as %s at %s: this is the cable as sent (give --dtg, --serial or --template to render the draft anew)\n", v.Name, sent.Serial, sent.DTG)
+		fmt.Fprintf(opts.IO.ErrOut, "%s went out as %s at %s: this is the cable as sent (give --dtg, --serial or --template to render the draft anew)\n", v.Name, sent.Serial, sent.DTG)
 	case opts.Format == "html":
 		if err := tracked.DraftHTML(&buf, v.Name, v.Data, tracked.DraftOptions{}); err != nil {
 			return err
@@ -136,59 +156,64 @@ func runRender(f *Factory, opts *renderOptions) error {
 			return err
 		}
 	case opts.Format == "ansi":
-		return renderDraftANSI(f, opts, v.Path, v.Data)
+		return renderDraftANSI(opts, v.Path, v.Data)
 	default:
-		doc, err := draft.Parse(v.Name, v.Data)
-		if err != nil {
+		if err := renderTelegram(&buf, opts, v, sent); err != nil {
 			return err
-		}
-		dir, err := f.templateDir()
-		if err != nil {
-			return err
-		}
-		ropts := telegram.Options{
-			Template: opts.Template, TemplateDir: dir, DTG: opts.DTG, Serial: opts.Serial,
-			PageLines: opts.PageLines, Now: f.Now(), YearDigits: opts.YearDigits,
-		}
-		if sent != nil {
-			// Rendered anew (pages, JSON, PDF, another template), but with
-			// what it was sent with unless the flags say otherwise: serial,
-			// date-time group and precedence.
-			if ropts.DTG == "" {
-				ropts.DTG = sent.DTG
-			}
-			if ropts.Serial == "" {
-				ropts.Serial = sent.Serial
-			}
-			sentPrecedence(doc, sent.Precedence)
-			fmt.Fprintf(f.IO.ErrOut, "%s went out as %s at %s: rendered anew with the precedence it was sent with and the serial %s and date-time group %s\n", v.Name, sent.Serial, sent.DTG, ropts.Serial, ropts.DTG)
-		}
-		if opts.Format == "pdf" && ropts.PageLines == 0 {
-			ropts.PageLines = -1 // the template's page length, or the PDF default below
-		}
-		l, err := layoutForFormat(doc, ropts, opts.Format)
-		if err != nil {
-			return err
-		}
-		if opts.Format == "pdf" {
-			title := doc.Fields.Title
-			if title == "" {
-				title = strings.TrimSuffix(filepath.Base(v.Name), filepath.Ext(v.Name))
-			}
-			if err := render.CablePDF(&buf, l, render.PDFOptions{Paper: opts.Paper, Title: title}); err != nil {
-				return err
-			}
-		} else if opts.Format == "json" {
-			enc := json.NewEncoder(&buf)
-			enc.SetIndent("", "  ")
-			if err := enc.Encode(l); err != nil {
-				return err
-			}
-		} else {
-			buf.Write(l.Text())
 		}
 	}
 	return opts.Output.Write(f, buf.Bytes(), v.Path)
+}
+
+// renderTelegram composes the draft as a telegram through its template and
+// writes it to buf as text, as its laid-out pages in JSON, or as a PDF. A
+// sent revision is rendered with what it was sent with (serial, date-time
+// group, precedence) unless the flags give others.
+func renderTelegram(buf *bytes.Buffer, opts *RenderOptions, v *draft.Version, sent *draft.Sent) error {
+	f := opts.Factory
+	doc, err := draft.Parse(v.Name, v.Data)
+	if err != nil {
+		return err
+	}
+	dir, err := f.templateDir()
+	if err != nil {
+		return err
+	}
+	ropts := telegram.Options{
+		Template: opts.Template, TemplateDir: dir, DTG: opts.DTG, Serial: opts.Serial,
+		PageLines: opts.PageLines, Now: f.Now(), YearDigits: opts.YearDigits,
+	}
+	if sent != nil {
+		if ropts.DTG == "" {
+			ropts.DTG = sent.DTG
+		}
+		if ropts.Serial == "" {
+			ropts.Serial = sent.Serial
+		}
+		sentPrecedence(doc, sent.Precedence)
+		fmt.Fprintf(opts.IO.ErrOut, "%s went out as %s at %s: rendered anew with the precedence it was sent with and the serial %s and date-time group %s\n", v.Name, sent.Serial, sent.DTG, ropts.Serial, ropts.DTG)
+	}
+	if opts.Format == "pdf" && ropts.PageLines == 0 {
+		ropts.PageLines = -1 // the template's page length, or the PDF default below
+	}
+	l, err := layoutForFormat(doc, ropts, opts.Format)
+	if err != nil {
+		return err
+	}
+	switch opts.Format {
+	case "pdf":
+		title := doc.Fields.Title
+		if title == "" {
+			title = strings.TrimSuffix(filepath.Base(v.Name), filepath.Ext(v.Name))
+		}
+		return render.CablePDF(buf, l, render.PDFOptions{Paper: opts.Paper, Title: title})
+	case "json":
+		enc := json.NewEncoder(buf)
+		enc.SetIndent("", "  ")
+		return enc.Encode(l)
+	}
+	buf.Write(l.Text())
+	return nil
 }
 
 // sentPrecedence sets a draft's precedences to those it was sent with, as
@@ -256,21 +281,22 @@ func draftDOCXOptions(v *draft.Version) docx.DraftDOCXOptions {
 // view adds escapes of its own, so on a terminal the draft's control
 // characters are made visible before it, not after, and the result goes
 // to Out rather than through DocOut.
-func renderDraftANSI(f *Factory, opts *renderOptions, path string, data []byte) error {
+func renderDraftANSI(opts *RenderOptions, path string, data []byte) error {
+	f := opts.Factory
 	mode, err := f.ColorMode()
 	if err != nil {
 		return err
 	}
 	toStdout := opts.Output.ToStdout()
-	if toStdout && f.IO.IsStdoutTTY() {
+	if toStdout && opts.IO.IsStdoutTTY() {
 		data = []byte(visibleControls(string(data)))
 	}
 	var buf bytes.Buffer
-	if err := tracked.DraftANSI(&buf, data, f.IO.ColorEnabled(mode, !toStdout)); err != nil {
+	if err := tracked.DraftANSI(&buf, data, opts.IO.ColorEnabled(mode, !toStdout)); err != nil {
 		return err
 	}
 	if toStdout {
-		_, err := f.IO.Out.Write(buf.Bytes())
+		_, err := opts.IO.Out.Write(buf.Bytes())
 		return err
 	}
 	return opts.Output.Write(f, buf.Bytes(), path)

@@ -5,16 +5,22 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(NewCmdShow) }
+func init() { register(func(f *Factory) *cobra.Command { return NewCmdShow(f, nil) }) }
 
-type showOptions struct {
+// ShowOptions holds what `redline show` needs: its streams, how to read a
+// reference, and the parsed arguments and flags.
+type ShowOptions struct {
+	IO      *IOStreams
+	Resolve func(ref string) (*draft.Version, error)
+
 	Ref  string
 	JSON *jsonExporter
 }
 
-// NewCmdShow builds `redline show`.
-func NewCmdShow(f *Factory) *cobra.Command {
-	opts := &showOptions{}
+// NewCmdShow builds `redline show`. runF, when not nil, receives the parsed
+// options instead of showRun (tests use it to parse flags without I/O).
+func NewCmdShow(f *Factory, runF func(*ShowOptions) error) *cobra.Command {
+	opts := &ShowOptions{IO: f.IO, Resolve: f.Resolve}
 	c := &cobra.Command{
 		Use:   "show FILE@REV",
 		Short: "Print a stored revision of a draft",
@@ -30,7 +36,10 @@ date-time group) with the content.`,
 		ValidArgsFunction: f.refArgsCompletion(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Ref = args[0]
-			return runShow(f, opts)
+			if runF != nil {
+				return runF(opts)
+			}
+			return showRun(opts)
 		},
 	}
 	opts.JSON = addJSONFlags(c, showEntry{})
@@ -46,13 +55,13 @@ type showEntry struct {
 	Content     string `json:"content"`
 }
 
-func runShow(f *Factory, opts *showOptions) error {
-	v, err := f.Resolve(opts.Ref)
+func showRun(opts *ShowOptions) error {
+	v, err := opts.Resolve(opts.Ref)
 	if err != nil {
 		return err
 	}
 	if !opts.JSON.Enabled() {
-		_, err := f.IO.DocOut().Write(v.Data)
+		_, err := opts.IO.DocOut().Write(v.Data)
 		return err
 	}
 	out := showEntry{Ref: opts.Ref, Path: v.Path, SHA256: draft.HexSHA256(v.Data), Content: string(v.Data)}
@@ -62,5 +71,5 @@ func runShow(f *Factory, opts *showOptions) error {
 	} else {
 		out.WorkingCopy = v.Path != ""
 	}
-	return opts.JSON.Write(f.IO.Out, out)
+	return opts.JSON.Write(opts.IO.Out, out)
 }

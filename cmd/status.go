@@ -13,15 +13,24 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(NewCmdStatus) }
+func init() { register(func(f *Factory) *cobra.Command { return NewCmdStatus(f, nil) }) }
 
-type statusOptions struct {
+// StatusOptions holds what `redline status` needs: its streams, the
+// workspace, the colour mode, how to write a path as the user would type
+// it, and the parsed flags.
+type StatusOptions struct {
+	IO        *IOStreams
+	Workspace func() (*draft.Workspace, error)
+	ColorMode func() (ColorMode, error)
+	RelToCwd  func(string) string
+
 	JSON *jsonExporter
 }
 
-// NewCmdStatus builds `redline status`.
-func NewCmdStatus(f *Factory) *cobra.Command {
-	opts := &statusOptions{}
+// NewCmdStatus builds `redline status`. runF, when not nil, receives the
+// parsed options instead of statusRun.
+func NewCmdStatus(f *Factory, runF func(*StatusOptions) error) *cobra.Command {
+	opts := &StatusOptions{IO: f.IO, Workspace: f.Workspace, ColorMode: f.ColorMode, RelToCwd: f.relToCwd}
 	c := &cobra.Command{
 		Use:   "status",
 		Short: "Show which drafts changed since their last revision",
@@ -35,7 +44,12 @@ func NewCmdStatus(f *Factory) *cobra.Command {
 		Example: `  redline status
   redline status --json`,
 		Args: exactArgs(0, "no arguments"),
-		RunE: func(c *cobra.Command, args []string) error { return runStatus(f, opts) },
+		RunE: func(c *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return statusRun(opts)
+		},
 	}
 	opts.JSON = addJSONFlags(c, []statusEntry{})
 	return c
@@ -54,8 +68,8 @@ type statusEntry struct {
 	Changed bool `json:"changed,omitempty"`
 }
 
-func runStatus(f *Factory, opts *statusOptions) error {
-	ws, err := f.Workspace()
+func statusRun(opts *StatusOptions) error {
+	ws, err := opts.Workspace()
 	if err != nil {
 		return err
 	}
@@ -76,7 +90,7 @@ func runStatus(f *Factory, opts *statusOptions) error {
 		if latest == nil {
 			continue
 		}
-		e := statusEntry{Path: f.relToCwd(ws.WorkingPath(name)), Draft: name, Revision: latest.Number, Labels: latest.Labels}
+		e := statusEntry{Path: opts.RelToCwd(ws.WorkingPath(name)), Draft: name, Revision: latest.Number, Labels: latest.Labels}
 		data, rerr := os.ReadFile(ws.WorkingPath(name))
 		same := false
 		if rerr == nil {
@@ -98,17 +112,17 @@ func runStatus(f *Factory, opts *statusOptions) error {
 		rows = append(rows, e)
 	}
 	for _, name := range untrackedDrafts(ws.Root, tracked) {
-		rows = append(rows, statusEntry{Path: f.relToCwd(ws.WorkingPath(name)), Draft: name, State: "new"})
+		rows = append(rows, statusEntry{Path: opts.RelToCwd(ws.WorkingPath(name)), Draft: name, State: "new"})
 	}
 	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Draft < rows[j].Draft })
 	if opts.JSON.Enabled() {
-		return opts.JSON.Write(f.IO.Out, rows)
+		return opts.JSON.Write(opts.IO.Out, rows)
 	}
 	if len(rows) == 0 {
-		_, err := fmt.Fprintln(f.IO.Out, "no drafts yet: write a Markdown file and commit it with `redline commit FILE -m MESSAGE`")
+		_, err := fmt.Fprintln(opts.IO.Out, "no drafts yet: write a Markdown file and commit it with `redline commit FILE -m MESSAGE`")
 		return err
 	}
-	mode, err := f.ColorMode()
+	mode, err := opts.ColorMode()
 	if err != nil {
 		return err
 	}
@@ -131,7 +145,7 @@ func runStatus(f *Factory, opts *statusOptions) error {
 		}
 		table = append(table, []cell{{e.State, stateStyle[e.State]}, {e.Path, ""}, {info, ""}})
 	}
-	return writeTableWidth(f.IO.Out, table, f.IO.ColorEnabled(mode, false), f.IO.TableWidth())
+	return writeTableWidth(opts.IO.Out, table, opts.IO.ColorEnabled(mode, false), opts.IO.TableWidth())
 }
 
 var stateStyle = map[string]string{"modified": sgrYellow, "missing": sgrRed, "new": sgrGreen, "sealed": sgrCyan}
