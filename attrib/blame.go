@@ -57,9 +57,15 @@ type Blame struct {
 var compareOptions = diff.Options{IgnoreCase: true}
 
 // Chain attributes every word of the last revision of revs (oldest first)
-// to the revision that introduced it.
+// to the revision that introduced it. Each revision is read as its reader
+// sees it (see asRead): a cable by its message text, a draft holding
+// CriticMarkup with its changes accepted.
 func Chain(revs []Revision) (*Blame, error) {
-	t, err := trace(revs, nil)
+	read := make([]Revision, len(revs))
+	for i, r := range revs {
+		read[i] = asRead(r)
+	}
+	t, err := trace(read, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -47,7 +47,11 @@ author and office that introduced it. The draft's revisions are compared hop by
 hop with the comparison engine, and a word keeps its author through every hop
 that leaves it in its place: re-wrapping, a change of case and re-typing as a
 cable do not re-attribute it; a passage moved is attributed to the hop that
-moved it. For a sent revision, the cable as transmitted is attributed.
+moved it. For a sent revision, the cable as transmitted is attributed. A
+revision is read as its reader sees it: one holding CriticMarkup with its
+changes accepted (so the revision that accepts them is credited with
+nothing), and one whose content is a cable by its message text, not its
+heading.
 
 Formats (--format): plain marks every run of words from a revision other than
 the first as {N:…}; ansi colours the text by office; html and pdf colour it by
