@@ -1,0 +1,444 @@
+package cable
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// The documents under testdata/archive are real public archive material,
+// kept as found (trimmed only where docs/archive-sources.md says so): State
+// Department telegrams as NARA's Access to Archival Databases and the
+// WikiLeaks PlusD mirror of it print them, Foreign Relations of the United
+// States transcriptions, and one Thatcher Foundation transcription. Each
+// case below is what a careful human reader finds in the document; the test
+// holds the reader to it.
+//
+// A check the reader does not pass yet is listed in the case's pending map
+// with what the reader does instead. A pending check that fails is skipped
+// (so main stays green); a pending check that passes fails the test, so
+// that whoever teaches the reader to pass it removes it from pending. When
+// "parse" is pending and Parse still returns an error, the document's other
+// checks are skipped with it; once it parses, every check runs.
+
+// anyValue marks a string expectation that is not checked; a nil slice is
+// not checked either (an empty non-nil slice expects none).
+const anyValue = "\x00any"
+
+type archiveCase struct {
+	file string
+
+	form, dtg, from        string
+	to, info               []string
+	serial, classification string
+	signature, subject     string
+	ending, passing        string
+	references, captions   []string
+
+	// textStarts and textEnds are the first and last words of the
+	// message text (white space collapsed); inText must be in it and
+	// notInText must not: the drafting block, distribution, page
+	// furniture, archivists' stamps, editors' notes and the signature.
+	textStarts, textEnds string
+	inText, notInText    []string
+
+	pending map[string]string
+}
+
+var archiveCases = []archiveCase{
+	{
+		file: "state_1975_london_11682.txt",
+		form: "state", dtg: "301152Z JUL 75", from: "AMEMBASSY LONDON",
+		to: []string{"SECSTATE WASHDC", "SECDEF"},
+		info: []string{"AMEMBASSY OSLO", "USMISSION NATO BRUSSELS", "AMEMBASSY ANKARA",
+			"AMEMBASSY PARIS", "AMEMBASSY COPENHAGEN", "AMEMBASSY REYKJAVIK",
+			"AMEMBASSY LUXEMBOURG", "AMEMBASSY LISBON", "AMEMBASSY THE HAGUE",
+			"AMEMBASSY BRUSSELS", "AMEMBASSY BONN", "AMEMBASSY ROME", "AMEMBASSY ATHENS",
+			"AMEMBASSY OTTAWA", "USCINCEUR", "CINCLANT", "USNMR SHAPE", "CINCUSAREUR",
+			"CINCUSNAVEUR", "CINCUSAFE", "BRUCBSAA/USLOCSACLANT"},
+		serial: "LONDON 11682", classification: "CONFIDENTIAL", signature: "RICHARDSON",
+		subject:    "PROPOSED VISIT TO EUROPE BY DR. JOHN J. BENNETT (ACTING ASD/I AND L)",
+		ending:     "NNN",
+		passing:    anyValue,
+		references: []string{"STATE 174826", "OSLO 3119"},
+		captions:   []string{},
+		textStarts: "1. WE APPROACHED HOCKADAY, DEPUTY UNDER SECRETARY",
+		textEnds:   "AFTER ITINERARY WITH UK MOD IS FIRMED UP.",
+		inText:     []string{"CONVEYED ITS ESSENCE", "UNDER SECRETARY OF STATE FOR INTERNATIONAL"},
+		notInText: []string{"ACTION EUR-12", "OCT-01", "( ISO ) W", "-----", "008017",
+			"PAGE 0", "301211Z", "USNATO PLEASE PASS", "TAGS", "RICHARDSON", "NNN"},
+		pending: map[string]string{
+			"to":         "take the station serial number off a TO addressee (reads SECSTATE WASHDC 3327)",
+			"references": "split a REF line at semicolons (reads STATE 174826;)",
+		},
+	},
+	{
+		file: "state_1973_london_10150_header_after.txt",
+		form: "archive", dtg: "051649Z SEP 73", from: "AMEMBASSY LONDON",
+		to: []string{"SECSTATE WASHDC"},
+		info: []string{"AMEMBASSY BONN", "AMEMBASSY BRUSSELS", "AMEMBASSY COPENHAGEN",
+			"AMEMBASSY DUBLIN", "AMEMBASSY THE HAGUE", "AMEMBASSY LUXEMBOURG",
+			"AMEMBASSY PARIS", "AMEMBASSY ROME", "USMISSION EC BRUSSELS",
+			"USMISSION NATO BRUSSELS"},
+		serial: "LONDON 10150", classification: "SECRET", signature: "SOHM",
+		subject: "", ending: "NNN", passing: "",
+		references: []string{}, captions: nil,
+		textStarts: "1. DENIS GREENHILL, FCO PERMANENT UNDERSECRETARY",
+		textEnds:   "MOVING IN A DIRECTION THAT THE US WANTED.",
+		inText:     []string{"FORTHCOMING COPENHAGEN MEETING"},
+		notInText: []string{"Show Headers", "SOHM", "POSS DUPE", "ACTION SS-25", "OCT-01",
+			"/026 W", "-----", "012446", "PAGE 0", "051659Z", "NNN"},
+		pending: map[string]string{
+			"to":             "take the station serial number off a TO addressee (reads SECSTATE WASHDC 3773)",
+			"serial":         "take the serial of an archive copy from its PAGE 01/02 LONDON 10150 lines",
+			"classification": "take the classification of an archive copy from its page banners (SECRET)",
+			"signature":      "read the surname standing alone before the closing banner and NNN (SOHM) as the signature",
+			"ending":         "keep the NNN that ends the text of a copy whose header follows it",
+			"text-starts":    "leave the web page's Show Headers line out of the text",
+			"text-ends":      "stop the text at NNN: the ACTION/INFO distribution and the relay line land in it",
+			"not-in-text":    "keep Show Headers, the signature, SECRET POSS DUPE, ACTION/INFO distribution and the relay line out of the text",
+		},
+	},
+	{
+		file: "state_1974_state_149165_header_after.txt",
+		form: "archive", dtg: "102341Z JUL 74", from: "",
+		to: []string{}, info: []string{},
+		serial: "STATE 149165", classification: "LIMITED OFFICIAL USE", signature: "KISSINGER",
+		subject: "", ending: "NNN", passing: "",
+		references: []string{}, captions: nil,
+		textStarts: "1. WE BELIEVE KOREN'S APPRAISAL OF BUDGETARY SITUATION",
+		textEnds:   "ON LEAVE FOR REMAINDER THIS MONTH. END FYI",
+		inText:     []string{"NATO PUBLIC AFFAIRS STAFFS.", "4. FYI: WHILE WE CONTINUE"},
+		notInText: []string{"Show Headers", "KISSINGER", "ORIGIN EUR-25", "OCT-01", "/093 R",
+			"DRAFTED BY", "APPROVED BY", "WJGEHRON", "STREATOR", "REHFELD", "WISNER",
+			"-----", "080869", "PAGE 0", "NNN"},
+		pending: map[string]string{
+			"parse":          "read an archive copy whose header follows the text and stops after the date-time group (no FM or TO survives): no cable heading found",
+			"classification": "know LIMITED OFFICIAL USE, the US handling marking printed where a classification goes",
+		},
+	},
+	{
+		file: "state_1976_state_300667_tosec.txt",
+		form: "state", dtg: "101809Z DEC 76", from: "SECSTATE WASHDC",
+		to: []string{"USDEL SECRETARY"}, info: []string{},
+		serial: "STATE 300667", classification: "UNCLASSIFIED", signature: "",
+		subject: "PRESS MATERIAL", ending: anyValue, passing: "",
+		references: []string{}, captions: []string{},
+		textStarts: "1. HEREWITH FULL TEXT MICHAEL GETLER",
+		textEnds:   "DURING HIS CAMPAIGN, IS ESPECIALLY WELCOME HERE.",
+		inText:     []string{"SUSTAINED AND STRENGTHENED", "5. FOR KISSINGER, IT WAS HIS FAREWELL"},
+		notInText: []string{"ORIGIN PA-02", "OCT-01", "DRAFTED BY", "APPROVED BY", "SEBASTIAN",
+			"DESIRED DISTRIBUTION", "PA, S/S, S/PRS", "-----", "082339", "PAGE 0",
+			"TOSEC 320185", "UNCLAS"},
+		pending: map[string]string{
+			"serial":         "read the serial from a classification line that carries a second number (UNCLAS STATE 300667 TOSEC 320185): it becomes a heading line",
+			"classification": "read the classification from UNCLAS STATE 300667 TOSEC 320185",
+		},
+	},
+	{
+		file: "state_1978_london_06953_pdf.txt",
+		form: "state", dtg: "031743Z MAY 78", from: "AMEMBASSY LONDON",
+		to: []string{"SECSTATE WASHDC"}, info: []string{},
+		serial: "LONDON 06953", classification: "LIMITED OFFICIAL USE", signature: "",
+		subject: "LONDON TRADE CENTER AND TRAVEL SERVICE OFFICE", ending: anyValue,
+		passing:    "FOR ASSISTANT SECRETARY VEST ONLY FROM AMBASSADOR BREWSTER",
+		references: []string{}, captions: []string{"EXDIS"},
+		textStarts: "1. IN OUR MOST RECENT CABLE ON THIS SUBJECT, LONDON 6192",
+		textEnds:   "MIDDLE GROUND SOLUTIONS IN THE TWO CASES.",
+		notInText: []string{"ACTION SS-25", "OCT-01", "/026 W", "-----", "009458", "031752Z",
+			"PAGE 0", "EXDIS", "BREWSTER", "TAGS"},
+		pending: map[string]string{
+			"to":             "end the TO list at the classification line: LIMITED OFFICIAL USE LONDON 06953, EXDIS and the passing line are read as addressees",
+			"serial":         "read the serial from LIMITED OFFICIAL USE LONDON 06953",
+			"classification": "know LIMITED OFFICIAL USE, the US handling marking printed where a classification goes",
+			"passing":        "read a passing line that runs on to a second line (FOR ... FROM AMBASSADOR / BREWSTER)",
+			"captions":       "read EXDIS under the classification line as a caption",
+		},
+	},
+	{
+		file: "state_1979_state_297216_pdf.txt",
+		form: "state", dtg: "160106Z NOV 79", from: "SECSTATE WASHDC",
+		to: []string{"AMEMBASSY BELGRADE", "AMEMBASSY BERLIN", "AMEMBASSY BUCHAREST",
+			"AMEMBASSY BUDAPEST", "AMEMBASSY PRAGUE", "AMEMBASSY SOFIA"},
+		info:   []string{"AMEMBASSY MOSCOW"},
+		serial: "STATE 297216", classification: "CONFIDENTIAL", signature: "",
+		subject: "INITIATIVE OF DIPLOMATIC CORPS IN TEHRAN", ending: anyValue, passing: "",
+		references: []string{"STATE 295719", "BUCHAREST 7518", "PRAGUE 3981 (NOTAL)",
+			"BELGRADE 8385", "WARSAW 11399", "SOFIA 2882", "BERLIN 6577", "BERLIN 6497",
+			"BERLIN 6581", "BELGRADE 8526"},
+		captions:   []string{"EXDIS"},
+		textStarts: "1. (C - ENTIRE TEXT). 2. THE DIPLOMATIC CORPS IN TEHRAN",
+		textEnds:   "CONSENSUS WHICH INCLUDES THE WARSAW PACT STATES.",
+		inText:     []string{"WITH THE EXCEPTION OF THE AMBASSADORS OF THE SOVIET UNION"},
+		notInText: []string{"ORIGIN SS-30", "OCT-00", "DRAFTED BY", "APPROVED BY", "GSVEST",
+			"JBECKER", "-----", "065004", "STATE 297216", "PAGE 0", "Sheryl P. Walter",
+			"Declassified/Released", "BELGRADE 8526"},
+		pending: map[string]string{
+			"references":  "read REF lines past the second (G. BERLIN 6577 ... J. BELGRADE 8526 land in the text)",
+			"text-starts": "end the fields at the last REF line and drop the second half of a page line split over two lines (PAGE 02 / STATE 297216)",
+			"in-text":     "drop the archivist's declassification stamp between two lines of a paragraph",
+			"not-in-text": "keep REF lines, the STATE 297216 half of a split page line and the archivist's stamp (Sheryl P. Walter Declassified/Released ...) out of the text",
+		},
+	},
+	{
+		file: "state_1979_state_296706_letter.txt",
+		form: anyValue, dtg: "", from: "", to: nil, info: nil,
+		serial: "STATE 296706", classification: "SECRET", signature: "",
+		subject: anyValue, ending: anyValue, passing: anyValue,
+		textStarts: "1. YOU SHOULD PASS THE FOLLOWING MESSAGE FROM THE PRESIDENT",
+		textEnds:   "POLITICAL PERSUASION, MUST NOT YIELD.",
+		inText: []string{"2. DEAR MR. PRESIDENT:",
+			"IS UNACCEPTABLE. 4. HOWEVER, I BELIEVE",
+			"IN THE DIFFICULT DAYS TO COME. 5. THE STRONGEST POSSIBLE"},
+		notInText: []string{"Show Headers", "SECRETSTATE", "Sheryl P. Walter", "Declassified/Released"},
+		pending: map[string]string{
+			"parse": "read an archive page that has only the text (banners, a page line run together as SECRETSTATE 296706, archivist's stamps) and no heading: no cable heading found",
+		},
+	},
+	{
+		file: "frus_1981-88v13_d27.txt",
+		form: "transcription", dtg: anyValue, from: anyValue, to: nil, info: nil,
+		serial: anyValue, classification: "SECRET", signature: anyValue,
+		subject: anyValue, ending: "", passing: anyValue,
+		textStarts: "1. Secret–Entire text. 2. Please convey immediately the following message",
+		textEnds:   "4. Instruction to Ambassador Schlaudeman in Buenos Aires sent septel.",
+		inText: []string{"Dear Peter,", "you raised with us as Foreign Secretary. The situation",
+			"to assist in its resolution.", "the Argentine Foreign Minister and to urge",
+			"Sincerely, Al. End text."},
+		notInText: []string{"[Page 52]", "Secretary.2", "Minister3", "Reagan Library",
+			"See Document 3", "See footnote 4", "↩", "27. Telegram From"},
+		pending: map[string]string{
+			"parse": "read a published transcription (FRUS: title, telegram number and subject, text, footnote digits, [Page N], source note): no cable heading found",
+		},
+	},
+	{
+		file: "frus_1920v01_d573.txt",
+		form: "transcription", dtg: anyValue, from: anyValue, to: nil, info: nil,
+		serial: anyValue, classification: anyValue, signature: "Colby",
+		subject: anyValue, ending: "", passing: anyValue,
+		textStarts: anyValue,
+		textEnds:   "referring to its No. 1896 November 6th, 9 p.m.",
+		inText: []string{"Department is informed by telegram from Tokyo dated November 7th that Japanese Minister",
+			"simultaneously by all four interested Governments."},
+		notInText: []string{"893.51/3041", "The Secretary of State to the Ambassador in Great Britain",
+			"7th31", "p.m.31", "Not printed.", "Colby"},
+		pending: map[string]string{
+			"parse": "read a published transcription (FRUS 1920: file number, title, text, signature, footnotes): no cable heading found",
+		},
+	},
+	{
+		file: "thatcher_109408_transcription.txt",
+		form: "transcription", dtg: anyValue, from: anyValue, to: nil, info: nil,
+		serial: anyValue, classification: "CONFIDENTIAL", signature: anyValue,
+		subject: anyValue, ending: "", passing: anyValue,
+		textStarts: "1. Confidential entire text. 2. There follows corrected copy of London 19618",
+		textEnds:   "will appreciate plain speaking from us.",
+		inText:     []string{"to an extent, the trip itself is the message. 4. For US,"},
+		notInText: []string{"Archive (Reagan Library)", "Document type:", "Editorial comments:",
+			"Themes:", "Declassified F97-013#59", "By SMF, NARA",
+			"[material after colon underlined in pen]"},
+		pending: map[string]string{
+			"parse": "read a Thatcher Foundation transcription (the site's catalogue lines, the archivist's declassification note, the telegram's text in mixed case, an editor's note in brackets): no cable heading found",
+		},
+	},
+}
+
+// archiveCheck is one expectation of a case: its name (the key of the
+// case's pending map), and what is wrong ("" when it holds).
+type archiveCheck struct {
+	name  string
+	wrong func(m *Message) string
+}
+
+func (c archiveCase) checks() []archiveCheck {
+	var out []archiveCheck
+	str := func(name, want string, got func(m *Message) string) {
+		if want == anyValue {
+			return
+		}
+		out = append(out, archiveCheck{name, func(m *Message) string {
+			if g := got(m); g != want {
+				return fmt.Sprintf("got %q, want %q", g, want)
+			}
+			return ""
+		}})
+	}
+	list := func(name string, want []string, got func(m *Message) []string) {
+		if want == nil {
+			return
+		}
+		out = append(out, archiveCheck{name, func(m *Message) string {
+			g := got(m)
+			if len(g) == 0 && len(want) == 0 {
+				return ""
+			}
+			if !reflect.DeepEqual(g, want) {
+				return fmt.Sprintf("got %q, want %q", g, want)
+			}
+			return ""
+		}})
+	}
+	str("form", c.form, func(m *Message) string { return m.Form })
+	str("dtg", c.dtg, func(m *Message) string { return m.DTG })
+	str("from", c.from, func(m *Message) string { return m.From })
+	list("to", c.to, func(m *Message) []string { return m.To })
+	list("info", c.info, func(m *Message) []string { return m.Info })
+	str("serial", c.serial, func(m *Message) string { return m.Serial })
+	str("classification", c.classification, func(m *Message) string { return m.Classification })
+	str("signature", c.signature, func(m *Message) string { return m.Signature })
+	str("subject", c.subject, func(m *Message) string { return m.Subject })
+	str("ending", c.ending, func(m *Message) string { return m.Ending })
+	str("passing", c.passing, func(m *Message) string { return m.Passing })
+	list("references", c.references, func(m *Message) []string { return m.References })
+	list("captions", c.captions, func(m *Message) []string { return m.Captions })
+	out = append(out, c.textChecks()...)
+	return out
+}
+
+// textChecks hold the message text to its first and last words and to the
+// passages that must and must not be in it, with white space collapsed.
+func (c archiveCase) textChecks() []archiveCheck {
+	var out []archiveCheck
+	if c.textStarts != anyValue {
+		out = append(out, archiveCheck{"text-starts", func(m *Message) string {
+			if t := flatText(m); !strings.HasPrefix(t, c.textStarts) {
+				return fmt.Sprintf("text starts %q, want %q", head(t, len(c.textStarts)+20), c.textStarts)
+			}
+			return ""
+		}})
+	}
+	if c.textEnds != anyValue {
+		out = append(out, archiveCheck{"text-ends", func(m *Message) string {
+			if t := flatText(m); !strings.HasSuffix(t, c.textEnds) {
+				return fmt.Sprintf("text ends %q, want %q", tail(t, len(c.textEnds)+20), c.textEnds)
+			}
+			return ""
+		}})
+	}
+	if len(c.inText) > 0 {
+		out = append(out, archiveCheck{"in-text", func(m *Message) string {
+			return missing(flatText(m), c.inText, true)
+		}})
+	}
+	if len(c.notInText) > 0 {
+		out = append(out, archiveCheck{"not-in-text", func(m *Message) string {
+			return missing(flatText(m), c.notInText, false)
+		}})
+	}
+	return out
+}
+
+func flatText(m *Message) string { return strings.Join(strings.Fields(m.Text), " ") }
+
+func head(s string, n int) string {
+	if len(s) > n {
+		return s[:n] + "…"
+	}
+	return s
+}
+
+func tail(s string, n int) string {
+	if len(s) > n {
+		return "…" + s[len(s)-n:]
+	}
+	return s
+}
+
+// missing names the passages that are absent from text (want true) or
+// present in it (want false), or "" when there is none.
+func missing(text string, passages []string, want bool) string {
+	var bad []string
+	for _, p := range passages {
+		if strings.Contains(text, p) != want {
+			bad = append(bad, p)
+		}
+	}
+	if len(bad) == 0 {
+		return ""
+	}
+	if want {
+		return fmt.Sprintf("text lacks %q", bad)
+	}
+	return fmt.Sprintf("text holds %q", bad)
+}
+
+func TestArchiveDocuments(t *testing.T) {
+	for _, c := range archiveCases {
+		t.Run(strings.TrimSuffix(c.file, ".txt"), func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("testdata", "archive", c.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			m, perr := Parse(data)
+			t.Run("parse", func(t *testing.T) {
+				wrong := ""
+				if perr != nil {
+					wrong = perr.Error()
+				}
+				judge(t, c, "parse", wrong)
+			})
+			if perr != nil {
+				if _, ok := c.pending["parse"]; ok {
+					t.Skipf("checks wait for parse: %s", c.pending["parse"])
+				}
+				return
+			}
+			for _, ch := range c.checks() {
+				t.Run(ch.name, func(t *testing.T) { judge(t, c, ch.name, ch.wrong(m)) })
+			}
+		})
+	}
+}
+
+// judge fails t when a check that should hold is wrong, skips it when the
+// check is pending and still wrong, and fails it when a pending check now
+// holds, so that its pending entry is removed.
+func judge(t *testing.T, c archiveCase, name, wrong string) {
+	t.Helper()
+	reason, pending := c.pending[name]
+	switch {
+	case pending && wrong != "":
+		t.Skipf("reader does not yet %s: cables engineer (%s)", reason, wrong)
+	case pending:
+		t.Errorf("%s now passes: remove %q from its pending map in cable/archive_test.go", c.file, name)
+	case wrong != "":
+		t.Errorf("%s: %s: %s", c.file, name, wrong)
+	}
+}
+
+// TestArchivePendingNamesChecks keeps the pending maps honest: every entry
+// names a check the case has, and every document in testdata/archive has a
+// case.
+func TestArchivePendingNamesChecks(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "archive", "*.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	covered := map[string]bool{}
+	for _, c := range archiveCases {
+		covered[c.file] = true
+		names := map[string]bool{"parse": true}
+		for _, ch := range c.checks() {
+			names[ch.name] = true
+		}
+		for p := range c.pending {
+			if !names[p] {
+				t.Errorf("%s: pending %q names no check", c.file, p)
+			}
+		}
+	}
+	var uncovered []string
+	for _, f := range files {
+		if !covered[filepath.Base(f)] {
+			uncovered = append(uncovered, filepath.Base(f))
+		}
+	}
+	sort.Strings(uncovered)
+	if len(uncovered) > 0 {
+		t.Errorf("documents without a case in archive_test.go: %v", uncovered)
+	}
+}
