@@ -45,57 +45,140 @@ func MarkRespellings(segs []Segment) []Segment {
 			out = append(out, s)
 			continue
 		}
-		for _, r := range respellRuns(s.A, s.B, &sc) {
-			if r.A == "" && r.B == "" {
-				continue
-			}
-			if n := len(out); n > 0 && out[n-1].Op == OpEqual && out[n-1].Respelled == r.Respelled {
-				out[n-1].A += r.A
-				out[n-1].B += r.B
-				continue
-			}
-			out = append(out, r)
-		}
+		out = respellRuns(s.A, s.B, &sc, out)
 	}
 	return out
+}
+
+// appendRun appends the run r to out, joined to the segment before it when
+// that is an equal segment with the same flag; an empty run is dropped.
+func appendRun(out []Segment, r Segment) []Segment {
+	if r.A == "" && r.B == "" {
+		return out
+	}
+	if n := len(out); n > 0 && out[n-1].Op == OpEqual && out[n-1].Respelled == r.Respelled {
+		out[n-1].A += r.A
+		out[n-1].B += r.B
+		return out
+	}
+	return append(out, r)
 }
 
 // respellRuns cuts the two sides of an equal segment into equal segments,
 // flagged where their spelling differs. The segments' texts are slices of a
 // and b: nothing is copied, as a re-wrapped region is one long equal
-// segment whose every word is compared.
-func respellRuns(a, b string, sc *respellScratch) []Segment {
-	ca := cutGapsAndWords(a, sc.ca[:0])
-	cb := cutGapsAndWords(b, sc.cb[:0])
-	sc.ca, sc.cb = ca, cb
-	na, nb := len(ca)-1, len(cb)-1 // elements: gap, word, gap, …, word, gap
-	elem := func(s string, c []int, k int) string { return s[c[k]:c[k+1]] }
-	if na != nb {
-		return respellWhole(a, b, ca, cb)
+// segment whose every word is compared. The runs are appended to out by
+// appendRun, straight into MarkRespellings' result.
+//
+// Both sides are read element by element in step (white space, word, white
+// space, …), without first listing every element of each: a re-wrapped
+// region of a megabyte is one segment, and the lists were most of the
+// split's time and memory. Only when the two sides turn out to hold
+// different numbers of words are they cut into lists (respellWhole).
+func respellRuns(a, b string, sc *respellScratch, out []Segment) []Segment {
+	n0 := len(out)
+	var last Segment
+	if n0 > 0 {
+		last = out[n0-1]
 	}
-	differs := sc.differs[:0]
-	for k := 0; k < na; k++ {
-		differs = append(differs, elem(a, ca, k) != elem(b, cb, k))
-	}
-	sc.differs = differs
-	// Elements alternate: white space (even), word (odd). Shared white
-	// space between two respelled words joins them into one run.
-	for k := 2; k+2 < na; k += 2 {
-		if !differs[k] && differs[k-1] && differs[k+1] {
-			differs[k] = true
+	w := respellWalk{a: a, b: b, out: out}
+	i, j := 0, 0
+	gap := true // the element starting at i and j is white space
+	for {
+		ea, eb := elementEnd(a, i, gap), elementEnd(b, j, gap)
+		w.element(gap, i, j, a[i:ea] != b[j:eb])
+		i, j = ea, eb
+		if gap && (i == len(a) || j == len(b)) {
+			break
 		}
+		gap = !gap
 	}
-	var out []Segment
-	for k := 0; k < na; {
-		d := differs[k]
-		j := k
-		for j < na && differs[j] == d {
-			j++
+	if i != len(a) || j != len(b) {
+		// Different numbers of words: undo what the walk appended.
+		out = w.out[:n0]
+		if n0 > 0 {
+			out[n0-1] = last
 		}
-		out = append(out, Segment{Op: OpEqual, A: a[ca[k]:ca[j]], B: b[cb[k]:cb[j]], Respelled: d})
-		k = j
+		ca := cutGapsAndWords(a, sc.ca[:0])
+		cb := cutGapsAndWords(b, sc.cb[:0])
+		sc.ca, sc.cb = ca, cb
+		for _, r := range respellWhole(a, b, ca, cb) {
+			out = appendRun(out, r)
+		}
+		return out
 	}
-	return out
+	return w.finish()
+}
+
+// elementEnd is where the element of s that starts at i ends: the run of
+// white space (gap) or of other characters that starts there.
+func elementEnd(s string, i int, gap bool) int {
+	for i < len(s) {
+		var sp bool
+		n := 1
+		if c := s[i]; c < utf8.RuneSelf {
+			sp = asciiSpace[c]
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			sp = unicode.IsSpace(r)
+		}
+		if sp != gap {
+			return i
+		}
+		i += n
+	}
+	return i
+}
+
+// respellWalk builds the runs of respellRuns from its elements in order.
+// White space shared between two respelled words joins them into one run:
+// such a gap stays pending until the next word says whether it differs.
+type respellWalk struct {
+	a, b     string
+	out      []Segment
+	ra, rb   int  // where the current run starts
+	flag     bool // whether the current run is respelled
+	pending  bool // the current run ends in a gap that may not belong to it
+	pa, pb   int  // where that gap starts
+	lastDiff bool // whether the last word differed
+}
+
+// element takes the next element, starting at i in a and j in b.
+func (w *respellWalk) element(gap bool, i, j int, differs bool) {
+	switch {
+	case gap && !differs && w.lastDiff:
+		w.pending, w.pa, w.pb = true, i, j
+	case gap:
+		w.run(differs, i, j)
+	default:
+		if w.pending {
+			w.pending = false
+			if !differs {
+				w.run(false, w.pa, w.pb)
+			}
+		}
+		w.run(differs, i, j)
+		w.lastDiff = differs
+	}
+}
+
+// run makes the text from i and j on part of a run flagged flag.
+func (w *respellWalk) run(flag bool, i, j int) {
+	if flag == w.flag {
+		return
+	}
+	w.out = appendRun(w.out, Segment{Op: OpEqual, A: w.a[w.ra:i], B: w.b[w.rb:j], Respelled: w.flag})
+	w.ra, w.rb, w.flag = i, j, flag
+}
+
+// finish ends the last run; a pending gap is the last element, which
+// never joins a run of respelled words.
+func (w *respellWalk) finish() []Segment {
+	if w.pending {
+		w.run(false, w.pa, w.pb)
+	}
+	return appendRun(w.out, Segment{Op: OpEqual, A: w.a[w.ra:], B: w.b[w.rb:], Respelled: w.flag})
 }
 
 // respellWhole handles sides with different numbers of words: the runs of
@@ -144,11 +227,10 @@ func nonEmpty(c []int) []int {
 	return out
 }
 
-// respellScratch holds the buffers respellRuns reuses from one segment to
+// respellScratch holds the cuts respellRuns reuses from one segment to
 // the next.
 type respellScratch struct {
-	ca, cb  []int
-	differs []bool
+	ca, cb []int
 }
 
 // cutGapsAndWords appends to c the boundaries of s cut into white space

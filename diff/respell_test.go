@@ -79,7 +79,11 @@ func TestRespellingsNoneWhenSpelledAlike(t *testing.T) {
 // Word counts that differ (a word split by a line wrap the engine joins,
 // say) give one run between the parts both sides share.
 func TestRespellRunsUnequalWordCounts(t *testing.T) {
-	got := respellRuns("a b-c d", "a b- c d", &respellScratch{})
+	// An unflagged segment already in the result is joined by the first
+	// run: the word-by-word walk, which gives up here, must leave it as
+	// it was.
+	prev := []Segment{{Op: OpEqual, A: "x ", B: "x "}}
+	got := respellRuns("a b-c d", "a b- c d", &respellScratch{}, prev)
 	var parts []string
 	for _, s := range got {
 		parts = append(parts, s.A+"|"+s.B)
@@ -87,7 +91,7 @@ func TestRespellRunsUnequalWordCounts(t *testing.T) {
 			t.Errorf("run %q|%q flagged %v", s.A, s.B, s.Respelled)
 		}
 	}
-	if want := "a |a ; b-c|b- c;  d| d"; strings.Join(parts, "; ") != want {
+	if want := "x a |x a ; b-c|b- c;  d| d"; strings.Join(parts, "; ") != want {
 		t.Errorf("runs %q, want %q", strings.Join(parts, "; "), want)
 	}
 }
@@ -108,5 +112,31 @@ func TestRespellingsProperty(t *testing.T) {
 		if t.Failed() {
 			t.Fatalf("texts %q and %q", a, b)
 		}
+	}
+}
+
+// BenchmarkMarkRespellings splits one equal segment of about 1 MB whose
+// new side is the old one re-wrapped and partly upper-cased, as a
+// re-wrapped region comes out of the engine: every word is compared.
+func BenchmarkMarkRespellings(b *testing.B) {
+	old, _ := benchPair(1000, 1_000_000)
+	words := strings.Fields(old)
+	var nb strings.Builder
+	for i, w := range words {
+		if i%97 == 0 {
+			w = strings.ToUpper(w)
+		}
+		nb.WriteString(w)
+		if i%9 == 8 {
+			nb.WriteByte('\n')
+		} else {
+			nb.WriteByte(' ')
+		}
+	}
+	segs := []Segment{{Op: OpEqual, A: old, B: nb.String()}}
+	b.SetBytes(int64(len(old)))
+	b.ReportAllocs()
+	for b.Loop() {
+		MarkRespellings(segs)
 	}
 }
