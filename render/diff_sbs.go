@@ -3,9 +3,7 @@ package render
 import (
 	"io"
 	"iter"
-	"regexp"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/clipperhouse/uax29/v2/graphemes"
@@ -119,13 +117,23 @@ func (l sbsLayout) pair(b *strings.Builder, lf, rf []frag, gutter string) {
 		if i < len(ll) {
 			used = l.writeLine(b, ll[i])
 		}
-		b.WriteString(strings.Repeat(" ", l.left-used))
-		b.WriteString(" " + gutter)
+		writeSpaces(b, l.left-used+1)
+		b.WriteString(gutter)
 		if i < len(rl) && len(rl[i]) > 0 {
 			b.WriteByte(' ')
 			l.writeLine(b, rl[i])
 		}
 		b.WriteByte('\n')
+	}
+}
+
+// spaces is enough blanks to pad any column (sbsMaxWidth).
+var spaces = strings.Repeat(" ", sbsMaxWidth+1)
+
+// writeSpaces writes n blanks without building them.
+func writeSpaces(b *strings.Builder, n int) {
+	if n > 0 {
+		b.WriteString(spaces[:min(n, len(spaces))])
 	}
 }
 
@@ -145,34 +153,101 @@ func (l sbsLayout) full(b *strings.Builder, f []frag, width int) {
 // writeLine writes one wrapped line and returns its display width.
 func (l sbsLayout) writeLine(b *strings.Builder, line []frag) int {
 	n := 0
+	var t strings.Builder
 	for i := 0; i < len(line); {
 		st := line[i].style
-		var t strings.Builder
-		for ; i < len(line) && line[i].style == st; i++ {
-			t.WriteString(line[i].text)
+		j := i + 1
+		for j < len(line) && line[j].style == st {
+			j++
 		}
-		n += widths.StringWidth(t.String())
+		// A run of one fragment, the usual case, is written as it is;
+		// only longer runs are joined first.
+		text := line[i].text
+		if j > i+1 {
+			t.Reset()
+			for _, f := range line[i:j] {
+				t.WriteString(f.text)
+			}
+			text = t.String()
+		}
+		i = j
+		n += cellWidth(text)
 		if l.color {
-			writeStyled(b, st, t.String())
+			writeStyled(b, st, text)
 		} else {
-			b.WriteString(t.String())
+			b.WriteString(text)
 		}
 	}
 	return n
 }
 
-// blockLine matches the start of a line that begins a list item, a
-// heading, a quotation or a table row: the line break before it stays in
-// reflowed text.
-var blockLine = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^[ ]*(?:[-*+•] |\d{1,3}[.)] |\(?[A-Za-z0-9]{1,4}\) |#|>|\|)`)
-})
-
+// startsBlockLine reports whether b begins a line that starts a list
+// item, a heading, a quotation or a table row: the line break before it
+// stays in reflowed text. Only the first 24 bytes are looked at. It
+// matches what the pattern
+//
+//	^[ ]*(?:[-*+•] |\d{1,3}[.)] |\(?[A-Za-z0-9]{1,4}\) |#|>|\|)
+//
+// matches (a test checks it against the pattern), without a regular
+// expression: it runs at every line end of a redline's text.
 func startsBlockLine(b []byte) bool {
 	if len(b) > 24 {
 		b = b[:24]
 	}
-	return blockLine().Match(b)
+	p := 0
+	for p < len(b) && b[p] == ' ' {
+		p++
+	}
+	at := func(i int, c byte) bool { return i < len(b) && b[i] == c }
+	if p == len(b) {
+		return false
+	}
+	switch b[p] {
+	case '#', '>', '|':
+		return true
+	case '-', '*', '+':
+		if at(p+1, ' ') {
+			return true
+		}
+	case 0xe2: // • is E2 80 A2
+		if at(p+1, 0x80) && at(p+2, 0xa2) && at(p+3, ' ') {
+			return true
+		}
+	}
+	// \d{1,3}[.)] : the digits must all be read, as [.)] is no digit.
+	d := p
+	for d < len(b) && d-p < 4 && b[d] >= '0' && b[d] <= '9' {
+		d++
+	}
+	if n := d - p; n >= 1 && n <= 3 && (at(d, '.') || at(d, ')')) && at(d+1, ' ') {
+		return true
+	}
+	// \(?[A-Za-z0-9]{1,4}\)
+	q := p
+	if b[q] == '(' {
+		q++
+	}
+	r := q
+	for r < len(b) && r-q < 5 && isASCIIAlnum(b[r]) {
+		r++
+	}
+	n := r - q
+	return n >= 1 && n <= 4 && at(r, ')') && at(r+1, ' ')
+}
+
+func isASCIIAlnum(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// cellWidth is the display width of s: its length when it is all
+// printable ASCII, which needs no table.
+func cellWidth(s string) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			return widths.StringWidth(s)
+		}
+	}
+	return len(s)
 }
 
 // reflowSpans turns the line breaks of a paragraph into spaces, except
@@ -188,11 +263,12 @@ func reflowSpans(spans []span) []span {
 			text[i] = ' '
 		}
 	}
+	joined := string(text)
 	out := make([]span, len(spans))
 	pos := 0
 	for i, s := range spans {
 		out[i] = s
-		out[i].text = string(text[pos : pos+len(s.text)])
+		out[i].text = joined[pos : pos+len(s.text)]
 		pos += len(s.text)
 	}
 	return out
@@ -211,27 +287,62 @@ type wword struct {
 // words cuts fragments into words at white space and around wide
 // characters (CJK text has no spaces but breaks between characters).
 func words(frags []frag) []wword {
-	var out []wword
+	size := 0
+	for _, f := range frags {
+		size += len(f.text)
+	}
+	// Every word's fragments are a slice of buf, so that a word costs no
+	// allocation of its own.
+	out := make([]wword, 0, size/6+1)
+	buf := make([]frag, 0, size/6+1)
 	var cur wword
+	curStart := 0
 	pendingSpace, pendingHard := false, false
 	spaceStyle := ""
 	end := func() {
-		if len(cur.frags) > 0 {
+		if len(buf) > curStart {
+			cur.frags = buf[curStart:len(buf):len(buf)]
 			out = append(out, cur)
 		}
 		cur = wword{}
+		curStart = len(buf)
 	}
 	for _, f := range frags {
 		start := -1 // where the current word's piece of f begins
 		piece := func(upto int) {
 			if start >= 0 && upto > start {
-				if len(cur.frags) == 0 {
+				if len(buf) == curStart {
 					cur.space, cur.hard, cur.spaceStyle = pendingSpace, pendingHard, spaceStyle
 					pendingSpace, pendingHard = false, false
 				}
-				cur.frags = append(cur.frags, frag{f.style, f.text[start:upto]})
+				buf = append(buf, frag{f.style, f.text[start:upto]})
 			}
 			start = -1
+		}
+		if asciiWithoutCR(f.text) {
+			// Every byte is a character of its own (what clusters
+			// would yield, byte by byte), read without the iterator.
+			for pos := 0; pos < len(f.text); pos++ {
+				switch c := f.text[pos]; c {
+				case ' ':
+					piece(pos)
+					end()
+					pendingSpace, spaceStyle = true, f.style
+				case '\n':
+					piece(pos)
+					end()
+					pendingHard = true
+				default:
+					if start < 0 {
+						start = pos
+					}
+					if c >= 0x20 && c != 0x7f {
+						cur.width++
+					}
+				}
+			}
+			piece(len(f.text))
+			continue
 		}
 		for g, pos := range clusters(f.text) {
 			switch g {
@@ -265,6 +376,17 @@ func words(frags []frag) []wword {
 	}
 	end()
 	return out
+}
+
+// asciiWithoutCR reports whether s is all ASCII with no carriage return:
+// then each byte is a grapheme cluster of its own.
+func asciiWithoutCR(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf || s[i] == '\r' {
+			return false
+		}
+	}
+	return true
 }
 
 // clusters yields the grapheme clusters of s with their offsets. Between
@@ -306,19 +428,23 @@ func graphemeWidth(g string) int {
 		}
 		return 1
 	}
-	return widths.StringWidth(g)
+	return cellWidth(g)
 }
 
 // wrapFrags wraps fragments into lines no wider than width.
 func wrapFrags(frags []frag, width int) [][]frag {
+	ws := words(frags)
 	var lines [][]frag
-	var line []frag
+	// Every line is a slice of buf: buf[lineStart:] is the line being
+	// filled.
+	buf := make([]frag, 0, 2*len(ws)+1)
+	lineStart := 0
 	lw := 0
 	push := func() {
-		lines = append(lines, line)
-		line, lw = nil, 0
+		lines = append(lines, buf[lineStart:len(buf):len(buf)])
+		lineStart, lw = len(buf), 0
 	}
-	for _, wd := range words(frags) {
+	for _, wd := range ws {
 		if wd.hard && lw > 0 {
 			push()
 		}
@@ -331,11 +457,11 @@ func wrapFrags(frags []frag, width int) [][]frag {
 			sep = 0
 		}
 		if sep == 1 {
-			line = append(line, frag{wd.spaceStyle, " "})
+			buf = append(buf, frag{wd.spaceStyle, " "})
 			lw++
 		}
 		if wd.width <= width-lw {
-			line = append(line, wd.frags...)
+			buf = append(buf, wd.frags...)
 			lw += wd.width
 			continue
 		}
@@ -348,16 +474,16 @@ func wrapFrags(frags []frag, width int) [][]frag {
 				if lw > 0 && lw+gw > width {
 					push()
 				}
-				if n := len(line); n > 0 && line[n-1].style == f.style {
-					line[n-1].text += g
+				if n := len(buf); n > lineStart && buf[n-1].style == f.style {
+					buf[n-1].text += g
 				} else {
-					line = append(line, frag{f.style, g})
+					buf = append(buf, frag{f.style, g})
 				}
 				lw += gw
 			}
 		}
 	}
-	if len(line) > 0 {
+	if len(buf) > lineStart {
 		push()
 	}
 	return lines
