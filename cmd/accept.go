@@ -28,6 +28,9 @@ type ResolveOptions struct {
 	Resolve func(ref string) (*draft.Version, error)
 	// Sealed refuses to write a draft that has been sent.
 	Sealed func(path string) error
+	// WhileUnsealed runs a rewrite of the working copy at path inside the
+	// store transaction that checks the draft is not sealed.
+	WhileUnsealed func(path string, write func() error) error
 
 	Accept bool
 	Ref    string
@@ -55,7 +58,8 @@ func NewCmdReject(f *Factory, runF func(*ResolveOptions) error) *cobra.Command {
 
 func newResolveCmd(f *Factory, accept bool, runF func(*ResolveOptions) error) *cobra.Command {
 	opts := &ResolveOptions{IO: f.IO, Resolve: f.Resolve, Accept: accept,
-		Sealed: func(path string) error { return refuseSealed(f, path) }}
+		Sealed:        func(path string) error { return refuseSealed(f, path) },
+		WhileUnsealed: func(path string, write func() error) error { return whileUnsealed(f, path, write) }}
 	verb, what, example := "accept", "Accepting keeps an insertion's or a substitution's new text and drops\na deletion's text", "telegram.md"
 	if !accept {
 		verb, what, example = "reject", "Rejecting drops an insertion and keeps a deletion's or a substitution's\nold text", "fco-draft.md"
@@ -280,8 +284,11 @@ func resolveRun(opts *ResolveOptions) error {
 	if inPlace {
 		// Under the working copy's lock, as the review page decides: no
 		// decision made at the same time is lost.
-		dec.Check = opts.Sealed
-		o, err = critic.ResolveFile(v.Path, v.Name, dec)
+		err = opts.WhileUnsealed(v.Path, func() error {
+			var err error
+			o, err = critic.ResolveFile(v.Path, v.Name, dec)
+			return err
+		})
 		if errors.Is(err, errNothingToResolve) {
 			fmt.Fprintf(opts.IO.Out, "no tracked changes in %s: nothing to %s\n", v.Name, verb)
 			return nil
@@ -430,6 +437,29 @@ func refuseSealed(f *Factory, path string) error {
 		return fmt.Errorf("%s was sent as revision %d and is sealed: write the result elsewhere with -o OUT", path, rev.Number)
 	}
 	return nil
+}
+
+// whileUnsealed runs write, a rewrite of the working copy at path, inside
+// the store transaction that checks the draft is not sealed, so that a send
+// cannot seal it in between; outside a workspace, or for a file that is no
+// draft of it, write just runs.
+func whileUnsealed(f *Factory, path string, write func() error) error {
+	ws, err := f.OptionalWorkspace()
+	if err != nil {
+		return err
+	}
+	if ws == nil {
+		return write()
+	}
+	if _, err := ws.DraftName(path); err != nil {
+		return write() // outside the workspace: not a tracked draft
+	}
+	err = ws.WriteUnsealed(path, func(*draft.Revision) error { return write() })
+	var se *draft.SealedError
+	if errors.As(err, &se) {
+		return fmt.Errorf("%s was sent as revision %d and is sealed: write the result elsewhere with -o OUT", path, se.Rev.Number)
+	}
+	return err
 }
 
 // byOffice reports whether a change's author, as 'redline diff --by' writes

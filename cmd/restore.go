@@ -68,35 +68,59 @@ func restoreRun(opts *RestoreOptions) error {
 	if v.Revision == nil {
 		return usageErrorf("%s is a file, not a revision: restore FILE@N", opts.Ref)
 	}
-	revs, err := ws.Log(v.Path)
+	// The seal check and the write happen in one store transaction, so a
+	// send of the draft cannot slip in between.
+	matched := false
+	err = ws.WriteUnsealed(v.Path, func(latest *draft.Revision) error {
+		var err error
+		matched, err = restoreWrite(ws, opts, v, latest)
+		return err
+	})
+	var se *draft.SealedError
+	if errors.As(err, &se) {
+		return fmt.Errorf("%s is sealed: revision %d was sent as %s at %s, so its working copy is not restored; start a new draft with `redline reopen %s --to NEW.md`, or copy revision %d out with `redline show %s > NEW.md`",
+			v.Path, se.Rev.Number, se.Rev.Sent.Serial, se.Rev.Sent.DTG, v.Path, v.Revision.Number, opts.Ref)
+	}
 	if err != nil {
 		return err
 	}
-	if sent, ok := draft.SealedIn(revs); ok {
-		return fmt.Errorf("%s is sealed: revision %d was sent as %s at %s, so its working copy is not restored; start a new draft with `redline reopen %s --to NEW.md`, or copy revision %d out with `redline show %s > NEW.md`",
-			v.Path, sent.Number, sent.Sent.Serial, sent.Sent.DTG, v.Path, v.Revision.Number, opts.Ref)
+	if matched {
+		_, err := fmt.Fprintf(opts.IO.Out, "%s already matches revision %d\n", v.Path, v.Revision.Number)
+		return err
 	}
-	latest := revs[len(revs)-1]
+	_, err = fmt.Fprintf(opts.IO.Out, "restored %s to revision %d\n", v.Path, v.Revision.Number)
+	return err
+}
+
+// restoreWrite writes revision v over the working copy, unless it holds
+// edits not stored anywhere (without --force); matched is true when it
+// already holds that revision.
+func restoreWrite(ws *draft.Workspace, opts *RestoreOptions, v *draft.Version, latest *draft.Revision) (matched bool, err error) {
 	cur, err := os.ReadFile(v.Path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		cur = nil
 	case err != nil:
-		return fmt.Errorf("cannot read %s: %w", v.Path, err)
+		return false, fmt.Errorf("cannot read %s: %w", v.Path, err)
 	default:
 		h := draft.HexSHA256(cur)
 		if h == v.Revision.SHA256 {
-			_, err := fmt.Fprintf(opts.IO.Out, "%s already matches revision %d\n", v.Path, v.Revision.Number)
-			return err
+			return true, nil
 		}
 		// The working copy may be overwritten when its content is stored
 		// (it is some revision, say one restored before).
-		stored := false
-		for _, r := range revs {
-			stored = stored || r.SHA256 == h
-		}
-		if !stored && !opts.Force {
-			return fmt.Errorf("%s has edits not committed since revision %d: commit them first, or give --force to overwrite them", v.Path, latest.Number)
+		if !opts.Force {
+			revs, err := ws.Log(v.Path)
+			if err != nil {
+				return false, err
+			}
+			stored := false
+			for _, r := range revs {
+				stored = stored || r.SHA256 == h
+			}
+			if !stored {
+				return false, fmt.Errorf("%s has edits not committed since revision %d: commit them first, or give --force to overwrite them", v.Path, latest.Number)
+			}
 		}
 	}
 	target := v.Path
@@ -104,11 +128,7 @@ func restoreRun(opts *RestoreOptions) error {
 		target = real // write through a symbolic link, keeping it
 	}
 	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-		return fmt.Errorf("cannot write %s: %w", v.Path, err)
+		return false, fmt.Errorf("cannot write %s: %w", v.Path, err)
 	}
-	if err := draft.WriteFileAtomic(target, v.Revision.Content, 0o644); err != nil {
-		return err
-	}
-	_, err = fmt.Fprintf(opts.IO.Out, "restored %s to revision %d\n", v.Path, v.Revision.Number)
-	return err
+	return false, draft.WriteFileAtomic(target, v.Revision.Content, 0o644)
 }

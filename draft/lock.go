@@ -262,3 +262,36 @@ func (tx *Tx) Label(path string, rev int, label string, force bool) error {
 	}
 	return tx.st.SetLabel(name, label, rev)
 }
+
+// SealedError refuses to rewrite the working copy of a draft that was sent.
+type SealedError struct {
+	Path string
+	Rev  Revision
+}
+
+func (e *SealedError) Error() string {
+	return fmt.Sprintf("%s is sealed: revision %d was sent as %s at %s", e.Path, e.Rev.Number, e.Rev.Sent.Serial, e.Rev.Sent.DTG)
+}
+
+// WriteUnsealed runs write, which rewrites the working copy at path, inside
+// a write transaction of the store, after checking there that the draft is
+// not sealed: a send that seals it runs wholly before or wholly after, so
+// a sent draft's working copy is never rewritten. write is given the
+// draft's newest revision (nil when it has none). A sealed draft is a
+// *SealedError and write is not run.
+func (ws *Workspace) WriteUnsealed(path string, write func(latest *Revision) error) error {
+	name, err := ws.DraftName(path)
+	if err != nil {
+		return err
+	}
+	return ws.Update(func(tx *Tx) error {
+		latest, err := tx.Latest(name)
+		if err != nil {
+			return err
+		}
+		if latest != nil && latest.Sent != nil {
+			return &SealedError{Path: path, Rev: *latest}
+		}
+		return write(latest)
+	})
+}
