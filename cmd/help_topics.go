@@ -37,6 +37,11 @@ the environment over the configuration files.
       office from .redline/config.yaml, then from the per-user
       $XDG_CONFIG_HOME/redline/config.yaml (~/.config/redline/config.yaml)
 
+  REDLINE_STORE
+      the PostgreSQL store (postgres://USER@HOST/DB) 'redline init' writes to
+      config.yaml when --store is not given; PGPASSWORD, PGUSER and the other
+      PG* variables and ~/.pgpass give its credentials
+
   REDLINE_PAGER, PAGER
       the pager for long output on a terminal (REDLINE_PAGER first, as git
       has GIT_PAGER); "" or cat for none; the default is less -R. less gets

@@ -3,6 +3,7 @@ package cmd
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"github.com/redline-dev/redline/draft"
 	"github.com/spf13/cobra"
@@ -38,7 +39,7 @@ The store is .redline/store.db (SQLite) unless --store names a PostgreSQL
 database (postgres://USER@HOST/DB), which several workspaces in several
 offices may share: drafts, revisions and one serial register. The URL is
 written to config.yaml as store:, never with a password: give that in
-PGPASSWORD or ~/.pgpass.`,
+PGPASSWORD or ~/.pgpass. Without --store, REDLINE_STORE gives the URL.`,
 		Example: `  redline init
   redline init --author "Charles Powell" --office "No. 10"
   redline init ~/telegrams
@@ -49,8 +50,12 @@ PGPASSWORD or ~/.pgpass.`,
 			if len(args) == 1 {
 				opts.Dir = args[0]
 			}
+			what := "--store"
+			if !c.Flags().Changed("store") {
+				opts.Store, what = strings.TrimSpace(f.IO.Getenv("REDLINE_STORE")), "REDLINE_STORE"
+			}
 			if err := draft.CheckStoreURL(opts.Store); err != nil {
-				return usageErrorf("--store: %v", err)
+				return usageErrorf("%s: %v", what, err)
 			}
 			if runF != nil {
 				return runF(opts)
