@@ -47,9 +47,51 @@ func longChain(n, size int) []Revision {
 }
 
 // BenchmarkChain100x100KB blames the last of 100 revisions of 100 KB each
-// and reports the peak heap beside the time.
+// and reports the peak heap beside the time: as plain text; as drafts with
+// front matter, read as the CLI reads stored revisions (each checked for a
+// cable and for CriticMarkup); and as drafts each holding five CriticMarkup
+// insertions, which are accepted before the revision is compared.
 func BenchmarkChain100x100KB(b *testing.B) {
-	revs := longChain(100, 100<<10)
+	for _, tc := range []struct {
+		name  string
+		shape func(i int, r Revision) Revision
+	}{
+		{"text", func(_ int, r Revision) Revision { return r }},
+		{"drafts", func(_ int, r Revision) Revision { return asDraft(r, 0) }},
+		{"drafts-with-marks", func(i int, r Revision) Revision { return asDraft(r, i) }},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			revs := longChain(100, 100<<10)
+			for i := range revs {
+				revs[i] = tc.shape(i, revs[i])
+			}
+			benchChain(b, revs)
+		})
+	}
+}
+
+// asDraft gives a revision front matter and, when marks is not 0, five
+// CriticMarkup insertions spread through its text.
+func asDraft(r Revision, marks int) Revision {
+	text := string(r.Data)
+	if marks != 0 {
+		var sb strings.Builder
+		step := len(text) / 6
+		last := 0
+		for k := 1; k <= 5; k++ {
+			at := last + strings.IndexByte(text[last+step:], ' ') + step
+			fmt.Fprintf(&sb, "%s {++proposed%d.%d++}", text[last:at], marks, k)
+			last = at
+		}
+		sb.WriteString(text[last:])
+		text = sb.String()
+	}
+	r.Data = []byte("---\ntitle: A long draft\nclassification: SECRET\n---\n" + text + "\n")
+	r.Kind = "markdown"
+	return r
+}
+
+func benchChain(b *testing.B, revs []Revision) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	var peak uint64
