@@ -66,6 +66,9 @@ revision, author and office.`,
 			if opts.JSON.Enabled() && opts.Format != "" {
 				return usageErrorf("--json and --format cannot be used together")
 			}
+			if err := opts.JSON.check(); err != nil {
+				return err // before the chain is compared, not after it
+			}
 			if opts.Format != "" && !slices.Contains(render.BlameFormats(), opts.Format) {
 				return usageErrorf("unknown format %q: use one of %s", opts.Format, strings.Join(render.BlameFormats(), ", "))
 			}

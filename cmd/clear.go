@@ -77,6 +77,11 @@ func newClearCmd(f *Factory, runF func(*ClearOptions) error, kind string, c *cob
 				return err
 			}
 		}
+		// An unknown --json field is refused before the record is made,
+		// not after, which would exit 2 with the record kept.
+		if err := opts.JSON.check(); err != nil {
+			return err
+		}
 		if runF != nil {
 			return runF(opts)
 		}

@@ -38,7 +38,7 @@ func TestClearancesFlags(t *testing.T) {
 	f, _, _ := testFactory(t)
 	var got *ClearancesOptions
 	capture := func(o *ClearancesOptions) error { got = o; return nil }
-	if err := parseOnly(t, NewCmdClearances(f, capture), "message.md@3", "--json=record,state"); err != nil {
+	if err := parseOnly(t, NewCmdClearances(f, capture), "message.md@3", "--json=records,missing"); err != nil {
 		t.Fatal(err)
 	}
 	if got == nil || got.Ref != "message.md@3" || !got.JSON.Enabled() {

@@ -42,6 +42,9 @@ what is still missing is listed last.`,
 		Args: exactArgs(1, "one reference: FILE or FILE@REV"),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Ref = args[0]
+			if err := opts.JSON.check(); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}

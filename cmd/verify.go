@@ -43,6 +43,9 @@ which send stamps, are not changes. Exit status 1 when there is a change.`,
 		Args: exactArgs(1, "one draft file that has been sent"),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.File = args[0]
+			if err := opts.JSON.check(); err != nil {
+				return err // before the comparison, not after it
+			}
 			if runF != nil {
 				return runF(opts)
 			}
