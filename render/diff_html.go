@@ -6,6 +6,7 @@ import (
 	"html"
 	"html/template"
 	"io"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -52,7 +53,9 @@ func (v *htmlView) bodyHTML() (redline, rows template.HTML) {
 			b.WriteString(`<p class="fold">` + html.EscapeString(p.Fold) + "</p>\n")
 			continue
 		}
-		b.WriteString("<p>" + string(p.HTML()) + "</p>\n")
+		b.WriteString("<p>")
+		p.writeHTML(&b)
+		b.WriteString("</p>\n")
 	}
 	if len(v.Paras) == 0 {
 		b.WriteString(`<p class="fold">No text.</p>` + "\n")
@@ -69,7 +72,9 @@ func (v *htmlView) bodyHTML() (redline, rows template.HTML) {
 			if p == nil {
 				b.WriteString(`<td class="none"></td>`)
 			} else {
-				b.WriteString("<td>" + string(p.HTML()) + "</td>")
+				b.WriteString("<td>")
+				p.writeHTML(&b)
+				b.WriteString("</td>")
 			}
 		}
 		b.WriteString("</tr>\n")
@@ -106,13 +111,12 @@ func changesHTML(changes []htmlChange) template.HTML {
 	return template.HTML(b.String())
 }
 
-// HTML writes the paragraph's elements. It is built here rather than by
-// the template because a long redline has tens of thousands of spans and
-// the template's reflection made large pages take seconds; every text goes
-// through html.EscapeString, and the rest is fixed markup and numbers.
-func (p htmlPara) HTML() template.HTML {
-	var b strings.Builder
-	esc := html.EscapeString
+// writeHTML writes the paragraph's elements into b. They are built here
+// rather than by the template because a long redline has tens of
+// thousands of spans and the template's reflection made large pages take
+// seconds; every text is escaped as html.EscapeString does, straight into
+// b, and the rest is fixed markup and numbers.
+func (p htmlPara) writeHTML(b *strings.Builder) {
 	for _, s := range p.Spans {
 		mark := ""
 		if s.Mark {
@@ -120,29 +124,64 @@ func (p htmlPara) HTML() template.HTML {
 		}
 		switch s.Kind {
 		case "text":
-			b.WriteString(esc(s.Text))
+			writeEscaped(b, s.Text)
 		case "del":
-			b.WriteString(`<del class="del` + mark + `">` + esc(s.Text) + `</del>`)
+			htmlElement(b, `<del class="del`+mark+`">`, s.Text, `</del>`)
 		case "ins":
-			b.WriteString(`<ins class="ins` + mark + `">` + esc(s.Text) + `</ins>`)
+			htmlElement(b, `<ins class="ins`+mark+`">`, s.Text, `</ins>`)
 		case "move-from":
-			b.WriteString(`<del class="move move-from">` + esc(s.Text) + `</del>`)
+			htmlElement(b, `<del class="move move-from">`, s.Text, `</del>`)
 		case "move-to":
-			b.WriteString(`<ins class="move move-to">` + esc(s.Text) + `</ins>`)
+			htmlElement(b, `<ins class="move move-to">`, s.Text, `</ins>`)
 		case "num":
 			b.WriteString(`<a class="num"`)
 			if s.ID != "" {
-				b.WriteString(` id="` + esc(s.ID) + `"`)
+				htmlElement(b, ` id="`, s.ID, `"`)
 			}
-			fmt.Fprintf(&b, ` href="#list-%d" title="change %d">%d</a>`, s.Num, s.Num, s.Num)
+			n := strconv.Itoa(s.Num)
+			b.WriteString(` href="#list-` + n + `" title="change ` + n + `">` + n + `</a>`)
 			if s.By != "" {
-				b.WriteString(`<span class="by" style="` + htmlByStyle + `">` + esc(s.By) + `</span>`)
+				htmlElement(b, `<span class="by" style="`+htmlByStyle+`">`, s.By, `</span>`)
 			}
 		case "move-mark":
-			b.WriteString(`<span class="move-mark" title="` + esc(s.Text) + `">⟦` + esc(s.Text) + `⟧</span>`)
+			htmlElement(b, `<span class="move-mark" title="`, s.Text, `">⟦`)
+			htmlElement(b, "", s.Text, `⟧</span>`)
 		}
 	}
-	return template.HTML(b.String())
+}
+
+// htmlElement writes open, text escaped, and close.
+func htmlElement(b *strings.Builder, open, text, close string) {
+	b.WriteString(open)
+	writeEscaped(b, text)
+	b.WriteString(close)
+}
+
+// writeEscaped writes s into b escaped as html.EscapeString escapes it
+// (<, >, &, ' and "), without building the escaped string first.
+func writeEscaped(b *strings.Builder, s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var r string
+		switch s[i] {
+		case '<':
+			r = "&lt;"
+		case '>':
+			r = "&gt;"
+		case '&':
+			r = "&amp;"
+		case '\'':
+			r = "&#39;"
+		case '"':
+			r = "&#34;"
+		default:
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(r)
+		last = i + 1
+	}
+	b.WriteString(s[last:])
 }
 
 type htmlRow struct {
