@@ -115,10 +115,21 @@ func (pf *pdfFonts) printed(family, style, s string) string {
 	return b.String()
 }
 
+// setFont selects a face unless it is the one selected already: fpdf's
+// SetFont writes a font selection into the page each time it is called,
+// and the layout measures every word, so most calls changed nothing but
+// the size of the page (and the time to compress it).
+func (pf *pdfFonts) setFont(family, style string, size float64) {
+	if pt, _ := pf.pdf.GetFontSize(); pt == size && pf.pdf.GetFontFamily() == family && pf.pdf.GetFontStyle() == style {
+		return
+	}
+	pf.pdf.SetFont(family, style, size)
+}
+
 // width measures s in the given face and size, each run in its own font.
 func (pf *pdfFonts) width(family, style string, size float64, s string) float64 {
 	if plainASCII(s) {
-		pf.pdf.SetFont(family, style, size)
+		pf.setFont(family, style, size)
 		return pf.pdf.GetStringWidth(s)
 	}
 	w := 0.0
@@ -130,9 +141,9 @@ func (pf *pdfFonts) width(family, style string, size float64, s string) float64 
 
 func (pf *pdfFonts) spanWidth(family, style string, size float64, sp pdfSpan) float64 {
 	if sp.font != "" {
-		pf.pdf.SetFont(sp.font, "", size)
+		pf.setFont(sp.font, "", size)
 	} else {
-		pf.pdf.SetFont(family, style, size)
+		pf.setFont(family, style, size)
 	}
 	return pf.pdf.GetStringWidth(sp.text)
 }
@@ -141,7 +152,7 @@ func (pf *pdfFonts) spanWidth(family, style string, size float64, sp pdfSpan) fl
 // leaves the face asked for selected.
 func (pf *pdfFonts) text(family, style string, size, x, y float64, s string) {
 	if plainASCII(s) {
-		pf.pdf.SetFont(family, style, size)
+		pf.setFont(family, style, size)
 		pf.pdf.Text(x, y, s)
 		return
 	}
@@ -150,7 +161,7 @@ func (pf *pdfFonts) text(family, style string, size, x, y float64, s string) {
 		pf.pdf.Text(x, y, sp.text)
 		x += w
 	}
-	pf.pdf.SetFont(family, style, size)
+	pf.setFont(family, style, size)
 }
 
 // warnings says which characters could not be printed, and how to get a
