@@ -41,6 +41,8 @@ type archiveCase struct {
 	signature, subject     string
 	ending, passing        string
 	references, captions   []string
+	toPrecedence, xmt      []string
+	tags                   []string
 
 	// textStarts and textEnds are the first and last words of the
 	// message text (white space collapsed); inText must be in it and
@@ -203,6 +205,81 @@ var archiveCases = []archiveCase{
 		},
 	},
 	{
+		file: "state_1976_state_190412_header_after.txt",
+		form: "archive", dtg: "311912Z JUL 76", from: "SECSTATE WASHDC",
+		to:           []string{"AMEMBASSY ISLAMABAD", "AMEMBASSY KABUL"},
+		toPrecedence: []string{"NIACT IMMEDIATE", "NIACT IMMEDIATE"},
+		info:         []string{}, xmt: []string{},
+		serial: "STATE 190412", classification: "CONFIDENTIAL", signature: "KISSINGER",
+		subject: "", ending: "NNN", passing: "", references: []string{},
+		textStarts: "1. IF THERE IS ANY WAY YOU CAN GET TO BHUTTO DIRECTLY",
+		textEnds:   "HE STILL PREFERS TO MEET IN PESHAWAR, THAT IS WHAT WE WILL DO.",
+		inText: []string{"GO BACK TO AGHA SHAHI TO CONVEY THE FOLLOWING POINTS",
+			"RELATIONS WITH PAKISTAN. --WE HAD READILY AGREED WHEN BHUTTO ASKED",
+			"IF THE PRIME MINISTER INSISTS"},
+		notInText: []string{"Show Headers", "KISSINGER", "NNN", "ORIGIN SS-25", "OCT-01", "/026 R",
+			"DRAFTED BY", "RAPECK", "APPROVED BY THE SECRETARY", "ATHERTON", "SESTEINER",
+			"-----", "091074", "PAGE 0", "ZFF4", "NIACT"},
+		pending: map[string]string{
+			"serial":         "take the serial of an archive copy from its PAGE 01/02 STATE 190412 lines",
+			"classification": "take the classification of an archive copy from its page banners (CONFIDENTIAL)",
+			"signature":      "read the surname after the last full stop of the text (... WHAT WE WILL DO. KISSINGER) in a copy whose header follows the text",
+			"ending":         "keep the NNN that ends the text of a copy whose header follows it",
+			"text-starts":    "leave the web page's Show Headers line out of the text",
+			"text-ends":      "stop the text at NNN: the ORIGIN/INFO distribution, DRAFTED BY, APPROVED BY, clearances and relay line land in it",
+			"not-in-text":    "keep Show Headers, the signature, the distribution, the drafting block and the relay line out of the text",
+		},
+	},
+	{
+		file: "state_1976_state_180074_subject_split.txt",
+		form: "state", dtg: "210317Z JUL 76", from: "SECSTATE WASHDC",
+		to:           []string{"USINT BAGHDAD", "ALL DIPLOMATIC POSTS"},
+		toPrecedence: []string{"PRIORITY", ""},
+		info:         []string{}, xmt: []string{},
+		serial: "STATE 180074", classification: "LIMITED OFFICIAL USE", signature: "",
+		subject: "HIGH LEVEL ATTENDANCE AT 31ST REGULAR SESSION UNGA",
+		tags:    []string{"PFOR", "UNGA"},
+		ending:  anyValue, passing: "", references: []string{},
+		textStarts: "1. THIRTY-FIRST REGULAR SESSION OF UN GENERAL ASSEMBLY",
+		textEnds:   "USUN SHOULD BE INCLUDED AS INFO ADDRESSEE.",
+		inText:     []string{"SHOULD BE HEADED \"SECVISIT: 31ST UNGA.\""},
+		notInText: []string{"ORIGIN IO-13", "OCT-01", "/098 R", "DRAFTED BY", "DAMACUK", "APPROVED BY",
+			"JABAKER", "LWINCHESTER", "DLMACK", "-----", "083631", "PAGE 0", "TAGS", "LIMITED OFFICIAL USE"},
+		pending: map[string]string{
+			"to":             "end the TO list at the classification line (LIMITED OFFICIAL USE STATE 180074 is read as an addressee)",
+			"to-precedence":  "end the TO list at the classification line",
+			"serial":         "read the serial from LIMITED OFFICIAL USE STATE 180074",
+			"classification": "know LIMITED OFFICIAL USE, the US handling marking printed where a classification goes",
+			"subject":        "read a SUBJECT line across a page break: the banners land in it and its last word (UNGA) is left in the text",
+			"tags":           "read TAGS: with no space after the colon (TAGS:PFOR, UNGA becomes a heading line)",
+			"text-starts":    "read a SUBJECT line across a page break (UNGA opens the text)",
+		},
+	},
+	{
+		file: "state_1974_state_170108_xmt.txt",
+		form: "state", dtg: "052024Z AUG 74", from: "SECSTATE WASHDC",
+		to: []string{"ALL DIPLOMATIC AND CONSULAR POSTS", "AMEMBASSY NOUAKCHOTT",
+			"USMISSION USUN NEW YORK", "USINT BAGHDAD", "AMEMBASSY BANJUL", "AMEMBASSY SUVA"},
+		info: []string{}, xmt: []string{"AMEMBASSY TAIPEI"},
+		serial: "STATE 170108", classification: "LIMITED OFFICIAL USE", signature: "",
+		subject: "HIGH LEVEL ATTENDANCE AT 29TH UNGA", tags: []string{"PFOR", "UNGA"},
+		ending: anyValue, passing: "", references: []string{},
+		textStarts: "1. 29TH SESSION OF UN GENERAL ASSEMBLY SCHEDULED CONVENE",
+		textEnds:   "AND SHOULD INCLUDE USUN AS INFO ADDRESSEE.",
+		inText:     []string{"PARTICIPATE, WILL PROBABLY BEGIN SEPTEMBER 23. 2. DEPARTMENT"},
+		notInText: []string{"ORIGIN IO-14", "OCT-01", "/127 R", "DRAFTED BY", "MKWILLIAMSON",
+			"EAGLEBURGER", "ROBLAKE", "-----", "104023", "PAGE 0", "XMT", "TAIPEI",
+			"INFORM CONSULS", "LIMITED OFFICIAL USE"},
+		pending: map[string]string{
+			"to":             "take BY POUCH, the means of delivery written after an addressee, off it as a precedence is (reads AMEMBASSY BANJUL BY POUCH)",
+			"xmt":            "end the XMT list at the classification line (LIMITED OFFICIAL USE STATE 170108 and INFORM CONSULS are read as exempted addressees)",
+			"serial":         "read the serial from LIMITED OFFICIAL USE STATE 170108",
+			"classification": "know LIMITED OFFICIAL USE, the US handling marking printed where a classification goes",
+			"in-text":        "drop LIMITED OFFICIAL USE page banners as furniture (they stay in paragraph 1, between WILL and PROBABLY)",
+			"not-in-text":    "drop LIMITED OFFICIAL USE page banners as furniture",
+		},
+	},
+	{
 		file: "frus_1981-88v13_d27.txt",
 		form: "transcription", dtg: anyValue, from: anyValue, to: nil, info: nil,
 		serial: anyValue, classification: "SECRET", signature: anyValue,
@@ -329,6 +406,9 @@ func (c archiveCase) checks() []archiveCheck {
 	str("passing", c.passing, func(m *Message) string { return m.Passing })
 	list("references", c.references, func(m *Message) []string { return m.References })
 	list("captions", c.captions, func(m *Message) []string { return m.Captions })
+	list("to-precedence", c.toPrecedence, func(m *Message) []string { return m.ToPrecedence })
+	list("xmt", c.xmt, func(m *Message) []string { return m.XMT })
+	list("tags", c.tags, func(m *Message) []string { return m.Tags })
 	out = append(out, c.textChecks()...)
 	return out
 }
