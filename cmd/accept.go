@@ -219,7 +219,7 @@ func checkResolveFlags(opts *ResolveOptions) error {
 		}
 	}
 	if selectors > 1 {
-		return usageErrorf("give change numbers, --all, --author or --office, only one of them")
+		return usageErrorf("give change numbers, --all, --by-author or --by-office, only one of them")
 	}
 	if selectors == 0 {
 		return usageErrorf("which changes? give their numbers (see 'redline changes %s'), --all, --by-author NAME or --by-office NAME", opts.Ref)

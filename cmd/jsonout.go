@@ -60,7 +60,7 @@ type jsonExporter struct {
 func addJSONFlags(c *cobra.Command, sample any) *jsonExporter {
 	e := &jsonExporter{known: jsonFieldNames(reflect.TypeOf(sample))}
 	fl := c.Flags()
-	fl.Var((*fieldsValue)(&e.fields), "json", "print JSON; --json=FIELDS keeps only those fields (comma-separated): "+strings.Join(e.known, ", "))
+	fl.Var(&fieldsValue{&e.fields, e.known}, "json", "print JSON; --json=FIELDS keeps only those fields (comma-separated): "+strings.Join(e.known, ", "))
 	fl.Lookup("json").NoOptDefVal = allFields
 	fl.StringVar(&e.jq, "jq", "", "filter the JSON with a jq `EXPRESSION` (implies --json)")
 	fl.StringVar(&e.template, "json-template", "", "format the JSON with a Go `TEMPLATE` (implies --json)")
@@ -78,14 +78,85 @@ func addJSONFlags(c *cobra.Command, sample any) *jsonExporter {
 	return e
 }
 
-// fieldsValue is --json's value; its type name shows in --help.
-type fieldsValue string
+// fieldsValue is --json's value; its type name shows in --help. It knows
+// the command's field names so that joinSpacedJSON can tell a field list
+// from a file name.
+type fieldsValue struct {
+	fields *string
+	known  []string
+}
 
-func (v *fieldsValue) String() string     { return string(*v) }
-func (v *fieldsValue) Set(s string) error { *v = fieldsValue(s); return nil }
+func (v *fieldsValue) String() string {
+	if v.fields == nil {
+		return ""
+	}
+	return *v.fields
+}
+func (v *fieldsValue) Set(s string) error { *v.fields = s; return nil }
 func (v *fieldsValue) Type() string       { return "fields" }
 
 var _ pflag.Value = (*fieldsValue)(nil)
+
+// joinSpacedJSON lets --json take its fields as the next argument, as gh's
+// does (`--json title,draft`), while a bare --json still means every field.
+// pflag cannot do both for one flag, so before parsing, "--json LIST" is
+// rewritten to "--json=LIST" when the command's --json is an exporter's
+// and LIST is a field list: names joined by commas, or one name the
+// command knows. Anything else after --json (a file, another flag) is left
+// alone, and arguments after "--" are never touched.
+func joinSpacedJSON(root *cobra.Command, args []string) []string {
+	c, _, err := root.Find(args)
+	if err != nil || c == nil {
+		return args
+	}
+	fl := c.Flags().Lookup("json")
+	if fl == nil {
+		return args
+	}
+	fv, ok := fl.Value.(*fieldsValue)
+	if !ok {
+		return args
+	}
+	out := make([]string, 0, len(args))
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			return append(out, args[i:]...)
+		}
+		if a == "--json" && i+1 < len(args) && isFieldList(args[i+1], fv.known) {
+			out = append(out, "--json="+args[i+1])
+			i++
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// isFieldList reports whether s reads as --json's fields: identifiers
+// joined by commas, or, without a comma, one of the known names.
+func isFieldList(s string, known []string) bool {
+	parts := strings.Split(s, ",")
+	for _, p := range parts {
+		if !isFieldName(p) {
+			return false
+		}
+	}
+	return len(parts) > 1 || slices.Contains(known, s)
+}
+
+func isFieldName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, r := range s {
+		letter := r == '_' || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z')
+		if !letter && (i == 0 || r < '0' || r > '9') {
+			return false
+		}
+	}
+	return true
+}
 
 // Enabled reports whether the command should print JSON.
 func (e *jsonExporter) Enabled() bool {

@@ -95,6 +95,7 @@ refs', 'exit-codes', 'formats', 'templates'.`,
 	var dir string
 	root.PersistentFlags().StringVarP(&dir, "directory", "C", "", "run as if redline was started in `DIR` (as git -C)")
 	root.PersistentPreRunE = func(c *cobra.Command, args []string) error {
+		warnDeprecatedFlags(c, f.IO.ErrOut)
 		if dir == "" {
 			return nil
 		}
@@ -143,7 +144,7 @@ func newFactory(stdin io.Reader, stdout, stderr io.Writer) *Factory {
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	f := newFactory(stdin, stdout, stderr)
 	root := NewRootCmd(f)
-	root.SetArgs(args)
+	root.SetArgs(joinSpacedJSON(root, args))
 	err := root.Execute()
 	if err == nil {
 		return ExitOK

@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -23,8 +22,7 @@ type SerialOptions struct {
 	Serial string // for show
 	Series string
 	Year   int
-	JSON   bool
-	// Export is list's --json/--jq/--json-template.
+	// Export is list's and verify's --json/--jq/--json-template.
 	Export *jsonExporter
 }
 
@@ -88,7 +86,7 @@ are still checked. The exit status is non-zero when anything is wrong.`,
 		Args:    exactArgs(0, "no arguments"),
 		RunE:    func(c *cobra.Command, args []string) error { return run(verify) },
 	}
-	vc.Flags().BoolVar(&verify.JSON, "json", false, "print the findings as JSON")
+	verify.Export = addJSONFlags(vc, despatch.Report{})
 	show := newOpts("show")
 	sc := &cobra.Command{
 		Use:   "show SERIAL",
@@ -210,10 +208,8 @@ func serialVerify(opts *SerialOptions, ws *draft.Workspace) error {
 	if err != nil {
 		return err
 	}
-	if opts.JSON {
-		enc := json.NewEncoder(opts.IO.Out)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(rep); err != nil {
+	if opts.Export.Enabled() {
+		if err := opts.Export.Write(opts.IO.Out, rep); err != nil {
 			return err
 		}
 	} else {
