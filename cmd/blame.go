@@ -184,7 +184,9 @@ func blameRun(opts *BlameOptions) error {
 		err = opts.JSON.Write(&buf, newBlameJSON(opts.Ref, b))
 	case format == "pdf":
 		var warnings []string
+		stop := startProgress(opts.IO, "writing the PDF")
 		warnings, err = render.BlamePDFWithWarnings(&buf, b, render.BlameOptions{Title: opts.Title, Paper: opts.Paper})
+		stop()
 		for _, m := range warnings {
 			fmt.Fprintf(opts.IO.ErrOut, "redline: warning: %s\n", m)
 		}

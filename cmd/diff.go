@@ -360,7 +360,10 @@ func writeDiff(opts *DiffOptions, c *diff.Comparison, view render.Format, mode C
 	if toFile {
 		// Rendered whole first, so that a failure leaves no half-written file.
 		var buf bytes.Buffer
-		if err := renderDiff(f, &buf, c, view, ropts); err != nil {
+		stop := startProgress(opts.IO, "writing "+opts.Output.Path)
+		err := renderDiff(f, &buf, c, view, ropts)
+		stop()
+		if err != nil {
 			return err
 		}
 		return opts.Output.Write(f, buf.Bytes(), inputs...)

@@ -52,7 +52,9 @@ func fsckRun(opts *FsckOptions) error {
 	if err != nil {
 		return err
 	}
+	stop := startProgress(opts.IO, "checking the store")
 	rep, err := ws.Fsck()
+	stop()
 	if err != nil {
 		return err
 	}

@@ -71,6 +71,7 @@ An existing DRAFT.md is only replaced with --force.`,
 
 func importCableRun(opts *ImportCableOptions) error {
 	f := opts.Factory
+	defer startProgress(opts.IO, "importing "+opts.File)()
 	m, err := cableParseFile(opts.IO, opts.File)
 	if err != nil {
 		return err

@@ -106,6 +106,7 @@ func importDocxRun(opts *ImportDocxOptions) error {
 	if err != nil {
 		return err
 	}
+	defer startProgress(opts.IO, "importing "+v.Name)()
 	doc, rep, err := docx.Read(v.Data)
 	if err != nil {
 		return fmt.Errorf("%s: %w", v.Name, err)

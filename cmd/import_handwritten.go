@@ -72,6 +72,7 @@ func importHandwrittenRun(opts *ImportHandwrittenOptions) error {
 	if err != nil {
 		return err
 	}
+	defer startProgress(opts.IO, "importing "+v.Name)()
 	out, err := critic.ImportHandwrittenFile(v.Name, v.Data)
 	if err != nil {
 		return err

@@ -20,8 +20,12 @@ func startProgress(s *IOStreams, what string) (stop func()) {
 	if !s.stderrTTY {
 		return func() {}
 	}
-	return runProgress(s.errRaw, what, progressDelay, time.Second)
+	return progressRunner(s.errRaw, what, progressDelay, time.Second)
 }
+
+// progressRunner runs the progress line; tests replace it to see which
+// work shows progress without waiting for the delay.
+var progressRunner = runProgress
 
 // runProgress is startProgress on any writer, with its timings given.
 func runProgress(w io.Writer, what string, delay, every time.Duration) (stop func()) {

@@ -206,6 +206,7 @@ func renderTelegram(buf *bytes.Buffer, opts *RenderOptions, v *draft.Version, se
 		if title == "" {
 			title = strings.TrimSuffix(filepath.Base(v.Name), filepath.Ext(v.Name))
 		}
+		defer startProgress(opts.IO, "writing the PDF")()
 		return render.CablePDF(buf, l, render.PDFOptions{Paper: opts.Paper, Title: title})
 	case "json":
 		enc := json.NewEncoder(buf)
