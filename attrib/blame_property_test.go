@@ -28,9 +28,10 @@ func name(n int) string {
 // editChain makes a chain of revisions, each made from the one before by
 // replacing, inserting and deleting runs of words at places at least three
 // unchanged words apart, re-wrapping the lines and changing the case of
-// some words. Every word inserted is new, so the revision that introduced
-// each word of the last revision is known without a diff.
-func editChain(r *rand.Rand, nrevs int) ([]Revision, []token) {
+// some words; it returns the revisions and the words of each. Every word
+// inserted is new, so the revision that introduced each word of the last
+// revision is known without a diff.
+func editChain(r *rand.Rand, nrevs int) ([]Revision, [][]token) {
 	next := 0
 	fresh := func(rev, n int) []token {
 		out := make([]token, n)
@@ -45,6 +46,7 @@ func editChain(r *rand.Rand, nrevs int) ([]Revision, []token) {
 	}
 	toks := fresh(0, 20+r.IntN(60))
 	revs := []Revision{render(r, 0, toks)}
+	steps := [][]token{toks}
 	for rev := 1; rev < nrevs; rev++ {
 		var out []token
 		for i := 0; i < len(toks); {
@@ -75,8 +77,9 @@ func editChain(r *rand.Rand, nrevs int) ([]Revision, []token) {
 		}
 		toks = out
 		revs = append(revs, render(r, rev, toks))
+		steps = append(steps, toks)
 	}
-	return revs, toks
+	return revs, steps
 }
 
 // render writes a revision's words with random line breaks and some words
@@ -105,7 +108,8 @@ func TestChainAttributesFirstAppearance(t *testing.T) {
 	r := rand.New(rand.NewPCG(13, 1988))
 	for trial := 0; trial < 300; trial++ {
 		nrevs := 2 + r.IntN(4)
-		revs, want := editChain(r, nrevs)
+		revs, steps := editChain(r, nrevs)
+		want := steps[len(steps)-1]
 		b, err := Chain(revs)
 		if err != nil {
 			t.Fatal(err)
@@ -128,6 +132,96 @@ func TestChainAttributesFirstAppearance(t *testing.T) {
 				}
 				t.Fatalf("trial %d: word %q blamed on revision %d, first appears in its place in %d; chain:\n%s",
 					trial, got, w.Rev+1, want[i].origin+1, strings.Join(chain, "----\n"))
+			}
+		}
+	}
+}
+
+// markedHop writes revision a's words with the edits that make b as
+// CriticMarkup, the way a reviewer's amendments stand in a draft before
+// they are accepted: words only a has are deleted ({--…--}), words only b
+// has inserted ({++…++}), a deletion followed by an insertion is one
+// substitution ({~~…~>…~~}). Every inserted word is new to the chain, so a
+// word of a survives into b exactly when b has it.
+func markedHop(a, b []token) string {
+	inB := map[string]bool{}
+	for _, t := range b {
+		inB[t.word] = true
+	}
+	join := func(ts []token) string {
+		var parts []string
+		for _, t := range ts {
+			parts = append(parts, t.word+t.punct)
+		}
+		return strings.Join(parts, " ")
+	}
+	var out []string
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		var del, ins []token
+		for i < len(a) && !inB[a[i].word] {
+			del = append(del, a[i])
+			i++
+		}
+		for j < len(b) && (i >= len(a) || b[j].word != a[i].word) {
+			ins = append(ins, b[j])
+			j++
+		}
+		switch {
+		case len(del) > 0 && len(ins) > 0:
+			out = append(out, "{~~"+join(del)+"~>"+join(ins)+"~~}")
+		case len(del) > 0:
+			out = append(out, "{--"+join(del)+"--}")
+		case len(ins) > 0:
+			out = append(out, "{++"+join(ins)+"++}")
+		}
+		if i < len(a) && j < len(b) && a[i].word == b[j].word {
+			out = append(out, b[j].word+b[j].punct)
+			i, j = i+1, j+1
+		}
+	}
+	return strings.Join(out, " ") + ".\n"
+}
+
+// TestChainMarkedAmendmentsFirstAppearance: random chains in which every
+// hop is made twice, first as CriticMarkup on the text before (the
+// amendments proposed), then as the clean text once they are accepted.
+// Every word of the last revision is attributed to exactly one revision,
+// the first in which it stands in its place as a reader sees it: the
+// revision that proposed it, never the one that accepted it. The chain is
+// blamed both at its last clean revision and at its last marked one.
+func TestChainMarkedAmendmentsFirstAppearance(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 1988))
+	for trial := 0; trial < 200; trial++ {
+		nrevs := 2 + r.IntN(4)
+		revs, steps := editChain(r, nrevs)
+		var chain []Revision
+		for k, rv := range revs {
+			if k > 0 {
+				chain = append(chain, Revision{Name: fmt.Sprintf("d.md@%d (marked)", k), Number: 2 * k,
+					Data: []byte(markedHop(steps[k-1], steps[k])), Kind: "markdown"})
+			}
+			rv.Kind = "markdown"
+			chain = append(chain, rv)
+		}
+		want := steps[len(steps)-1]
+		for _, upto := range []int{len(chain), len(chain) - 1} {
+			b, err := Chain(chain[:upto])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(b.Words) != len(want) {
+				t.Fatalf("trial %d, chain of %d: %d words blamed, want %d:\n%s", trial, upto, len(b.Words), len(want), chain[upto-1].Data)
+			}
+			for i, w := range b.Words {
+				got := strings.ToLower(b.Text[w.Start:w.End])
+				// revision k's new words are first seen in the marked
+				// revision before it, chain index 2k-1
+				wantRev := max(0, 2*want[i].origin-1)
+				if got != want[i].word || w.Rev != wantRev {
+					t.Fatalf("trial %d, chain of %d: word %d %q blamed on chain index %d, want %q on %d; last revision:\n%s",
+						trial, upto, i, got, w.Rev, want[i].word, wantRev, chain[upto-1].Data)
+				}
 			}
 		}
 	}
