@@ -81,39 +81,9 @@ func commitRun(opts *CommitOptions) error {
 		}
 	}
 	// Read every file first: what is committed is what was read here.
-	type item struct {
-		path, name string
-		data       []byte
-	}
-	var items []item
-	seen := map[string]bool{}
-	for _, p := range opts.Files {
-		if p == "-" {
-			return usageErrorf("commit takes draft files, not standard input")
-		}
-		name, err := ws.DraftName(p)
-		if err != nil {
-			return err
-		}
-		if seen[name] {
-			continue
-		}
-		seen[name] = true
-		fi, err := os.Stat(p)
-		if err != nil {
-			if strings.Contains(p, "@") {
-				return fmt.Errorf("%s: no such file (commit records a working copy, not FILE@REV)", p)
-			}
-			return fmt.Errorf("%s: no such file", p)
-		}
-		if fi.IsDir() {
-			return fmt.Errorf("%s is a folder: give draft files", p)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return fmt.Errorf("cannot read %s: %w", p, err)
-		}
-		items = append(items, item{path: p, name: name, data: data})
+	items, err := readCommitFiles(ws, opts.Files)
+	if err != nil {
+		return err
 	}
 	author, office, err := f.Identity(ws, opts.Author, opts.Office)
 	if err != nil {
@@ -156,4 +126,46 @@ func commitRun(opts *CommitOptions) error {
 		}
 	}
 	return nil
+}
+
+// commitItem is one working copy as commit read it.
+type commitItem struct {
+	path, name string
+	data       []byte
+}
+
+// readCommitFiles reads each draft file once (a draft named twice is read
+// once), refusing standard input, a missing file and a folder.
+func readCommitFiles(ws *draft.Workspace, files []string) ([]commitItem, error) {
+	var items []commitItem
+	seen := map[string]bool{}
+	for _, p := range files {
+		if p == "-" {
+			return nil, usageErrorf("commit takes draft files, not standard input")
+		}
+		name, err := ws.DraftName(p)
+		if err != nil {
+			return nil, err
+		}
+		if seen[name] {
+			continue
+		}
+		seen[name] = true
+		fi, err := os.Stat(p)
+		if err != nil {
+			if strings.Contains(p, "@") {
+				return nil, fmt.Errorf("%s: no such file (commit records a working copy, not FILE@REV)", p)
+			}
+			return nil, fmt.Errorf("%s: no such file", p)
+		}
+		if fi.IsDir() {
+			return nil, fmt.Errorf("%s is a folder: give draft files", p)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, fmt.Errorf("cannot read %s: %w", p, err)
+		}
+		items = append(items, commitItem{path: p, name: name, data: data})
+	}
+	return items, nil
 }
