@@ -46,7 +46,14 @@ forces either. The zone letter is Z (UTC) by default; A-M (no J) are UTC+1 to
 not the one-letter zones of RFC 822, whose signs are the opposite.
 
 TIME is RFC 3339 (1988-12-21T21:30:00Z), YYYY-MM-DD HH:MM or
-YYYY-MM-DDTHH:MM in UTC, or a date-time group to convert to --zone.`,
+YYYY-MM-DDTHH:MM in UTC, or a date-time group to convert to --zone.
+
+A group printed here is not reserved, and send has rules of its own: with
+--dtg now it stamps the store's clock, moved on a minute past each group the
+originator has already used and never more than 5 minutes ahead; a group given
+with --dtg more than 5 minutes ahead of the clock is refused, and one more than
+a day behind it (as an archive cable's two-digit year is) needs --backdate
+REASON, which the register records.`,
 		Example: `  redline dtg
   redline dtg --at 1988-12-21T21:30:00Z
   redline dtg --at "1988-12-21 21:30" --zone R
