@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -88,5 +89,57 @@ func sealFixture(t *testing.T, ws *draft.Workspace, req draft.CommitRequest) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestStoreSealRace starts `restore` and `send` of the same draft at the
+// same moment, round after round. Whichever wins, a sealed draft's working
+// copy is the text that was sent: the seal check and the rewrite happen in
+// one store transaction, so a send cannot seal the draft in between.
+func TestStoreSealRace(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts processes")
+	}
+	exe := despatchExe(t)
+	dir := t.TempDir()
+	despatchRun(t, exe, dir, "init")
+	const rounds = 12
+	for i := 0; i < rounds; i++ {
+		name := fmt.Sprintf("race%02d.md", i)
+		p := filepath.Join(dir, name)
+		first := despatchDraft(i) + "First version.\n"
+		os.WriteFile(p, []byte(first), 0o644)
+		despatchRun(t, exe, dir, "commit", name, "-m", "first")
+		final := despatchDraft(i)
+		os.WriteFile(p, []byte(final), 0o644)
+		despatchRun(t, exe, dir, "commit", name, "-m", "final")
+
+		send := despatchCmd(exe, dir, "send", name, "--dtg", despatchDTG(i))
+		restore := despatchCmd(exe, dir, "restore", name+"@1", "--force")
+		if err := send.Start(); err != nil {
+			t.Fatal(err)
+		}
+		if err := restore.Start(); err != nil {
+			t.Fatal(err)
+		}
+		sendErr, restoreErr := send.Wait(), restore.Wait()
+		ws, err := draft.Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sealed, ok, err := ws.Sealed(p)
+		ws.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _ := os.ReadFile(p)
+		switch {
+		case ok && string(got) != string(sealed.Content):
+			t.Fatalf("round %d: %s is sealed but its working copy is not the text sent (restore: %v)", i, name, restoreErr)
+		case ok != (sendErr == nil):
+			t.Fatalf("round %d: send exited with %v but sealed is %v", i, sendErr, ok)
+		case !ok && string(got) != first:
+			t.Fatalf("round %d: the send failed but the working copy is not revision 1", i)
+		}
 	}
 }

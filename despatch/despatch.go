@@ -7,8 +7,10 @@
 package despatch
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/redline-dev/redline/cable"
@@ -72,6 +74,7 @@ var (
 	ErrDTGUsed      = errors.New("the originator already used this date-time group")
 	ErrDTGAhead     = errors.New("the date-time group would be ahead of the clock")
 	ErrNeedBackdate = errors.New("the date-time group is far from the clock and no reason was given")
+	ErrChanged      = errors.New("the working copy changed while the draft was being sent")
 )
 
 // Send despatches a draft in one transaction.
@@ -102,6 +105,12 @@ func send(tx *draft.Tx, req Request) (*Result, error) {
 	}
 	if latest.SHA256 != store.HexSHA256(req.Content) {
 		return nil, &UncommittedError{Draft: req.Display, Rev: latest.Number}
+	}
+	// The working copy read before the transaction must still be there:
+	// a restore or an accept that rewrote it in between has committed its
+	// write, and the draft must not be sealed over a different text.
+	if wc, err := os.ReadFile(req.Workspace.WorkingPath(req.Draft)); err != nil || !bytes.Equal(wc, req.Content) {
+		return nil, refuse(ErrChanged, "%s was rewritten while it was being sent (by restore, accept or another command): nothing was sent and no serial was used; check it and send again", req.Display)
 	}
 	for _, check := range req.Checks {
 		if err := check(st, req.Draft, *latest); err != nil {
