@@ -107,10 +107,12 @@ func (s *Store) now() time.Time {
 	return time.Now().UTC()
 }
 
-// advisoryKey is the PostgreSQL advisory lock every writer takes first, so
-// that writers run one after another and each sees all that the one before
-// it committed (PostgreSQL's default isolation reads afresh per statement).
-const advisoryKey = 7273690117
+// advisoryClass is the first key of the PostgreSQL advisory lock every
+// writer takes first, so that writers run one after another and each sees
+// all that the one before it committed (PostgreSQL's default isolation
+// reads afresh per statement). The second key is the store's schema, so
+// that stores in other schemas of the same database do not wait on it.
+const advisoryClass = 727369
 
 func (s *Store) begin(ctx context.Context, write bool) (*sql.Tx, error) {
 	q, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: !write})
@@ -118,7 +120,7 @@ func (s *Store) begin(ctx context.Context, write bool) (*sql.Tx, error) {
 		return nil, fmt.Errorf("cannot start a transaction: %w", err)
 	}
 	if write && s.kind == "postgres" {
-		if _, err := q.ExecContext(ctx, "SELECT pg_advisory_xact_lock($1)", int64(advisoryKey)); err != nil {
+		if _, err := q.ExecContext(ctx, "SELECT pg_advisory_xact_lock($1, hashtext(COALESCE(current_schema(), '')))", advisoryClass); err != nil {
 			q.Rollback()
 			return nil, fmt.Errorf("cannot lock the store: %w", err)
 		}
