@@ -4,8 +4,10 @@
 // it. It works hop by hop with the comparison engine (diff.Compare on
 // consecutive revisions), carrying attribution through the text each hop
 // leaves equal, so that re-wrapping, a change of case and re-typing as a
-// cable do not re-attribute a word. It also evaluates clearances against the
-// revisions they were given for. It prints nothing.
+// cable do not re-attribute a word; blame reads each revision as its reader
+// sees it (a draft's CriticMarkup accepted, a cable's message text without
+// its heading). It also evaluates clearances against the revisions they
+// were given for. It prints nothing.
 package attrib
 
 import (
