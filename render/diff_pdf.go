@@ -57,6 +57,11 @@ type blItem struct {
 	size   float64
 	color  [3]int
 	deco   blDeco
+	// sym is the text's width in the font's glyph units, kept while the
+	// text is plain ASCII (hasSym), so that a word joined to the item adds
+	// its own width instead of the whole item being measured again.
+	sym    int
+	hasSym bool
 }
 
 // blLine is one printed line: its height (the advance from the previous

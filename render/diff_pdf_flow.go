@@ -229,12 +229,24 @@ func (b *blBuilder) place(r blRun, s string, w float64) {
 		last := &b.cur.items[n-1]
 		if last.family == r.family && last.style == r.style && last.size == r.size && last.color == r.color && last.deco == r.deco && last.x+last.w == b.x {
 			last.text += s
-			last.w = b.width(r.family, r.style, r.size, last.text)
+			if last.hasSym && plainASCII(s) {
+				sym, unit := b.fonts.symWidth(r.family, r.style, r.size, s)
+				last.sym += sym
+				last.w = float64(last.sym) * unit / 1000
+			} else {
+				last.hasSym = false
+				last.w = b.width(r.family, r.style, r.size, last.text)
+			}
 			b.x = last.x + last.w
 			return
 		}
 	}
-	b.cur.items = append(b.cur.items, blItem{x: b.x, w: w, text: s, family: r.family, style: r.style, size: r.size, color: r.color, deco: r.deco})
+	it := blItem{x: b.x, w: w, text: s, family: r.family, style: r.style, size: r.size, color: r.color, deco: r.deco}
+	if plainASCII(s) {
+		it.sym, _ = b.fonts.symWidth(r.family, r.style, r.size, s)
+		it.hasSym = true
+	}
+	b.cur.items = append(b.cur.items, it)
 	b.x += w
 }
 

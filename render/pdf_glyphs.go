@@ -126,6 +126,16 @@ func (pf *pdfFonts) setFont(family, style string, size float64) {
 	pf.pdf.SetFont(family, style, size)
 }
 
+// symWidth is the width of plain ASCII s in the face's glyph units, and
+// the font size in page units: fpdf's GetStringWidth is the one times the
+// other over 1000, and the glyph units of two texts add up to those of
+// the two joined.
+func (pf *pdfFonts) symWidth(family, style string, size float64, s string) (sym int, unit float64) {
+	pf.setFont(family, style, size)
+	_, unit = pf.pdf.GetFontSize()
+	return pf.pdf.GetStringSymbolWidth(s), unit
+}
+
 // width measures s in the given face and size, each run in its own font.
 func (pf *pdfFonts) width(family, style string, size float64, s string) float64 {
 	if plainASCII(s) {
