@@ -260,33 +260,15 @@ func (b *blBuilder) build(c *diff.Comparison, title, printNote string) {
 	b.summary(c)
 }
 
-// sideRows describes one side: name, revision, author, office, time.
+// sideRows describes one side: its name, then its facts with its kind and
+// classification.
 func (b *blBuilder) sideRows(role, shows string, s diff.Side) {
-	name := s.Name
-	if name == "" {
-		name = "(unnamed)"
-	}
-	var parts []string
-	if s.Revision > 0 {
-		parts = append(parts, fmt.Sprintf("revision %d", s.Revision))
-	}
-	if s.Label != "" {
-		parts = append(parts, "label "+s.Label)
-	}
-	if s.Author != "" {
-		parts = append(parts, s.Author)
-	}
-	if s.Office != "" {
-		parts = append(parts, s.Office)
-	}
-	if s.Time != "" {
-		parts = append(parts, s.Time)
-	}
-	if s.Kind != "" {
-		parts = append(parts, s.Kind)
-	}
-	if s.Classification != "" {
-		parts = append(parts, s.Classification)
+	name := displayName(s)
+	parts := sideFacts(s, "label ")
+	for _, v := range []string{s.Kind, s.Classification} {
+		if v != "" {
+			parts = append(parts, v)
+		}
 	}
 	label := blItem{x: blMarginLeft, text: role + ":", family: fontProse, style: "B", size: blTextSize, color: blColorText}
 	b.flowAt([]blRun{

@@ -64,34 +64,40 @@ func spanStyle(s span) string {
 // library's defaults, with ambiguous characters one column wide.
 var widths = &runewidth.Condition{EastAsianWidth: false, StrictEmojiNeutral: true}
 
-// sideLabel describes one side for headers: name, revision, label, author,
-// office and time where known.
-func sideLabel(s diff.Side) string {
-	var b strings.Builder
-	b.WriteString(s.Name)
+// displayName is a side's name, or "(unnamed)" when it has none.
+func displayName(s diff.Side) string {
 	if s.Name == "" {
-		b.WriteString("(unnamed)")
+		return "(unnamed)"
 	}
-	var extra []string
+	return s.Name
+}
+
+// sideFacts lists what is known of a side beyond its name, in the order
+// every view shows them: revision, label (after labelPrefix, which the PDF
+// sets to "label "), author, office and time.
+func sideFacts(s diff.Side, labelPrefix string) []string {
+	var facts []string
 	if s.Revision > 0 {
-		extra = append(extra, fmt.Sprintf("revision %d", s.Revision))
+		facts = append(facts, fmt.Sprintf("revision %d", s.Revision))
 	}
-	if s.Label != "" {
-		extra = append(extra, s.Label)
+	for _, f := range []struct{ prefix, v string }{
+		{labelPrefix, s.Label}, {"", s.Author}, {"", s.Office}, {"", s.Time},
+	} {
+		if f.v != "" {
+			facts = append(facts, f.prefix+f.v)
+		}
 	}
-	if s.Author != "" {
-		extra = append(extra, s.Author)
+	return facts
+}
+
+// sideLabel describes one side for headers: its name, then its facts in
+// brackets.
+func sideLabel(s diff.Side) string {
+	label := displayName(s)
+	if facts := sideFacts(s, ""); len(facts) > 0 {
+		label += " (" + strings.Join(facts, ", ") + ")"
 	}
-	if s.Office != "" {
-		extra = append(extra, s.Office)
-	}
-	if s.Time != "" {
-		extra = append(extra, s.Time)
-	}
-	if len(extra) > 0 {
-		b.WriteString(" (" + strings.Join(extra, ", ") + ")")
-	}
-	return cleanText(b.String())
+	return cleanText(label)
 }
 
 // summaryLine is the one-line summary under a redline.
