@@ -196,7 +196,7 @@ func newCableRun(doc *draft.Document, name string, tmpl *templates.Template, opt
 	if pl == "" {
 		pl = "PAGE {{.Page}} OF {{.Pages}}"
 	}
-	if c.pageLine, err = template.New("page_line").Option("missingkey=error").Parse(pl); err == nil {
+	if c.pageLine, err = template.New("page_line").Option("missingkey=error").Funcs(template.FuncMap{"prefixed": prefixSerial}).Parse(pl); err == nil {
 		err = checkRanges(c.pageLine)
 	}
 	if err != nil {

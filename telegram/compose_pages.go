@@ -137,7 +137,7 @@ func (c *cableRun) pages(lines []string, pageLines int) ([]Page, error) {
 		if i >= len(lines) {
 			break
 		}
-		j := min(i+room, len(lines))
+		j := pageEnd(lines, i, min(i+room, len(lines)))
 		page := lines[i:j]
 		// One blank line at the foot of a page is kept: it says that the
 		// next page starts a new paragraph, which the reader (and a
@@ -156,6 +156,7 @@ func (c *cableRun) pages(lines []string, pageLines int) ([]Page, error) {
 		pl, err := runBounded(c.pageLine, map[string]any{
 			"Page": k + 1, "Pages": len(bodies), "Serial": c.data["Serial"],
 			"Classification": c.banner, "DTG": c.data["DTG"],
+			"Precedence": c.data["ActionPrecedence"], "From": c.data["From"],
 		})
 		if err != nil {
 			return nil, fmt.Errorf("template %s: page_line: %v", c.tmpl.Origin, cleanExecError(err))
@@ -168,4 +169,26 @@ func (c *cableRun) pages(lines []string, pageLines int) ([]Page, error) {
 		pages[k] = p
 	}
 	return pages, nil
+}
+
+// pageEnd moves the end j of a page that starts at line i so that no
+// paragraph leaves a lone line behind: not its first line at the foot of
+// the page (an orphan), nor its last line at the top of the next (a
+// widow). Paragraphs are runs of lines between blank ones. The line goes
+// over to the next page with its neighbour instead; a page is never cut
+// to less than half its room, so a run of one-line paragraphs or a
+// paragraph longer than a page still fills pages.
+func pageEnd(lines []string, i, j int) int {
+	if j >= len(lines) {
+		return j
+	}
+	text := func(k int) bool { return k >= 0 && k < len(lines) && lines[k] != "" }
+	floor := i + (j-i+1)/2
+	if text(j-1) && text(j) && !text(j+1) && j-1 > floor {
+		j-- // the last line would be a widow: take one more with it
+	}
+	if text(j-1) && !text(j-2) && text(j) && j-1 >= floor {
+		j-- // the first line would be an orphan: it goes over too
+	}
+	return j
 }

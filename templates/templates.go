@@ -68,8 +68,10 @@ type Settings struct {
 	// --page-lines overrides it.
 	PageLines int `yaml:"page_lines" json:"page_lines,omitempty"`
 	// PageLine is a text/template for the page line of every page, given
-	// .Page, .Pages, .Serial and .Classification (default
-	// "PAGE {{.Page}} OF {{.Pages}}").
+	// .Page, .Pages, .Serial, .Classification, .DTG, .Precedence (the
+	// action precedence's word) and .From, with the function prefixed
+	// (default "PAGE {{.Page}} OF {{.Pages}}"). A continuation page names
+	// the message in it, as real cables' pages do.
 	PageLine string `yaml:"page_line" json:"page_line,omitempty"`
 	// TapePageLines and SectionPages ask for ACP 127 sections: a message
 	// longer than SectionPages pages of TapePageLines lines is split into
