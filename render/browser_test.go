@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/redline-dev/redline/diff"
+	"github.com/redline-dev/redline/render/tracked"
 )
 
 // needTool finds a program or skips the test (fails it when the browser
@@ -176,7 +177,10 @@ func longComparison(classification string) *diff.Comparison {
 		New: diff.Side{Name: "as-sent.txt", Classification: classification},
 	}
 	for i := 1; i <= 40; i++ {
+		// Paragraphs of four or five printed lines: long enough that a
+		// page break could split them two and two.
 		p := fmt.Sprintf("Paragraph %d. We must make it clear to Moscow, publicly and privately, that our agreement to attend is strictly conditional on continued progress meanwhile, which we will monitor closely. ", i)
+		p += strings.Repeat("The Soviet side knows our position on human rights and on the family reunification cases. ", 1+i%2)
 		c.Segments = append(c.Segments,
 			diff.Segment{Op: diff.OpEqual, A: p, B: p},
 			diff.Segment{Op: diff.OpDelete, A: "We can no longer delay a decision.", Change: i},
@@ -202,12 +206,31 @@ func TestBrowserPrintsClassificationOnEveryPage(t *testing.T) {
 			if len(pages) < 3 {
 				t.Fatalf("only %d pages printed; the test needs several", len(pages))
 			}
+			sideBySide := false
 			for i, p := range pages {
 				var lines []string
+				number := false
 				for _, l := range strings.Split(p, "\n") {
-					if l = strings.Join(strings.Fields(l), ""); l != "" {
+					l = strings.Join(strings.Fields(l), "")
+					// The page number stands in the page's margin, below
+					// the classification at its foot.
+					if l == fmt.Sprintf("Page%dof%d", i+1, len(pages)) {
+						number = true
+						continue
+					}
+					if l != "" {
 						lines = append(lines, l)
 					}
+				}
+				// Each paragraph of the redline (the pages before the
+				// side-by-side view) is a few lines: none is split.
+				joined := strings.Join(lines, "")
+				sideBySide = sideBySide || strings.Contains(joined, "Sidebyside")
+				if starts, ends := strings.Count(joined, "Paragraph"), strings.Count(joined, "verysoon."); starts != ends && !sideBySide {
+					t.Errorf("page %d of %d: %d paragraphs start and %d end on it: a short paragraph was split", i+1, len(pages), starts, ends)
+				}
+				if !number {
+					t.Errorf("page %d of %d has no page number \"Page %d of %d\"", i+1, len(pages), i+1, len(pages))
 				}
 				if len(lines) < 2 || lines[0] != "SECRET" || lines[len(lines)-1] != "SECRET" {
 					first, last := "", ""
@@ -246,6 +269,37 @@ func TestHTMLWithoutClassification(t *testing.T) {
 	for _, bad := range []string{"<link", " src=", "@import", "url(", "<script", "http://", "https://"} {
 		if strings.Contains(html, bad) {
 			t.Errorf("the page is not self-contained: it holds %q", bad)
+		}
+	}
+}
+
+// TestBrowserNumbersDraftPages prints a long tracked draft (render --format
+// html) and checks that every printed page carries "Page N of M".
+func TestBrowserNumbersDraftPages(t *testing.T) {
+	pdftotext := needTool(t, "pdftotext")
+	var src strings.Builder
+	src.WriteString("---\ntitle: Moscow conference\n---\n")
+	for i := 1; i <= 60; i++ {
+		fmt.Fprintf(&src, "Paragraph %d. We must make it clear to Moscow that our agreement is {--strictly--}{++wholly++} conditional on progress.\n\n", i)
+	}
+	var page bytes.Buffer
+	if err := tracked.DraftHTML(&page, "draft.md", []byte(src.String()), tracked.DraftOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	path := writePage(t, page.String())
+	pdf := filepath.Join(t.TempDir(), "draft.pdf")
+	chromium(t, path, "--print-to-pdf="+pdf, "--no-pdf-header-footer", "--print-to-pdf-no-header")
+	out, err := exec.Command(pdftotext, "-layout", pdf, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	pages := strings.Split(strings.TrimRight(string(out), "\f\n"), "\f")
+	if len(pages) < 2 {
+		t.Fatalf("only %d page printed; the test needs several", len(pages))
+	}
+	for i, p := range pages {
+		if want := fmt.Sprintf("Page %d of %d", i+1, len(pages)); !strings.Contains(strings.Join(strings.Fields(p), " "), want) {
+			t.Errorf("printed page %d lacks %q", i+1, want)
 		}
 	}
 }

@@ -142,7 +142,12 @@ mark.critic { background: #fff3a8; }
 .critic-author { font-weight: bold; }
 .critic-number { font: bold .65em system-ui, sans-serif; color: #666; margin-right: .1em; }
 main { border-top: 1px solid #ccc; margin-top: .8em; padding-top: .4em; }
-@media print { .legend { display: none; } body { max-width: none; } }
+@page { margin: 14mm 15mm; @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt system-ui, sans-serif; color: #555; } }
+@media print {
+  .legend { display: none; } body { max-width: none; }
+  p, li, blockquote { orphans: 3; widows: 3; }
+  h1, h2, h3, h4 { break-after: avoid; }
+}
 </style>
 </head>
 <body>
