@@ -74,6 +74,9 @@ type blLine struct {
 	bar     [3]int // colour of the change bar; zero means none
 	hasBar  bool
 	rule    bool // a thin rule across the text column instead of text
+	// keepNext keeps the line on the page of the next line with text: a
+	// heading is never left at the foot of a page without what follows.
+	keepNext bool
 }
 
 // blDoc is a blackline laid out in pages, ready to draw.
@@ -223,7 +226,8 @@ func (b *blBuilder) space(h float64) { b.lines = append(b.lines, blLine{h: h}) }
 func (b *blBuilder) heading(s string) {
 	b.space(8)
 	b.add(18, blItem{x: blMarginLeft, text: s, family: fontProse, style: "B", size: 12, color: blColorText})
-	b.lines = append(b.lines, blLine{h: 6, rule: true})
+	b.lines[len(b.lines)-1].keepNext = true
+	b.lines = append(b.lines, blLine{h: 6, rule: true, keepNext: true})
 }
 
 func (b *blBuilder) build(c *diff.Comparison, title, printNote string) {
@@ -256,7 +260,9 @@ func (b *blBuilder) build(c *diff.Comparison, title, printNote string) {
 		}
 	}
 	b.heading("Text")
+	from := len(b.lines)
 	b.flow(softBreaks(segmentRuns(c.Segments)), blLineH)
+	keepHeadings(b.lines[from:])
 	b.summary(c)
 }
 

@@ -130,6 +130,9 @@ func (b *blBuilder) flowAt(runs []blRun, lineH, left float64, first *blItem) {
 	}
 	lineEmpty := true // nothing but white space placed on the current line
 	wrapped := false  // the current line was started by wrapping, not by a line break
+	// A list item's wrapped lines hang under its first word, after the
+	// mark: hang is where they start, marked that a mark was just placed.
+	hang, marked := left, false
 	for _, r := range runs {
 		for _, piece := range splitPieces(r.text) {
 			if piece == "\n" {
@@ -142,6 +145,7 @@ func (b *blBuilder) flowAt(runs []blRun, lineH, left float64, first *blItem) {
 				b.endLine()
 				b.newLine(lineH, left)
 				lineEmpty, wrapped = true, false
+				hang, marked = left, false
 				continue
 			}
 			isSpace := strings.TrimSpace(piece) == ""
@@ -149,8 +153,20 @@ func (b *blBuilder) flowAt(runs []blRun, lineH, left float64, first *blItem) {
 			if !isSpace && b.x+w > b.right && !lineEmpty {
 				b.trimTrailingSpace()
 				b.endLine()
-				b.newLine(lineH, left)
+				b.newLine(lineH, hang)
 				lineEmpty, wrapped = true, true
+			}
+			if marked {
+				// The mark is followed by a space: the text starts after it.
+				marked = false
+				if isSpace {
+					b.place(r, piece, w)
+					hang = b.x
+					continue
+				}
+			}
+			if !isSpace && lineEmpty && !wrapped && b.x == left && isItemMark(piece) && hang == left {
+				marked = true
 			}
 			if isSpace && lineEmpty && wrapped {
 				// A wrapped line starts with its first word, not a space.
@@ -162,7 +178,7 @@ func (b *blBuilder) flowAt(runs []blRun, lineH, left float64, first *blItem) {
 					pw := b.width(r.family, r.style, r.size, part)
 					if b.x+pw > b.right && !lineEmpty {
 						b.endLine()
-						b.newLine(lineH, left)
+						b.newLine(lineH, hang)
 					}
 					b.place(r, part, pw)
 					lineEmpty, wrapped = false, false
@@ -334,12 +350,19 @@ func breakWord(word string, width float64, measure func(string) float64) []strin
 }
 
 // paginate puts lines on pages of the given height, never splitting a line
-// and not starting a page with a gap.
+// and not starting a page with a gap. A line marked keepNext starts a new
+// page when it and the lines it keeps with do not fit on this one.
 func paginate(lines []blLine, height float64) [][]blLine {
 	var pages [][]blLine
 	var cur []blLine
 	used := 0.0
-	for _, l := range lines {
+	for i, l := range lines {
+		if l.keepNext && len(cur) > 0 {
+			if need := keptHeight(lines, i); used+need > height && need <= height {
+				pages = append(pages, cur)
+				cur, used = nil, 0
+			}
+		}
 		if used+l.h > height && len(cur) > 0 {
 			pages = append(pages, cur)
 			cur, used = nil, 0
@@ -354,4 +377,55 @@ func paginate(lines []blLine, height float64) [][]blLine {
 		pages = append(pages, cur)
 	}
 	return pages
+}
+
+// keptHeight is the height of line i with the lines it keeps with: the
+// following keepNext lines and gaps, and the first line of text after them.
+func keptHeight(lines []blLine, i int) float64 {
+	h := lines[i].h
+	for j := i + 1; j < len(lines); j++ {
+		h += lines[j].h
+		if !lines[j].keepNext && (len(lines[j].items) > 0 || lines[j].rule) {
+			break
+		}
+	}
+	return h
+}
+
+// keepHeadings marks the lines of the text that are Markdown headings
+// ("# ", "## " …) to be kept with the line after them.
+func keepHeadings(lines []blLine) {
+	for i := range lines {
+		var text strings.Builder
+		for _, it := range lines[i].items {
+			text.WriteString(it.text)
+		}
+		t := text.String()
+		n := len(t) - len(strings.TrimLeft(t, "#"))
+		if n >= 1 && n <= 6 && (len(t) == n || t[n] == ' ') {
+			lines[i].keepNext = true
+		}
+	}
+}
+
+// isItemMark reports whether a word opens a list item when it starts a
+// line: a bullet or dash, or a number or letter with a full stop or
+// bracket ("1.", "12)", "A.", "(a)").
+func isItemMark(w string) bool {
+	switch w {
+	case "-", "*", "+", "•", "--", "—", "–":
+		return true
+	}
+	core := strings.TrimPrefix(w, "(")
+	if len(core) < 2 || len(core) > 4 {
+		return false
+	}
+	end := core[len(core)-1]
+	if end != '.' && end != ')' || w[0] == '(' && end != ')' {
+		return false
+	}
+	body := core[:len(core)-1]
+	digits := strings.Trim(body, "0123456789") == ""
+	letter := len(body) == 1 && (body[0] >= 'A' && body[0] <= 'Z' || body[0] >= 'a' && body[0] <= 'z')
+	return digits || letter
 }
