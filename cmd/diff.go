@@ -212,10 +212,11 @@ func (opts *DiffOptions) view() (render.Format, error) {
 	name := opts.Format
 	if name == "" {
 		// The terminal view on a terminal, and wherever colour is asked
-		// for (--color=always on a pipe, as git diff | less -R).
+		// for (--color=always or CLICOLOR_FORCE on a pipe, as git diff |
+		// less -R): the view follows the one colour decision.
 		name = "plain"
 		mode, _ := opts.Factory.ColorMode()
-		if opts.Output.ToStdout() && (opts.IO.IsStdoutTTY() || mode == ColorAlways) {
+		if opts.Output.ToStdout() && (opts.IO.IsStdoutTTY() || opts.IO.ColorEnabled(mode, false)) {
 			name = "ansi"
 		}
 	}
