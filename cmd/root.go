@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/redline-dev/redline/draft"
 	"github.com/spf13/cobra"
 )
 
@@ -40,6 +41,10 @@ type Factory struct {
 
 	// Getwd returns the working directory.
 	Getwd func() (string, error)
+
+	// opened are the workspaces Workspace opened, closed when the command
+	// ends.
+	opened []*draft.Workspace
 }
 
 // ColorMode resolves the --color flag.
@@ -146,6 +151,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root := NewRootCmd(f)
 	root.SetArgs(joinSpacedJSON(root, args))
 	err := root.Execute()
+	f.closeWorkspaces()
 	if err == nil {
 		return ExitOK
 	}

@@ -156,7 +156,9 @@ func (sp *benchSpace) run(b *testing.B, args ...string) {
 	root.SetOut(&out)
 	root.SetErr(&errOut)
 	root.SilenceErrors, root.SilenceUsage = true, true
-	if err := root.Execute(); err != nil && exitCode(err) != ExitDifferences {
+	err := root.Execute()
+	f.closeWorkspaces()
+	if err != nil && exitCode(err) != ExitDifferences {
 		b.Fatalf("redline %s: %v\n%s", strings.Join(args, " "), err, errOut.String())
 	}
 }

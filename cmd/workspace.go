@@ -25,10 +25,21 @@ func (f *Factory) Workspace() (*draft.Workspace, error) {
 	if _, err := ws.Store(); err != nil {
 		return nil, err
 	}
+	f.opened = append(f.opened, ws)
 	if ws.Imported != "" {
 		fmt.Fprintf(f.IO.ErrOut, "redline: %s\n", ws.Imported)
 	}
 	return ws, nil
+}
+
+// closeWorkspaces closes the stores the command opened: a process's exit
+// would, but a command run in-process (tests, benchmarks) must not leave a
+// PostgreSQL connection open per run.
+func (f *Factory) closeWorkspaces() {
+	for _, ws := range f.opened {
+		ws.Close()
+	}
+	f.opened = nil
 }
 
 // OptionalWorkspace is Workspace for commands that also work outside a
