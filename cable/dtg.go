@@ -1,6 +1,7 @@
 package cable
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -138,12 +139,15 @@ var fixedZones = func() (z [26]*time.Location) {
 	return
 }()
 
+// ErrLocalZoneNeeded is the error for zone letter J without a local zone.
+var ErrLocalZoneNeeded = errors.New("zone letter J needs a local time zone: J is the observer's local time, which has no fixed offset")
+
 // ZoneLocation returns the time zone a letter stands for; local is used for
 // J and may be nil, which is an error for J.
 func ZoneLocation(letter byte, local *time.Location) (*time.Location, error) {
 	if letter == 'J' {
 		if local == nil {
-			return nil, fmt.Errorf("zone letter J needs --local-zone: J is the observer's local time, which has no fixed offset")
+			return nil, ErrLocalZoneNeeded
 		}
 		return local, nil
 	}

@@ -1,6 +1,7 @@
 package cable
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -120,7 +121,7 @@ func TestDTGLocalZone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := d.UTC(); err == nil || !strings.Contains(err.Error(), "zone letter J needs --local-zone") {
+	if _, err := d.UTC(); !errors.Is(err, ErrLocalZoneNeeded) {
 		t.Errorf("UTC of J without local zone: %v", err)
 	}
 	ny := time.FixedZone("EST", -5*3600)

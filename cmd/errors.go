@@ -3,6 +3,12 @@ package cmd
 import (
 	"errors"
 	"fmt"
+
+	"github.com/redline-dev/redline/cable"
+	"github.com/redline-dev/redline/draft"
+	"github.com/redline-dev/redline/render"
+	"github.com/redline-dev/redline/telegram"
+	"github.com/redline-dev/redline/templates"
 )
 
 // Exit codes of the redline command.
@@ -68,14 +74,48 @@ func errorWithHint(err error, hints ...string) error {
 	return &hintError{err: err, hints: hints}
 }
 
-// errorHints collects the hints of every hintError in err's chain.
+// errorHints collects the hints of every hintError in err's chain, then
+// the advice for the package error it carries.
 func errorHints(err error) []string {
 	var out []string
-	for err != nil {
-		if h, ok := err.(*hintError); ok {
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		if h, ok := e.(*hintError); ok {
 			out = append(out, h.hints...)
 		}
-		err = errors.Unwrap(err)
 	}
-	return out
+	return append(out, packageHints(err)...)
+}
+
+// packageHints is the command-line advice for the errors packages return
+// as plain facts: which flag to give or which command to run.
+func packageHints(err error) []string {
+	var (
+		sealed     *draft.SealedError
+		taken      *draft.LabelTakenError
+		unresolved *telegram.UnresolvedError
+		short      *telegram.PageLinesError
+	)
+	switch {
+	case errors.Is(err, draft.ErrNoAuthor):
+		return []string{"give --author NAME, set REDLINE_AUTHOR or set author in .redline/config.yaml"}
+	case errors.Is(err, draft.ErrNoOffice):
+		return []string{"give --office NAME, set REDLINE_OFFICE or set office in .redline/config.yaml"}
+	case errors.Is(err, templates.ErrNoTemplate):
+		return []string{"or give --template NAME"}
+	case errors.Is(err, cable.ErrLocalZoneNeeded):
+		return []string{"give --local-zone with an IANA zone name, such as --local-zone Europe/London"}
+	case errors.Is(err, render.ErrCriticUnmarkable):
+		return []string{"show this comparison with another --format, such as plain or html"}
+	case errors.As(err, &sealed):
+		return []string{fmt.Sprintf("start a new draft from it with `redline reopen %s --to NEW.md`", sealed.Path)}
+	case errors.As(err, &taken) && taken.Committing:
+		return []string{fmt.Sprintf("move it with `redline label %s@%d %s --force` after committing", taken.Path, taken.MoveTo, taken.Label)}
+	case errors.As(err, &taken):
+		return []string{fmt.Sprintf("give --force to move it to revision %d", taken.MoveTo)}
+	case errors.As(err, &unresolved):
+		return []string{fmt.Sprintf("list them with `redline changes %s`; accept them all with `redline accept %s --all`", unresolved.Draft, unresolved.Draft)}
+	case errors.As(err, &short):
+		return []string{fmt.Sprintf("give --page-lines %d or more", short.Taken+1)}
+	}
+	return nil
 }

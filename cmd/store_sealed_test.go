@@ -53,7 +53,7 @@ func TestStoreSealedDraft(t *testing.T) {
 	if out := run(true, "status"); !strings.Contains(out, "the working copy differs from it") {
 		t.Errorf("status after an edit:\n%s", out)
 	}
-	if out := run(false, "commit", "telegram.md", "-m", "more"); !strings.Contains(out, "telegram.md is sealed: revision 2 was sent as T 230/88 at 211930Z DEC 88; start a new draft from it with `redline reopen telegram.md --to NEW.md`") {
+	if out := run(false, "commit", "telegram.md", "-m", "more"); !strings.Contains(out, "telegram.md is sealed: revision 2 was sent as T 230/88 at 211930Z DEC 88\n") || !strings.Contains(out, "hint: start a new draft from it with `redline reopen telegram.md --to NEW.md`") {
 		t.Errorf("commit:\n%s", out)
 	}
 	if out := run(false, "restore", "telegram.md@1", "--force"); !strings.Contains(out, "telegram.md is sealed") || !strings.Contains(out, "redline reopen telegram.md --to NEW.md") || !strings.Contains(out, "redline show telegram.md@1 > NEW.md") {

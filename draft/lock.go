@@ -134,10 +134,10 @@ func (tx *Tx) Commit(req CommitRequest) (*Revision, error) {
 	}
 	author, office := strings.TrimSpace(req.Author), strings.TrimSpace(req.Office)
 	if author == "" {
-		return nil, fmt.Errorf("%s: no author: give --author, set REDLINE_AUTHOR or set author in .redline/config.yaml", display)
+		return nil, fmt.Errorf("%s: %w", display, ErrNoAuthor)
 	}
 	if office == "" {
-		return nil, fmt.Errorf("%s: no office: give --office, set REDLINE_OFFICE or set office in .redline/config.yaml", display)
+		return nil, fmt.Errorf("%s: %w", display, ErrNoOffice)
 	}
 	latest, err := tx.Latest(name)
 	if err != nil {
@@ -147,7 +147,7 @@ func (tx *Tx) Commit(req CommitRequest) (*Revision, error) {
 	if latest != nil {
 		head = latest.Number
 		if s := latest.Sent; s != nil {
-			return nil, fmt.Errorf("%s is sealed: revision %d was sent as %s at %s; start a new draft from it with `redline reopen %s --to NEW.md`", display, latest.Number, s.Serial, s.DTG, display)
+			return nil, &SealedError{Path: display, Rev: *latest}
 		}
 		if latest.SHA256 == HexSHA256(content) && req.Sent == nil {
 			return nil, fmt.Errorf("nothing to commit: %s is unchanged since revision %d", display, head)
@@ -188,7 +188,7 @@ func (tx *Tx) newLabels(name, display string, head int, req CommitRequest) ([]st
 			return nil, errAsSentByHand(display)
 		}
 		if n, ok := current[l]; ok {
-			return nil, fmt.Errorf("label %q already names %s@%d: move it with `redline label %s@%d %s --force` after committing", l, display, n, display, head+1, l)
+			return nil, &LabelTakenError{Label: l, Path: display, Revision: n, MoveTo: head + 1, Committing: true}
 		}
 		labels = append(labels, l)
 	}
@@ -257,10 +257,29 @@ func (tx *Tx) Label(path string, rev int, label string, force bool) error {
 			return nil // already there: labelling it again changes nothing
 		}
 		if !force {
-			return fmt.Errorf("label %q already names %s@%d: give --force to move it to revision %d", label, path, n, rev)
+			return &LabelTakenError{Label: label, Path: path, Revision: n, MoveTo: rev}
 		}
 	}
 	return tx.st.SetLabel(name, label, rev)
+}
+
+// ErrNoAuthor and ErrNoOffice refuse a commit that does not say who made it.
+var (
+	ErrNoAuthor = errors.New("no author")
+	ErrNoOffice = errors.New("no office")
+)
+
+// LabelTakenError refuses to give a label that already names another
+// revision of the draft. MoveTo is the revision it was to name; Committing
+// says that revision is the one being committed.
+type LabelTakenError struct {
+	Label, Path      string
+	Revision, MoveTo int
+	Committing       bool
+}
+
+func (e *LabelTakenError) Error() string {
+	return fmt.Sprintf("label %q already names %s@%d", e.Label, e.Path, e.Revision)
 }
 
 // SealedError refuses to rewrite the working copy of a draft that was sent.

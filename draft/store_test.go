@@ -2,6 +2,7 @@ package draft
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -84,7 +85,8 @@ func TestStoreCommitLogResolve(t *testing.T) {
 		t.Fatalf("no workspace: %v", err)
 	}
 	// Labels move only with force.
-	if err := ws.Label(p, 2, "fco-draft", false); err == nil || !strings.Contains(err.Error(), "--force") {
+	var taken *LabelTakenError
+	if err := ws.Label(p, 2, "fco-draft", false); !errors.As(err, &taken) || taken.MoveTo != 2 || taken.Committing {
 		t.Fatalf("move without force: %v", err)
 	}
 	if err := ws.Label(p, 2, "fco-draft", true); err != nil {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"github.com/redline-dev/redline/critic"
 	"sort"
@@ -26,6 +27,10 @@ import (
 // not read back: out of the line breaks it begins with, to whole lines,
 // to its block, then a block more on each side each time.
 const criticWidenings = 6
+
+// ErrCriticUnmarkable is the error for a change the critic view cannot
+// mark; another view can show the comparison.
+var ErrCriticUnmarkable = errors.New("the critic view cannot mark this change so that accept and reject read it back")
 
 // checkedCritic writes the pieces after the new side's front matter and
 // checks the result with critic.Parse: every mark must be read where
@@ -85,7 +90,7 @@ func checkedCritic(c *diff.Comparison, pieces []criticPiece) (string, error) {
 	if name == "" {
 		name = "the new version"
 	}
-	return "", fmt.Errorf("%s:%d: the critic view cannot mark this change so that accept and reject read it back (its marks would fall in Markdown code, or a backtick on each side would pair across them): show this comparison with another --format, such as plain or html", name, line)
+	return "", fmt.Errorf("%s:%d: %w (its marks would fall in Markdown code, or a backtick on each side would pair across them)", name, line, ErrCriticUnmarkable)
 }
 
 // widenAll widens each of the pieces bads (in order) that did not read

@@ -93,7 +93,7 @@ func Compose(doc *draft.Document, opts Options) (*Layout, error) {
 		tname = doc.Fields.Template
 	}
 	if tname == "" {
-		return nil, fmt.Errorf("%s has no template: add template: NAME to its front matter (%s), or give --template", name, strings.Join(templates.Names(), ", "))
+		return nil, fmt.Errorf("%s has %w: add template: NAME to its front matter (%s)", name, templates.ErrNoTemplate, strings.Join(templates.Names(), ", "))
 	}
 	tmpl, err := templates.Load(tname, opts.TemplateDir)
 	if err != nil {
@@ -114,15 +114,26 @@ func Compose(doc *draft.Document, opts Options) (*Layout, error) {
 }
 
 func unresolvedError(name string, marks []critic.Change) error {
+	return &UnresolvedError{Draft: name, Changes: marks}
+}
+
+// UnresolvedError refuses to compose a draft that still has tracked
+// changes.
+type UnresolvedError struct {
+	Draft   string
+	Changes []critic.Change
+}
+
+func (e *UnresolvedError) Error() string {
 	var parts []string
-	for i, m := range marks {
+	for i, m := range e.Changes {
 		if i == 5 {
-			parts = append(parts, fmt.Sprintf("and %d more", len(marks)-5))
+			parts = append(parts, fmt.Sprintf("and %d more", len(e.Changes)-5))
 			break
 		}
-		parts = append(parts, fmt.Sprintf("%s:%d:%d %s", name, m.Line, m.Column, m.Kind))
+		parts = append(parts, fmt.Sprintf("%s:%d:%d %s", e.Draft, m.Line, m.Column, m.Kind))
 	}
-	return fmt.Errorf("%s has %d unresolved tracked change(s) (%s): accept or reject them before rendering a cable (redline changes %s; redline accept %s --all)", name, len(marks), strings.Join(parts, ", "), name, name)
+	return fmt.Sprintf("%s has %d unresolved tracked change(s) (%s): accept or reject them before rendering a cable", e.Draft, len(e.Changes), strings.Join(parts, ", "))
 }
 
 // cableRun is one rendering: the settings, the mapped fields and the text.
@@ -389,7 +400,7 @@ func (c *cableRun) dtg() (string, error) {
 	}
 	if strings.EqualFold(v, "now") {
 		if c.opts.Now.IsZero() {
-			return "", errors.New("--dtg now needs the current time")
+			return "", errors.New(`the date-time group "now" needs the current time in Options.Now`)
 		}
 		return cable.FormatDTG(c.opts.Now, 'Z', c.opts.YearDigits)
 	}

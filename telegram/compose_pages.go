@@ -113,6 +113,14 @@ func (c *cableRun) sections() ([][]string, error) {
 	return out, nil
 }
 
+// PageLinesError refuses a page too short to hold any text: Taken lines of
+// every page go to the classification, page line and markings.
+type PageLinesError struct{ Lines, Taken int }
+
+func (e *PageLinesError) Error() string {
+	return fmt.Sprintf("a page of %d lines is too small: the classification, page line and markings take %d lines of every page", e.Lines, e.Taken)
+}
+
 // pages cuts lines into pages with the classification at top and bottom
 // and a page line under the top banner.
 func (c *cableRun) pages(lines []string, pageLines int) ([]Page, error) {
@@ -122,7 +130,7 @@ func (c *cableRun) pages(lines []string, pageLines int) ([]Page, error) {
 	}
 	room := pageLines - head - foot
 	if room < 1 {
-		return nil, fmt.Errorf("--page-lines %d is too small: the classification, page line and markings take %d lines of every page", pageLines, head+foot)
+		return nil, &PageLinesError{Lines: pageLines, Taken: head + foot}
 	}
 	var bodies [][]string
 	for i := 0; i < len(lines); {

@@ -119,12 +119,15 @@ func IsPath(nameOrPath string) bool {
 	return strings.ContainsAny(nameOrPath, `/\`) || strings.HasSuffix(nameOrPath, ".tmpl")
 }
 
+// ErrNoTemplate is the error for a draft that names no template.
+var ErrNoTemplate = errors.New("no template")
+
 // Load finds a template: a path is read as a file; a name is looked up in
 // overrideDir (NAME.tmpl, when overrideDir is not "") and then among the
 // built-in templates.
 func Load(nameOrPath, overrideDir string) (*Template, error) {
 	if nameOrPath == "" {
-		return nil, errors.New("no template: give --template NAME or set template: in the draft's front matter")
+		return nil, fmt.Errorf("%w: set template: in the draft's front matter", ErrNoTemplate)
 	}
 	if IsPath(nameOrPath) {
 		data, err := os.ReadFile(nameOrPath)
