@@ -1,0 +1,93 @@
+package archtest
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+)
+
+// flagName finds a command-line flag in text: two dashes and a lower-case
+// word, not inside a longer run of dashes (a Markdown rule, "---").
+var flagName = regexp.MustCompile(`(?:^|[^-\w])(--[a-z][a-z0-9-]*)`)
+
+// errorMakers are the calls that make an error from a format or text.
+var errorMakers = map[string]map[string]bool{
+	"fmt":    {"Errorf": true},
+	"errors": {"New": true},
+}
+
+// CheckFlagNames parses the non-test Go files of every package outside cmd
+// and returns one message (file, line, flag) for each error made from a
+// string literal that names a command-line flag. Packages state what was
+// wrong; which flag to give is cmd's advice (errorWithHint).
+func CheckFlagNames(pkgs []Package) ([]string, error) {
+	var problems []string
+	fset := token.NewFileSet()
+	for _, p := range pkgs {
+		if MayPrint(p.Path) {
+			continue
+		}
+		for _, name := range p.GoFiles {
+			f, err := parser.ParseFile(fset, filepath.Join(p.Dir, name), nil, parser.SkipObjectResolution)
+			if err != nil {
+				return nil, err
+			}
+			problems = append(problems, fileFlagNames(fset, p.Path, f)...)
+		}
+	}
+	sort.Strings(problems)
+	return problems, nil
+}
+
+// fileFlagNames finds the flag names in one file's error literals, under
+// whatever name the file imports fmt and errors.
+func fileFlagNames(fset *token.FileSet, pkg string, f *ast.File) []string {
+	local := map[string]string{}
+	for _, imp := range f.Imports {
+		p, _ := strconv.Unquote(imp.Path.Value)
+		if errorMakers[p] == nil {
+			continue
+		}
+		name := p
+		if imp.Name != nil {
+			name = imp.Name.Name
+		}
+		local[name] = p
+	}
+	var out []string
+	ast.Inspect(f, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		if !ok {
+			return true
+		}
+		id, ok := sel.X.(*ast.Ident)
+		if !ok || !errorMakers[local[id.Name]][sel.Sel.Name] {
+			return true
+		}
+		for _, arg := range call.Args {
+			lit, ok := arg.(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				continue
+			}
+			s, err := strconv.Unquote(lit.Value)
+			if err != nil {
+				continue
+			}
+			if m := flagName.FindStringSubmatch(s); m != nil {
+				pos := fset.Position(lit.Pos())
+				out = append(out, fmt.Sprintf("%s:%d: %s makes an error naming the flag %s: say what is wrong (a typed or sentinel error) and let cmd add the hint with errorWithHint", filepath.ToSlash(relFile(pos.Filename)), pos.Line, pkg, m[1]))
+			}
+		}
+		return true
+	})
+	return out
+}
