@@ -154,6 +154,12 @@ func (p *cableParser) addAddressees(cur int, s string, fco bool, first bool) {
 		return
 	}
 	if !fco {
+		if words := strings.Fields(s); cur == cpAddrTo && len(m.To) == 0 && len(words) > 2 &&
+			len(words[len(words)-1]) == 4 && cpAllDigits(words[len(words)-1]) {
+			// The first action addressee of an archive copy carries the
+			// station's serial number: TO SECSTATE WASHDC 3773.
+			s = strings.Join(words[:len(words)-1], " ")
+		}
 		a, prec := cpSplitUSAddressee(s)
 		add(a, prec)
 		return

@@ -77,7 +77,6 @@ var archiveCases = []archiveCase{
 		notInText: []string{"ACTION EUR-12", "OCT-01", "( ISO ) W", "-----", "008017",
 			"PAGE 0", "301211Z", "USNATO PLEASE PASS", "TAGS", "RICHARDSON", "NNN"},
 		pending: map[string]string{
-			"to":         "take the station serial number off a TO addressee (reads SECSTATE WASHDC 3327)",
 			"references": "split a REF line at semicolons (reads STATE 174826;)",
 		},
 	},
@@ -97,16 +96,7 @@ var archiveCases = []archiveCase{
 		inText:     []string{"FORTHCOMING COPENHAGEN MEETING"},
 		notInText: []string{"Show Headers", "SOHM", "POSS DUPE", "ACTION SS-25", "OCT-01",
 			"/026 W", "-----", "012446", "PAGE 0", "051659Z", "NNN"},
-		pending: map[string]string{
-			"to":             "take the station serial number off a TO addressee (reads SECSTATE WASHDC 3773)",
-			"serial":         "take the serial of an archive copy from its PAGE 01/02 LONDON 10150 lines",
-			"classification": "take the classification of an archive copy from its page banners (SECRET)",
-			"signature":      "read the surname standing alone before the closing banner and NNN (SOHM) as the signature",
-			"ending":         "keep the NNN that ends the text of a copy whose header follows it",
-			"text-starts":    "leave the web page's Show Headers line out of the text",
-			"text-ends":      "stop the text at NNN: the ACTION/INFO distribution and the relay line land in it",
-			"not-in-text":    "keep Show Headers, the signature, SECRET POSS DUPE, ACTION/INFO distribution and the relay line out of the text",
-		},
+		pending: map[string]string{},
 	},
 	{
 		file: "state_1974_state_149165_header_after.txt",
@@ -121,10 +111,7 @@ var archiveCases = []archiveCase{
 		notInText: []string{"Show Headers", "KISSINGER", "ORIGIN EUR-25", "OCT-01", "/093 R",
 			"DRAFTED BY", "APPROVED BY", "WJGEHRON", "STREATOR", "REHFELD", "WISNER",
 			"-----", "080869", "PAGE 0", "NNN"},
-		pending: map[string]string{
-			"parse":          "read an archive copy whose header follows the text and stops after the date-time group (no FM or TO survives): no cable heading found",
-			"classification": "know LIMITED OFFICIAL USE, the US handling marking printed where a classification goes",
-		},
+		pending: map[string]string{},
 	},
 	{
 		file: "state_1976_state_300667_tosec.txt",
@@ -139,10 +126,7 @@ var archiveCases = []archiveCase{
 		notInText: []string{"ORIGIN PA-02", "OCT-01", "DRAFTED BY", "APPROVED BY", "SEBASTIAN",
 			"DESIRED DISTRIBUTION", "PA, S/S, S/PRS", "-----", "082339", "PAGE 0",
 			"TOSEC 320185", "UNCLAS"},
-		pending: map[string]string{
-			"serial":         "read the serial from a classification line that carries a second number (UNCLAS STATE 300667 TOSEC 320185): it becomes a heading line",
-			"classification": "read the classification from UNCLAS STATE 300667 TOSEC 320185",
-		},
+		pending: map[string]string{},
 	},
 	{
 		file: "state_1978_london_06953_pdf.txt",
@@ -156,13 +140,7 @@ var archiveCases = []archiveCase{
 		textEnds:   "MIDDLE GROUND SOLUTIONS IN THE TWO CASES.",
 		notInText: []string{"ACTION SS-25", "OCT-01", "/026 W", "-----", "009458", "031752Z",
 			"PAGE 0", "EXDIS", "BREWSTER", "TAGS"},
-		pending: map[string]string{
-			"to":             "end the TO list at the classification line: LIMITED OFFICIAL USE LONDON 06953, EXDIS and the passing line are read as addressees",
-			"serial":         "read the serial from LIMITED OFFICIAL USE LONDON 06953",
-			"classification": "know LIMITED OFFICIAL USE, the US handling marking printed where a classification goes",
-			"passing":        "read a passing line that runs on to a second line (FOR ... FROM AMBASSADOR / BREWSTER)",
-			"captions":       "read EXDIS under the classification line as a caption",
-		},
+		pending: map[string]string{},
 	},
 	{
 		file: "state_1979_state_297216_pdf.txt",

@@ -5,8 +5,10 @@ import (
 	"strings"
 )
 
-// Classification levels, lowest first.
-var Classifications = []string{"UNCLASSIFIED", "RESTRICTED", "CONFIDENTIAL", "SECRET", "TOP SECRET"}
+// Classification levels, lowest first. LIMITED OFFICIAL USE is the US
+// handling marking State telegrams print where a classification goes
+// (5 FAM 480); it stands below CONFIDENTIAL, beside the UK's RESTRICTED.
+var Classifications = []string{"UNCLASSIFIED", "LIMITED OFFICIAL USE", "RESTRICTED", "CONFIDENTIAL", "SECRET", "TOP SECRET"}
 
 // ParseClassification accepts a classification level in any case and with
 // any spacing, including the letter-spaced form (S E C R E T), and returns
@@ -24,7 +26,7 @@ func ParseClassification(s string) (string, error) {
 	return "", fmt.Errorf("unknown classification %q: use one of %s", s, strings.Join(Classifications, ", "))
 }
 
-// ClassificationRank orders levels: 0 for UNCLASSIFIED up to 4 for TOP
+// ClassificationRank orders levels: 0 for UNCLASSIFIED up to 5 for TOP
 // SECRET, -1 for an unknown level.
 func ClassificationRank(c string) int {
 	for i, v := range Classifications {

@@ -37,6 +37,8 @@ func cpMatchClassification(t string) (class, rest string, ok bool) {
 	switch {
 	case len(words) >= 2 && words[0] == "TOP" && words[1] == "SECRET":
 		return "TOP SECRET", strings.Join(words[2:], " "), true
+	case len(words) >= 3 && words[0] == "LIMITED" && words[1] == "OFFICIAL" && words[2] == "USE":
+		return "LIMITED OFFICIAL USE", strings.Join(words[3:], " "), true
 	case words[0] == "SECRET", words[0] == "CONFIDENTIAL", words[0] == "RESTRICTED", words[0] == "UNCLASSIFIED":
 		return words[0], strings.Join(words[1:], " "), true
 	case words[0] == "UNCLAS":
@@ -155,6 +157,10 @@ func (p *cableParser) isFurniture(t string) bool {
 	case t == "BT" || t == "NNNN" || t == "NNN" || cpStationSerRE.MatchString(t):
 		return true
 	case strings.HasPrefix(t, "DRAFT - NOT FOR TRANSMISSION"):
+		return true
+	case t == "Show Headers":
+		// the link at the top of a cable's page in the archive's web
+		// copy (NARA's Access to Archival Databases), copied with it
 		return true
 	case cpPageNumberRE.MatchString(t), cpSectionRE.MatchString(t):
 		return true

@@ -45,6 +45,7 @@ func (p *cableParser) parseText(i, end int) {
 		last = k
 	}
 	if last >= 0 {
+		p.readDraftingBlock(j, last)
 		j = last + 1
 		// and the page line under a banner
 		for j < end && (p.trimmed(j) == "" || p.isFurniture(p.trimmed(j))) {

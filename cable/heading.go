@@ -62,7 +62,7 @@ func (p *cableParser) findHeading() (cpHeading, bool) {
 	for i := range p.lines {
 		t := p.trimmed(i)
 		if p.isDTGLine(i) {
-			if j := p.nextNonBlank(i + 1); cpHasKeyword(p.trimmed(j), "FM") {
+			if j := p.nextNonBlank(i + 1); cpHasKeyword(p.trimmed(j), "FM") || p.truncatedHeading(i) {
 				return cpHeading{cpHeadingACP, i}, true
 			}
 			continue
@@ -187,7 +187,26 @@ func (p *cableParser) parseACPHeading(i int) (int, error) {
 		return 0, err
 	}
 	m.DTG = cpCanonicalDTG(sub[3], sub[4], sub[5])
+	if p.truncatedHeading(i) {
+		return len(p.lines), nil
+	}
 	return p.parseAddress(i+1, false)
+}
+
+// truncatedHeading reports whether the date-time group line at i is the
+// last line of an archive copy whose heading follows the text and was cut
+// short after it (no FM, no TO): the relay line of the drafting block
+// stands above it, and nothing but blank lines below.
+func (p *cableParser) truncatedHeading(i int) bool {
+	if p.nextNonBlank(i+1) < len(p.lines) {
+		return false
+	}
+	for j := i - 1; j >= 0; j-- {
+		if t := p.trimmed(j); t != "" {
+			return isRelayLine(t)
+		}
+	}
+	return false
 }
 
 // parseFCOHeading reads an FCO heading starting at the FM line i: an

@@ -96,6 +96,19 @@ type Message struct {
 	// Ending is the end-of-message signal found after the text: NNNN or
 	// NNN ("" when there is none).
 	Ending string `json:"ending"`
+	// The drafting block of a State telegram (see readDraftingBlock):
+	// Origin is the action office (EUR-25 from ORIGIN EUR-25 or ACTION
+	// SS-25), Distribution the offices that take copies (OCT-01), DraftedBy
+	// and ApprovedBy who drafted and approved it (EUR/P:WJGEHRON:SS, THE
+	// SECRETARY), Clearances one clearance a line as printed (ARA:TTODMAN),
+	// and DesiredDistribution the line of that name. They are empty when
+	// the cable prints no such block.
+	Origin              string   `json:"origin,omitempty"`
+	Distribution        []string `json:"distribution,omitempty"`
+	DraftedBy           string   `json:"drafted_by,omitempty"`
+	ApprovedBy          string   `json:"approved_by,omitempty"`
+	Clearances          []string `json:"clearances,omitempty"`
+	DesiredDistribution string   `json:"desired_distribution,omitempty"`
 }
 
 // ParseError is an error in a cable, at a line of the input (Line 0 when it

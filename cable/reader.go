@@ -93,9 +93,11 @@ func (p *cableParser) parse() (*Message, error) {
 			first = p.transmissionStart(h.start)
 		}
 		if p.hasContent(0, first) {
-			textStart, end = 0, first
+			textStart, end = 0, p.readArchiveTrailer(first)
 			p.headerAfter = true
 		}
+	} else if h.kind == cpHeadingACP {
+		p.readDraftingBlock(0, p.transmissionStart(h.start))
 	}
 	p.parseText(textStart, end)
 	cpNormalizeMessage(m)

@@ -104,6 +104,9 @@ func cpSignature(place SignaturePlace, lines []string, width int) (sig, rest str
 			break
 		}
 		before, word := strings.TrimRight(last[:k], " "), last[k+1:]
+		if strings.HasSuffix(before, "END FYI") && cpSignatureName(word, 1) {
+			return word, before, true // ... THIS MONTH. END FYI KISSINGER
+		}
 		if strings.ContainsRune(word, '\'') || !cpSignatureName(word, 1) || !cpEndsSentenceStop(before) {
 			break
 		}

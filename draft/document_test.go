@@ -74,7 +74,7 @@ func TestParseBOMAndCRLF(t *testing.T) {
 func TestParseErrors(t *testing.T) {
 	for _, tc := range []struct{ src, want string }{
 		{"---\ntitle: x\ntitel: y\n---\n", `t.md:3:1: unknown key "titel" in front matter: did you mean "title"? allowed keys: title, template,`},
-		{"---\nclassification: SEKRET\n---\n", `t.md:2:17: unknown classification "SEKRET": use one of UNCLASSIFIED, RESTRICTED, CONFIDENTIAL, SECRET, TOP SECRET`},
+		{"---\nclassification: SEKRET\n---\n", `t.md:2:17: unknown classification "SEKRET": use one of UNCLASSIFIED, LIMITED OFFICIAL USE, RESTRICTED, CONFIDENTIAL, SECRET, TOP SECRET`},
 		{"---\nprecedence: URGENT\n---\n", `t.md:2:13: precedence: unknown precedence "URGENT": use one of FLASH, IMMEDIATE, PRIORITY, ROUTINE`},
 		{"---\ntitle: [a, b]\n---\n", `t.md:2:8: title must be text, not a list`},
 		{"---\nto: {a: b}\n---\n", `t.md:2:5: to must be a list, not a mapping`},
