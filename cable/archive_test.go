@@ -76,9 +76,7 @@ var archiveCases = []archiveCase{
 		inText:     []string{"CONVEYED ITS ESSENCE", "UNDER SECRETARY OF STATE FOR INTERNATIONAL"},
 		notInText: []string{"ACTION EUR-12", "OCT-01", "( ISO ) W", "-----", "008017",
 			"PAGE 0", "301211Z", "USNATO PLEASE PASS", "TAGS", "RICHARDSON", "NNN"},
-		pending: map[string]string{
-			"references": "split a REF line at semicolons (reads STATE 174826;)",
-		},
+		pending: map[string]string{},
 	},
 	{
 		file: "state_1973_london_10150_header_after.txt",
@@ -160,12 +158,7 @@ var archiveCases = []archiveCase{
 		notInText: []string{"ORIGIN SS-30", "OCT-00", "DRAFTED BY", "APPROVED BY", "GSVEST",
 			"JBECKER", "-----", "065004", "STATE 297216", "PAGE 0", "Sheryl P. Walter",
 			"Declassified/Released", "BELGRADE 8526"},
-		pending: map[string]string{
-			"references":  "read REF lines past the second (G. BERLIN 6577 ... J. BELGRADE 8526 land in the text)",
-			"text-starts": "end the fields at the last REF line and drop the second half of a page line split over two lines (PAGE 02 / STATE 297216)",
-			"in-text":     "drop the archivist's declassification stamp between two lines of a paragraph",
-			"not-in-text": "keep REF lines, the STATE 297216 half of a split page line and the archivist's stamp (Sheryl P. Walter Declassified/Released ...) out of the text",
-		},
+		pending: map[string]string{},
 	},
 	{
 		file: "state_1979_state_296706_letter.txt",

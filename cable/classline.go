@@ -158,6 +158,15 @@ func (p *cableParser) isFurniture(t string) bool {
 		return true
 	case strings.HasPrefix(t, "DRAFT - NOT FOR TRANSMISSION"):
 		return true
+	case strings.Contains(t, "Declassified/Released US Department of State"):
+		// the review stamp the archive prints over a released page
+		// (Sheryl P. Walter Declassified/Released US Department of State
+		// EO Systematic Review 20 Mar 2014), wherever it falls
+		return true
+	case p.msg.Serial != "" && t == p.msg.Serial:
+		// the second half of a page line a PDF copy splits in two
+		// (PAGE 02 / STATE 297216): a message never names itself alone
+		return true
 	case t == "Show Headers":
 		// the link at the top of a cable's page in the archive's web
 		// copy (NARA's Access to Archival Databases), copied with it

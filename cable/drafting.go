@@ -1,6 +1,7 @@
 package cable
 
 import (
+	"bytes"
 	"strings"
 )
 
@@ -179,4 +180,16 @@ func (p *cableParser) trailerStart(first int) int {
 		break
 	}
 	return start
+}
+
+// IsArchiveCopy reports whether data is an archive copy whose heading
+// follows its text (see ArchiveCopy): the whole of it is one cable, though
+// its first lines are message text.
+func IsArchiveCopy(data []byte) bool {
+	if !bytes.Contains(data, []byte("NNN")) && !bytes.Contains(data, []byte("-----")) {
+		return false
+	}
+	p := newCableParser(data)
+	_, err := p.parse()
+	return err == nil && p.headerAfter
 }

@@ -210,7 +210,8 @@ func (p *cableParser) fieldValue(i, end, kind int) (string, int) {
 	j := i + 1
 	for ; j < end; j++ {
 		t := p.trimmed(j)
-		if t == "" || p.isFurniture(t) || p.fieldKind(j) != cpFieldNone || cpBodyStartRE.MatchString(t) ||
+		if t == "" || p.isFurniture(t) || p.fieldKind(j) != cpFieldNone ||
+			cpBodyStartRE.MatchString(t) && !(kind == cpFieldRef && cpNextRefLetter(v, t)) ||
 			strings.HasPrefix(t, "\"") || strings.HasPrefix(t, "''") {
 			break
 		}
@@ -223,6 +224,17 @@ func (p *cableParser) fieldValue(i, end, kind int) (string, int) {
 		v = cpJoinRunOn(v, t)
 	}
 	return v, j
+}
+
+// cpNextRefLetter reports whether line t goes on with the lettered
+// references of ref: it opens with the letter after ref's last (G. BERLIN
+// 6577 after ... F. SOFIA 2882), so it is not a lettered paragraph.
+func cpNextRefLetter(ref, t string) bool {
+	all := cpRefDotRE.FindAllStringSubmatchIndex(ref, -1)
+	if len(all) == 0 || len(t) < 3 || t[1] != '.' || t[2] != ' ' {
+		return false
+	}
+	return t[0] == ref[all[len(all)-1][2]]+1
 }
 
 // cpEOLabelRE is the label of an E.O. line.
@@ -268,7 +280,7 @@ func cpSplitRefs(v string) []string {
 			from = loc[2]
 		}
 		ref := strings.TrimSpace(v[from:stop])
-		ref = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(ref, ","), " AND"))
+		ref = strings.TrimSpace(strings.TrimSuffix(strings.TrimRight(ref, ",;"), " AND"))
 		out = append(out, ref)
 	}
 	return out

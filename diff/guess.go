@@ -110,6 +110,11 @@ func guessKind(name string, data []byte) (kind, note string, alt *Hint) {
 		// A draft: a cable in its body is quoted, never its envelope.
 		return KindMarkdown, "", nil
 	}
+	if cable.IsArchiveCopy(data) {
+		// The archive prints its copy's heading after the text: the text
+		// above it is the cable's own.
+		return KindCable, "", nil
+	}
 	// Every cable heading has an FM line; most texts have none, and need
 	// not be read line by line nor by the cable parser.
 	if !hasFMLine(data) {
