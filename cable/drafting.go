@@ -66,7 +66,7 @@ func (p *cableParser) readDraftingBlock(from, to int) int {
 			part = draftDistribution
 		case strings.HasPrefix(t, "DRAFTED BY"):
 			m.DraftedBy = strings.TrimSpace(strings.TrimPrefix(t, "DRAFTED BY"))
-			part = draftNone
+			part = draftClearances // a text cleared but not yet approved
 		case strings.HasPrefix(t, "APPROVED BY"):
 			m.ApprovedBy = strings.TrimSpace(strings.TrimPrefix(t, "APPROVED BY"))
 			part = draftClearances
@@ -180,6 +180,17 @@ func (p *cableParser) trailerStart(first int) int {
 		break
 	}
 	return start
+}
+
+// readAuthoriser reads the line an FCO telegram's draft form prints above
+// its heading (at fm) to name who authorised it for despatch (AUTHORISED
+// BY FCO:HOWE) into ApprovedBy.
+func (p *cableParser) readAuthoriser(fm int) {
+	for i := 0; i < fm; i++ {
+		if t := p.trimmed(i); strings.HasPrefix(t, "AUTHORISED BY ") {
+			p.msg.ApprovedBy = strings.TrimSpace(strings.TrimPrefix(t, "AUTHORISED BY "))
+		}
+	}
 }
 
 // IsArchiveCopy reports whether data is an archive copy whose heading

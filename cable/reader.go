@@ -98,6 +98,8 @@ func (p *cableParser) parse() (*Message, error) {
 		}
 	} else if h.kind == cpHeadingACP {
 		p.readDraftingBlock(0, p.transmissionStart(h.start))
+	} else {
+		p.readAuthoriser(h.start)
 	}
 	p.parseText(textStart, end)
 	cpNormalizeMessage(m)

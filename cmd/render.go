@@ -183,6 +183,11 @@ func renderTelegram(buf *bytes.Buffer, opts *RenderOptions, v *draft.Version, se
 		Template: opts.Template, TemplateDir: dir, DTG: opts.DTG, Serial: opts.Serial,
 		PageLines: opts.PageLines, Now: f.Now(), YearDigits: opts.YearDigits,
 	}
+	if ws, _ := f.OptionalWorkspace(); ws != nil {
+		if ropts.Drafting, err = draftingFor(ws, v.Path, v.Data); err != nil {
+			return err
+		}
+	}
 	if sent != nil {
 		if ropts.DTG == "" {
 			ropts.DTG = sent.DTG

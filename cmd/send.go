@@ -281,6 +281,11 @@ func sendFlags(opts *SendOptions, ws *draft.Workspace, doc *draft.Document, req 
 func sendRenderer(opts *SendOptions, ws *draft.Workspace, doc *draft.Document) (func(dtg, serial string) ([]byte, error), error) {
 	tdir := filepath.Join(ws.Dir(), templates.OverrideDir)
 	ropts := telegram.Options{Template: opts.Template, TemplateDir: tdir, Now: opts.Now()}
+	drafting, err := draftingFor(ws, opts.File, doc.Bytes())
+	if err != nil {
+		return nil, err
+	}
+	ropts.Drafting = drafting
 	if out, err := telegram.Render(doc, ropts); err != nil {
 		return nil, err
 	} else if err := sendCheckRendered(opts.File, doc, out, ropts.Template); err != nil {

@@ -43,6 +43,19 @@ type Options struct {
 	// YearDigits forces 2 or 4 year digits in a DTG stamped from Now (0:
 	// the 2005/2006 rule).
 	YearDigits int
+	// Drafting is the chain of responsibility a template may print (a
+	// State telegram's DRAFTED BY / APPROVED BY / clearances block, an FCO
+	// telegram's authoriser): made from the store's records of the very
+	// text rendered, nil when it has none.
+	Drafting *Drafting
+}
+
+// Drafting is who drafted, approved and cleared the text rendered, each as
+// OFFICE:NAME (ARA/CEN:DCJOHNSON).
+type Drafting struct {
+	DraftedBy  string
+	ApprovedBy string
+	Clearances []string
 }
 
 // DraftMark is printed at the top and bottom of every page of a cable that
@@ -239,66 +252,85 @@ func cleanTemplateError(err error) string {
 	return strings.TrimPrefix(err.Error(), "template: ")
 }
 
-// prepare maps the draft's fields for the template.
-func (c *cableRun) prepare() error {
-	f := c.doc.Fields
-	m := &cable.Mapper{Charset: c.charset, Quotes: c.quotes}
-	var firstErr error
-	field := func(key, v string) string {
-		if runes, cols := (&cable.Mapper{Charset: c.charset, Quotes: c.quotes}).Unmapped(v); len(runes) > 0 {
-			for k, r := range runes {
-				c.unsendable = append(c.unsendable, cable.Unsendable{
-					Where: fmt.Sprintf("%s: front matter field %s, column %d", c.name, key, cols[k]), Rune: r, Charset: c.charset.Name})
-			}
-			return ""
-		}
-		out, err := m.MapString(v)
-		if err != nil && firstErr == nil {
-			firstErr = fmt.Errorf("%s: front matter field %s: %v", c.name, key, err)
-		}
-		if firstErr == nil {
-			if h := hazard(out); h != "" {
-				firstErr = fmt.Errorf("%s: front matter field %s would %s: reword it", c.name, key, h)
-			}
-		}
-		return out
-	}
-	list := func(key string, vs []string) []string {
-		out := make([]string, 0, len(vs))
-		for _, v := range vs {
-			if s := field(key, v); s != "" {
-				out = append(out, s)
-			}
-		}
-		return out
-	}
+// fieldMapper maps front-matter values into the template's character set,
+// collecting the characters that have none (reported with the body's) and
+// keeping the first other error.
+type fieldMapper struct {
+	c   *cableRun
+	m   *cable.Mapper
+	err error
+}
 
+// field maps one value of the field key; "" when it has an unsendable
+// character.
+func (fm *fieldMapper) field(key, v string) string {
+	c := fm.c
+	if runes, cols := (&cable.Mapper{Charset: c.charset, Quotes: c.quotes}).Unmapped(v); len(runes) > 0 {
+		for k, r := range runes {
+			c.unsendable = append(c.unsendable, cable.Unsendable{
+				Where: fmt.Sprintf("%s: front matter field %s, column %d", c.name, key, cols[k]), Rune: r, Charset: c.charset.Name})
+		}
+		return ""
+	}
+	out, err := fm.m.MapString(v)
+	if err != nil && fm.err == nil {
+		fm.err = fmt.Errorf("%s: front matter field %s: %v", c.name, key, err)
+	}
+	if fm.err == nil {
+		if h := hazard(out); h != "" {
+			fm.err = fmt.Errorf("%s: front matter field %s would %s: reword it", c.name, key, h)
+		}
+	}
+	return out
+}
+
+// list maps each value of the list field key, leaving out those it cannot.
+func (fm *fieldMapper) list(key string, vs []string) []string {
+	out := make([]string, 0, len(vs))
+	for _, v := range vs {
+		if s := fm.field(key, v); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// precedences reads the draft's action and information precedence and
+// the heading's precedence letters (two for dual precedence, ACP 127
+// §152).
+func (c *cableRun) precedences() (action, info cable.Precedence, line string, err error) {
+	f := c.doc.Fields
 	if f.Precedence == "" {
-		return fmt.Errorf("%s has no precedence: add precedence: (%s) to its front matter", c.name, strings.Join(cable.PrecedenceWords()[:4], ", "))
+		return action, info, "", fmt.Errorf("%s has no precedence: add precedence: (%s) to its front matter", c.name, strings.Join(cable.PrecedenceWords()[:4], ", "))
 	}
-	action, err := cable.ParsePrecedence(f.Precedence)
-	if err != nil {
-		return fmt.Errorf("%s: precedence: %v", c.name, err)
+	if action, err = cable.ParsePrecedence(f.Precedence); err != nil {
+		return action, info, "", fmt.Errorf("%s: precedence: %v", c.name, err)
 	}
-	info := action
+	info = action
 	if f.InfoPrecedence != "" {
 		if info, err = cable.ParsePrecedence(f.InfoPrecedence); err != nil {
-			return fmt.Errorf("%s: info_precedence: %v", c.name, err)
+			return action, info, "", fmt.Errorf("%s: info_precedence: %v", c.name, err)
 		}
 	}
-	precLine := action.Letter
+	line = action.Letter
 	if len(f.Info) > 0 && info.Letter != action.Letter {
-		precLine += " " + info.Letter // dual precedence, ACP 127 §152
+		line += " " + info.Letter
 	}
+	return action, info, line, nil
+}
 
+// classLines works out the classification as the template prints it on
+// the classification line (styled: UNCLAS, S E C R E T) and on the banners
+// (plain), with the caveats; it sets the run's banner.
+func (c *cableRun) classLines(fm *fieldMapper) (level, classLine, plain string, caveats []string, err error) {
+	f := c.doc.Fields
 	if f.Classification == "" {
-		return fmt.Errorf("%s has no classification: add classification: (%s) to its front matter", c.name, strings.Join(cable.Classifications, ", "))
+		return "", "", "", nil, fmt.Errorf("%s has no classification: add classification: (%s) to its front matter", c.name, strings.Join(cable.Classifications, ", "))
 	}
-	level, err := cable.ParseClassification(f.Classification)
-	if err != nil {
-		return fmt.Errorf("%s: classification: %v", c.name, err)
+	if level, err = cable.ParseClassification(f.Classification); err != nil {
+		return "", "", "", nil, fmt.Errorf("%s: classification: %v", c.name, err)
 	}
-	caveats := list("caveats", f.Caveats)
+	caveats = fm.list("caveats", f.Caveats)
 	styled := level
 	switch {
 	case level == "UNCLASSIFIED":
@@ -306,49 +338,69 @@ func (c *cableRun) prepare() error {
 	case c.set.Classification == "spaced":
 		styled = cable.LetterSpaced(level)
 	}
-	plain := strings.Join(append([]string{level}, caveats...), " ")
+	plain = strings.Join(append([]string{level}, caveats...), " ")
 	c.banner = plain
-	classLine := strings.Join(append([]string{styled}, caveats...), " ")
+	return level, strings.Join(append([]string{styled}, caveats...), " "), plain, caveats, nil
+}
 
+// serial is the serial to print: the flag's, the draft's, or the
+// template's placeholder, which marks the cable a draft.
+func (c *cableRun) serial(fm *fieldMapper) string {
+	serial := c.opts.Serial
+	if serial == "" {
+		serial = c.doc.Fields.Serial
+	}
+	if serial != "" {
+		return fm.field("serial", serial)
+	}
+	c.draft = true
+	if c.set.SerialPlaceholder != "" {
+		return c.set.SerialPlaceholder
+	}
+	return "[SERIAL]"
+}
+
+// refLine writes the references as one REF line, lettering them (A), (B)
+// when there are several and the draft has not lettered them itself.
+func refLine(refs []string) string {
+	switch len(refs) {
+	case 0:
+		return ""
+	case 1:
+		return "REF: " + refs[0]
+	}
+	parts := make([]string, len(refs))
+	for i, r := range refs {
+		if letteredRef().MatchString(r) {
+			parts[i] = r // the draft letters it already: A) or (A)
+		} else {
+			parts[i] = "(" + letters(i) + ") " + r
+		}
+	}
+	return "REFS: " + strings.Join(parts, " ")
+}
+
+// prepare maps the draft's fields for the template.
+func (c *cableRun) prepare() error {
+	f := c.doc.Fields
+	fm := &fieldMapper{c: c, m: &cable.Mapper{Charset: c.charset, Quotes: c.quotes}}
+	action, info, precLine, err := c.precedences()
+	if err != nil {
+		return err
+	}
+	level, classLine, plain, caveats, err := c.classLines(fm)
+	if err != nil {
+		return err
+	}
 	dtg, err := c.dtg()
 	if err != nil {
 		return err
 	}
-	serial := c.opts.Serial
-	if serial == "" {
-		serial = f.Serial
-	}
-	if serial == "" {
-		c.draft = true
-		serial = c.set.SerialPlaceholder
-		if serial == "" {
-			serial = "[SERIAL]"
-		}
-	} else {
-		serial = field("serial", serial)
-	}
+	serial := c.serial(fm)
 	if dtg == DTGPlaceholder {
 		c.draft = true
 	}
-
-	refs := list("references", f.References)
-	refLine := ""
-	switch len(refs) {
-	case 0:
-	case 1:
-		refLine = "REF: " + refs[0]
-	default:
-		parts := make([]string, len(refs))
-		for i, r := range refs {
-			if letteredRef().MatchString(r) {
-				parts[i] = r // the draft letters it already: A) or (A)
-			} else {
-				parts[i] = "(" + letters(i) + ") " + r
-			}
-		}
-		refLine = "REFS: " + strings.Join(parts, " ")
-	}
-	sig := field("signature", f.Signature)
+	refs := fm.list("references", f.References)
 	c.data = map[string]any{
 		"Precedence":          precLine,
 		"ActionPrecedence":    action.Word,
@@ -356,33 +408,41 @@ func (c *cableRun) prepare() error {
 		"ActionLetter":        action.Letter,
 		"InfoLetter":          info.Letter,
 		"DTG":                 dtg,
-		"From":                field("from", f.From),
-		"To":                  list("to", f.To),
-		"Info":                list("info", f.Info),
-		"XMT":                 list("xmt", f.XMT),
+		"From":                fm.field("from", f.From),
+		"To":                  fm.list("to", f.To),
+		"Info":                fm.list("info", f.Info),
+		"XMT":                 fm.list("xmt", f.XMT),
 		"Classification":      classLine,
 		"ClassificationPlain": plain,
 		"ClassificationLevel": level,
 		"Caveats":             caveats,
-		"Captions":            list("captions", f.Captions),
+		"Captions":            fm.list("captions", f.Captions),
 		"Serial":              serial,
-		"Series":              field("series", f.Series),
+		"Series":              fm.field("series", f.Series),
 		"Draft":               c.draft,
-		"Title":               field("title", f.Title),
-		"Heading":             list("heading", f.Heading),
-		"PassingFor":          field("passing.for", f.Passing.For),
-		"PassingFrom":         field("passing.from", f.Passing.From),
-		"Subject":             field("subject", f.Subject),
-		"EO":                  field("eo", f.EO),
-		"Tags":                strings.Join(list("tags", f.Tags), ", "),
+		"Title":               fm.field("title", f.Title),
+		"Heading":             fm.list("heading", f.Heading),
+		"PassingFor":          fm.field("passing.for", f.Passing.For),
+		"PassingFrom":         fm.field("passing.from", f.Passing.From),
+		"Subject":             fm.field("subject", f.Subject),
+		"EO":                  fm.field("eo", f.EO),
+		"Tags":                strings.Join(fm.list("tags", f.Tags), ", "),
 		"References":          refs,
-		"Refs":                refLine,
-		"Signature":           sig,
+		"Refs":                refLine(refs),
+		"Signature":           fm.field("signature", f.Signature),
+		"DraftedBy":           "",
+		"ApprovedBy":          "",
+		"Clearances":          []string{},
 		"Width":               c.set.Width,
 		"Section":             "",
 		"Text":                "",
 	}
-	return firstErr
+	if d := c.opts.Drafting; d != nil {
+		c.data["DraftedBy"] = fm.field("drafted by", d.DraftedBy)
+		c.data["ApprovedBy"] = fm.field("approved by", d.ApprovedBy)
+		c.data["Clearances"] = fm.list("clearances", d.Clearances)
+	}
+	return fm.err
 }
 
 // letteredRef matches a reference the draft has lettered itself:
