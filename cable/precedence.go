@@ -33,15 +33,46 @@ func PrecedenceWords() []string {
 }
 
 // ParsePrecedence accepts a precedence word (IMMEDIATE) or letter (O), in
-// any case.
+// any case, and the US State NIACT IMMEDIATE (night action: IMMEDIATE,
+// with the addressee woken for it), which keeps its word.
 func ParsePrecedence(s string) (Precedence, error) {
 	v := strings.ToUpper(strings.Join(strings.Fields(s), " "))
+	if v == Niact.Word || v == "NIACT" {
+		return Niact, nil
+	}
 	for _, p := range Precedences {
 		if v == p.Word || v == p.Letter {
 			return p, nil
 		}
 	}
 	return Precedence{}, fmt.Errorf("unknown precedence %q: use one of %s (or the letters Z, O, P, R, Y)", s, strings.Join(PrecedenceWords(), ", "))
+}
+
+// Niact is NIACT IMMEDIATE: sent as IMMEDIATE (O), written after the
+// addressee in full (TO AMEMBASSY MOSCOW NIACT IMMEDIATE).
+var Niact = Precedence{"O", "NIACT IMMEDIATE"}
+
+// ActionPrecedence is the word of the message's action precedence: NIACT
+// IMMEDIATE when its action addressees are all marked so, else the word of
+// its precedence letter ("" when it has none, the letter when it is
+// unknown).
+func (m *Message) ActionPrecedence() string {
+	if len(m.ToPrecedence) > 0 {
+		niact := true
+		for _, w := range m.ToPrecedence {
+			niact = niact && w == Niact.Word
+		}
+		if niact {
+			return Niact.Word
+		}
+	}
+	if len(m.Precedence) == 0 {
+		return ""
+	}
+	if p, ok := PrecedenceByLetter(m.Precedence[0]); ok {
+		return p.Word
+	}
+	return m.Precedence[0]
 }
 
 // PrecedenceByLetter returns the precedence with the given letter.

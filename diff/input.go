@@ -196,14 +196,7 @@ func draftFields(f draft.Fields) ([]field, map[string]bool) {
 }
 
 func cableFields(m *cable.Message) ([]field, map[string]bool) {
-	prec, info := "", ""
-	if len(m.Precedence) > 0 {
-		if p, ok := cable.PrecedenceByLetter(m.Precedence[0]); ok {
-			prec = p.Word
-		} else {
-			prec = m.Precedence[0]
-		}
-	}
+	prec, info := m.ActionPrecedence(), ""
 	if len(m.Precedence) > 1 {
 		if p, ok := cable.PrecedenceByLetter(m.Precedence[1]); ok {
 			info = p.Word

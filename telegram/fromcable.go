@@ -53,8 +53,8 @@ func FromCable(m *cable.Message, series []draft.SerialSeries, template, template
 	fl.Caveats = m.Caveats
 	fl.Captions = m.Captions
 	if len(m.Precedence) > 0 {
-		if p, ok := cable.PrecedenceByLetter(m.Precedence[0]); ok {
-			fl.Precedence = p.Word
+		if p := m.ActionPrecedence(); p != m.Precedence[0] {
+			fl.Precedence = p
 		}
 		if len(m.Precedence) > 1 {
 			if p, ok := cable.PrecedenceByLetter(m.Precedence[1]); ok {
