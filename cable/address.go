@@ -86,6 +86,13 @@ func (p *cableParser) parseAddress(i int, fco bool) (int, error) {
 				}
 				goto done
 			}
+			if fco && !strings.HasSuffix(p.trimmed(j-1), ",") {
+				// An FCO telegram writes each address line with its TO or
+				// INFO; a line of its own ends the address unless the
+				// line above ran on after a comma (its subject follows
+				// INFO with no blank line).
+				goto done
+			}
 			p.addAddressees(cur, t, fco, false)
 		}
 	}

@@ -53,3 +53,16 @@ func TestDraftingBlockAboveHeading(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
+
+// An FCO telegram's subject line right after its INFO line is its subject,
+// not an addressee; a line after an address line that ends with a comma
+// still adds addressees.
+func TestFCOSubjectAfterInfo(t *testing.T) {
+	m := mustParse(t, "CONFIDENTIAL\nFM FCO\nTO IMMEDIATE WASHINGTON\nTELNO 1119\nOF 212300Z DEC 88\n"+
+		"INFO PRIORITY PARIS, BONN,\nUKDEL NATO\nFALKLANDS: US ATTITUDE\n\n1. THE TEXT IS HERE.\n\nHOWE\n")
+	got := []any{m.To, m.Info, m.Subject}
+	want := []any{[]string{"WASHINGTON"}, []string{"PARIS", "BONN", "UKDEL NATO"}, "FALKLANDS: US ATTITUDE"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
