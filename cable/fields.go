@@ -171,6 +171,13 @@ func (p *cableParser) parseFields(i, end int) int {
 			break
 		}
 		value, next := p.fieldValue(j, end, kind)
+		if kind == cpFieldPassing && p.paragraphGoesOn(next, end) {
+			// FOR CASES FOLLOWING FROM PROGRESS ... with the sentence
+			// going on below: the text's first paragraph, not a passing
+			// line, which stands alone above a field, a paragraph or a
+			// blank line.
+			break
+		}
 		switch kind {
 		case cpFieldSerial:
 			m.Serial = cpSerialLabelRE.FindStringSubmatch(t)[1]
@@ -199,6 +206,18 @@ func (p *cableParser) parseFields(i, end int) int {
 		j = next
 	}
 	return j
+}
+
+// paragraphGoesOn reports whether line i, right after a field's lines,
+// carries on their paragraph: it is not blank, not furniture, not a field
+// and does not open a paragraph of its own.
+func (p *cableParser) paragraphGoesOn(i, end int) bool {
+	if i >= end {
+		return false
+	}
+	t := p.trimmed(i)
+	return t != "" && !p.isFurniture(t) && p.fieldKind(i) == cpFieldNone && !cpBodyStartRE.MatchString(t) &&
+		!strings.HasPrefix(t, "\"") && !strings.HasPrefix(t, "''")
 }
 
 // fieldValue joins a field line with the lines it runs on to: non-blank

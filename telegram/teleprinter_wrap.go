@@ -140,13 +140,19 @@ func (tp *teleprinter) lineLen(seg []word, from, to int) int {
 
 // opensStructure reports whether a line that starts with word j (and
 // holds words j to k) would open with what the reader takes for
-// structure.
+// structure. A field's label runs over a few words (MINISTER TELNO 2,
+// UKMIS NEW YORK TELNO 12), so the opening is judged on the line's first
+// five words even where the line is shorter so far.
 func (tp *teleprinter) opensStructure(seg []word, j, k int, indent string) bool {
 	l := tp.line(seg, j, k+1, indent).Text
 	if j+1 < len(seg) && j == k {
 		l += " " + seg[j+1].text
 	}
-	return cable.OpensStructure(l) || cable.Furniture(l) != "" || hazard(l) != ""
+	opening := tp.line(seg, j, min(len(seg), max(k+1, j+5)), indent).Text
+	// The reader sees the line in capitals, as the teleprinter prints it.
+	u, uo := strings.ToUpper(l), strings.ToUpper(opening)
+	return cable.OpensStructure(l) || cable.OpensStructure(u) || cable.OpensStructure(uo) ||
+		cable.Furniture(u) != "" || hazard(l) != "" || hazard(u) != ""
 }
 
 // line makes a line of words [from, to) after indent.
