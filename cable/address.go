@@ -27,11 +27,7 @@ func (p *cableParser) parseAddress(i int, fco bool) (int, error) {
 			}
 		}
 		if t == "" {
-			// A double-spaced copy: the heading goes on when an address
-			// line follows the blank lines.
-			next := p.trimmed(p.nextNonBlank(j))
-			if fmLine == 0 || next == "BT" || cpHasKeyword(next, "TO") || cpHasKeyword(next, "INFO") ||
-				cpHasKeyword(next, "XMT") || (fco && (cpHasKeyword(next, "TELNO") || cpIsOfLine(next))) {
+			if p.addressGoesOn(j, fmLine != 0, fco) {
 				continue
 			}
 			break
@@ -61,14 +57,8 @@ func (p *cableParser) parseAddress(i int, fco bool) (int, error) {
 			cur = cpAddrXMT
 			p.addAddressees(cur, strings.TrimSpace(t[3:]), fco, true)
 		case fco && cpHasKeyword(t, "TELNO"):
-			// TELNO 3127 OF 212300Z DEC 88: the serial and the OF line on
-			// one line.
-			m.Serial = t
-			if k := strings.Index(t, " OF "); k > 0 && cpIsOfLine(t[k+1:]) {
-				m.Serial = strings.TrimSpace(t[:k])
-				if err := p.readOfLine(j, t[k+1:]); err != nil {
-					return 0, err
-				}
+			if err := p.readTelnoLine(j, t); err != nil {
+				return 0, err
 			}
 			cur = cpAddrNone
 		case fco && cpIsOfLine(t):
@@ -101,6 +91,26 @@ done:
 		return 0, cpErrorf(fmLine, "FM line is not followed by a TO line")
 	}
 	return j, nil
+}
+
+// addressGoesOn reports whether the heading goes on after the blank line
+// j, as in a double-spaced copy: before the FM line, or when an address
+// line (or BT) follows the blank lines.
+func (p *cableParser) addressGoesOn(j int, fmSeen, fco bool) bool {
+	next := p.trimmed(p.nextNonBlank(j))
+	return !fmSeen || next == "BT" || cpHasKeyword(next, "TO") || cpHasKeyword(next, "INFO") ||
+		cpHasKeyword(next, "XMT") || (fco && (cpHasKeyword(next, "TELNO") || cpIsOfLine(next)))
+}
+
+// readTelnoLine reads an FCO TELNO line at j: the serial, and the OF line
+// when it stands on the same line (TELNO 3127 OF 212300Z DEC 88).
+func (p *cableParser) readTelnoLine(j int, t string) error {
+	p.msg.Serial = t
+	if k := strings.Index(t, " OF "); k > 0 && cpIsOfLine(t[k+1:]) {
+		p.msg.Serial = strings.TrimSpace(t[:k])
+		return p.readOfLine(j, t[k+1:])
+	}
+	return nil
 }
 
 // isTextStart reports whether t, met among the address lines, already

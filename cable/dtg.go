@@ -359,13 +359,41 @@ func ParseDTG(s string, opts DTGOptions) (DTG, error) {
 	if len(f) > 3 {
 		return d, fmt.Errorf("date-time group %q has %d or more parts: write DDHHMMZ MON YY, e.g. 212130Z DEC 88", s, len(f))
 	}
-	g := f[0]
+	if err := d.readGroup(s, f[0]); err != nil {
+		return d, err
+	}
+	if len(f) < 2 {
+		return d, fmt.Errorf("date-time group %q has no month: write DDHHMMZ MON YY, e.g. 212130Z DEC 88", s)
+	}
+	if d.Month = dtgMonth(f[1]); d.Month == 0 {
+		return d, fmt.Errorf("date-time group %q: unknown month %q: use JAN, FEB, MAR, APR, MAY, JUN, JUL, AUG, SEP, OCT, NOV or DEC", s, f[1])
+	}
+	if len(f) < 3 {
+		if opts.DefaultYear == 0 {
+			return d, fmt.Errorf("date-time group %q has no year: write DDHHMMZ MON YY, e.g. 212130Z DEC 88", s)
+		}
+		d.Year = opts.DefaultYear
+		d.YearDigits = DefaultYearDigits(d.Year)
+	} else if err := d.readYear(s, f[2]); err != nil {
+		return d, err
+	}
+	if d.Day > daysIn(d.Year, d.Month) {
+		return d, fmt.Errorf("date-time group %q: day %d does not exist in %s %d", s, d.Day, monthAbbrev[d.Month], d.Year)
+	}
+	if d.Zone == 'J' {
+		d.Local = opts.LocalZone
+	}
+	return d, nil
+}
+
+// readGroup reads the DDHHMMZ part g of the date-time group s.
+func (d *DTG) readGroup(s, g string) error {
 	if len(g) != 7 {
-		return d, fmt.Errorf("date-time group %q: the first part %q must be 7 characters, DDHHMMZ (day, hour, minute, zone letter)", s, g)
+		return fmt.Errorf("date-time group %q: the first part %q must be 7 characters, DDHHMMZ (day, hour, minute, zone letter)", s, g)
 	}
 	for i := 0; i < 6; i++ {
 		if g[i] < '0' || g[i] > '9' {
-			return d, fmt.Errorf("date-time group %q: %q must be six digits DDHHMM followed by a zone letter", s, g)
+			return fmt.Errorf("date-time group %q: %q must be six digits DDHHMM followed by a zone letter", s, g)
 		}
 	}
 	d.Day = int(g[0]-'0')*10 + int(g[1]-'0')
@@ -376,73 +404,57 @@ func ParseDTG(s string, opts DTGOptions) (DTG, error) {
 		z -= 'a' - 'A'
 	}
 	if !ValidZone(z) {
-		return d, fmt.Errorf("date-time group %q: unknown zone letter %q: use Z for UTC, A-M (no J) for UTC+1 to +12, N-Y for UTC-1 to -12, J for local time", s, string(g[6]))
+		return fmt.Errorf("date-time group %q: unknown zone letter %q: use Z for UTC, A-M (no J) for UTC+1 to +12, N-Y for UTC-1 to -12, J for local time", s, string(g[6]))
 	}
 	d.Zone = z
-	if d.Hour > 23 {
-		return d, fmt.Errorf("date-time group %q: hour %02d is out of range 00-23", s, d.Hour)
+	switch {
+	case d.Hour > 23:
+		return fmt.Errorf("date-time group %q: hour %02d is out of range 00-23", s, d.Hour)
+	case d.Minute > 59:
+		return fmt.Errorf("date-time group %q: minute %02d is out of range 00-59", s, d.Minute)
+	case d.Day < 1:
+		return fmt.Errorf("date-time group %q: day 00 does not exist", s)
 	}
-	if d.Minute > 59 {
-		return d, fmt.Errorf("date-time group %q: minute %02d is out of range 00-59", s, d.Minute)
-	}
-	if d.Day < 1 {
-		return d, fmt.Errorf("date-time group %q: day 00 does not exist", s)
-	}
-	if len(f) < 2 {
-		return d, fmt.Errorf("date-time group %q has no month: write DDHHMMZ MON YY, e.g. 212130Z DEC 88", s)
-	}
-	mon := f[1]
+	return nil
+}
+
+// dtgMonth is the month a date-time group names in three letters or in
+// full (DEC, DECEMBER), in any case; 0 when it names none.
+func dtgMonth(mon string) time.Month {
 	if len(mon) == 3 {
 		u := [3]byte{upper(mon[0]), upper(mon[1]), upper(mon[2])}
 		for i := 1; i <= 12; i++ {
 			a := monthAbbrev[i]
 			if u[0] == a[0] && u[1] == a[1] && u[2] == a[2] {
-				d.Month = time.Month(i)
-				break
+				return time.Month(i)
 			}
 		}
 	}
-	if d.Month == 0 {
-		d.Month = monthLong[strings.ToUpper(mon)]
+	return monthLong[strings.ToUpper(mon)]
+}
+
+// readYear reads the year y of the date-time group s: two digits (06-99
+// in the 1900s, 00-05 in the 2000s, ACP 127 §113) or four.
+func (d *DTG) readYear(s, y string) error {
+	if len(y) != 2 && len(y) != 4 {
+		return fmt.Errorf("date-time group %q: year %q must have 2 or 4 digits", s, y)
 	}
-	if d.Month == 0 {
-		return d, fmt.Errorf("date-time group %q: unknown month %q: use JAN, FEB, MAR, APR, MAY, JUN, JUL, AUG, SEP, OCT, NOV or DEC", s, f[1])
-	}
-	if len(f) < 3 {
-		if opts.DefaultYear == 0 {
-			return d, fmt.Errorf("date-time group %q has no year: write DDHHMMZ MON YY, e.g. 212130Z DEC 88", s)
+	for i := 0; i < len(y); i++ {
+		if y[i] < '0' || y[i] > '9' {
+			return fmt.Errorf("date-time group %q: year %q must have 2 or 4 digits", s, y)
 		}
-		d.Year = opts.DefaultYear
-		d.YearDigits = DefaultYearDigits(d.Year)
-	} else {
-		y := f[2]
-		if len(y) != 2 && len(y) != 4 {
-			return d, fmt.Errorf("date-time group %q: year %q must have 2 or 4 digits", s, y)
-		}
-		for i := 0; i < len(y); i++ {
-			if y[i] < '0' || y[i] > '9' {
-				return d, fmt.Errorf("date-time group %q: year %q must have 2 or 4 digits", s, y)
-			}
-			d.Year = d.Year*10 + int(y[i]-'0')
-		}
-		d.YearDigits = len(y)
-		if len(y) == 2 {
-			if d.Year <= 5 {
-				d.Year += 2000
-			} else {
-				d.Year += 1900
-			}
-		} else if d.Year < 1000 {
-			return d, fmt.Errorf("date-time group %q: year %q is not a year", s, y)
-		}
+		d.Year = d.Year*10 + int(y[i]-'0')
 	}
-	if d.Day > daysIn(d.Year, d.Month) {
-		return d, fmt.Errorf("date-time group %q: day %d does not exist in %s %d", s, d.Day, monthAbbrev[d.Month], d.Year)
+	d.YearDigits = len(y)
+	switch {
+	case len(y) == 2 && d.Year <= 5:
+		d.Year += 2000
+	case len(y) == 2:
+		d.Year += 1900
+	case d.Year < 1000:
+		return fmt.Errorf("date-time group %q: year %q is not a year", s, y)
 	}
-	if d.Zone == 'J' {
-		d.Local = opts.LocalZone
-	}
-	return d, nil
+	return nil
 }
 
 // fieldsUpTo splits s at runs of spaces and tabs like strings.Fields, but

@@ -121,13 +121,9 @@ func (p *cableParser) fieldKind(i int) int {
 	return cpFieldNone
 }
 
-// parseFields reads the fields at the top of the text from line i: captions,
-// title lines, serial, passing line, E.O., TAGS, SUBJECT, REF. Lines that
-// are not fields count as title lines only when a field follows them
-// within the first lines; otherwise the text starts there.
-func (p *cableParser) parseFields(i, end int) int {
-	m := &p.msg
-	// Find the last field line near the top, before the text visibly starts.
+// lastFieldLine finds the last field line near the top of the text area
+// [i, end), before the text visibly starts; -1 when there is none.
+func (p *cableParser) lastFieldLine(i, end int) int {
 	lastField := -1
 	seen := 0
 	for j := i; j < end && seen < 16; j++ {
@@ -145,6 +141,16 @@ func (p *cableParser) parseFields(i, end int) int {
 			break
 		}
 	}
+	return lastField
+}
+
+// parseFields reads the fields at the top of the text from line i: captions,
+// title lines, serial, passing line, E.O., TAGS, SUBJECT, REF. Lines that
+// are not fields count as title lines only when a field follows them
+// within the first lines; otherwise the text starts there.
+func (p *cableParser) parseFields(i, end int) int {
+	m := &p.msg
+	lastField := p.lastFieldLine(i, end)
 	j := i
 	for j < end {
 		t := p.trimmed(j)
