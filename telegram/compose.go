@@ -392,6 +392,9 @@ func (c *cableRun) prepare() error {
 	if err != nil {
 		return err
 	}
+	if err := cable.CheckPortionMarks(c.name, c.doc.BodyLine, level, cable.DraftPortionMarks(string(c.doc.Body))); err != nil {
+		return err
+	}
 	dtg, err := c.dtg()
 	if err != nil {
 		return err

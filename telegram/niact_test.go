@@ -38,3 +38,22 @@ func TestNiactWrittenBack(t *testing.T) {
 		t.Errorf("import gives precedence %q", fl.Precedence)
 	}
 }
+
+// A draft whose paragraph is marked above its classification is not
+// rendered: the error names the line and both fixes.
+func TestPortionMarkAboveClassificationRefused(t *testing.T) {
+	src := "---\ntemplate: state-cable\nclassification: CONFIDENTIAL\nprecedence: IMMEDIATE\nfrom: SECSTATE WASHDC\n" +
+		"to: [AMEMBASSY MOSCOW]\nsignature: SHULTZ\nsubject: Test\ntags: [PREL]\neo: 'X'\n---\n(C) The first.\n\n(S) The second.\n"
+	doc, err := draft.Parse("d.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Render(doc, Options{DTG: "212130Z DEC 88", Serial: "STATE 123456"})
+	if err == nil || !strings.Contains(err.Error(), "d.md:14: the paragraph is marked (S), SECRET, above the message's classification CONFIDENTIAL: raise the classification to SECRET") {
+		t.Fatalf("err = %v", err)
+	}
+	doc.Fields.Classification = "SECRET"
+	if _, err := Render(doc, Options{DTG: "212130Z DEC 88", Serial: "STATE 123456"}); err != nil {
+		t.Fatalf("as SECRET: %v", err)
+	}
+}
