@@ -84,6 +84,11 @@ func Compare(old, new Input, opts Options) (*Comparison, error) {
 			case p.kind == KindCable:
 				fold = true
 				c.Notes = append(c.Notes, fmt.Sprintf("case ignored: %s is a cable", displayName(p.name)))
+			case p.holdsCable:
+				// A mixed-case preamble above a cable does not make its
+				// capitals a difference.
+				fold = true
+				c.Notes = append(c.Notes, fmt.Sprintf("case ignored: %s holds a cable", displayName(p.name)))
 			default:
 				if ok, pct := mostlyUpper(p.text); ok {
 					fold = true

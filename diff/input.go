@@ -49,6 +49,10 @@ type prepared struct {
 	notes       []string        // how the side was read, when that needs saying
 	frontMatter string          // a draft's front-matter block as written
 	hint        *Hint           // another reading the notes suggest
+	// holdsCable is set for a side read as text that holds a cable below
+	// other lines (an archivist's or a web page's preamble): its text is
+	// teleprinter capitals all the same, so case is ignored.
+	holdsCable bool
 }
 
 // Hint suggests reading a side as another kind than the one it was
@@ -99,6 +103,7 @@ func prepare(in Input) (*prepared, error) {
 		p.notes = append(p.notes, note)
 	}
 	p.hint = hint
+	p.holdsCable = hint != nil && hint.Kind == KindCable
 	switch kind {
 	case KindText:
 		// The text is read in place, not copied (a copy of a megabyte is
