@@ -9,7 +9,7 @@ package cable
 var FCO = &Dialect{
 	Name:  "fco",
 	Title: "UK FCO telegram",
-	Heading: []string{"CLASSIFICATION", "CAPTIONS", "FM", "TO PRECEDENCE", "TELNO", "OF DTG", "INFO PRECEDENCE",
+	Heading: []string{"AUTHORISED BY", "CLASSIFICATION", "CAPTIONS", "FM", "TO PRECEDENCE", "TELNO", "OF DTG", "INFO PRECEDENCE",
 		"XMT", "SUBJECT", "REFERENCES"},
 	AddresseePrecedence: PrecedenceBefore,
 	SerialLabel:         "TELNO",

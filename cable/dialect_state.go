@@ -8,7 +8,7 @@ package cable
 var State = &Dialect{
 	Name:  "state",
 	Title: "US Department of State telegram",
-	Heading: []string{"PRECEDENCE DTG", "FM", "TO", "INFO", "XMT", "BT", "CLASSIFICATION SERIAL", "CAPTIONS",
+	Heading: []string{"DRAFTED BY", "APPROVED BY", "CLEARANCES", "PRECEDENCE DTG", "FM", "TO", "INFO", "XMT", "BT", "CLASSIFICATION SERIAL", "CAPTIONS",
 		"FOR ... FROM ...", "E.O.", "TAGS", "SUBJECT", "REF"},
 	AddresseePrecedence: PrecedenceAfter,
 	Numbered:            true,
