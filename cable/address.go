@@ -207,6 +207,9 @@ func cpSplitUSAddressee(s string) (addressee, precedence string) {
 	}
 	words := strings.Fields(s)
 	n := len(words)
+	if n > 2 && words[n-2] == "BY" && words[n-1] == "POUCH" {
+		n -= 2 // AMEMBASSY BANJUL BY POUCH: the means of delivery, as a precedence is
+	}
 	if n > 1 && routed && cpAllDigits(words[n-1]) {
 		n-- // RUEHXD/MOSCOW POLITICAL COLLECTIVE 1234
 	}

@@ -229,9 +229,7 @@ var archiveCases = []archiveCase{
 		notInText: []string{"ORIGIN IO-14", "OCT-01", "/127 R", "DRAFTED BY", "MKWILLIAMSON",
 			"EAGLEBURGER", "ROBLAKE", "-----", "104023", "PAGE 0", "XMT", "TAIPEI",
 			"INFORM CONSULS", "LIMITED OFFICIAL USE"},
-		pending: map[string]string{
-			"to": "take BY POUCH, the means of delivery written after an addressee, off it as a precedence is (reads AMEMBASSY BANJUL BY POUCH)",
-		},
+		pending: map[string]string{},
 	},
 	{
 		file: "frus_1981-88v13_d27.txt",
