@@ -184,8 +184,12 @@ func blameRun(opts *BlameOptions) error {
 		err = opts.JSON.Write(&buf, newBlameJSON(opts.Ref, b))
 	case format == "pdf":
 		var warnings []string
+		var setup render.PDFSetup
+		if setup, err = pdfSetupFromEnv(); err != nil {
+			break
+		}
 		stop := startProgress(opts.IO, "writing the PDF")
-		warnings, err = render.BlamePDFWithWarnings(&buf, b, render.BlameOptions{Title: opts.Title, Paper: opts.Paper})
+		warnings, err = render.BlamePDFWithWarnings(&buf, b, render.BlameOptions{Title: opts.Title, Paper: opts.Paper, PDF: setup})
 		stop()
 		for _, m := range warnings {
 			fmt.Fprintf(opts.IO.ErrOut, "redline: warning: %s\n", m)

@@ -354,6 +354,13 @@ func writeDiff(opts *DiffOptions, c *diff.Comparison, view render.Format, mode C
 		Paper:   opts.Paper,
 		Warn:    func(m string) { fmt.Fprintf(opts.IO.ErrOut, "redline: warning: %s\n", m) },
 	}
+	if view.Name == "pdf" {
+		setup, err := pdfSetupFromEnv()
+		if err != nil {
+			return err
+		}
+		ropts.PDF = setup
+	}
 	if view.Name == "docx" {
 		ropts.Author = identityLabel(f)
 		ropts.Warn = func(m string) { fmt.Fprintf(opts.IO.ErrOut, "redline: note: %s\n", m) }

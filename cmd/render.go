@@ -211,8 +211,12 @@ func renderTelegram(buf *bytes.Buffer, opts *RenderOptions, v *draft.Version, se
 		if title == "" {
 			title = strings.TrimSuffix(filepath.Base(v.Name), filepath.Ext(v.Name))
 		}
+		setup, err := pdfSetupFromEnv()
+		if err != nil {
+			return err
+		}
 		defer startProgress(opts.IO, "writing the PDF")()
-		return render.CablePDF(buf, l, render.PDFOptions{Paper: opts.Paper, Title: title})
+		return render.CablePDF(buf, l, render.PDFOptions{Paper: opts.Paper, Title: title, Setup: setup})
 	case "json":
 		enc := json.NewEncoder(buf)
 		enc.SetIndent("", "  ")

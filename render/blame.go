@@ -17,6 +17,8 @@ type BlameOptions struct {
 	Title string
 	// Paper is "a4" or "letter" (pdf).
 	Paper string
+	// PDF is the machine's setup for the pdf view.
+	PDF PDFSetup
 }
 
 // BlameFormats lists the blame views.

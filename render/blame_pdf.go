@@ -3,7 +3,6 @@ package render
 import (
 	"fmt"
 	"io"
-	"time"
 
 	"github.com/redline-dev/redline/attrib"
 )
@@ -25,11 +24,11 @@ func BlamePDFWithWarnings(w io.Writer, b *attrib.Blame, opts BlameOptions) (warn
 			title += " of " + b.Revisions[n-1].Name
 		}
 	}
-	pdf, paper, err := newPDF(opts.Paper, time.Time{}, title, proseFaces)
+	pdf, paper, err := newPDF(opts.Paper, opts.PDF.Created, title, proseFaces)
 	if err != nil {
 		return nil, err
 	}
-	pf := newPDFFonts(pdf)
+	pf := newPDFFonts(pdf, opts.PDF.FallbackFonts)
 	lay := func(note string) *blBuilder {
 		bb := &blBuilder{pdf: pdf, fonts: pf, paper: paper, right: paper.w - blMarginRight}
 		bb.blame(b, title, note)

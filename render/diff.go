@@ -35,4 +35,6 @@ type DiffOptions struct {
 	// identity commit would use, from the caller. Empty means the file's
 	// base name.
 	Author string
+	// PDF is the machine's setup for the pdf view.
+	PDF PDFSetup
 }

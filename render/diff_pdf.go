@@ -5,7 +5,6 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -127,11 +126,11 @@ func layoutBlackline(c *diff.Comparison, opts DiffOptions) (*fpdf.Fpdf, *blDoc, 
 	if title == "" {
 		title = fmt.Sprintf("Blackline: %s against %s", sideName(c.Old, "old"), sideName(c.New, "new"))
 	}
-	pdf, paper, err := newPDF(opts.Paper, time.Time{}, title, proseFaces)
+	pdf, paper, err := newPDF(opts.Paper, opts.PDF.Created, title, proseFaces)
 	if err != nil {
 		return nil, nil, err
 	}
-	pf := newPDFFonts(pdf)
+	pf := newPDFFonts(pdf, opts.PDF.FallbackFonts)
 	b := &blBuilder{pdf: pdf, fonts: pf, paper: paper, right: paper.w - blMarginRight}
 	b.build(c, title, "")
 	if note := pf.note(); note != "" {

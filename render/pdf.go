@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -24,10 +23,21 @@ type PDFOptions struct {
 	Paper string
 	// Title goes into the document's properties.
 	Title string
-	// Created is the document's creation date. When zero, the date comes
-	// from SOURCE_DATE_EPOCH if that is set, else a fixed date, so that the
-	// same input always gives the same bytes.
+	// Setup is what the machine gives: creation date and fallback fonts.
+	Setup PDFSetup
+}
+
+// PDFSetup is what a PDF takes from the machine it is made on, which the
+// caller reads (redline's cmd from SOURCE_DATE_EPOCH and FallbackFontEnv)
+// and passes in; no PDF view reads the environment.
+type PDFSetup struct {
+	// Created is the document's creation date. When zero, it is a fixed
+	// date, so that the same input always gives the same bytes.
 	Created time.Time
+	// FallbackFonts are TrueType fonts the user named for characters the
+	// embedded fonts lack, tried in order before the well-known paths;
+	// each must be usable.
+	FallbackFonts []string
 }
 
 // Font families registered in every document. The Go fonts are embedded in
@@ -66,20 +76,12 @@ func lookupPaper(name string) (paperSize, error) {
 	return p, nil
 }
 
-// pdfDate picks the creation date: the caller's, else SOURCE_DATE_EPOCH,
-// else the fixed date.
-func pdfDate(created time.Time) (time.Time, error) {
+// pdfDate picks the creation date: the caller's, else the fixed date.
+func pdfDate(created time.Time) time.Time {
 	if !created.IsZero() {
-		return created.UTC(), nil
+		return created.UTC()
 	}
-	if s := strings.TrimSpace(os.Getenv("SOURCE_DATE_EPOCH")); s != "" {
-		n, err := strconv.ParseInt(s, 10, 64)
-		if err != nil || n < 0 {
-			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a count of seconds since 1970: unset it or give an integer", s)
-		}
-		return time.Unix(n, 0).UTC(), nil
-	}
-	return pdfFixedDate, nil
+	return pdfFixedDate
 }
 
 // pdfFace is one embedded font face.
@@ -103,10 +105,7 @@ func newPDF(paper string, created time.Time, title string, faces []pdfFace) (*fp
 	if err != nil {
 		return nil, size, err
 	}
-	date, err := pdfDate(created)
-	if err != nil {
-		return nil, size, err
-	}
+	date := pdfDate(created)
 	pdf := fpdf.NewCustom(&fpdf.InitType{
 		OrientationStr: "P",
 		UnitStr:        "pt",
@@ -184,11 +183,11 @@ func CablePDFWithWarnings(w io.Writer, l *telegram.Layout, opts PDFOptions) (war
 	if l == nil || len(l.Pages) == 0 {
 		return nil, fmt.Errorf("pdf: the cable has no pages to print")
 	}
-	pdf, size, err := newPDF(opts.Paper, opts.Created, opts.Title, cableFaces)
+	pdf, size, err := newPDF(opts.Paper, opts.Setup.Created, opts.Title, cableFaces)
 	if err != nil {
 		return nil, err
 	}
-	pf := newPDFFonts(pdf)
+	pf := newPDFFonts(pdf, opts.Setup.FallbackFonts)
 	banner := strings.TrimSpace(l.Classification)
 
 	// Every line as placed glyphs first: this fixes the width in columns

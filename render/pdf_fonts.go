@@ -209,9 +209,9 @@ type fallbackCandidate struct {
 	named bool
 }
 
-func fallbackCandidates() []fallbackCandidate {
+func fallbackCandidates(named []string) []fallbackCandidate {
 	var out []fallbackCandidate
-	for _, p := range filepath.SplitList(os.Getenv(FallbackFontEnv)) {
+	for _, p := range named {
 		if p = strings.TrimSpace(p); p != "" {
 			out = append(out, fallbackCandidate{p, true})
 		}
@@ -237,6 +237,7 @@ type docFallback struct {
 // it, so that a Latin document is the same with or without them.
 type pdfFonts struct {
 	pdf     *fpdf.Fpdf
+	named   []string // fallback fonts the user named, tried first
 	buf     sfnt.Buffer
 	cover   map[string]map[rune]bool // by family/style
 	cands   []fallbackCandidate      // nil until a character needs them
@@ -247,8 +248,8 @@ type pdfFonts struct {
 	missing map[rune]bool
 }
 
-func newPDFFonts(pdf *fpdf.Fpdf) *pdfFonts {
-	return &pdfFonts{pdf: pdf, cover: map[string]map[rune]bool{}, missing: map[rune]bool{}, seen: map[string]bool{}}
+func newPDFFonts(pdf *fpdf.Fpdf, named []string) *pdfFonts {
+	return &pdfFonts{pdf: pdf, named: named, cover: map[string]map[rune]bool{}, missing: map[rune]bool{}, seen: map[string]bool{}}
 }
 
 // has reports whether the embedded face has a glyph for r.
@@ -285,7 +286,7 @@ func (pf *pdfFonts) fallbackFor(r rune) string {
 		return ""
 	}
 	if pf.cands == nil {
-		pf.cands = fallbackCandidates()
+		pf.cands = fallbackCandidates(pf.named)
 		// The fonts the user named are read at once, so that a bad
 		// one is an error whichever character first needs a font.
 		for pf.next < len(pf.cands) && pf.cands[pf.next].named {

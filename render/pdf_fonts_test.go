@@ -24,7 +24,7 @@ import (
 // its absence a failure.
 func needFallbackFont(t *testing.T) {
 	t.Helper()
-	pf := newPDFFonts(fpdf.New("P", "pt", "A4", ""))
+	pf := newPDFFonts(fpdf.New("P", "pt", "A4", ""), nil)
 	if pf.fallbackFor('中') == "" {
 		if pf.fbErr != nil {
 			t.Fatal(pf.fbErr)
@@ -41,7 +41,6 @@ func needFallbackFont(t *testing.T) {
 // without one.
 func noFallback(t *testing.T) {
 	t.Helper()
-	t.Setenv(FallbackFontEnv, "")
 	saved := fallbackFontPaths
 	fallbackFontPaths = nil
 	t.Cleanup(func() { fallbackFontPaths = saved })
@@ -201,8 +200,7 @@ func TestFallbackFontEnv(t *testing.T) {
 		{notFont, "not a TrueType font"},
 		{ttc, "collection"},
 	} {
-		t.Setenv(FallbackFontEnv, tc.path)
-		_, err := DiffPDFWithWarnings(io.Discard, cjkComparison(), DiffOptions{})
+		_, err := DiffPDFWithWarnings(io.Discard, cjkComparison(), DiffOptions{PDF: PDFSetup{FallbackFonts: []string{tc.path}}})
 		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), FallbackFontEnv) {
 			t.Errorf("%s: error %v, want one with %q and %s", tc.path, err, tc.want, FallbackFontEnv)
 		}
@@ -212,8 +210,7 @@ func TestFallbackFontEnv(t *testing.T) {
 	good := filepath.Join(dir, "gomono.ttf")
 	os.WriteFile(good, gomono.TTF, 0o644)
 	noFallback(t)
-	t.Setenv(FallbackFontEnv, good)
-	warns, err := DiffPDFWithWarnings(io.Discard, cjkComparison(), DiffOptions{})
+	warns, err := DiffPDFWithWarnings(io.Discard, cjkComparison(), DiffOptions{PDF: PDFSetup{FallbackFonts: []string{good}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -237,14 +234,12 @@ func TestFallbackChain(t *testing.T) {
 	}
 	c := &diff.Comparison{Segments: []diff.Segment{{Op: diff.OpEqual, A: "中华 서울 ひらがな", B: "中华 서울 ひらがな"}}}
 	noFallback(t)
-	t.Setenv(FallbackFontEnv, full)
-	warns, err := DiffPDFWithWarnings(io.Discard, c, DiffOptions{})
+	warns, err := DiffPDFWithWarnings(io.Discard, c, DiffOptions{PDF: PDFSetup{FallbackFonts: []string{full}}})
 	if err != nil || !strings.Contains(strings.Join(warns, ""), "U+C11C") || strings.Contains(strings.Join(warns, ""), "U+4E2D") {
 		t.Fatalf("with %s alone: warnings %q, error %v; want Hangul only replaced", full, warns, err)
 	}
-	t.Setenv(FallbackFontEnv, full+string(os.PathListSeparator)+part)
 	var buf bytes.Buffer
-	warns, err = DiffPDFWithWarnings(&buf, c, DiffOptions{})
+	warns, err = DiffPDFWithWarnings(&buf, c, DiffOptions{PDF: PDFSetup{FallbackFonts: []string{full, part}}})
 	if err != nil || len(warns) > 0 {
 		t.Fatalf("with both: warnings %q, error %v", warns, err)
 	}
