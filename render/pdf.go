@@ -189,16 +189,63 @@ func CablePDFWithWarnings(w io.Writer, l *telegram.Layout, opts PDFOptions) (war
 	}
 	pf := newPDFFonts(pdf, opts.Setup.FallbackFonts)
 	banner := strings.TrimSpace(l.Classification)
-
-	// Every line as placed glyphs first: this fixes the width in columns
-	// and finds the characters that need the fallback font or a
-	// replacement before anything is drawn.
-	type page struct {
-		lines [][]pdfCell
-		bold  []bool
+	pages, cols, rows := placeCable(pf, l, banner)
+	if pf.fbErr != nil {
+		return nil, pf.fbErr
 	}
-	pages := make([]page, len(l.Pages))
-	cols, rows := 1, 1
+	m := measureCable(size, cols, rows)
+	note := pf.note()
+	total := len(l.Pages)
+	for i, p := range l.Pages {
+		pdf.AddPage()
+		pdf.SetTextColor(0, 0, 0)
+		y := cableMargin
+		if banner != "" {
+			drawCentered(pf, fontMono, "B", cableBannerSize, size.w, y+cableBannerSize, banner)
+		}
+		y += 2 * cableBannerSize * 1.3
+		for j, runs := range pages[i].lines {
+			y += m.lineH
+			style := ""
+			if pages[i].bold[j] {
+				style = "B"
+			}
+			drawCableLine(pdf, runs, style, y, m)
+		}
+		footY := size.h - cableMargin
+		if banner != "" {
+			drawCentered(pf, fontMono, "B", cableBannerSize, size.w, footY-cableBannerSize*1.3, banner)
+		}
+		// PAGE n OF m at the foot, unless the template's page lines
+		// already say it.
+		if !hasPageOf(append(append([]string{}, p.Header...), p.Footer...), i+1, total) {
+			pdf.SetFont(fontMono, "", 8)
+			pageNo := fmt.Sprintf("PAGE %d OF %d", i+1, total)
+			pdf.Text(size.w-cableMargin-pdf.GetStringWidth(pageNo), footY, pageNo)
+		}
+		if i == 0 && note != "" {
+			drawCableNote(pf, size, note)
+		}
+	}
+	if err := finishPDF(w, pdf); err != nil {
+		return nil, err
+	}
+	return pf.warnings(), nil
+}
+
+// cablePage is one page's lines as placed glyphs, and which lines are bold.
+type cablePage struct {
+	lines [][]pdfCell
+	bold  []bool
+}
+
+// placeCable places every line's glyphs before anything is drawn: this
+// fixes the width in columns (cols, the widest line) and the longest page
+// (rows), and finds the characters that need the fallback font or a
+// replacement.
+func placeCable(pf *pdfFonts, l *telegram.Layout, banner string) (pages []cablePage, cols, rows int) {
+	pages = make([]cablePage, len(l.Pages))
+	cols, rows = 1, 1
 	for i, p := range l.Pages {
 		lines, bold := pageLines(p, banner)
 		pages[i].bold = bold
@@ -213,12 +260,17 @@ func CablePDFWithWarnings(w io.Writer, l *telegram.Layout, opts PDFOptions) (war
 		}
 		rows = max(rows, len(lines))
 	}
-	if pf.fbErr != nil {
-		return nil, pf.fbErr
-	}
-	// One font size and line height for the whole cable, so that every
-	// page looks alike: the widest line must fit across the sheet and the
-	// longest page down it.
+	return pages, cols, rows
+}
+
+// cableMetrics are the font size, line height, left edge and column width
+// of a whole cable.
+type cableMetrics struct{ fontSize, lineH, left, colW float64 }
+
+// measureCable picks one font size and line height for the whole cable,
+// so that every page looks alike: the widest line must fit across the
+// sheet and the longest page down it.
+func measureCable(size paperSize, cols, rows int) cableMetrics {
 	fontSize := cableMaxFont
 	usableW := size.w - 2*cableMargin
 	if fs := usableW / (float64(cols) * monoAdvance); fs < fontSize {
@@ -242,71 +294,42 @@ func CablePDFWithWarnings(w io.Writer, l *telegram.Layout, opts PDFOptions) (war
 	if left < cableMargin/2 {
 		left = cableMargin / 2
 	}
-	colW := monoAdvance * fontSize
+	return cableMetrics{fontSize: fontSize, lineH: lineH, left: left, colW: monoAdvance * fontSize}
+}
 
-	note := pf.note()
-	total := len(l.Pages)
-	for i, p := range l.Pages {
-		pdf.AddPage()
-		pdf.SetTextColor(0, 0, 0)
-		y := cableMargin
-		if banner != "" {
-			drawCentered(pf, fontMono, "B", cableBannerSize, size.w, y+cableBannerSize, banner)
-		}
-		y += 2 * cableBannerSize * 1.3
-		for j, runs := range pages[i].lines {
-			y += lineH
-			style := ""
-			if pages[i].bold[j] {
-				style = "B"
+// drawCableLine draws one line's runs on the baseline y.
+func drawCableLine(pdf *fpdf.Fpdf, runs []pdfCell, style string, y float64, m cableMetrics) {
+	for _, r := range runs {
+		x := m.left + float64(r.col)*m.colW
+		target := float64(r.cells) * m.colW
+		if r.font != "" {
+			// Sized so that the run fills the columns the text layout
+			// gave it (two for an ideograph), within limits, and centred
+			// in them.
+			pdf.SetFont(r.font, "", m.fontSize)
+			if w := pdf.GetStringWidth(r.text); w > 0 {
+				pdf.SetFont(r.font, "", min(max(m.fontSize*target/w, m.fontSize*0.8), m.fontSize*1.25))
 			}
-			for _, r := range runs {
-				x := left + float64(r.col)*colW
-				target := float64(r.cells) * colW
-				if r.font != "" {
-					// Sized so that the run fills the columns the text
-					// layout gave it (two for an ideograph), within
-					// limits, and centred in them.
-					pdf.SetFont(r.font, "", fontSize)
-					if w := pdf.GetStringWidth(r.text); w > 0 {
-						pdf.SetFont(r.font, "", min(max(fontSize*target/w, fontSize*0.8), fontSize*1.25))
-					}
-				} else {
-					pdf.SetFont(fontMono, style, fontSize)
-				}
-				if r.font != "" || r.cells != 1 {
-					x += (target - pdf.GetStringWidth(r.text)) / 2
-				}
-				pdf.Text(x, y, r.text)
-			}
+		} else {
+			pdf.SetFont(fontMono, style, m.fontSize)
 		}
-		footY := size.h - cableMargin
-		if banner != "" {
-			drawCentered(pf, fontMono, "B", cableBannerSize, size.w, footY-cableBannerSize*1.3, banner)
+		if r.font != "" || r.cells != 1 {
+			x += (target - pdf.GetStringWidth(r.text)) / 2
 		}
-		// PAGE n OF m at the foot, unless the template's page lines
-		// already say it.
-		if !hasPageOf(append(append([]string{}, p.Header...), p.Footer...), i+1, total) {
-			pdf.SetFont(fontMono, "", 8)
-			pageNo := fmt.Sprintf("PAGE %d OF %d", i+1, total)
-			pdf.Text(size.w-cableMargin-pdf.GetStringWidth(pageNo), footY, pageNo)
-		}
-		if i == 0 && note != "" {
-			// Below the bottom banner, in the margin, so that the
-			// cable's own lines stay as laid out.
-			pdf.SetTextColor(90, 90, 90)
-			noteSize := 6.5
-			if w := pf.width(fontMono, "", noteSize, note); w > size.w-cableMargin {
-				noteSize *= (size.w - cableMargin) / w
-			}
-			pf.text(fontMono, "", noteSize, cableMargin/2, size.h-cableMargin/2, note)
-			pdf.SetTextColor(0, 0, 0)
-		}
+		pdf.Text(x, y, r.text)
 	}
-	if err := finishPDF(w, pdf); err != nil {
-		return nil, err
+}
+
+// drawCableNote writes the fonts note below the first page's bottom
+// banner, in the margin, so that the cable's own lines stay as laid out.
+func drawCableNote(pf *pdfFonts, size paperSize, note string) {
+	pf.pdf.SetTextColor(90, 90, 90)
+	noteSize := 6.5
+	if w := pf.width(fontMono, "", noteSize, note); w > size.w-cableMargin {
+		noteSize *= (size.w - cableMargin) / w
 	}
-	return pf.warnings(), nil
+	pf.text(fontMono, "", noteSize, cableMargin/2, size.h-cableMargin/2, note)
+	pf.pdf.SetTextColor(0, 0, 0)
 }
 
 // recoverPDF turns a panic inside fpdf into an error, so that no input can
