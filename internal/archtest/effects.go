@@ -28,6 +28,12 @@ func MayPrint(pkg string) bool { return pkg == "cmd" || strings.HasPrefix(pkg, "
 // print and returns one message per use of a forbidden name (with file
 // and line), and per call of the builtins print and println.
 func CheckEffects(pkgs []Package) ([]string, error) {
+	return checkLibraryFiles(pkgs, fileEffects)
+}
+
+// checkLibraryFiles parses the non-test Go files of every package that may
+// not print and gathers, sorted, what check finds in each.
+func checkLibraryFiles(pkgs []Package, check func(*token.FileSet, string, *ast.File) []string) ([]string, error) {
 	var problems []string
 	fset := token.NewFileSet()
 	for _, p := range pkgs {
@@ -35,25 +41,24 @@ func CheckEffects(pkgs []Package) ([]string, error) {
 			continue
 		}
 		for _, name := range p.GoFiles {
-			file := filepath.Join(p.Dir, name)
-			f, err := parser.ParseFile(fset, file, nil, parser.SkipObjectResolution)
+			f, err := parser.ParseFile(fset, filepath.Join(p.Dir, name), nil, parser.SkipObjectResolution)
 			if err != nil {
 				return nil, err
 			}
-			problems = append(problems, fileEffects(fset, p.Path, f)...)
+			problems = append(problems, check(fset, p.Path, f)...)
 		}
 	}
 	sort.Strings(problems)
 	return problems, nil
 }
 
-// fileEffects finds the forbidden names in one file, under whatever name
-// the file imports their package.
-func fileEffects(fset *token.FileSet, pkg string, f *ast.File) []string {
-	local := map[string]string{} // local name -> import path
+// importNames maps the name under which f imports each wanted package
+// (its own or a renamed one) to the package's import path.
+func importNames(f *ast.File, wanted func(path string) bool) map[string]string {
+	local := map[string]string{}
 	for _, imp := range f.Imports {
 		p, _ := strconv.Unquote(imp.Path.Value)
-		if forbidden[p] == nil {
+		if !wanted(p) {
 			continue
 		}
 		name := p
@@ -62,6 +67,13 @@ func fileEffects(fset *token.FileSet, pkg string, f *ast.File) []string {
 		}
 		local[name] = p
 	}
+	return local
+}
+
+// fileEffects finds the forbidden names in one file, under whatever name
+// the file imports their package.
+func fileEffects(fset *token.FileSet, pkg string, f *ast.File) []string {
+	local := importNames(f, func(p string) bool { return forbidden[p] != nil })
 	var out []string
 	report := func(n ast.Node, what string) {
 		pos := fset.Position(n.Pos())

@@ -3,11 +3,9 @@ package archtest
 import (
 	"fmt"
 	"go/ast"
-	"go/parser"
 	"go/token"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strconv"
 )
 
@@ -26,39 +24,13 @@ var errorMakers = map[string]map[string]bool{
 // string literal that names a command-line flag. Packages state what was
 // wrong; which flag to give is cmd's advice (errorWithHint).
 func CheckFlagNames(pkgs []Package) ([]string, error) {
-	var problems []string
-	fset := token.NewFileSet()
-	for _, p := range pkgs {
-		if MayPrint(p.Path) {
-			continue
-		}
-		for _, name := range p.GoFiles {
-			f, err := parser.ParseFile(fset, filepath.Join(p.Dir, name), nil, parser.SkipObjectResolution)
-			if err != nil {
-				return nil, err
-			}
-			problems = append(problems, fileFlagNames(fset, p.Path, f)...)
-		}
-	}
-	sort.Strings(problems)
-	return problems, nil
+	return checkLibraryFiles(pkgs, fileFlagNames)
 }
 
 // fileFlagNames finds the flag names in one file's error literals, under
 // whatever name the file imports fmt and errors.
 func fileFlagNames(fset *token.FileSet, pkg string, f *ast.File) []string {
-	local := map[string]string{}
-	for _, imp := range f.Imports {
-		p, _ := strconv.Unquote(imp.Path.Value)
-		if errorMakers[p] == nil {
-			continue
-		}
-		name := p
-		if imp.Name != nil {
-			name = imp.Name.Name
-		}
-		local[name] = p
-	}
+	local := importNames(f, func(p string) bool { return errorMakers[p] != nil })
 	var out []string
 	ast.Inspect(f, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
