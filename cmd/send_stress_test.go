@@ -2,13 +2,13 @@ package cmd
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math/rand"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -174,24 +174,17 @@ func TestSendConcurrent(t *testing.T) {
 	despatchRun(t, exe, dir, append([]string{"commit", "-m", "final"}, names...)...)
 
 	start := time.Now()
-	var wg sync.WaitGroup
-	errs := make(chan error, procs*each)
-	for p := 0; p < procs; p++ {
-		wg.Add(1)
-		go func(p int) {
-			defer wg.Done()
-			for k := 0; k < each; k++ {
-				name := names[p*each+k]
-				out, err := despatchCmd(exe, dir, "send", name, "-o", name+".txt", "--dtg", despatchDTG(p*each+k)).CombinedOutput()
-				if err != nil {
-					errs <- fmt.Errorf("send %s: %v\n%s", name, err, out)
-				}
+	for _, err := range inParallel(procs, func(p int) error {
+		var failed []error
+		for k := 0; k < each; k++ {
+			name := names[p*each+k]
+			out, err := despatchCmd(exe, dir, "send", name, "-o", name+".txt", "--dtg", despatchDTG(p*each+k)).CombinedOutput()
+			if err != nil {
+				failed = append(failed, fmt.Errorf("send %s: %v\n%s", name, err, out))
 			}
-		}(p)
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
+		}
+		return errors.Join(failed...)
+	}) {
 		t.Error(err)
 	}
 	t.Logf("%d concurrent sends took %v", procs*each, time.Since(start))

@@ -3,9 +3,7 @@ package cmd
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"sync"
 	"testing"
 	"time"
 
@@ -37,35 +35,9 @@ func TestStoreConcurrentCommands(t *testing.T) {
 	}
 	const workers, commits = 8, 25
 	start := time.Now()
-	var wg sync.WaitGroup
-	errs := make(chan error, workers)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func(w int) {
-			defer wg.Done()
-			name := fmt.Sprintf("w%d.md", w)
-			for j := 1; j <= commits; j++ {
-				if err := os.WriteFile(filepath.Join(dir, name), []byte(fmt.Sprintf("worker %d text %d\n", w, j)), 0o644); err != nil {
-					errs <- err
-					return
-				}
-				args := []string{"commit", name, "-m", fmt.Sprintf("%d", j), "--author", fmt.Sprintf("w%d", w), "--office", "test"}
-				if j%5 == 0 {
-					// Also move a label of the shared draft.
-					args = []string{"label", fmt.Sprintf("shared.md@%d", 1+j%3), fmt.Sprintf("w%d", w), "--force"}
-				}
-				c := exec.Command(exe, args...)
-				c.Dir = dir
-				if out, err := c.CombinedOutput(); err != nil {
-					errs <- fmt.Errorf("worker %d: redline %v: %v\n%s", w, args, err, out)
-					return
-				}
-			}
-		}(w)
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
+	for _, err := range inParallel(workers, func(w int) error {
+		return commitAndLabel(exe, dir, w, commits, "test")
+	}) {
 		t.Fatal(err)
 	}
 	t.Logf("%d workers, %d commands each: %v", workers, commits, time.Since(start))

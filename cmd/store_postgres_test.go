@@ -1,11 +1,11 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -51,28 +51,20 @@ func TestStorePostgresSharedSends(t *testing.T) {
 		despatchRun(t, exe, dir, append([]string{"commit", "-m", "final"}, names[w]...)...)
 	}
 	start := time.Now()
-	var wg sync.WaitGroup
-	errs := make(chan error, procs*each)
-	for p := 0; p < procs; p++ {
-		wg.Add(1)
-		go func(p int) {
-			defer wg.Done()
-			// Process p works in workspace p%2 and sends every eighth of
-			// that workspace's drafts.
-			w := p % 2
-			for k := p / 2; k < len(names[w]); k += procs / 2 {
-				name := names[w][k]
-				i := 2*k + w
-				out, err := despatchCmd(exe, dirs[w], "send", name, "--dtg", despatchDTG(i)).CombinedOutput()
-				if err != nil {
-					errs <- fmt.Errorf("office %d: send %s: %v\n%s", w+1, name, err, out)
-				}
+	for _, err := range inParallel(procs, func(p int) error {
+		// Process p works in workspace p%2 and sends every eighth of that
+		// workspace's drafts.
+		w := p % 2
+		var failed []error
+		for k := p / 2; k < len(names[w]); k += procs / 2 {
+			name := names[w][k]
+			out, err := despatchCmd(exe, dirs[w], "send", name, "--dtg", despatchDTG(2*k+w)).CombinedOutput()
+			if err != nil {
+				failed = append(failed, fmt.Errorf("office %d: send %s: %v\n%s", w+1, name, err, out))
 			}
-		}(p)
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
+		}
+		return errors.Join(failed...)
+	}) {
 		t.Error(err)
 	}
 	t.Logf("%d sends from 16 processes in two workspaces on PostgreSQL took %v", procs*each, time.Since(start))
@@ -105,34 +97,9 @@ func TestStorePostgresSharedCommits(t *testing.T) {
 	}
 	const workers, commits = 8, 25
 	start := time.Now()
-	var wg sync.WaitGroup
-	errs := make(chan error, workers)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func(w int) {
-			defer wg.Done()
-			dir := dirs[w%2]
-			name := fmt.Sprintf("w%d.md", w)
-			for j := 1; j <= commits; j++ {
-				if err := os.WriteFile(filepath.Join(dir, name), []byte(fmt.Sprintf("worker %d text %d\n", w, j)), 0o644); err != nil {
-					errs <- err
-					return
-				}
-				args := []string{"commit", name, "-m", fmt.Sprint(j), "--author", fmt.Sprintf("w%d", w), "--office", fmt.Sprintf("office%d", w%2+1)}
-				if j%5 == 0 {
-					args = []string{"label", fmt.Sprintf("shared.md@%d", 1+j%3), fmt.Sprintf("w%d", w), "--force"}
-				}
-				c := despatchCmd(exe, dir, args...)
-				if out, err := c.CombinedOutput(); err != nil {
-					errs <- fmt.Errorf("worker %d: redline %v: %v\n%s", w, args, err, out)
-					return
-				}
-			}
-		}(w)
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
+	for _, err := range inParallel(workers, func(w int) error {
+		return commitAndLabel(exe, dirs[w%2], w, commits, fmt.Sprintf("office%d", w%2+1))
+	}) {
 		t.Fatal(err)
 	}
 	t.Logf("%d workers in two workspaces, %d commands each, on PostgreSQL: %v", workers, commits, time.Since(start))
