@@ -110,19 +110,21 @@ func respellRuns(a, b string, sc *respellScratch, out []Segment) []Segment {
 	return w.finish()
 }
 
+// runeSpaceAt reports whether the character of s at byte i is white space,
+// and its length in bytes.
+func runeSpaceAt(s string, i int) (bool, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return asciiSpace[c], 1
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsSpace(r), n
+}
+
 // elementEnd is where the element of s that starts at i ends: the run of
 // white space (gap) or of other characters that starts there.
 func elementEnd(s string, i int, gap bool) int {
 	for i < len(s) {
-		var sp bool
-		n := 1
-		if c := s[i]; c < utf8.RuneSelf {
-			sp = asciiSpace[c]
-		} else {
-			var r rune
-			r, n = utf8.DecodeRuneInString(s[i:])
-			sp = unicode.IsSpace(r)
-		}
+		sp, n := runeSpaceAt(s, i)
 		if sp != gap {
 			return i
 		}
@@ -240,15 +242,7 @@ func cutGapsAndWords(s string, c []int) []int {
 	c = append(c, 0)
 	inSpace := true // the element being read is a gap
 	for i := 0; i < len(s); {
-		var sp bool
-		n := 1
-		if b := s[i]; b < utf8.RuneSelf {
-			sp = asciiSpace[b]
-		} else {
-			var r rune
-			r, n = utf8.DecodeRuneInString(s[i:])
-			sp = unicode.IsSpace(r)
-		}
+		sp, n := runeSpaceAt(s, i)
 		if sp != inSpace {
 			c = append(c, i)
 			inSpace = sp
