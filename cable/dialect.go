@@ -14,8 +14,10 @@ import (
 // which dialect a cable is in (Message.Form is its Name), and import uses
 // the dialect to choose the template that writes it again.
 //
-// The dialects are State, FCO, PersonalMessage and ArchiveCopy. Adding a dialect means adding one file that declares it
-// and calls register, and one template that names it.
+// The dialects are State, FCO, PersonalMessage, ArchiveCopy and
+// Transcription. Adding a dialect means adding one file that declares it
+// and calls register, and one template that names it (or, for a dialect
+// that is only read, CopyOf naming the dialect that writes it again).
 type Dialect struct {
 	// Name is how template settings and Message.Form name the dialect.
 	Name string
@@ -60,6 +62,10 @@ type Dialect struct {
 	// recognise accepts the signs is the cable's.
 	rank      int
 	recognise func(s formSigns) bool
+	// read, for a dialect printed without a cable heading (a published
+	// transcription), reads a text of that dialect; ok is false when the
+	// text is not one. Parse tries it when no heading is found.
+	read func(data []byte) (m *Message, ok bool, err error)
 }
 
 // Placement is where a word is written relative to what it belongs to.

@@ -36,6 +36,7 @@ func TestDialectRecognised(t *testing.T) {
 		"parse_fco_telno.txt":             FCO,
 		"parse_seed_1988.txt":             PersonalMessage,
 		"parse_qa_state_header_after.txt": ArchiveCopy,
+		"archive/frus_1981-88v13_d27.txt": Transcription,
 	} {
 		data, err := os.ReadFile("testdata/" + file)
 		if err != nil {

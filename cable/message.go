@@ -109,6 +109,17 @@ type Message struct {
 	ApprovedBy          string   `json:"approved_by,omitempty"`
 	Clearances          []string `json:"clearances,omitempty"`
 	DesiredDistribution string   `json:"desired_distribution,omitempty"`
+	// The apparatus of a published transcription (Form "transcription"),
+	// none of it the telegram's own words: the editor's Title, the place
+	// and date line (Dateline), the SourceNote, the footnotes, editorial
+	// bracketed notes and archive catalogue lines (Notes), and how many
+	// footnote marks and page markers were taken out of the text.
+	Title         string   `json:"title,omitempty"`
+	Dateline      string   `json:"dateline,omitempty"`
+	SourceNote    string   `json:"source_note,omitempty"`
+	Notes         []string `json:"notes,omitempty"`
+	FootnoteMarks int      `json:"footnote_marks,omitempty"`
+	PageMarkers   int      `json:"page_markers,omitempty"`
 }
 
 // ParseError is an error in a cable, at a line of the input (Line 0 when it
@@ -163,12 +174,27 @@ func IsCable(data []byte) bool {
 }
 
 // Parse reads a cable. It accepts the tool's own output, cables as
-// transmitted (ZCZC ... NNNN) and archive copies (page furniture between
-// pages, repeated section headings, hyphenated line ends, NNN endings).
-// Errors name the line they are about.
+// transmitted (ZCZC ... NNNN), archive copies (page furniture between
+// pages, repeated section headings, hyphenated line ends, NNN endings) and
+// published transcriptions. Errors name the line they are about.
+//
+// A text with no cable heading is tried as each dialect printed without
+// one (a published transcription: see Transcription).
 func Parse(data []byte) (*Message, error) {
 	p := newCableParser(data)
-	return p.parse()
+	m, err := p.parse()
+	if err == nil || !p.noHeading {
+		return m, err
+	}
+	for _, d := range dialects {
+		if d.read == nil {
+			continue
+		}
+		if dm, ok, derr := d.read(data); ok {
+			return dm, derr
+		}
+	}
+	return nil, err
 }
 
 // cpNormalizeMessage makes empty lists empty rather than nil, so that JSON

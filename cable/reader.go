@@ -24,6 +24,8 @@ type cableParser struct {
 	// pageShapes are the shapes (LineShape) of the page lines found under
 	// the pages' banners.
 	pageShapes map[string]bool
+	// noHeading is set when parse found no cable heading at all.
+	noHeading bool
 }
 
 func newCableParser(data []byte) *cableParser {
@@ -66,6 +68,7 @@ func (p *cableParser) parse() (*Message, error) {
 	p.findPageLines()
 	h, ok := p.findHeading()
 	if !ok {
+		p.noHeading = true
 		for i := range p.lines {
 			if cpHasKeyword(p.trimmed(i), "FM") {
 				return nil, cpErrorf(p.lines[i].n, "FM line without a cable heading: expected a precedence and date-time group line (O 212130Z DEC 88) before it and a TO line after it")

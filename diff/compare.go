@@ -81,7 +81,7 @@ func Compare(old, new Input, opts Options) (*Comparison, error) {
 	if !fold {
 		for _, p := range []*prepared{pa, pb} {
 			switch {
-			case p.kind == KindCable:
+			case p.kind == KindCable && !p.transcription:
 				fold = true
 				c.Notes = append(c.Notes, fmt.Sprintf("case ignored: %s is a cable", displayName(p.name)))
 			case p.holdsCable:

@@ -115,6 +115,10 @@ func guessKind(name string, data []byte) (kind, note string, alt *Hint) {
 		// above it is the cable's own.
 		return KindCable, "", nil
 	}
+	if cable.IsTranscription(data) {
+		// An editor's title, dateline and notes around a telegram's text.
+		return KindCable, "", nil
+	}
 	// Every cable heading has an FM line; most texts have none, and need
 	// not be read line by line nor by the cable parser.
 	if !hasFMLine(data) {

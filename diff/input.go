@@ -53,6 +53,9 @@ type prepared struct {
 	// other lines (an archivist's or a web page's preamble): its text is
 	// teleprinter capitals all the same, so case is ignored.
 	holdsCable bool
+	// transcription is set for a cable side that is a published
+	// transcription: its text is in mixed case as the editor printed it.
+	transcription bool
 }
 
 // Hint suggests reading a side as another kind than the one it was
@@ -137,6 +140,11 @@ func prepare(in Input) (*prepared, error) {
 		}
 		p.text = msg.Text
 		p.fields, p.known = cableFields(msg)
+		if left := msg.TranscriptionNote(); left != "" {
+			p.transcription = true
+			p.notes = append(p.notes, fmt.Sprintf("%s is a published transcription: only the telegram's text is compared, not %s",
+				displayName(in.Name), left))
+		}
 	default:
 		return nil, fmt.Errorf("unknown kind %q for %s: use text, markdown or cable", kind, displayName(in.Name))
 	}
