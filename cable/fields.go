@@ -132,17 +132,26 @@ func (p *cableParser) lastFieldLine(i, end int) int {
 			continue
 		}
 		seen++
-		if p.fieldKind(j) != cpFieldNone {
+		if kind := p.fieldKind(j); kind != cpFieldNone {
+			if _, next := p.fieldValue(j, end, kind); kind == cpFieldPassing && p.paragraphGoesOn(next, end) {
+				break // a sentence shaped like a passing line: the text has begun (see parseFields)
+			}
 			lastField = j
 			continue
 		}
 		// A sentence's end (a title line has none) shows the text has begun.
-		if cpBodyStartRE.MatchString(t) || strings.HasPrefix(t, "\"") || strings.HasPrefix(t, "''") || cpEndsSentenceStop(t) {
+		if cpBodyStartRE.MatchString(t) || strings.HasPrefix(t, "\"") || strings.HasPrefix(t, "''") || cpEndsSentenceStop(t) ||
+			cpSentenceInsideRE.MatchString(t) {
 			break
 		}
 	}
 	return lastField
 }
+
+// cpSentenceInsideRE is a sentence ending inside a line and the next one
+// starting (HUMAN. ONLY IF WE): a title line has no full stop after a
+// word, short abbreviations (U.S., ST. JAMES) aside.
+var cpSentenceInsideRE = lazyRE(`[A-Z]{3,}\. [A-Z]{2,}`)
 
 // parseFields reads the fields at the top of the text from line i: captions,
 // title lines, serial, passing line, E.O., TAGS, SUBJECT, REF. Lines that

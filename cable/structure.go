@@ -25,6 +25,15 @@ func OpensStructure(line string) bool {
 	return p.fieldKind(0) != cpFieldNone
 }
 
+// OpensPassing reports whether a line, with the line after it, reads as a
+// passing line (FOR X FROM Y, or FOR X above a line opening FROM Y), as
+// the reader takes one at the top of a cable's text. A writer keeps the
+// first line of a paragraph from reading so.
+func OpensPassing(line, next string) bool {
+	t := strings.TrimSpace(line)
+	return cpPassingRE.MatchString(t) || cpPassingHeadRE.MatchString(t) && strings.HasPrefix(strings.TrimSpace(next), "FROM ")
+}
+
 // Furniture says why the reader of a cable would drop a line of its text
 // as page furniture or a message signal ("" when it would keep it): a
 // classification banner alone, a PAGE or SECTION line, a page number,

@@ -64,10 +64,25 @@ func genDraft(r *rand.Rand, d *cable.Dialect) string {
 	}
 	b.WriteString("---\n")
 	for p := 0; p < 1+r.IntN(6); p++ {
-		switch r.IntN(4) {
+		switch r.IntN(8) {
 		case 0:
 			for i := 0; i < 2+r.IntN(3); i++ {
 				fmt.Fprintf(&b, "- %s\n", sentence(3+r.IntN(12)))
+			}
+		case 1: // a quoted letter, whose paragraphs a State cable leaves unnumbered
+			fmt.Fprintf(&b, "%s Begin text:\n\n", sentence(3+r.IntN(8)))
+			for q := 0; q < 1+r.IntN(3); q++ {
+				fmt.Fprintf(&b, "%s\n\n", sentence(3+r.IntN(15)))
+			}
+			b.WriteString("End text.\n")
+		case 2: // paragraphs the drafter numbered
+			for i := 0; i < 2+r.IntN(3); i++ {
+				fmt.Fprintf(&b, "%d. %s\n\n", i+1, sentence(3+r.IntN(15)))
+			}
+		case 3: // lettered subparagraphs typed as lines
+			fmt.Fprintf(&b, "%s:\n", strings.TrimSuffix(sentence(3+r.IntN(6)), "."))
+			for i := 0; i < 2+r.IntN(3); i++ {
+				fmt.Fprintf(&b, "%c. %s\n", 'a'+i, sentence(3+r.IntN(10)))
 			}
 		default:
 			for s := 0; s < 1+r.IntN(4); s++ {

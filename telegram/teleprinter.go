@@ -83,6 +83,10 @@ type teleprinter struct {
 	longWord bool
 	// unsendable are the characters read so far that have no mapping.
 	unsendable []cable.Unsendable
+	// letterStarts are the offsets of the lines of the paragraph being
+	// laid out that open a lettered subparagraph (a., b.): each starts a
+	// line of its own.
+	letterStarts map[int]bool
 }
 
 // Teleprinter renders a draft's Markdown body as teleprinter text: upper
@@ -237,27 +241,25 @@ func (tp *teleprinter) blocksOf(parent ast.Node, depth int, indent string, top b
 // layBlocks lays out a run of blocks.
 func (tp *teleprinter) layBlocks(nodes []ast.Node, depth int, indent string, top bool) error {
 	number := 0
-	numbering := false
+	var plan numberPlan
 	if top && tp.opts.Numbered {
-		count := 0
-		for _, n := range nodes {
-			if p, ok := n.(*ast.Paragraph); ok && !tp.isTalkingPoint(p) {
-				count++
-			}
-		}
-		numbering = count > 1
+		plan = tp.planNumbers(nodes)
 	}
+	numbering := plan.count > 1
 	for _, n := range nodes {
 		switch n := n.(type) {
 		case *ast.Paragraph, *ast.TextBlock:
 			first := indent
-			if numbering {
-				if p, ok := n.(*ast.Paragraph); ok && !tp.isTalkingPoint(p) {
-					number++
-					first = indent + strconv.Itoa(number) + ". "
-				}
+			if numbering && plan.numbered[n] {
+				number++
+				first = indent + strconv.Itoa(number) + ". "
 			}
-			if err := tp.inlineBlock(n, first, indent, false); err != nil {
+			if p, ok := n.(*ast.Paragraph); ok {
+				tp.letterStarts = tp.letteredLines(p)
+			}
+			err := tp.inlineBlock(n, first, indent, false)
+			tp.letterStarts = nil
+			if err != nil {
 				return err
 			}
 		case *ast.Heading:
@@ -276,7 +278,12 @@ func (tp *teleprinter) layBlocks(nodes []ast.Node, depth int, indent string, top
 				return err
 			}
 		case *ast.List:
-			if err := tp.list(n, depth, indent); err != nil {
+			if numbering && plan.outer[n] {
+				var err error
+				if number, err = tp.outerList(n, indent, number); err != nil {
+					return err
+				}
+			} else if err := tp.list(n, depth, indent); err != nil {
 				return err
 			}
 		case *ast.CodeBlock, *ast.FencedCodeBlock:
@@ -352,7 +359,7 @@ func (tp *teleprinter) inlines(parent ast.Node) error {
 				return err
 			}
 			tp.lastPos = n.Segment.Stop
-			if n.HardLineBreak() || n.SoftLineBreak() && tp.talkingPointFollows(n.Segment.Stop) {
+			if n.HardLineBreak() || n.SoftLineBreak() && (tp.talkingPointFollows(n.Segment.Stop) || tp.letterFollows(n.Segment.Stop)) {
 				// a -- talking point on the next line is a line of its own
 				tp.flushWord()
 				tp.cur = append(tp.cur, nil)

@@ -63,9 +63,36 @@ func (tp *teleprinter) layout() ([]TeleprinterLine, error) {
 // list mark, a message signal, page furniture), it breaks a word or more
 // earlier, so that the words stay words when the cable is read back.
 func (tp *teleprinter) wrap(seg []word, prefix, rest string, verbatim bool) ([]TeleprinterLine, error) {
+	starts, err := tp.flow(seg, 0, prefix, rest, verbatim)
+	if err != nil {
+		return nil, err
+	}
+	if verbatim && tp.lineLen(seg, 0, len(seg))+len(prefix) > tp.opts.Width {
+		return nil, fmt.Errorf("%s: this line of a code block is %d characters, longer than %d: code blocks keep their lines, so shorten it", tp.position(seg[0].offset), tp.lineLen(seg, 0, len(seg))+len(prefix), tp.opts.Width)
+	}
+	if !verbatim {
+		starts = tp.unpassFirst(seg, starts, prefix, rest)
+		starts = tp.unfield(seg, starts, rest)
+	}
+	out := make([]TeleprinterLine, 0, len(starts)-1)
+	for l := 1; l < len(starts); l++ {
+		ind := rest
+		if l == 1 {
+			ind = prefix
+		}
+		out = append(out, tp.line(seg, starts[l-1], starts[l], ind))
+	}
+	return out, nil
+}
+
+// flow breaks words [from, len(seg)) into lines greedily, the first after
+// lead and the others after rest, breaking a word or more earlier where a
+// line would open with structure. It returns each line's first word and,
+// last, len(seg).
+func (tp *teleprinter) flow(seg []word, from int, lead, rest string, verbatim bool) ([]int, error) {
 	w := tp.opts.Width
-	starts := []int{0}                 // the index of each line's first word
-	lead, start := prefix, 0           // the line being filled: its indent and first word
+	starts := []int{from}              // the index of each line's first word
+	start := from                      // the line being filled: its first word
 	length := func(from, to int) int { // the line's length with words [from, to]
 		n := len(rest)
 		if from == start {
@@ -76,7 +103,8 @@ func (tp *teleprinter) wrap(seg []word, prefix, rest string, verbatim bool) ([]T
 		}
 		return n + to - from
 	}
-	for k, wd := range seg {
+	for k := from; k < len(seg); k++ {
+		wd := seg[k]
 		if len(lead)+len(wd.text) > w && k == start || len(rest)+len(wd.text) > w && k > start {
 			ind := lead
 			if k > start {
@@ -100,33 +128,83 @@ func (tp *teleprinter) wrap(seg []word, prefix, rest string, verbatim bool) ([]T
 		starts = append(starts, brk)
 		lead, start = rest, brk
 	}
-	if verbatim && length(0, len(seg)-1) > w {
-		return nil, fmt.Errorf("%s: this line of a code block is %d characters, longer than %d: code blocks keep their lines, so shorten it", tp.position(seg[0].offset), length(0, len(seg)-1), w)
+	return append(starts, len(seg)), nil
+}
+
+// unpassFirst mends a first line that reads as a passing line (FOR
+// REUNIFICATION ON FROM MOSCOW ...), which the reader would take out of
+// the text at its top: the line ends before the word ahead of the first
+// FROM, so that neither it nor the next line reads so.
+func (tp *teleprinter) unpassFirst(seg []word, starts []int, prefix, rest string) []int {
+	if len(starts) < 2 {
+		return starts
 	}
-	starts = append(starts, len(seg))
-	// A whole line can read as a field (FOR ... FROM ..., TAGS ...) once
-	// its last words are known: such a line takes the word before it.
+	up := func(from, to int, ind string) string { return strings.ToUpper(tp.line(seg, from, to, ind).Text) }
+	next := ""
+	if len(starts) > 2 {
+		next = up(starts[1], starts[2], rest)
+	}
+	if !cable.OpensPassing(up(0, starts[1], prefix), next) {
+		return starts
+	}
+	f := -1
+	for k := 1; k < len(seg) && k <= starts[1]; k++ {
+		if strings.EqualFold(seg[k].text, "FROM") {
+			f = k
+			break
+		}
+	}
+	if f < 2 {
+		return starts
+	}
+	again, err := tp.flow(seg, f-1, rest, rest, false)
+	if err != nil {
+		return starts
+	}
+	mended := append([]int{0}, again...)
+	next = ""
+	if len(mended) > 2 {
+		next = up(mended[1], mended[2], rest)
+	}
+	if cable.OpensPassing(up(0, mended[1], prefix), next) || cable.OpensStructure(up(mended[1], mended[min(2, len(mended)-1)], rest)) {
+		return starts
+	}
+	return mended
+}
+
+// unfield mends lines that read as a field (FOR ... FROM ..., TAGS ...)
+// once their last words are known: such a line takes the word before it,
+// and when that word does not fit, the lines from there are flowed again
+// (the line's last words move down). Each mend moves a break earlier, so
+// it ends.
+func (tp *teleprinter) unfield(seg []word, starts []int, rest string) []int {
 	for l := 2; l < len(starts); l++ {
 		a, b := starts[l-1], starts[l]
 		to := b - 1 // with the next line: the reader joins a field's lines
 		if l+1 < len(starts) {
 			to = starts[l+1] - 1
 		}
-		if a-starts[l-2] < 2 || !tp.opensStructure(seg, a, to, rest) ||
-			len(rest)+len(seg[a-1].text)+1+tp.lineLen(seg, a, b) > w || tp.opensStructure(seg, a-1, to, rest) {
+		if a-starts[l-2] < 2 || !tp.opensStructure(seg, a, to, rest) {
 			continue
 		}
-		starts[l-1]--
-	}
-	out := make([]TeleprinterLine, 0, len(starts)-1)
-	for l := 1; l < len(starts); l++ {
-		ind := rest
-		if l == 1 {
-			ind = prefix
+		j := a - 1 // the line's new first word: the nearest before that opens no structure
+		for j > starts[l-2]+1 && tp.opensStructure(seg, j, to, rest) {
+			j--
 		}
-		out = append(out, tp.line(seg, starts[l-1], starts[l], ind))
+		if tp.opensStructure(seg, j, to, rest) {
+			continue
+		}
+		if j == a-1 && len(rest)+len(seg[a-1].text)+1+tp.lineLen(seg, a, b) <= tp.opts.Width {
+			starts[l-1]--
+			continue
+		}
+		again, err := tp.flow(seg, j, rest, rest, false)
+		if err != nil {
+			continue // a word too long for the line: flow reported it already
+		}
+		starts = append(starts[:l-1], again...)
 	}
-	return out, nil
+	return starts
 }
 
 // lineLen is the length of words [from, to) joined by spaces.
