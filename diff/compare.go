@@ -118,6 +118,19 @@ func Compare(old, new Input, opts Options) (*Comparison, error) {
 	oa.numberedParas = pa.kind == KindCable
 	ob.numberedParas = pb.kind == KindCable
 	a, b := tokenizeBoth(pa, pb, oa, ob, in)
+	for _, x := range []struct {
+		p *prepared
+		t *sideTokens
+	}{{pa, a}, {pb, b}} {
+		if k := x.t.numberedBreaks; k > 0 {
+			what := "1 numbered paragraph: the break is"
+			if k > 1 {
+				what = fmt.Sprintf("%d numbered paragraphs: the breaks are", k)
+			}
+			c.Notes = append(c.Notes, fmt.Sprintf("%s has no blank line before %s read from the paragraph numbers",
+				displayName(x.p.name), what))
+		}
+	}
 	c.Fields = compareFields(pa, pb, fold, opts.Stamps)
 
 	e := newEngine(a, b, len(in.keys))

@@ -43,6 +43,9 @@ type sideTokens struct {
 	start []int32 // byte offset of each significant token; len = n+1, start[n] = len(text)
 	ids   []int32 // interned matching form
 	words []int32 // words[i] = number of word tokens among tokens 0..i-1; len = n+1
+	// numberedBreaks counts the paragraph breaks read from a paragraph
+	// number at the start of a line, with no blank line before it.
+	numberedBreaks int
 }
 
 // isPara reports whether token i is a paragraph break.
@@ -68,6 +71,7 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 	ids := make([]int32, 0, est)
 	words := make([]int32, 1, est+1)
 	nwords := int32(0)
+	numberedBreaks := 0
 	n := len(text)
 	atPara := true // no significant token yet, or the last one is a paragraph break
 	atLine := true // nothing but white space since the start of the line
@@ -128,6 +132,7 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 			}
 			if newlines == 1 && opts.numberedParas && !atPara && j < n && startsNumbered(text[j:]) {
 				newlines = 2
+				numberedBreaks++
 			}
 			if newlines == 1 && mask != nil {
 				for k := i; k < j; k++ {
@@ -328,7 +333,7 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 		}
 	}
 	starts = append(starts, int32(n))
-	return &sideTokens{text: text, start: starts, ids: ids, words: words}
+	return &sideTokens{text: text, start: starts, ids: ids, words: words, numberedBreaks: numberedBreaks}
 }
 
 func allIgnored(mask []byte, i, j int) bool {
