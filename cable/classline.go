@@ -18,34 +18,57 @@ var cpCaptionWords = map[string]bool{
 // (SECRET, TOP SECRET, UNCLAS) or letter-spaced (S E C R E T), and returns
 // the canonical level and the rest of the line.
 func cpMatchClassification(t string) (class, rest string, ok bool) {
-	words := strings.Fields(t)
-	if len(words) == 0 {
-		return "", "", false
+	t = strings.TrimLeft(t, " \t")
+	if t == "" || !strings.Contains("CLRSTU", t[:1]) {
+		return "", "", false // no level (nor its spaced first letter) opens the line: a quick no
 	}
-	// letter-spaced: a run of single letters
+	if len(t) > 1 && (t[1] == ' ' || t[1] == '\t') {
+		if class, rest, ok := cpMatchSpacedClassification(strings.Fields(t)); ok {
+			return class, rest, true
+		}
+	}
+	first, after := t, ""
+	if i := strings.IndexAny(t, " \t"); i >= 0 {
+		first, after = t[:i], t[i:]
+	}
+	tidy := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	switch first {
+	case "TOP", "LIMITED":
+		words := strings.Fields(t)
+		switch {
+		case len(words) >= 2 && words[0] == "TOP" && words[1] == "SECRET":
+			return "TOP SECRET", strings.Join(words[2:], " "), true
+		case len(words) >= 3 && words[0] == "LIMITED" && words[1] == "OFFICIAL" && words[2] == "USE":
+			return "LIMITED OFFICIAL USE", strings.Join(words[3:], " "), true
+		}
+	case "SECRET", "CONFIDENTIAL", "RESTRICTED", "UNCLASSIFIED":
+		return first, tidy(after), true
+	case "UNCLAS":
+		return "UNCLASSIFIED", tidy(after), true
+	}
+	return "", "", false
+}
+
+// cpMatchSpacedClassification reads a letter-spaced classification
+// (S E C R E T, T O P S E C R E T) at the start of a line's words.
+func cpMatchSpacedClassification(words []string) (class, rest string, ok bool) {
 	n := 0
 	for n < len(words) && len(words[n]) == 1 && words[n][0] >= 'A' && words[n][0] <= 'Z' {
 		n++
 	}
 	for k := n; k >= 5; k-- {
-		canon := map[string]string{"TOPSECRET": "TOP SECRET", "SECRET": "SECRET", "CONFIDENTIAL": "CONFIDENTIAL",
-			"RESTRICTED": "RESTRICTED", "UNCLASSIFIED": "UNCLASSIFIED", "UNCLAS": "UNCLASSIFIED"}[strings.Join(words[:k], "")]
+		canon := cpSpacedLevels[strings.Join(words[:k], "")]
 		if canon != "" {
 			return canon, strings.Join(words[k:], " "), true
 		}
 	}
-	switch {
-	case len(words) >= 2 && words[0] == "TOP" && words[1] == "SECRET":
-		return "TOP SECRET", strings.Join(words[2:], " "), true
-	case len(words) >= 3 && words[0] == "LIMITED" && words[1] == "OFFICIAL" && words[2] == "USE":
-		return "LIMITED OFFICIAL USE", strings.Join(words[3:], " "), true
-	case words[0] == "SECRET", words[0] == "CONFIDENTIAL", words[0] == "RESTRICTED", words[0] == "UNCLASSIFIED":
-		return words[0], strings.Join(words[1:], " "), true
-	case words[0] == "UNCLAS":
-		return "UNCLASSIFIED", strings.Join(words[1:], " "), true
-	}
 	return "", "", false
 }
+
+// cpSpacedLevels are the levels a letter-spaced line spells, by their
+// letters run together.
+var cpSpacedLevels = map[string]string{"TOPSECRET": "TOP SECRET", "SECRET": "SECRET", "CONFIDENTIAL": "CONFIDENTIAL",
+	"RESTRICTED": "RESTRICTED", "UNCLASSIFIED": "UNCLASSIFIED", "UNCLAS": "UNCLASSIFIED"}
 
 // cpClassificationRest splits what follows the classification on its line
 // into caveats, a section marker and a serial.
@@ -136,17 +159,28 @@ func cpIsLetterSpaced(t string) bool {
 
 // cpIsCaptionLine reports whether t holds only handling words.
 func cpIsCaptionLine(t string) bool {
-	words := strings.Fields(t)
-	if len(words) == 0 {
-		return false
-	}
-	for _, w := range words {
-		if !cpCaptionWords[w] {
-			return false
+	n, first := 0, ""
+	for rest := t; ; {
+		rest = strings.TrimLeft(rest, " \t")
+		if rest == "" {
+			break
 		}
+		w := rest
+		if i := strings.IndexAny(rest, " \t"); i >= 0 {
+			w, rest = rest[:i], rest[i:]
+		} else {
+			rest = ""
+		}
+		if !cpCaptionWords[w] {
+			return false // most lines fail at their first word, without splitting them
+		}
+		if n == 0 {
+			first = w
+		}
+		n++
 	}
 	// a lone article or preposition is not a caption
-	return len(words) > 1 || len(words[0]) > 2
+	return n > 1 || n == 1 && len(first) > 2
 }
 
 // isFurniture reports whether a line of the text area is page furniture:
@@ -154,7 +188,7 @@ func cpIsCaptionLine(t string) bool {
 // transmission signals.
 func (p *cableParser) isFurniture(t string) bool {
 	switch {
-	case t == "BT" || t == "NNNN" || t == "NNN" || cpStationSerRE.MatchString(t):
+	case t == "BT" || t == "NNNN" || t == "NNN" || strings.HasPrefix(t, "#") && cpStationSerRE.MatchString(t):
 		return true
 	case strings.HasPrefix(t, "DRAFT - NOT FOR TRANSMISSION"):
 		return true
@@ -171,16 +205,19 @@ func (p *cableParser) isFurniture(t string) bool {
 		// the link at the top of a cable's page in the archive's web
 		// copy (NARA's Access to Archival Databases), copied with it
 		return true
-	case cpPageNumberRE.MatchString(t), cpSectionRE.MatchString(t):
+	// (each pattern is tried only on a line opening as it must: the writer
+	// asks of every line it makes)
+	case strings.HasPrefix(t, "-") && cpPageNumberRE.MatchString(t),
+		(strings.HasPrefix(t, "SECTION") || strings.HasPrefix(t, "FINAL")) && cpSectionRE.MatchString(t):
 		return true
-	case cpTransIDRE.MatchString(t) && !strings.Contains(t, " "):
+	case (strings.HasPrefix(t, "ZCZC") || strings.HasPrefix(t, "VZCZC")) && !strings.Contains(t, " "):
 		return true
 	}
-	if p.pageShapes[LineShape(t)] {
+	if len(p.pageShapes) > 0 && p.pageShapes[LineShape(t)] {
 		return true
 	}
-	if sub := cpPageLineRE.FindStringSubmatch(t); sub != nil {
-		if sub[2] == "" || strings.ContainsAny(sub[2], "0123456789") {
+	if strings.HasPrefix(t, "PAGE") {
+		if sub := cpPageLineRE.FindStringSubmatch(t); sub != nil && (sub[2] == "" || strings.ContainsAny(sub[2], "0123456789")) {
 			return true
 		}
 	}

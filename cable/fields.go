@@ -100,19 +100,27 @@ const (
 
 func (p *cableParser) fieldKind(i int) int {
 	t := p.trimmed(i)
+	if t == "" {
+		return cpFieldNone
+	}
+	// Each pattern is tried only on a line opening with its label (the
+	// writer asks of every line it makes).
+	has := func(label string) bool { return len(t) >= len(label) && strings.EqualFold(t[:len(label)], label) }
 	switch {
-	case cpSerialLabelRE.MatchString(t):
+	case (has("SERIAL") || has("PERSONAL MESSAGE")) && cpSerialLabelRE.MatchString(t):
 		return cpFieldSerial
-	case cpEoRE.MatchString(t):
+	case strings.HasPrefix(t, "E.") && cpEoRE.MatchString(t):
 		return cpFieldEO
-	case cpClassifiedRE.MatchString(t):
+	case (has("CLASSIFIED") || has("DERIVED")) && cpClassifiedRE.MatchString(t):
 		return cpFieldClassifiedBy
-	case cpTagsRE.MatchString(t):
+	case strings.HasPrefix(t, "TAG") && cpTagsRE.MatchString(t):
 		return cpFieldTags
-	case cpSubjectRE.MatchString(t):
+	case strings.HasPrefix(t, "SUBJ") && cpSubjectRE.MatchString(t):
 		return cpFieldSubject
-	case cpRefRE.MatchString(t), cpTelnoRefRE.MatchString(t):
+	case strings.HasPrefix(t, "REF") && cpRefRE.MatchString(t), (strings.Contains(t, "TELNO") || strings.HasPrefix(t, "MI")) && cpTelnoRefRE.MatchString(t):
 		return cpFieldRef
+	case !strings.HasPrefix(t, "FOR") && !strings.HasPrefix(t, "FOLLOWING") && !strings.HasPrefix(t, "PERSONAL"):
+		return cpFieldNone // FOR, FOLLOWING FOR, PERSONAL FOR: the passing line's openings
 	case cpPassingRE.MatchString(t):
 		return cpFieldPassing
 	case cpPassingHeadRE.MatchString(t) && strings.HasPrefix(p.trimmed(i+1), "FROM "):

@@ -18,7 +18,12 @@ var cpListStartRE = lazyRE(`^(?:\d+\.(?:\s|$)|[A-Z]\.(?:\s|$)|\([A-Z0-9]{1,3}\)(
 // line must not open so either.
 func OpensStructure(line string) bool {
 	t := strings.TrimSpace(line)
-	if cpListStartRE.MatchString(t) || cpIsCaptionLine(t) {
+	if t != "" && strings.Contains("0123456789(-", t[:1]) || len(t) > 1 && t[1] == '.' {
+		if cpListStartRE.MatchString(t) {
+			return true
+		}
+	}
+	if cpIsCaptionLine(t) {
 		return true
 	}
 	p := &cableParser{lines: []cpLine{{n: 1, text: t}}}
@@ -48,9 +53,9 @@ func Furniture(line string) string {
 	switch {
 	case t == "NNN" || t == "NNNN":
 		return "be " + t + " alone, which ends a message"
-	case cpTransIDRE.MatchString(t) && !strings.Contains(t, " "):
+	case (strings.HasPrefix(t, "ZCZC") || strings.HasPrefix(t, "VZCZC")) && !strings.Contains(t, " "):
 		return "be a transmission identification (" + t + ")"
-	case cpStationSerRE.MatchString(t):
+	case strings.HasPrefix(t, "#") && cpStationSerRE.MatchString(t):
 		return "be a station serial number (" + t + ")"
 	case isBanner(t):
 		return "be a page banner (" + t + ") alone"

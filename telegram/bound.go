@@ -25,7 +25,7 @@ const (
 var templateDeadline = 5 * time.Second
 
 // errTooLarge is returned by boundedWriter once the limit is passed.
-var errTooLarge = fmt.Errorf("it wrote more than %d MiB, far more than any cable", maxTemplateOutput>>20)
+var errTooLarge = fmt.Errorf("it wrote more than %d MiB beyond twice the message text, far more than any cable", maxTemplateOutput>>20)
 
 // boundedWriter is a buffer that refuses to grow past a limit; the
 // template stops at the first refused write.
@@ -108,12 +108,14 @@ func rangeCount(p *parse.PipeNode) (int64, bool) {
 	return num.Int64, true
 }
 
-// runBounded executes t with data, within maxTemplateOutput bytes and
-// templateDeadline. A template past its deadline is left to finish on
-// its own goroutine; its output is thrown away.
-func runBounded(t *template.Template, data any) (string, error) {
+// runBounded executes t with data, within maxTemplateOutput bytes more
+// than twice the text it is given to print (text, the message's lines:
+// a long message is not a runaway template) and templateDeadline. A
+// template past its deadline is left to finish on its own goroutine; its
+// output is thrown away.
+func runBounded(t *template.Template, data any, text int) (string, error) {
 	done := make(chan struct{})
-	w := &boundedWriter{limit: maxTemplateOutput}
+	w := &boundedWriter{limit: maxTemplateOutput + 2*text}
 	var err error
 	go func() {
 		defer close(done)

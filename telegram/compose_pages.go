@@ -165,7 +165,7 @@ func (c *cableRun) pages(lines []string, pageLines int) ([]Page, error) {
 			"Page": k + 1, "Pages": len(bodies), "Serial": c.data["Serial"],
 			"Classification": c.banner, "DTG": c.data["DTG"],
 			"Precedence": c.data["ActionPrecedence"], "From": c.data["From"],
-		})
+		}, 0)
 		if err != nil {
 			return nil, fmt.Errorf("template %s: page_line: %v", c.tmpl.Origin, cleanExecError(err))
 		}

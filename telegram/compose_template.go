@@ -103,9 +103,10 @@ func (c *cableRun) execute(text []TeleprinterLine, section string) ([]string, er
 	for i, l := range text {
 		parts[i] = l.Text
 	}
-	c.data["Text"] = strings.Join(parts, "\n")
+	joined := strings.Join(parts, "\n")
+	c.data["Text"] = joined
 	c.data["Section"] = section
-	printed, err := runBounded(c.parsed, c.data)
+	printed, err := runBounded(c.parsed, c.data, len(joined))
 	if err != nil {
 		var fe *fieldError
 		if errors.As(err, &fe) {

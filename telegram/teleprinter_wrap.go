@@ -222,20 +222,23 @@ func (tp *teleprinter) lineLen(seg []word, from, to int) int {
 // UKMIS NEW YORK TELNO 12), so the opening is judged on the line's first
 // five words even where the line is shorter so far.
 func (tp *teleprinter) opensStructure(seg []word, j, k int, indent string) bool {
-	l := tp.line(seg, j, k+1, indent).Text
+	lEnd := k + 1
 	if j+1 < len(seg) && j == k {
-		l += " " + seg[j+1].text
+		lEnd = k + 2
 	}
+	// The line's opening holds the line, so the line is its prefix.
 	opening := tp.line(seg, j, min(len(seg), max(k+1, j+5)), indent).Text
+	l := opening[:len(indent)+tp.lineLen(seg, j, lEnd)]
 	// The reader sees the line in capitals, as the teleprinter prints it.
 	u, uo := strings.ToUpper(l), strings.ToUpper(opening)
-	return cable.OpensStructure(l) || cable.OpensStructure(u) || cable.OpensStructure(uo) ||
-		cable.Furniture(u) != "" || hazard(l) != "" || hazard(u) != ""
+	return cable.OpensStructure(u) || l != u && cable.OpensStructure(l) || uo != u && cable.OpensStructure(uo) ||
+		cable.Furniture(u) != "" || hazard(u) != "" || l != u && hazard(l) != ""
 }
 
 // line makes a line of words [from, to) after indent.
 func (tp *teleprinter) line(seg []word, from, to int, indent string) TeleprinterLine {
 	var b strings.Builder
+	b.Grow(len(indent) + tp.lineLen(seg, from, to))
 	b.WriteString(indent)
 	for k := from; k < to; k++ {
 		if k > from {
