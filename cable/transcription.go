@@ -26,6 +26,8 @@ var (
 	// trNumberRE is the telegram's number opening its first line
 	// (85529. Subject: ...).
 	trNumberRE = lazyRE(`^(\d{1,6})\.\s*(.*)$`)
+	// trSubjectRE is the subject's label (Subject:, Subj:).
+	trSubjectRE = lazyRE(`(?i)\bsubj(?:ect)?:\s*`)
 	// trSignatureRE is a name standing alone as the last line (Colby).
 	trSignatureRE = lazyRE(`^[A-Z][A-Za-z'’-]+(?: [A-Z][A-Za-z'’.-]+){0,2}$`)
 	// trClassRE is a classification opening the first paragraph or a
@@ -236,9 +238,17 @@ func (t *transcript) readNumberAndSubject() {
 	}
 	t.msg.Serial = m[1]
 	rest := m[2]
-	if s, ok := cutFold(rest, "Subject:"); ok {
-		t.msg.Subject = strings.TrimSpace(s)
-		rest = ""
+	// "8241. For the Secretary. Subj: …": a passing line, then the subject.
+	if k := trSubjectRE.FindStringIndex(rest); k != nil {
+		if before := strings.TrimSpace(rest[:k[0]]); strings.HasPrefix(strings.ToUpper(before), "FOR ") {
+			t.msg.Passing = before
+		} else if before != "" {
+			k = nil // a subject label inside the text, not the telegram's subject
+		}
+		if k != nil {
+			t.msg.Subject = strings.TrimSpace(rest[k[1]:])
+			rest = ""
+		}
 	}
 	if rest == "" {
 		t.textFrom = nextFilled(t.lines, t.textFrom+1)

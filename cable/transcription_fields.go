@@ -27,6 +27,8 @@ func (t *transcript) readFields() {
 	}
 	if c := trClassRE.FindString(first); c != "" {
 		m.Classification, _ = ParseClassification(c)
+	} else if a := trClassLetterRE.FindStringSubmatch(first); a != nil {
+		m.Classification = classificationLetters[strings.ToUpper(a[1])]
 	}
 	for _, s := range sourceSentences(m.SourceNote) {
 		t.readSourceSentence(s)
@@ -38,6 +40,15 @@ func (t *transcript) readFields() {
 		m.Precedence = []string{"R"}
 	}
 }
+
+// trClassLetterRE is the first paragraph's classification written with
+// its letters, as State cables of the 1980s open (S–Entire text,
+// C—Entire text, LOU–Entire text).
+var trClassLetterRE = lazyRE(`^(TS|S|C|LOU|U)\s*[–—-]+\s*(?i:entire text)`)
+
+// classificationLetters are the levels those letters stand for.
+var classificationLetters = map[string]string{"TS": "TOP SECRET", "S": "SECRET", "C": "CONFIDENTIAL",
+	"LOU": "LIMITED OFFICIAL USE", "U": "UNCLASSIFIED"}
 
 // titleAddresses reads the sender and the addressee from an editor's title:
 // "Telegram From the Department of State to the Embassy in the United

@@ -164,3 +164,30 @@ func FuzzReadTranscription(f *testing.F) {
 		}
 	})
 }
+
+// A telegram's number line may carry a passing line before its subject
+// (FRUS 1981-88 vol. XIII doc. 123, as published).
+func TestTranscriptionNumberLineWithPassing(t *testing.T) {
+	doc := "123. Telegram From the Embassy in the United Kingdom to the Department of State1\n" +
+		"8241. For the Secretary. Subj: Message From the Foreign and Commonwealth Secretary to Secretary Haig: Falkland Islands.\n" +
+		"1. S–Entire text.\n2. Begin text:\nThank you for your friendly message2 which I have just received.\n" +
+		"- Source: Department of State, Central Foreign Policy File. Niact Immediate.↩\n- Not found.↩\n"
+	m, err := Parse([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Serial != "8241" || m.Passing != "For the Secretary." ||
+		m.Subject != "Message From the Foreign and Commonwealth Secretary to Secretary Haig: Falkland Islands." ||
+		m.From != "Embassy in the United Kingdom" || strings.Join(m.To, "") != "Department of State" ||
+		m.Classification != "SECRET" || strings.Join(m.Precedence, "") != "O" {
+		t.Errorf("fields %+v", m)
+	}
+	if want := "1. S–Entire text.\n\n2. Begin text:\n\nThank you for your friendly message which I have just received."; m.Text != want {
+		t.Errorf("text %q, want %q", m.Text, want)
+	}
+	// A subject label further into the first line is the text's.
+	doc = strings.Replace(doc, "8241. For the Secretary. Subj:", "8241. We discussed the subject: ", 1)
+	if m, err := Parse([]byte(doc)); err != nil || m.Subject != "" || !strings.HasPrefix(m.Text, "We discussed the subject:") {
+		t.Errorf("subject inside text: %v %q %q", err, m.Subject, m.Text)
+	}
+}
