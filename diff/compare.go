@@ -51,59 +51,9 @@ func Compare(old, new Input, opts Options) (*Comparison, error) {
 	c := &Comparison{Old: old.Side, New: new.Side, Notes: []string{}, Fields: []FieldChange{}, Segments: []Segment{}}
 	c.Old.Name, c.Old.Kind = old.Name, pa.kind
 	c.New.Name, c.New.Kind = new.Name, pb.kind
-	c.Old.FrontMatter, c.New.FrontMatter = pa.frontMatter, pb.frontMatter
-	for _, x := range []struct {
-		s *Side
-		p *prepared
-	}{{&c.Old, pa}, {&c.New, pb}} {
-		if x.s.Classification == "" {
-			for _, f := range x.p.fields {
-				if f.name == "classification" {
-					x.s.Classification = f.value
-				}
-			}
-		}
-	}
-
-	c.Notes = append(c.Notes, pa.notes...)
-	c.Notes = append(c.Notes, pb.notes...)
-	for _, x := range []struct {
-		side string
-		h    *Hint
-	}{{"old", pa.hint}, {"new", pb.hint}} {
-		if x.h != nil {
-			h := *x.h
-			h.Side = x.side
-			c.Hints = append(c.Hints, h)
-		}
-	}
-	fold := opts.IgnoreCase
-	if !fold {
-		for _, p := range []*prepared{pa, pb} {
-			switch {
-			case p.kind == KindCable && !p.transcription:
-				fold = true
-				c.Notes = append(c.Notes, fmt.Sprintf("case ignored: %s is a cable", displayName(p.name)))
-			case p.holdsCable:
-				// A mixed-case preamble above a cable does not make its
-				// capitals a difference.
-				fold = true
-				c.Notes = append(c.Notes, fmt.Sprintf("case ignored: %s holds a cable", displayName(p.name)))
-			default:
-				if ok, pct := mostlyUpper(p.text); ok {
-					fold = true
-					if pct >= 100 {
-						c.Notes = append(c.Notes, fmt.Sprintf("case ignored: %s is all upper case", displayName(p.name)))
-					} else {
-						c.Notes = append(c.Notes, fmt.Sprintf("case ignored: %s is upper case (%d%% of its letters), as teleprinter text is", displayName(p.name), pct))
-					}
-				}
-			}
-			if fold {
-				break
-			}
-		}
-	}
+	c.addSideFacts(pa, pb)
+	fold, foldNotes := foldCase(pa, pb, opts.IgnoreCase)
+	c.Notes = append(c.Notes, foldNotes...)
 	if opts.IgnorePunctuation {
 		c.Notes = append(c.Notes, "punctuation ignored")
 	}
@@ -118,19 +68,8 @@ func Compare(old, new Input, opts Options) (*Comparison, error) {
 	oa.numberedParas = pa.kind == KindCable
 	ob.numberedParas = pb.kind == KindCable
 	a, b := tokenizeBoth(pa, pb, oa, ob, in)
-	for _, x := range []struct {
-		p *prepared
-		t *sideTokens
-	}{{pa, a}, {pb, b}} {
-		if k := x.t.numberedBreaks; k > 0 {
-			what := "1 numbered paragraph: the break is"
-			if k > 1 {
-				what = fmt.Sprintf("%d numbered paragraphs: the breaks are", k)
-			}
-			c.Notes = append(c.Notes, fmt.Sprintf("%s has no blank line before %s read from the paragraph numbers",
-				displayName(x.p.name), what))
-		}
-	}
+	c.Notes = append(c.Notes, numberedBreakNotes(pa, a)...)
+	c.Notes = append(c.Notes, numberedBreakNotes(pb, b)...)
 	c.Fields = compareFields(pa, pb, fold, opts.Stamps)
 
 	e := newEngine(a, b, len(in.keys))
@@ -143,6 +82,78 @@ func Compare(old, new Input, opts Options) (*Comparison, error) {
 	c.Notes = append(c.Notes, e.boundNotes()...)
 	e.segments(c, moves)
 	return c, nil
+}
+
+// addSideFacts copies what reading each side found onto the comparison:
+// front matter, a classification field the side did not already carry,
+// the notes, and a hint about a side's kind.
+func (c *Comparison) addSideFacts(pa, pb *prepared) {
+	c.Old.FrontMatter, c.New.FrontMatter = pa.frontMatter, pb.frontMatter
+	for _, x := range []struct {
+		s *Side
+		p *prepared
+	}{{&c.Old, pa}, {&c.New, pb}} {
+		if x.s.Classification == "" {
+			for _, f := range x.p.fields {
+				if f.name == "classification" {
+					x.s.Classification = f.value
+				}
+			}
+		}
+	}
+	c.Notes = append(c.Notes, pa.notes...)
+	c.Notes = append(c.Notes, pb.notes...)
+	for _, x := range []struct {
+		side string
+		h    *Hint
+	}{{"old", pa.hint}, {"new", pb.hint}} {
+		if x.h != nil {
+			h := *x.h
+			h.Side = x.side
+			c.Hints = append(c.Hints, h)
+		}
+	}
+}
+
+// foldCase decides whether case is ignored: when asked, or when the first
+// side (old, then new) that is a cable, holds one or is mostly upper case
+// says so; the note says why.
+func foldCase(pa, pb *prepared, asked bool) (bool, []string) {
+	if asked {
+		return true, nil
+	}
+	for _, p := range []*prepared{pa, pb} {
+		switch {
+		case p.kind == KindCable && !p.transcription:
+			return true, []string{fmt.Sprintf("case ignored: %s is a cable", displayName(p.name))}
+		case p.holdsCable:
+			// A mixed-case preamble above a cable does not make its
+			// capitals a difference.
+			return true, []string{fmt.Sprintf("case ignored: %s holds a cable", displayName(p.name))}
+		}
+		if ok, pct := mostlyUpper(p.text); ok {
+			if pct >= 100 {
+				return true, []string{fmt.Sprintf("case ignored: %s is all upper case", displayName(p.name))}
+			}
+			return true, []string{fmt.Sprintf("case ignored: %s is upper case (%d%% of its letters), as teleprinter text is", displayName(p.name), pct)}
+		}
+	}
+	return false, nil
+}
+
+// numberedBreakNotes say how many of a side's paragraph breaks were read
+// from paragraph numbers with no blank line before them.
+func numberedBreakNotes(p *prepared, t *sideTokens) []string {
+	k := t.numberedBreaks
+	if k == 0 {
+		return nil
+	}
+	what := "1 numbered paragraph: the break is"
+	if k > 1 {
+		what = fmt.Sprintf("%d numbered paragraphs: the breaks are", k)
+	}
+	return []string{fmt.Sprintf("%s has no blank line before %s read from the paragraph numbers",
+		displayName(p.name), what)}
 }
 
 // boundNotes say where a work bound changed how a region was compared.
@@ -193,121 +204,6 @@ func paragraphOf(s *sideTokens, tok int) int {
 		}
 	}
 	return n
-}
-
-// segments builds the Comparison's segments, numbers the changes and counts.
-func (e *engine) segments(c *Comparison, moves []move) {
-	a, b := e.a, e.b
-	src := map[int]*move{}
-	dst := map[int]*move{}
-	for i := range moves {
-		src[moves[i].hunk0] = &moves[i]
-		dst[moves[i].hunk1] = &moves[i]
-	}
-	segs := make([]Segment, 0, 2*len(e.hunks)+1)
-	add := func(s Segment) {
-		if s.A == "" && s.B == "" {
-			return
-		}
-		if n := len(segs); n > 0 && segs[n-1].Op == s.Op && segs[n-1].Move == s.Move {
-			segs[n-1].A += s.A
-			segs[n-1].B += s.B
-			return
-		}
-		segs = append(segs, s)
-	}
-	st := &c.Stats
-	st.OldWords = a.wordCount(0, a.n())
-	st.NewWords = b.wordCount(0, b.n())
-	equalWords := 0
-	// The text before the first token of each side.
-	add(Segment{Op: OpEqual, A: a.text[:a.start[0]], B: b.text[:b.start[0]]})
-	for hi, h := range e.hunks {
-		if h.eq {
-			add(Segment{Op: OpEqual, A: a.span(h.a0, h.a1), B: b.span(h.b0, h.b1)})
-			equalWords += a.wordCount(h.a0, h.a1)
-			continue
-		}
-		if m := src[hi]; m != nil {
-			add(Segment{Op: OpDelete, A: a.span(h.a0, m.a0)})
-			st.DeletedWords += a.wordCount(h.a0, m.a0)
-			for _, op := range m.inner {
-				if op.a0 == op.a1 {
-					continue
-				}
-				if op.eq {
-					add(Segment{Op: OpMoveFrom, A: a.span(op.a0, op.a1), Move: m.id})
-					st.MovedWords += a.wordCount(op.a0, op.a1)
-				} else {
-					add(Segment{Op: OpDelete, A: a.span(op.a0, op.a1), Move: m.id})
-					st.DeletedWords += a.wordCount(op.a0, op.a1)
-				}
-			}
-			add(Segment{Op: OpDelete, A: a.span(m.a1, h.a1)})
-			st.DeletedWords += a.wordCount(m.a1, h.a1)
-		} else {
-			add(Segment{Op: OpDelete, A: a.span(h.a0, h.a1)})
-			st.DeletedWords += a.wordCount(h.a0, h.a1)
-		}
-		if m := dst[hi]; m != nil {
-			add(Segment{Op: OpInsert, B: b.span(h.b0, m.b0)})
-			st.InsertedWords += b.wordCount(h.b0, m.b0)
-			for _, op := range m.inner {
-				if op.b0 == op.b1 {
-					continue
-				}
-				if op.eq {
-					add(Segment{Op: OpMoveTo, B: b.span(op.b0, op.b1), Move: m.id})
-				} else {
-					add(Segment{Op: OpInsert, B: b.span(op.b0, op.b1), Move: m.id})
-					st.InsertedWords += b.wordCount(op.b0, op.b1)
-				}
-			}
-			add(Segment{Op: OpInsert, B: b.span(m.b1, h.b1)})
-			st.InsertedWords += b.wordCount(m.b1, h.b1)
-		} else {
-			add(Segment{Op: OpInsert, B: b.span(h.b0, h.b1)})
-			st.InsertedWords += b.wordCount(h.b0, h.b1)
-		}
-	}
-	shiftSpace(segs)
-	segs = MarkRespellings(segs)
-	// Number the changes in document order: a run of adjacent deletions
-	// and insertions is one change; a move is one change, with the same
-	// number where it stood and where it now stands.
-	next := 0
-	moveNum := map[int]int{}
-	prevPlain := false
-	for i := range segs {
-		s := &segs[i]
-		switch {
-		case s.Op == OpEqual:
-			prevPlain = false
-		case s.Move != 0:
-			n, ok := moveNum[s.Move]
-			if !ok {
-				next++
-				n = next
-				moveNum[s.Move] = n
-			}
-			s.Change = n
-			prevPlain = false
-		default:
-			if !prevPlain {
-				next++
-			}
-			s.Change = next
-			prevPlain = true
-		}
-	}
-	st.Changes = next
-	if st.OldWords+st.NewWords == 0 {
-		st.Similarity = 1
-	} else {
-		st.Similarity = float64(2*(equalWords+st.MovedWords)) / float64(st.OldWords+st.NewWords)
-		st.Similarity = float64(int(st.Similarity*10000+0.5)) / 10000
-	}
-	c.Segments = segs
 }
 
 // Text joins one side of a comparison's segments: "a" for the old side's
