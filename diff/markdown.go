@@ -16,29 +16,7 @@ import "strings"
 // whole 1 MB comparison (issue 18's goal is speed).
 func markdownMask(text string) []byte {
 	mask := make([]byte, len(text))
-	set := func(i, j int, v byte) {
-		for k := i; k < j && k < len(mask); k++ {
-			mask[k] = v
-		}
-	}
-	// HTML comments first: nothing inside them prints.
-	for i := 0; ; {
-		k := strings.Index(text[i:], "<!--")
-		if k < 0 {
-			break
-		}
-		k += i
-		e := strings.Index(text[k+4:], "-->")
-		end := len(text)
-		if e >= 0 {
-			end = k + 4 + e + 3
-		}
-		set(k, end, maskIgnore)
-		i = end
-		if i >= len(text) {
-			break
-		}
-	}
+	maskComments(text, mask)
 	prevBlank := true
 	inFence := false
 	for ls := 0; ls < len(text); {
@@ -52,63 +30,89 @@ func markdownMask(text string) []byte {
 		blank := strings.TrimSpace(line) == ""
 		trimmed := strings.TrimLeft(line, " ")
 		indent := len(line) - len(trimmed)
-		if strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~") {
-			set(ls, le, maskIgnore)
+		switch {
+		case strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~"):
+			maskSet(mask, ls, le, maskIgnore)
 			inFence = !inFence
 			prevBlank = false
-			ls = le + 1
-			continue
-		}
-		if inFence || blank || indent > 3 {
+		case inFence || blank || indent > 3:
 			prevBlank = blank
-			ls = le + 1
-			continue
-		}
-		p := ls + indent
-		// Block quote markers.
-		for p < le && text[p] == '>' {
-			set(p, p+1, maskIgnore)
-			p++
-			for p < le && text[p] == ' ' {
-				p++
-			}
-		}
-		rest := text[p:le]
-		switch {
-		case isThematicBreak(rest) || (!prevBlank && isSetextUnderline(rest)):
-			set(p, le, maskIgnore)
-			if le < len(text) {
-				mask[le] = maskBreak // a heading or a rule ends a block
-			}
+		default:
+			maskLine(text, mask, ls+indent, le, prevBlank)
 			prevBlank = false
-			ls = le + 1
-			continue
-		case isLinkDefinition(rest):
-			set(p, le, maskIgnore)
-			prevBlank = false
-			ls = le + 1
-			continue
 		}
-		if h := headingMarker(rest); h > 0 {
-			set(p, p+h, maskIgnore)
-			if le < len(text) {
-				mask[le] = maskBreak // a heading is a block of its own
-			}
-			p += h
-			// A closing sequence of #s.
-			t := strings.TrimRight(text[p:le], " \t\r")
-			if k := strings.LastIndexFunc(t, func(r rune) bool { return r != '#' }); k >= 0 && k < len(t)-1 && (t[k] == ' ' || t[k] == '\t') {
-				set(p+k+1, p+len(t), maskIgnore)
-			}
-		} else if len(rest) >= 2 && (rest[0] == '-' || rest[0] == '*' || rest[0] == '+') && (rest[1] == ' ' || rest[1] == '\t') {
-			set(p, p+1, maskBullet)
-			p++
-		}
-		inlineMask(text, p, le, mask)
-		prevBlank = false
 		ls = le + 1
 	}
 	return mask
+}
+
+// maskSet marks bytes [i, j) of the text with v.
+func maskSet(mask []byte, i, j int, v byte) {
+	for k := i; k < j && k < len(mask); k++ {
+		mask[k] = v
+	}
+}
+
+// maskComments marks HTML comments: nothing inside them prints.
+func maskComments(text string, mask []byte) {
+	for i := 0; ; {
+		k := strings.Index(text[i:], "<!--")
+		if k < 0 {
+			return
+		}
+		k += i
+		e := strings.Index(text[k+4:], "-->")
+		end := len(text)
+		if e >= 0 {
+			end = k + 4 + e + 3
+		}
+		maskSet(mask, k, end, maskIgnore)
+		i = end
+		if i >= len(text) {
+			return
+		}
+	}
+}
+
+// maskLine marks the markup of one line of a block, from p (after its
+// indent) to le: block-quote markers, a rule or setext underline, a link
+// definition, a heading's #s, a bullet, then the inline markup.
+func maskLine(text string, mask []byte, p, le int, prevBlank bool) {
+	for p < le && text[p] == '>' {
+		maskSet(mask, p, p+1, maskIgnore)
+		p++
+		for p < le && text[p] == ' ' {
+			p++
+		}
+	}
+	rest := text[p:le]
+	switch {
+	case isThematicBreak(rest) || (!prevBlank && isSetextUnderline(rest)):
+		maskSet(mask, p, le, maskIgnore)
+		if le < len(text) {
+			mask[le] = maskBreak // a heading or a rule ends a block
+		}
+		return
+	case isLinkDefinition(rest):
+		maskSet(mask, p, le, maskIgnore)
+		return
+	}
+	if h := headingMarker(rest); h > 0 {
+		maskSet(mask, p, p+h, maskIgnore)
+		if le < len(text) {
+			mask[le] = maskBreak // a heading is a block of its own
+		}
+		p += h
+		// A closing sequence of #s.
+		t := strings.TrimRight(text[p:le], " \t\r")
+		if k := strings.LastIndexFunc(t, func(r rune) bool { return r != '#' }); k >= 0 && k < len(t)-1 && (t[k] == ' ' || t[k] == '\t') {
+			maskSet(mask, p+k+1, p+len(t), maskIgnore)
+		}
+	} else if len(rest) >= 2 && (rest[0] == '-' || rest[0] == '*' || rest[0] == '+') && (rest[1] == ' ' || rest[1] == '\t') {
+		maskSet(mask, p, p+1, maskBullet)
+		p++
+	}
+	inlineMask(text, p, le, mask)
 }
 
 func isThematicBreak(s string) bool {
