@@ -46,23 +46,15 @@ func (p *cableParser) parseAddress(i int, fco bool) (int, error) {
 			fmLine = p.lines[j].n
 			m.From = strings.TrimSpace(t[2:])
 			cur = cpAddrNone
-		case cpHasKeyword(t, "TO"):
-			toSeen = true
-			cur = cpAddrTo
-			p.addAddressees(cur, strings.TrimSpace(t[2:]), fco, true)
-		case cpHasKeyword(t, "INFO"):
-			cur = cpAddrInfo
-			p.addAddressees(cur, strings.TrimSpace(t[4:]), fco, true)
-		case cpHasKeyword(t, "XMT"):
-			cur = cpAddrXMT
-			p.addAddressees(cur, strings.TrimSpace(t[3:]), fco, true)
-		case fco && cpHasKeyword(t, "TELNO"):
-			if err := p.readTelnoLine(j, t); err != nil {
-				return 0, err
+		case cpHasKeyword(t, "TO"), cpHasKeyword(t, "INFO"), cpHasKeyword(t, "XMT"):
+			cur = p.addressKeywordLine(t, fco)
+			toSeen = toSeen || cur == cpAddrTo
+		case fco && (cpHasKeyword(t, "TELNO") || cpIsOfLine(t)):
+			read := p.readOfLine
+			if cpHasKeyword(t, "TELNO") {
+				read = p.readTelnoLine
 			}
-			cur = cpAddrNone
-		case fco && cpIsOfLine(t):
-			if err := p.readOfLine(j, t); err != nil {
+			if err := read(j, t); err != nil {
 				return 0, err
 			}
 			cur = cpAddrNone
@@ -91,6 +83,20 @@ done:
 		return 0, cpErrorf(fmLine, "FM line is not followed by a TO line")
 	}
 	return j, nil
+}
+
+// addressKeywordLine reads a TO, INFO or XMT line's addressees and
+// returns which list the lines after it go on with.
+func (p *cableParser) addressKeywordLine(t string, fco bool) int {
+	kind, label := cpAddrTo, "TO"
+	switch {
+	case cpHasKeyword(t, "INFO"):
+		kind, label = cpAddrInfo, "INFO"
+	case cpHasKeyword(t, "XMT"):
+		kind, label = cpAddrXMT, "XMT"
+	}
+	p.addAddressees(kind, strings.TrimSpace(t[len(label):]), fco, true)
+	return kind
 }
 
 // addressGoesOn reports whether the heading goes on after the blank line

@@ -107,32 +107,41 @@ func (r *reader) start(e xml.StartElement) error {
 		r.revs = append(r.revs, rev)
 		return nil
 	}
+	if done, err := r.startText(e, name); done {
+		return err
+	}
+	return r.startOther(e, name)
+}
+
+// startText reads the start of a paragraph, a run and their properties,
+// text, fields, tabs and breaks; done is false for any other element.
+func (r *reader) startText(e xml.StartElement, name string) (done bool, err error) {
 	switch name {
 	case "p":
 		if r.para != nil { // a paragraph inside a paragraph (a text box): end the outer one
 			r.closeParagraph()
 		}
 		r.para = &Paragraph{}
-		return nil
+		return true, nil
 	case "pPr":
-		return r.paragraphProperties()
+		return true, r.paragraphProperties()
 	case "r":
 		r.bold, r.italic = false, false
-		return nil
+		return true, nil
 	case "rPr":
-		return r.runProperties()
+		return true, r.runProperties()
 	case "t", "delText":
 		s, err := r.text()
 		if err != nil {
-			return err
+			return true, err
 		}
 		if !r.inField || r.fieldRes {
 			r.add(s)
 		}
-		return nil
+		return true, nil
 	case "instrText", "delInstrText":
 		r.warnf("field codes are read as the text they show")
-		return r.skip()
+		return true, r.skip()
 	case "fldChar":
 		switch attrOf(e, "fldCharType") {
 		case "begin":
@@ -142,16 +151,24 @@ func (r *reader) start(e xml.StartElement) error {
 		case "end":
 			r.inField, r.fieldRes = false, false
 		}
-		return r.skip()
+		return true, r.skip()
 	case "tab", "ptab":
 		r.add("\t")
-		return r.skip()
+		return true, r.skip()
 	case "br", "cr":
 		r.add("\n")
-		return r.skip()
+		return true, r.skip()
 	case "noBreakHyphen":
 		r.add("-")
-		return r.skip()
+		return true, r.skip()
+	}
+	return false, nil
+}
+
+// startOther reads move ranges, comment anchors and what redline does not
+// import (with a warning), and refuses embedded content.
+func (r *reader) startOther(e xml.StartElement, name string) error {
+	switch name {
 	case "moveFromRangeStart", "moveToRangeStart":
 		r.ranges[attrOf(e, "id")] = attrOf(e, "name")
 		if name == "moveFromRangeStart" {

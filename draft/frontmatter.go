@@ -128,105 +128,19 @@ func (d *strictDecoder) decode(n *yaml.Node, v reflect.Value, path string) error
 		if isNull {
 			return nil
 		}
-		if n.Kind != yaml.MappingNode {
-			return d.errorf(n, "%s must be a mapping of keys, not %s", orWhat(path, d.what), kindName(n))
-		}
-		t := v.Type()
-		fields := map[string]int{}
-		var names []string
-		for i := 0; i < t.NumField(); i++ {
-			if name := yamlFieldName(t.Field(i)); name != "" {
-				fields[name] = i
-				names = append(names, name)
-			}
-		}
-		seen := map[string]bool{}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k, val := n.Content[i], n.Content[i+1]
-			if k.Kind != yaml.ScalarNode {
-				return d.errorf(k, "%s: keys must be plain words", orWhat(path, d.what))
-			}
-			idx, ok := fields[k.Value]
-			if !ok {
-				hint := ""
-				if s := closest(k.Value, names); s != "" {
-					hint = fmt.Sprintf("did you mean %q? ", s)
-				}
-				where := d.what
-				if path != "" {
-					where = path
-				}
-				return d.errorf(k, "unknown key %q in %s: %sallowed keys: %s", k.Value, where, hint, strings.Join(names, ", "))
-			}
-			if seen[k.Value] {
-				return d.errorf(k, "key %q is given twice", keyName(path, k.Value))
-			}
-			seen[k.Value] = true
-			if err := d.decode(val, v.Field(idx), keyName(path, k.Value)); err != nil {
-				return err
-			}
-		}
-		return nil
-	case reflect.String:
-		if isNull {
-			v.SetString("")
-			return nil
-		}
-		if n.Kind != yaml.ScalarNode {
-			return d.errorf(n, "%s must be text, not %s", path, kindName(n))
-		}
-		v.SetString(n.Value)
-		return nil
+		return d.decodeStruct(n, v, path)
 	case reflect.Slice:
 		if isNull {
 			v.Set(reflect.Zero(v.Type()))
 			return nil
 		}
-		elem := v.Type().Elem()
-		if n.Kind == yaml.ScalarNode && elem.Kind() == reflect.String {
-			// A single value where a list is expected: a one-item list.
-			v.Set(reflect.ValueOf([]string{n.Value}).Convert(v.Type()))
-			return nil
-		}
-		if n.Kind != yaml.SequenceNode {
-			return d.errorf(n, "%s must be a list, not %s", path, kindName(n))
-		}
-		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
-		for i, item := range n.Content {
-			if err := d.decode(item, s.Index(i), fmt.Sprintf("%s[%d]", path, i)); err != nil {
-				return err
-			}
-		}
-		v.Set(s)
-		return nil
-	case reflect.Bool:
+		return d.decodeSlice(n, v, path)
+	case reflect.String, reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		if isNull {
-			v.SetBool(false)
+			v.Set(reflect.Zero(v.Type()))
 			return nil
 		}
-		if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!bool" {
-			return d.errorf(n, "%s must be true or false, not %s", path, kindName(n))
-		}
-		var b bool
-		if err := n.Decode(&b); err != nil {
-			return d.errorf(n, "%s must be true or false, not %s", path, kindName(n))
-		}
-		v.SetBool(b)
-		return nil
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		if isNull {
-			v.SetInt(0)
-			return nil
-		}
-		var i int64
-		if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!int" || n.Decode(&i) != nil {
-			return d.errorf(n, "%s must be a whole number, not %s", path, kindName(n))
-		}
-		if v.OverflowInt(i) {
-			return d.errorf(n, "%s: %s is too large", path, n.Value)
-		}
-		v.SetInt(i)
-		return nil
+		return d.decodeScalar(n, v, path)
 	}
 	// Any other type: let yaml decode it, keeping the position.
 	p := reflect.New(v.Type())
@@ -239,6 +153,99 @@ func (d *strictDecoder) decode(n *yaml.Node, v reflect.Value, path string) error
 		return d.errorf(n, "%s: %s", path, strings.TrimPrefix(msg, "yaml: "))
 	}
 	v.Set(p.Elem())
+	return nil
+}
+
+// decodeStruct decodes a mapping into a struct's fields by their YAML
+// names: an unknown key (with the closest known one) or a key given twice
+// is an error at its line.
+func (d *strictDecoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) error {
+	if n.Kind != yaml.MappingNode {
+		return d.errorf(n, "%s must be a mapping of keys, not %s", orWhat(path, d.what), kindName(n))
+	}
+	t := v.Type()
+	fields := map[string]int{}
+	var names []string
+	for i := 0; i < t.NumField(); i++ {
+		if name := yamlFieldName(t.Field(i)); name != "" {
+			fields[name] = i
+			names = append(names, name)
+		}
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			return d.errorf(k, "%s: keys must be plain words", orWhat(path, d.what))
+		}
+		idx, ok := fields[k.Value]
+		if !ok {
+			hint := ""
+			if s := closest(k.Value, names); s != "" {
+				hint = fmt.Sprintf("did you mean %q? ", s)
+			}
+			where := d.what
+			if path != "" {
+				where = path
+			}
+			return d.errorf(k, "unknown key %q in %s: %sallowed keys: %s", k.Value, where, hint, strings.Join(names, ", "))
+		}
+		if seen[k.Value] {
+			return d.errorf(k, "key %q is given twice", keyName(path, k.Value))
+		}
+		seen[k.Value] = true
+		if err := d.decode(val, v.Field(idx), keyName(path, k.Value)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// decodeSlice decodes a list, or a single value where a list of text is
+// expected (a one-item list).
+func (d *strictDecoder) decodeSlice(n *yaml.Node, v reflect.Value, path string) error {
+	elem := v.Type().Elem()
+	if n.Kind == yaml.ScalarNode && elem.Kind() == reflect.String {
+		v.Set(reflect.ValueOf([]string{n.Value}).Convert(v.Type()))
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		return d.errorf(n, "%s must be a list, not %s", path, kindName(n))
+	}
+	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+	for i, item := range n.Content {
+		if err := d.decode(item, s.Index(i), fmt.Sprintf("%s[%d]", path, i)); err != nil {
+			return err
+		}
+	}
+	v.Set(s)
+	return nil
+}
+
+// decodeScalar decodes text, true or false, or a whole number.
+func (d *strictDecoder) decodeScalar(n *yaml.Node, v reflect.Value, path string) error {
+	switch v.Kind() {
+	case reflect.String:
+		if n.Kind != yaml.ScalarNode {
+			return d.errorf(n, "%s must be text, not %s", path, kindName(n))
+		}
+		v.SetString(n.Value)
+	case reflect.Bool:
+		var b bool
+		if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!bool" || n.Decode(&b) != nil {
+			return d.errorf(n, "%s must be true or false, not %s", path, kindName(n))
+		}
+		v.SetBool(b)
+	default:
+		var i int64
+		if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!int" || n.Decode(&i) != nil {
+			return d.errorf(n, "%s must be a whole number, not %s", path, kindName(n))
+		}
+		if v.OverflowInt(i) {
+			return d.errorf(n, "%s: %s is too large", path, n.Value)
+		}
+		v.SetInt(i)
+	}
 	return nil
 }
 

@@ -212,6 +212,45 @@ func (t *tx) Labels(name string) (map[string]int, error) {
 	return m, readErr(rows.Err())
 }
 
+// newLabels are the labels a new revision takes, each once; a label that
+// names another revision of the draft already is refused.
+func (t *tx) newLabels(nr store.NewRevision) ([]string, error) {
+	current, err := t.Labels(nr.Draft)
+	if err != nil {
+		return nil, err
+	}
+	labels := []string{}
+	seen := map[string]bool{}
+	for _, l := range nr.Labels {
+		if seen[l] {
+			continue
+		}
+		seen[l] = true
+		if n, ok := current[l]; ok {
+			return nil, fmt.Errorf("label %q names %s@%d: %w", l, nr.Draft, n, store.ErrLabelTaken)
+		}
+		labels = append(labels, l)
+	}
+	return labels, nil
+}
+
+// sentColumns sets r's as-sent record from sent (nil for a revision that
+// was not sent) and gives the columns that store it: the record without
+// the cable as JSON, and the cable.
+func sentColumns(r *store.Revision, sent *store.Sent) (sql.NullString, []byte) {
+	if sent == nil {
+		return sql.NullString{}, nil
+	}
+	s := *sent
+	s.Cable = nonNil(s.Cable)
+	s.CableSHA256 = store.HexSHA256(s.Cable)
+	r.Sent = &s
+	meta := s
+	meta.Cable = nil
+	b, _ := json.Marshal(meta)
+	return sql.NullString{String: string(b), Valid: true}, s.Cable
+}
+
 func (t *tx) Commit(nr store.NewRevision) (store.Revision, error) {
 	if !t.write {
 		return store.Revision{}, store.ErrReadOnly
@@ -239,43 +278,16 @@ func (t *tx) Commit(nr store.NewRevision) (store.Revision, error) {
 	if nr.ReopenedFrom != "" && d.head > 0 {
 		return store.Revision{}, fmt.Errorf("%s already has revisions: only a new draft can be reopened from %s", nr.Draft, nr.ReopenedFrom)
 	}
-	current, err := t.Labels(nr.Draft)
+	labels, err := t.newLabels(nr)
 	if err != nil {
 		return store.Revision{}, err
-	}
-	var labels []string
-	seen := map[string]bool{}
-	for _, l := range nr.Labels {
-		if seen[l] {
-			continue
-		}
-		seen[l] = true
-		if n, ok := current[l]; ok {
-			return store.Revision{}, fmt.Errorf("label %q names %s@%d: %w", l, nr.Draft, n, store.ErrLabelTaken)
-		}
-		labels = append(labels, l)
-	}
-	if labels == nil {
-		labels = []string{}
 	}
 	r := store.Revision{
 		Draft: nr.Draft, Number: d.head + 1, Parent: d.head, Author: nr.Author, Office: nr.Office,
 		Time: t.now, Message: nr.Message, SHA256: sum, ReopenedFrom: nr.ReopenedFrom,
 		Content: nonNil(nr.Content), ParentHash: d.hash,
 	}
-	var sentJSON sql.NullString
-	var cable []byte
-	if nr.Sent != nil {
-		s := *nr.Sent
-		s.Cable = nonNil(s.Cable)
-		s.CableSHA256 = store.HexSHA256(s.Cable)
-		r.Sent = &s
-		meta := s
-		meta.Cable = nil
-		b, _ := json.Marshal(meta)
-		sentJSON = sql.NullString{String: string(b), Valid: true}
-		cable = s.Cable
-	}
+	sentJSON, cable := sentColumns(&r, nr.Sent)
 	if !nr.Time.IsZero() {
 		r.Time = nr.Time.UTC()
 	}
