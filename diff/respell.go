@@ -28,17 +28,21 @@ import (
 // nothing. Compare applies it; a caller that builds or decodes segments
 // itself (a test, JSON from before the flag) applies it before a view.
 func MarkRespellings(segs []Segment) []Segment {
-	need := false
+	differing := 0
 	for _, s := range segs {
 		if s.Op == OpEqual && s.A != s.B && !s.Respelled {
-			need = true
-			break
+			differing++
 		}
 	}
-	if !need {
+	if differing == 0 {
 		return segs
 	}
-	out := make([]Segment, 0, len(segs)+8)
+	// Room for a flagged run and the unflagged run after it, twice, in
+	// each segment that differs: growing a slice of a hundred thousand
+	// segments a quarter at a time had been a fifth of a 4 MB comparison's
+	// allocation. Room not used is never written, so on a large slice it
+	// costs address space, not memory.
+	out := make([]Segment, 0, len(segs)+4*differing+8)
 	var sc respellScratch
 	for _, s := range segs {
 		if s.Op != OpEqual || s.A == s.B || s.Respelled {
