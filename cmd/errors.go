@@ -94,6 +94,7 @@ func packageHints(err error) []string {
 		taken      *draft.LabelTakenError
 		unresolved *telegram.UnresolvedError
 		short      *telegram.PageLinesError
+		empty      *templates.EmptyError
 	)
 	switch {
 	case errors.Is(err, draft.ErrNoAuthor):
@@ -114,6 +115,8 @@ func packageHints(err error) []string {
 		return []string{fmt.Sprintf("give --force to move it to revision %d", taken.MoveTo)}
 	case errors.As(err, &unresolved):
 		return []string{fmt.Sprintf("list them with `redline changes %s`; accept them all with `redline accept %s --all`", unresolved.Draft, unresolved.Draft)}
+	case errors.As(err, &empty) && empty.Builtin != "":
+		return []string{fmt.Sprintf("or fill it with `redline templates show --embedded %s`", empty.Builtin)}
 	case errors.As(err, &short):
 		return []string{fmt.Sprintf("give --page-lines %d or more", short.Taken+1)}
 	}

@@ -231,15 +231,27 @@ func Embedded(name string) (*Template, error) {
 	return parse(name, "built-in", data)
 }
 
+// EmptyError is a template file with nothing in it, which would render an
+// empty cable. Builtin names the built-in template of that name, "" when
+// there is none.
+type EmptyError struct{ Origin, Builtin string }
+
+func (e *EmptyError) Error() string {
+	if e.Builtin == "" {
+		return fmt.Sprintf("template %s is empty: write a template there", e.Origin)
+	}
+	return fmt.Sprintf("template %s is empty: remove it to use the built-in %s", e.Origin, e.Builtin)
+}
+
 // parse reads the settings comment at the head of a template. An empty or
 // blank file is an error: it would render an empty cable.
 func parse(name, origin string, data []byte) (*Template, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
-		hint := "write a template there"
+		e := &EmptyError{Origin: origin}
 		if _, err := embedded.ReadFile(name + ".tmpl"); err == nil {
-			hint = fmt.Sprintf("remove it to use the built-in %s, or fill it with `redline templates show --embedded %s`", name, name)
+			e.Builtin = name
 		}
-		return nil, fmt.Errorf("template %s is empty: %s", origin, hint)
+		return nil, e
 	}
 	t := &Template{Name: name, Source: data, Origin: origin}
 	src := bytes.TrimLeft(data, " \t\r\n")
