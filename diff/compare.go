@@ -124,7 +124,11 @@ func foldCase(pa, pb *prepared, asked bool) (bool, []string) {
 	}
 	for _, p := range []*prepared{pa, pb} {
 		switch {
-		case p.kind == KindCable && !p.transcription:
+		case p.kind == KindCable && p.transcription:
+			// The editor set the teleprinter's capitals in mixed case:
+			// the case is the editor's, not the telegram's.
+			return true, []string{fmt.Sprintf("case ignored: %s transcribes a cable", displayName(p.name))}
+		case p.kind == KindCable:
 			return true, []string{fmt.Sprintf("case ignored: %s is a cable", displayName(p.name))}
 		case p.holdsCable:
 			// A mixed-case preamble above a cable does not make its

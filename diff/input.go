@@ -54,7 +54,7 @@ type prepared struct {
 	// teleprinter capitals all the same, so case is ignored.
 	holdsCable bool
 	// transcription is set for a cable side that is a published
-	// transcription: its text is in mixed case as the editor printed it.
+	// transcription: its mixed case is the editor's.
 	transcription bool
 }
 
