@@ -130,7 +130,10 @@ func (b *bodyBuilder) add(j int) {
 			if prev.text == "" {
 				break // a signature taken off left the paragraph break
 			}
-			if cpEndsSentence(prev.text) && (b.blank > 0 || cpBodyStartRE.MatchString(tt)) {
+			// A paragraph number after the page's furniture opens a
+			// paragraph; a -- talking point goes on the run of points on
+			// its own line, as it would have with no page break.
+			if cpEndsSentence(prev.text) && (b.blank > 0 || cpBodyStartRE.MatchString(tt) && !strings.HasPrefix(tt, "-")) {
 				b.out = append(b.out, cpBodyLine{})
 			}
 		default:

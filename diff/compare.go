@@ -70,6 +70,8 @@ func Compare(old, new Input, opts Options) (*Comparison, error) {
 	a, b := tokenizeBoth(pa, pb, oa, ob, in)
 	c.Notes = append(c.Notes, numberedBreakNotes(pa, a)...)
 	c.Notes = append(c.Notes, numberedBreakNotes(pb, b)...)
+	c.Notes = append(c.Notes, pointBreakNotes(pa, a)...)
+	c.Notes = append(c.Notes, pointBreakNotes(pb, b)...)
 	c.Fields = compareFields(pa, pb, fold, opts.Stamps)
 
 	e := newEngine(a, b, len(in.keys))
@@ -158,6 +160,19 @@ func numberedBreakNotes(p *prepared, t *sideTokens) []string {
 	}
 	return []string{fmt.Sprintf("%s has no blank line before %s read from the paragraph numbers",
 		displayName(p.name), what)}
+}
+
+// pointBreakNotes notes the breaks a cable side's tokens read before its
+// -- talking points, where it has no blank line.
+func pointBreakNotes(p *prepared, t *sideTokens) []string {
+	switch k := t.pointBreaks; k {
+	case 0:
+		return nil
+	case 1:
+		return []string{fmt.Sprintf("%s has no blank line before its -- talking points: the break is read from the first --", displayName(p.name))}
+	default:
+		return []string{fmt.Sprintf("%s has no blank line before %d runs of -- talking points: the breaks are read from their first --", displayName(p.name), k)}
+	}
 }
 
 // boundNotes say where a work bound changed how a region was compared.

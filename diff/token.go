@@ -46,6 +46,9 @@ type sideTokens struct {
 	// numberedBreaks counts the paragraph breaks read from a paragraph
 	// number at the start of a line, with no blank line before it.
 	numberedBreaks int
+	// pointBreaks counts the paragraph breaks read before a cable's first
+	// -- talking point, with no blank line before it.
+	pointBreaks int
 }
 
 // isPara reports whether token i is a paragraph break.

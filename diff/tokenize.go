@@ -24,6 +24,9 @@ type tokenizer struct {
 	// they belong with that token's text; markup right after a token (a
 	// closing marker) stays with it.
 	pending int
+	// inPoints is set from a cable's first -- talking point to the next
+	// paragraph break: the points are one block, as a list is.
+	inPoints bool
 }
 
 // tokenize splits text into significant tokens and interns their matching
@@ -108,6 +111,15 @@ func (t *tokenizer) space(i int) int {
 	if newlines == 1 && t.opts.numberedParas && !t.atPara && j < n && startsNumbered(text[j:]) {
 		newlines = 2
 		t.toks.numberedBreaks++
+	}
+	if newlines == 1 && t.opts.numberedParas && !t.atPara && !t.inPoints && j+2 < n && text[j] == '-' && text[j+1] == '-' {
+		// A cable's talking points open on the line after their lead-in,
+		// with no blank line: a block of their own, as a letter's list is.
+		newlines = 2
+		t.toks.pointBreaks++
+	}
+	if newlines >= 2 {
+		t.inPoints = false
 	}
 	if newlines == 1 && mask != nil {
 		for k := i; k < j; k++ {
@@ -303,9 +315,12 @@ func (t *tokenizer) punct(i int, r rune, size int) int {
 	if t.opts.ignorePunct {
 		return j
 	}
-	if t.opts.dropNumbers && (t.atLine || t.atPara) && key == "-" && spaceAt(text, j) {
+	if t.opts.dropNumbers && (t.atLine || t.atPara) && key == "-" && (spaceAt(text, j) || j == i+2 && j < n && isWordStart(text[j:])) {
+		// A list bullet (- or --), or a cable's talking point written
+		// --WE THINK: layout when one side is a cable.
 		t.atLine = false
-		return t.skip(i, j) // a list bullet (- or --): layout when one side is a cable
+		t.inPoints = t.inPoints || j == i+2
+		return t.skip(i, j)
 	}
 	if t.opts.dropNumbers && (t.atLine || t.atPara) && r == '(' && j+2 < n && text[j+1] == ')' && spaceAt(text, j+2) &&
 		asciiClass[text[j]] != clSpace && asciiClass[text[j]] != clPunct && asciiClass[text[j]] != clHigh {
