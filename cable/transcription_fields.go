@@ -86,7 +86,7 @@ func titleAddresses(title string) (from string, to []string) {
 	from, dest := strings.TrimSpace(s[:at]), strings.TrimSpace(s[at+4:])
 	if f, ok := cutFold(from, "from "); ok {
 		from = strings.TrimSpace(f)
-	} else if isNumberWord(from) {
+	} else if cpAllDigits(from) {
 		from = "" // Telegram 1219 to Geneva
 	}
 	from = strings.TrimPrefix(from, "the ")
@@ -95,18 +95,6 @@ func titleAddresses(title string) (from string, to []string) {
 		return from, nil
 	}
 	return from, []string{dest}
-}
-
-func isNumberWord(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // sourceSentences splits a source note into its sentences and the items
