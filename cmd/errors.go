@@ -7,6 +7,7 @@ import (
 	"github.com/redline-dev/redline/cable"
 	"github.com/redline-dev/redline/draft"
 	"github.com/redline-dev/redline/render"
+	"github.com/redline-dev/redline/store"
 	"github.com/redline-dev/redline/telegram"
 	"github.com/redline-dev/redline/templates"
 )
@@ -117,6 +118,8 @@ func packageHints(err error) []string {
 		return []string{fmt.Sprintf("list them with `redline changes %s`; accept them all with `redline accept %s --all`", unresolved.Draft, unresolved.Draft)}
 	case errors.As(err, &empty) && empty.Builtin != "":
 		return []string{fmt.Sprintf("or fill it with `redline templates show --embedded %s`", empty.Builtin)}
+	case errors.Is(err, store.ErrRegisterDamaged):
+		return []string{"`redline fsck` names every damaged record"}
 	case errors.As(err, &short):
 		return []string{fmt.Sprintf("give --page-lines %d or more", short.Taken+1)}
 	}

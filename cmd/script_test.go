@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"fmt"
 	"os"
 	"testing"
 
@@ -28,6 +29,7 @@ func TestScripts(t *testing.T) {
 		Dir:                 "testdata",
 		RequireExplicitExec: false,
 		UpdateScripts:       os.Getenv("UPDATE_SCRIPTS") == "1",
+		Condition:           scriptCondition(false),
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("HOME", env.WorkDir)
 			env.Setenv("REPO", repo+"/..")
@@ -38,4 +40,16 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 	})
+}
+
+// scriptCondition answers the scripts' own conditions: [postgres] holds
+// when the script runs a second time on PostgreSQL (TestScriptsPostgres),
+// so that a script can say what differs there, such as the store's place.
+func scriptCondition(postgres bool) func(string) (bool, error) {
+	return func(cond string) (bool, error) {
+		if cond == "postgres" {
+			return postgres, nil
+		}
+		return false, fmt.Errorf("unknown condition %q", cond)
+	}
 }

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"database/sql"
 	"os"
 	"path/filepath"
 	"testing"
@@ -10,13 +11,13 @@ import (
 )
 
 // postgresScripts are the end-to-end scripts that TestScriptsPostgres runs
-// a second time on PostgreSQL. Left out: store_fsck edits .redline/store.db
-// with sqlite3 (tamper detection, which the conformance suite tests on both
-// backends), store_import carries a file-layout workspace into SQLite, and
-// store_commit replaces config.yaml with one that has no store: line.
+// a second time on PostgreSQL; [postgres] in a script marks what differs
+// there. store_fsck is not among them: it tampers with .redline/store.db
+// through sqlite3, and testdata/postgres/store_fsck.txtar does the same to
+// a PostgreSQL store through storesql.
 var postgresScripts = []string{
 	"store_assent", "store_example", "store_history", "store_init", "store_status",
-	"despatch_send",
+	"despatch_send", "store_commit", "store_import",
 }
 
 // TestScriptsPostgres runs the store's end-to-end scripts with
@@ -51,5 +52,51 @@ func TestScriptsPostgres(t *testing.T) {
 			env.Setenv("REDLINE_STORE", storetest.PostgresDSN(t))
 			return nil
 		},
+		Condition: scriptCondition(true),
+		Cmds:      map[string]func(*testscript.TestScript, bool, []string){"storesql": storeSQL},
 	})
+}
+
+// storeTables are the store's tables, which storesql save copies.
+var storeTables = []string{"drafts", "revisions", "labels", "label_events", "counters", "register", "clearances", "chains"}
+
+// storeSQL is the scripts' storesql command, run against $REDLINE_STORE:
+// `storesql save` copies every table of the store, `storesql restore` puts
+// the copies back, and `storesql 'SQL; SQL'` runs statements by hand, as
+// someone tampering with the database would.
+func storeSQL(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 {
+		ts.Fatalf("usage: storesql save|restore|'SQL'")
+	}
+	var stmts []string
+	switch args[0] {
+	case "save":
+		for _, t := range storeTables {
+			stmts = append(stmts, "DROP TABLE IF EXISTS saved_"+t, "CREATE TABLE saved_"+t+" AS SELECT * FROM "+t)
+		}
+	case "restore":
+		for _, t := range storeTables {
+			stmts = append(stmts, "DELETE FROM "+t, "INSERT INTO "+t+" SELECT * FROM saved_"+t)
+		}
+	default:
+		stmts = []string{args[0]}
+	}
+	db, err := sql.Open("pgx", ts.Getenv("REDLINE_STORE"))
+	ts.Check(err)
+	defer db.Close()
+	tx, err := db.Begin()
+	ts.Check(err)
+	for _, q := range stmts {
+		if _, err = tx.Exec(q); err != nil {
+			break
+		}
+	}
+	if err == nil {
+		err = tx.Commit()
+	} else {
+		tx.Rollback()
+	}
+	if neg != (err != nil) {
+		ts.Fatalf("storesql %s: %v", args[0], err)
+	}
 }

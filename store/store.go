@@ -207,5 +207,10 @@ var (
 	ErrUnchanged   = errors.New("nothing to commit: unchanged since the last revision")
 	ErrLabelTaken  = errors.New("the label already names a revision")
 	ErrSerialTaken = errors.New("the serial is already in the register")
-	ErrReadOnly    = errors.New("read-only transaction")
+	// ErrRegisterDamaged: the register's last entry is not the one its
+	// chain records, so entries were deleted or replaced outside redline
+	// and a number could be issued twice; nothing is appended until the
+	// store is restored.
+	ErrRegisterDamaged = errors.New("the register is damaged")
+	ErrReadOnly        = errors.New("read-only transaction")
 )

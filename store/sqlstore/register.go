@@ -49,6 +49,9 @@ func (t *tx) AppendRegister(e store.Entry) (store.Entry, error) {
 	if err != nil {
 		return store.Entry{}, err
 	}
+	if err := t.registerEndsAt(seq, prev); err != nil {
+		return store.Entry{}, err
+	}
 	e.Seq, e.PrevHash, e.At = seq+1, prev, t.now
 	e.DTGTime = e.DTGTime.UTC()
 	e.Originator = store.FoldOriginator(e.Originator)
@@ -77,6 +80,36 @@ func (t *tx) AppendRegister(e store.Entry) (store.Entry, error) {
 }
 
 // foldSerial is the form serials are compared in: upper case, no spaces.
+// registerEndsAt checks that the register's last entry is the chain's
+// recorded head (seq, hash). A register whose end was deleted, perhaps with
+// its counter set back, could otherwise give a number out a second time.
+func (t *tx) registerEndsAt(seq int64, hash string) error {
+	// The head itself and anything after it, by the primary key.
+	rows, err := t.query("SELECT seq, hash FROM register WHERE seq >= ? ORDER BY seq LIMIT 2", max(seq, 1))
+	if err != nil {
+		return readErr(err)
+	}
+	defer rows.Close()
+	last, lastHash, n := int64(0), "", 0
+	for rows.Next() {
+		if err := rows.Scan(&last, &lastHash); err != nil {
+			return readErr(err)
+		}
+		n++
+	}
+	if err := rows.Err(); err != nil {
+		return readErr(err)
+	}
+	want := 0
+	if seq > 0 {
+		want = 1
+	}
+	if n != want || (seq > 0 && (last != seq || lastHash != hash)) {
+		return fmt.Errorf("%w: its last entry is not #%d, the one its chain records, so entries were deleted or replaced outside redline; restore the store from a backup before anything is sent", store.ErrRegisterDamaged, seq)
+	}
+	return nil
+}
+
 func foldSerial(s string) string {
 	return strings.ToUpper(strings.Join(strings.Fields(s), ""))
 }

@@ -42,6 +42,7 @@ func Run(t *testing.T, b Backend) {
 		{"Clearances", testClearances},
 		{"VerifyClean", testVerifyClean},
 		{"Tamper", testTamper},
+		{"RegisterReset", testRegisterReset},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, b) })

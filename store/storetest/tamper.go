@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -78,6 +79,9 @@ func testTamper(t *testing.T, b Backend) {
 				return
 			}
 			// However the register was damaged, its number is not issued again.
+			if strings.Contains(tc.query, "FROM register") {
+				refuseAppend(t, s)
+			}
 			update(t, s, func(tx store.Tx) error {
 				n, err := tx.NextNumber("T", 1988)
 				if err == nil && n == 1 {
@@ -86,5 +90,50 @@ func testTamper(t *testing.T, b Backend) {
 				return err
 			})
 		})
+	}
+}
+
+// refuseAppend checks that nothing is appended to a register whose end is
+// not the one its chain records.
+func refuseAppend(t *testing.T, s store.Store) {
+	t.Helper()
+	err := s.Update(ctx, func(tx store.Tx) error {
+		_, err := tx.AppendRegister(store.Entry{Series: "T", Year: 1988, YearKey: 1988, Number: 5, Serial: "T 5/88",
+			DTG: "212135Z DEC 88", Originator: "FCO", Draft: "s.md", Rev: 1, RevHash: "x"})
+		return err
+	})
+	if !errors.Is(err, store.ErrRegisterDamaged) {
+		t.Errorf("appending to a damaged register gave %v, want ErrRegisterDamaged", err)
+	}
+}
+
+// testRegisterReset deletes the register and sets its counter back, as
+// someone freeing a serial would: Verify names the break, and the number
+// cannot be registered again.
+func testRegisterReset(t *testing.T, b Backend) {
+	if b.Exec == nil {
+		t.Skip("the backend gives no direct access for tampering")
+	}
+	s := tamperFixture(t, b)
+	b.Exec(t, s, "DELETE FROM register")
+	b.Exec(t, s, "DELETE FROM counters")
+	rep, err := s.Verify(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Problems) == 0 {
+		t.Fatal("Verify found nothing after the register was emptied and its counter reset")
+	}
+	err = s.Update(ctx, func(tx store.Tx) error {
+		n, err := tx.NextNumber("T", 1988)
+		if err != nil {
+			return err
+		}
+		_, err = tx.AppendRegister(store.Entry{Series: "T", Year: 1988, YearKey: 1988, Number: n, Serial: "T 1/88",
+			DTG: "212135Z DEC 88", Originator: "FCO", Draft: "s.md", Rev: 1, RevHash: "x"})
+		return err
+	})
+	if !errors.Is(err, store.ErrRegisterDamaged) {
+		t.Fatalf("T 1/88 registered again after the register was emptied (err %v), want ErrRegisterDamaged", err)
 	}
 }
