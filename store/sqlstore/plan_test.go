@@ -29,31 +29,32 @@ import (
 // (BenchmarkStoreHistory in cmd) kept as a test that cannot flake. It runs
 // on SQLite always and on PostgreSQL when the tests have one.
 func TestQueriesUseIndexes(t *testing.T) {
-	t.Run("sqlite", func(t *testing.T) {
-		s, err := OpenSQLite(context.Background(), filepath.Join(t.TempDir(), "store.db"), Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer s.Close()
-		for _, st := range planStatements(t, s) {
-			for _, scanned := range sqlitePlanScans(t, s, st) {
-				t.Errorf("%s\n  scans %s", st.q, scanned)
+	backends := []struct {
+		name  string
+		open  func(t *testing.T) (*Store, error)
+		scans func(*testing.T, *Store, planStmt) []string
+	}{
+		{"sqlite", func(t *testing.T) (*Store, error) {
+			return OpenSQLite(context.Background(), filepath.Join(t.TempDir(), "store.db"), Options{})
+		}, sqlitePlanScans},
+		{"postgres", func(t *testing.T) (*Store, error) {
+			return OpenPostgres(context.Background(), storetest.PostgresDSN(t), Options{}) // skips without PostgreSQL
+		}, postgresPlanScans},
+	}
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) {
+			s, err := b.open(t)
+			if err != nil {
+				t.Fatal(err)
 			}
-		}
-	})
-	t.Run("postgres", func(t *testing.T) {
-		dsn := storetest.PostgresDSN(t) // skips without PostgreSQL
-		s, err := OpenPostgres(context.Background(), dsn, Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer s.Close()
-		for _, st := range planStatements(t, s) {
-			for _, scanned := range postgresPlanScans(t, s, st) {
-				t.Errorf("%s\n  scans %s", st.q, scanned)
+			defer s.Close()
+			for _, st := range planStatements(t, s) {
+				for _, scanned := range b.scans(t, s, st) {
+					t.Errorf("%s\n  scans %s", st.q, scanned)
+				}
 			}
-		}
-	})
+		})
+	}
 }
 
 // planStmt is one statement a command made, with its arguments.
