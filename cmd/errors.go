@@ -8,6 +8,7 @@ import (
 	"github.com/redline-dev/redline/draft"
 	"github.com/redline-dev/redline/render"
 	"github.com/redline-dev/redline/store"
+	"github.com/redline-dev/redline/store/sqlstore"
 	"github.com/redline-dev/redline/telegram"
 	"github.com/redline-dev/redline/templates"
 )
@@ -118,6 +119,8 @@ func packageHints(err error) []string {
 		return []string{fmt.Sprintf("list them with `redline changes %s`; accept them all with `redline accept %s --all`", unresolved.Draft, unresolved.Draft)}
 	case errors.As(err, &empty) && empty.Builtin != "":
 		return []string{fmt.Sprintf("or fill it with `redline templates show --embedded %s`", empty.Builtin)}
+	case errors.Is(err, sqlstore.ErrNoStore):
+		return []string{"a new shared store is made with `redline init --store URL`"}
 	case errors.Is(err, store.ErrRegisterDamaged):
 		return []string{"`redline fsck` names every damaged record"}
 	case errors.As(err, &short):

@@ -59,6 +59,9 @@ func (ws *Workspace) Store() (store.Store, error) {
 	var s store.Store
 	var err error
 	if IsPostgresURL(ws.Config.Store) {
+		// Made by init, or empty for a file store to be carried into;
+		// otherwise never made anew here.
+		opts.Existing = !legacy
 		s, err = sqlstore.OpenPostgres(ctx, ws.Config.Store, opts)
 	} else {
 		if _, serr := os.Stat(ws.StorePath()); serr != nil && !legacy {

@@ -10,6 +10,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
 	"net/url"
 	"path"
@@ -35,7 +36,16 @@ var migrations embed.FS
 type Options struct {
 	// Clock stamps the records; nil means time.Now. Only tests set it.
 	Clock func() time.Time
+	// Existing refuses a store whose schema has not been made yet, instead
+	// of making it: a workspace that names a shared PostgreSQL store set
+	// up before must not start an empty one in its place when the tables
+	// are dropped or the address is changed. redline init leaves it false.
+	Existing bool
 }
+
+// ErrNoStore is the error of an open with Options.Existing where there is
+// no store.
+var ErrNoStore = errors.New("no redline store is there (its tables are gone, or the address names another database or schema): restore it from a backup, or correct the address")
 
 // Store is a store.Store on a SQL database.
 type Store struct {
@@ -43,6 +53,7 @@ type Store struct {
 	kind     string
 	location string
 	clock    func() time.Time
+	existing bool // see Options.Existing
 }
 
 var _ store.Store = (*Store)(nil)
@@ -76,7 +87,7 @@ func OpenPostgres(ctx context.Context, dsn string, opts Options) (*Store, error)
 		return nil, fmt.Errorf("cannot open the store %s: %w", Redact(dsn), err)
 	}
 	db.SetMaxOpenConns(4)
-	s := &Store{db: db, kind: "postgres", location: Redact(dsn), clock: opts.Clock}
+	s := &Store{db: db, kind: "postgres", location: Redact(dsn), clock: opts.Clock, existing: opts.Existing}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("cannot open the store %s: %w", Redact(dsn), err)
@@ -166,6 +177,9 @@ func (s *Store) migrate(ctx context.Context) error {
 	have := 0
 	if err := q.QueryRowContext(ctx, "SELECT COALESCE(MAX(version), 0) FROM schema_version").Scan(&have); err != nil {
 		return err
+	}
+	if have == 0 && s.existing {
+		return ErrNoStore // the rollback takes schema_version away again
 	}
 	dir := path.Join("migrations", s.kind)
 	files, err := migrations.ReadDir(dir)
