@@ -9,11 +9,12 @@ import (
 	"time"
 
 	"github.com/redline-dev/redline/render"
+	"github.com/redline-dev/redline/render/pdffont"
 )
 
 // pdfSetup reads what a PDF takes from the environment: the creation date
 // from SOURCE_DATE_EPOCH (reproducible builds' convention; unset means the
-// view's fixed date) and the fallback fonts render.FallbackFontEnv names,
+// view's fixed date) and the fallback fonts pdffont.FallbackFontEnv names,
 // separated as in PATH.
 func pdfSetup(getenv func(string) string) (render.PDFSetup, error) {
 	var s render.PDFSetup
@@ -24,7 +25,7 @@ func pdfSetup(getenv func(string) string) (render.PDFSetup, error) {
 		}
 		s.Created = time.Unix(n, 0).UTC()
 	}
-	for _, p := range filepath.SplitList(getenv(render.FallbackFontEnv)) {
+	for _, p := range filepath.SplitList(getenv(pdffont.FallbackFontEnv)) {
 		if p = strings.TrimSpace(p); p != "" {
 			s.FallbackFonts = append(s.FallbackFonts, p)
 		}

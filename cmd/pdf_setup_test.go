@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/redline-dev/redline/render"
+	"github.com/redline-dev/redline/render/pdffont"
 )
 
 // The PDF setup comes from the environment it is given: a creation date
@@ -13,8 +13,8 @@ import (
 // epoch that is not a count of seconds.
 func TestPDFSetupReadsTheEnvironment(t *testing.T) {
 	env := map[string]string{
-		"SOURCE_DATE_EPOCH":    " 598829400 ",
-		render.FallbackFontEnv: "/a/one.ttf: :/b/two.ttf",
+		"SOURCE_DATE_EPOCH":     " 598829400 ",
+		pdffont.FallbackFontEnv: "/a/one.ttf: :/b/two.ttf",
 	}
 	s, err := pdfSetup(func(k string) string { return env[k] })
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/redline-dev/redline/cable"
 	"github.com/redline-dev/redline/diff"
+	"github.com/redline-dev/redline/render/pdffont"
 )
 
 func init() { RegisterFormat(Format{Name: "pdf", Binary: true, Render: diffPDF}) }
@@ -80,7 +81,7 @@ type blLine struct {
 
 // blDoc is a blackline laid out in pages, ready to draw.
 type blDoc struct {
-	fonts  *pdfFonts
+	fonts  *pdffont.Fonts
 	paper  paperSize
 	banner string
 	title  string
@@ -106,14 +107,14 @@ func DiffPDFWithWarnings(w io.Writer, c *diff.Comparison, opts DiffOptions) (war
 	if err != nil {
 		return nil, err
 	}
-	if doc.fonts.fbErr != nil {
-		return nil, doc.fonts.fbErr
+	if doc.fonts.Err() != nil {
+		return nil, doc.fonts.Err()
 	}
 	drawBlackline(pdf, doc)
 	if err := finishPDF(w, pdf); err != nil {
 		return nil, err
 	}
-	return doc.fonts.warnings(), nil
+	return doc.fonts.Warnings(), nil
 }
 
 // layoutBlackline measures and places everything; drawing comes after, once
@@ -126,14 +127,14 @@ func layoutBlackline(c *diff.Comparison, opts DiffOptions) (*fpdf.Fpdf, *blDoc, 
 	if title == "" {
 		title = fmt.Sprintf("Blackline: %s against %s", sideName(c.Old, "old"), sideName(c.New, "new"))
 	}
-	pdf, paper, err := newPDF(opts.Paper, opts.PDF.Created, title, proseFaces)
+	pdf, paper, err := newPDF(opts.Paper, opts.PDF.Created, title, pdffont.ProseFaces)
 	if err != nil {
 		return nil, nil, err
 	}
-	pf := newPDFFonts(pdf, opts.PDF.FallbackFonts)
+	pf := pdffont.New(pdf, pdffont.Config{Named: opts.PDF.FallbackFonts, NoSearch: opts.PDF.NoFallbackSearch})
 	b := &blBuilder{pdf: pdf, fonts: pf, paper: paper, right: paper.w - blMarginRight}
 	b.build(c, title, "")
-	if note := pf.note(); note != "" {
+	if note := pf.Note(); note != "" {
 		// Some characters print as U+FFFD: lay out again with a note
 		// saying so under the key, where a reader looks first.
 		b = &blBuilder{pdf: pdf, fonts: pf, paper: paper, right: paper.w - blMarginRight}
@@ -195,7 +196,7 @@ func classRank(s string) int {
 // blBuilder lays out lines top to bottom within the text column.
 type blBuilder struct {
 	pdf   *fpdf.Fpdf
-	fonts *pdfFonts
+	fonts *pdffont.Fonts
 	paper paperSize
 	right float64
 	lines []blLine
@@ -207,7 +208,7 @@ type blBuilder struct {
 }
 
 func (b *blBuilder) width(family, style string, size float64, s string) float64 {
-	return b.fonts.width(family, style, size, s)
+	return b.fonts.Width(family, style, size, s)
 }
 
 // add puts one line of fixed items.
@@ -224,36 +225,36 @@ func (b *blBuilder) space(h float64) { b.lines = append(b.lines, blLine{h: h}) }
 
 func (b *blBuilder) heading(s string) {
 	b.space(8)
-	b.add(18, blItem{x: blMarginLeft, text: s, family: fontProse, style: "B", size: 12, color: blColorText})
+	b.add(18, blItem{x: blMarginLeft, text: s, family: pdffont.Prose, style: "B", size: 12, color: blColorText})
 	b.lines[len(b.lines)-1].keepNext = true
 	b.lines = append(b.lines, blLine{h: 6, rule: true, keepNext: true})
 }
 
 func (b *blBuilder) build(c *diff.Comparison, title, printNote string) {
-	b.flow([]blRun{{text: title, family: fontProse, style: "B", size: 15, color: blColorText}}, 21)
+	b.flow([]blRun{{text: title, family: pdffont.Prose, style: "B", size: 15, color: blColorText}}, 21)
 	b.space(6)
 	b.sideRows("Old", "deleted text", c.Old)
 	b.sideRows("New", "inserted text", c.New)
 	b.space(4)
 	b.legend()
 	for _, n := range c.Notes {
-		b.flow([]blRun{{text: "Note: " + n, family: fontProse, style: "I", size: 9, color: blColorMuted}}, 12)
+		b.flow([]blRun{{text: "Note: " + n, family: pdffont.Prose, style: "I", size: 9, color: blColorMuted}}, 12)
 	}
 	if printNote != "" {
-		b.flow([]blRun{{text: printNote, family: fontProse, style: "I", size: 9, color: blColorMuted}}, 12)
+		b.flow([]blRun{{text: printNote, family: pdffont.Prose, style: "I", size: 9, color: blColorMuted}}, 12)
 	}
 	if len(c.Fields) > 0 {
 		b.heading("Field changes")
 		for _, f := range c.Fields {
-			runs := []blRun{{text: f.Name + ": ", family: fontProse, style: "B", size: blTextSize, color: blColorText}}
+			runs := []blRun{{text: f.Name + ": ", family: pdffont.Prose, style: "B", size: blTextSize, color: blColorText}}
 			if f.Old != "" {
-				runs = append(runs, blRun{text: f.Old, family: fontProse, size: blTextSize, color: blColorDel, deco: decoStrike, changed: true})
+				runs = append(runs, blRun{text: f.Old, family: pdffont.Prose, size: blTextSize, color: blColorDel, deco: decoStrike, changed: true})
 			}
 			if f.Old != "" && f.New != "" {
-				runs = append(runs, blRun{text: " ", family: fontProse, size: blTextSize, color: blColorText})
+				runs = append(runs, blRun{text: " ", family: pdffont.Prose, size: blTextSize, color: blColorText})
 			}
 			if f.New != "" {
-				runs = append(runs, blRun{text: f.New, family: fontProse, size: blTextSize, color: blColorIns, deco: decoUnderline, changed: true})
+				runs = append(runs, blRun{text: f.New, family: pdffont.Prose, size: blTextSize, color: blColorIns, deco: decoUnderline, changed: true})
 			}
 			b.flow(runs, blLineH)
 		}
@@ -275,19 +276,19 @@ func (b *blBuilder) sideRows(role, shows string, s diff.Side) {
 			parts = append(parts, v)
 		}
 	}
-	label := blItem{x: blMarginLeft, text: role + ":", family: fontProse, style: "B", size: blTextSize, color: blColorText}
+	label := blItem{x: blMarginLeft, text: role + ":", family: pdffont.Prose, style: "B", size: blTextSize, color: blColorText}
 	b.flowAt([]blRun{
-		{text: name, family: fontProse, style: "B", size: blTextSize, color: blColorText},
-		{text: "  (" + shows + ")", family: fontProse, style: "I", size: 9, color: blColorMuted},
+		{text: name, family: pdffont.Prose, style: "B", size: blTextSize, color: blColorText},
+		{text: "  (" + shows + ")", family: pdffont.Prose, style: "I", size: 9, color: blColorMuted},
 	}, blLineH, blMarginLeft+40, &label)
 	if len(parts) > 0 {
-		b.flowAt([]blRun{{text: strings.Join(parts, " · "), family: fontProse, size: 9.5, color: blColorMuted}}, 13, blMarginLeft+40, nil)
+		b.flowAt([]blRun{{text: strings.Join(parts, " · "), family: pdffont.Prose, size: 9.5, color: blColorMuted}}, 13, blMarginLeft+40, nil)
 	}
 }
 
 // legend shows each mark once, drawn as the text below draws it.
 func (b *blBuilder) legend() {
-	runs := []blRun{{text: "Key: ", family: fontProse, style: "B", size: 9.5, color: blColorText}}
+	runs := []blRun{{text: "Key: ", family: pdffont.Prose, style: "B", size: 9.5, color: blColorText}}
 	for i, k := range []struct {
 		s    string
 		col  [3]int
@@ -299,11 +300,11 @@ func (b *blBuilder) legend() {
 		{"moved to", blColorMove, decoDoubleUnderline},
 	} {
 		if i > 0 {
-			runs = append(runs, blRun{text: "   ", family: fontProse, size: 9.5, color: blColorText})
+			runs = append(runs, blRun{text: "   ", family: pdffont.Prose, size: 9.5, color: blColorText})
 		}
-		runs = append(runs, blRun{text: k.s, family: fontProse, size: 9.5, color: k.col, deco: k.deco})
+		runs = append(runs, blRun{text: k.s, family: pdffont.Prose, size: 9.5, color: k.col, deco: k.deco})
 	}
-	runs = append(runs, blRun{text: "   Numbers in the margin count the changes.", family: fontProse, style: "I", size: 9, color: blColorMuted})
+	runs = append(runs, blRun{text: "   Numbers in the margin count the changes.", family: pdffont.Prose, style: "I", size: 9, color: blColorMuted})
 	b.flow(runs, 14)
 }
 
@@ -318,7 +319,7 @@ func (b *blBuilder) summary(c *diff.Comparison) {
 	b.heading("Summary")
 	col1, col2, col3 := blMarginLeft, blMarginLeft+170.0, blMarginLeft+260.0
 	cell := func(x float64, s string, style string, right bool) blItem {
-		it := blItem{x: x, text: s, family: fontProse, style: style, size: blTextSize, color: blColorText}
+		it := blItem{x: x, text: s, family: pdffont.Prose, style: style, size: blTextSize, color: blColorText}
 		it.w = b.width(it.family, it.style, it.size, s)
 		if right {
 			it.x = x + 60 - it.w
@@ -381,12 +382,12 @@ func drawBlackline(pdf *fpdf.Fpdf, doc *blDoc) {
 		w, h := doc.paper.w, doc.paper.h
 		if doc.banner != "" {
 			pdf.SetTextColor(0, 0, 0)
-			drawCentered(pf, fontProse, "B", blBannerSize, w, 34, doc.banner)
-			drawCentered(pf, fontProse, "B", blBannerSize, w, h-26, doc.banner)
+			drawCentered(pf, pdffont.Prose, "B", blBannerSize, w, 34, doc.banner)
+			drawCentered(pf, pdffont.Prose, "B", blBannerSize, w, h-26, doc.banner)
 		}
-		pdf.SetFont(fontProse, "", 8)
+		pdf.SetFont(pdffont.Prose, "", 8)
 		pdf.SetTextColor(blColorMuted[0], blColorMuted[1], blColorMuted[2])
-		pf.text(fontProse, "", 8, blMarginLeft, h-42, truncateTo(pf, fontProse, "", 8, doc.title, w-blMarginLeft-blMarginRight-80))
+		pf.Text(pdffont.Prose, "", 8, blMarginLeft, h-42, truncateTo(pf, pdffont.Prose, "", 8, doc.title, w-blMarginLeft-blMarginRight-80))
 		pageNo := fmt.Sprintf("Page %d of %d", pi+1, total)
 		pdf.Text(w-blMarginRight-pdf.GetStringWidth(pageNo), h-42, pageNo)
 		pdf.SetDrawColor(170, 170, 170)
@@ -415,7 +416,7 @@ func drawBlackline(pdf *fpdf.Fpdf, doc *blDoc) {
 					nums[i] = fmt.Sprint(n)
 				}
 				s := strings.Join(nums, ",")
-				pdf.SetFont(fontProse, "B", 8)
+				pdf.SetFont(pdffont.Prose, "B", 8)
 				pdf.SetTextColor(blColorMuted[0], blColorMuted[1], blColorMuted[2])
 				pdf.Text(blNumberRight-pdf.GetStringWidth(s), base, s)
 			}
@@ -426,10 +427,10 @@ func drawBlackline(pdf *fpdf.Fpdf, doc *blDoc) {
 	}
 }
 
-func drawItem(pf *pdfFonts, it blItem, base float64) {
-	pdf := pf.pdf
+func drawItem(pf *pdffont.Fonts, it blItem, base float64) {
+	pdf := pf.PDF()
 	pdf.SetTextColor(it.color[0], it.color[1], it.color[2])
-	pf.text(it.family, it.style, it.size, it.x, base, it.text)
+	pf.Text(it.family, it.style, it.size, it.x, base, it.text)
 	if it.deco == decoNone || it.w == 0 {
 		return
 	}
@@ -440,8 +441,8 @@ func drawItem(pf *pdfFonts, it blItem, base float64) {
 		return
 	}
 	lead := strings.TrimSuffix(it.text, strings.TrimLeft(it.text, " "))
-	x1 := it.x + pf.width(it.family, it.style, it.size, lead)
-	x2 := x1 + pf.width(it.family, it.style, it.size, core)
+	x1 := it.x + pf.Width(it.family, it.style, it.size, lead)
+	x2 := x1 + pf.Width(it.family, it.style, it.size, core)
 	pdf.SetDrawColor(it.color[0], it.color[1], it.color[2])
 	pdf.SetLineWidth(0.7)
 	switch it.deco {
@@ -459,12 +460,12 @@ func drawItem(pf *pdfFonts, it blItem, base float64) {
 }
 
 // truncateTo shortens s with an ellipsis to fit width in the given face.
-func truncateTo(pf *pdfFonts, family, style string, size float64, s string, width float64) string {
-	if pf.width(family, style, size, s) <= width {
+func truncateTo(pf *pdffont.Fonts, family, style string, size float64, s string, width float64) string {
+	if pf.Width(family, style, size, s) <= width {
 		return s
 	}
 	r := []rune(s)
-	for len(r) > 0 && pf.width(family, style, size, string(r)+"…") > width {
+	for len(r) > 0 && pf.Width(family, style, size, string(r)+"…") > width {
 		r = r[:len(r)-1]
 	}
 	return string(r) + "…"

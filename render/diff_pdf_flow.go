@@ -6,6 +6,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/redline-dev/redline/diff"
+	"github.com/redline-dev/redline/render/pdffont"
 )
 
 // blRun is a stretch of text in one style, before it is broken into lines.
@@ -28,10 +29,10 @@ func segmentRuns(segs []diff.Segment) []blRun {
 	for _, s := range segs {
 		if s.By != "" && s.Change != 0 && s.Change != lastBy && s.Op != diff.OpEqual {
 			// Who made the change, in small muted type before it.
-			runs = append(runs, blRun{text: "«" + s.By + "»", family: fontProse, style: "I", size: 8, color: blColorMuted, change: s.Change, changed: true})
+			runs = append(runs, blRun{text: "«" + s.By + "»", family: pdffont.Prose, style: "I", size: 8, color: blColorMuted, change: s.Change, changed: true})
 			lastBy = s.Change
 		}
-		r := blRun{family: fontProse, size: blTextSize, color: blColorText, change: s.Change}
+		r := blRun{family: pdffont.Prose, size: blTextSize, color: blColorText, change: s.Change}
 		switch s.Op {
 		case diff.OpEqual:
 			r.text = s.B
@@ -245,8 +246,8 @@ func (b *blBuilder) place(r blRun, s string, w float64) {
 		last := &b.cur.items[n-1]
 		if last.family == r.family && last.style == r.style && last.size == r.size && last.color == r.color && last.deco == r.deco && last.x+last.w == b.x {
 			last.text += s
-			if last.hasSym && plainASCII(s) {
-				sym, unit := b.fonts.symWidth(r.family, r.style, r.size, s)
+			if last.hasSym && pdffont.PlainASCII(s) {
+				sym, unit := b.fonts.SymWidth(r.family, r.style, r.size, s)
 				last.sym += sym
 				last.w = float64(last.sym) * unit / 1000
 			} else {
@@ -258,8 +259,8 @@ func (b *blBuilder) place(r blRun, s string, w float64) {
 		}
 	}
 	it := blItem{x: b.x, w: w, text: s, family: r.family, style: r.style, size: r.size, color: r.color, deco: r.deco}
-	if plainASCII(s) {
-		it.sym, _ = b.fonts.symWidth(r.family, r.style, r.size, s)
+	if pdffont.PlainASCII(s) {
+		it.sym, _ = b.fonts.SymWidth(r.family, r.style, r.size, s)
 		it.hasSym = true
 	}
 	b.cur.items = append(b.cur.items, it)

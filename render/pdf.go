@@ -9,12 +9,8 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/redline-dev/redline/render/pdffont"
 	"github.com/redline-dev/redline/telegram"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/gomono"
-	"golang.org/x/image/font/gofont/gomonobold"
-	"golang.org/x/image/font/gofont/goregular"
 )
 
 // PDFOptions are the settings of a printed cable.
@@ -28,7 +24,7 @@ type PDFOptions struct {
 }
 
 // PDFSetup is what a PDF takes from the machine it is made on, which the
-// caller reads (redline's cmd from SOURCE_DATE_EPOCH and FallbackFontEnv)
+// caller reads (redline's cmd from SOURCE_DATE_EPOCH and pdffont.FallbackFontEnv)
 // and passes in; no PDF view reads the environment.
 type PDFSetup struct {
 	// Created is the document's creation date. When zero, it is a fixed
@@ -38,15 +34,10 @@ type PDFSetup struct {
 	// embedded fonts lack, tried in order before the well-known paths;
 	// each must be usable.
 	FallbackFonts []string
+	// NoFallbackSearch leaves out the well-known places fallback fonts are
+	// looked for, as on a machine that has none.
+	NoFallbackSearch bool
 }
-
-// Font families registered in every document. The Go fonts are embedded in
-// the binary (golang.org/x/image/font/gofont) and cover Latin, Greek and
-// Cyrillic, so any draft prints without font files on the machine.
-const (
-	fontMono  = "gomono"
-	fontProse = "goregular"
-)
 
 // pdfFixedDate is the creation date of every PDF when neither the caller nor
 // SOURCE_DATE_EPOCH gives one: 1 January 1980, the earliest date a ZIP
@@ -84,23 +75,9 @@ func pdfDate(created time.Time) time.Time {
 	return pdfFixedDate
 }
 
-// pdfFace is one embedded font face.
-type pdfFace struct {
-	family, style string
-	ttf           []byte
-}
-
-// Faces of the printed cable and of the blackline. Only the faces a
-// document uses are registered: parsing a TrueType font costs more than
-// drawing a page.
-var (
-	cableFaces = []pdfFace{{fontMono, "", gomono.TTF}, {fontMono, "B", gomonobold.TTF}}
-	proseFaces = []pdfFace{{fontProse, "", goregular.TTF}, {fontProse, "B", gobold.TTF}, {fontProse, "I", goitalic.TTF}}
-)
-
 // newPDF starts a document in points on the given paper, with the given
 // embedded fonts and reproducible metadata.
-func newPDF(paper string, created time.Time, title string, faces []pdfFace) (*fpdf.Fpdf, paperSize, error) {
+func newPDF(paper string, created time.Time, title string, faces []pdffont.Face) (*fpdf.Fpdf, paperSize, error) {
 	size, err := lookupPaper(paper)
 	if err != nil {
 		return nil, size, err
@@ -123,22 +100,11 @@ func newPDF(paper string, created time.Time, title string, faces []pdfFace) (*fp
 	}
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
-	for _, f := range faces {
-		addFontCopy(pdf, f.family, f.style, f.ttf)
-	}
+	pdffont.Register(pdf, faces)
 	if err := pdf.Error(); err != nil {
 		return nil, size, fmt.Errorf("pdf: %v", err)
 	}
 	return pdf, size, nil
-}
-
-// addFontCopy registers a TrueType font with the document from a private
-// copy of its bytes: fpdf's subsetter appends to slices of the font data it
-// was given (the horizontal metrics of glyphs past the last long metric), so
-// sharing the embedded font bytes let the first document of a process change
-// them and every later document come out different.
-func addFontCopy(pdf *fpdf.Fpdf, family, style string, ttf []byte) {
-	pdf.AddUTF8FontFromBytes(family, style, bytes.Clone(ttf))
 }
 
 // finishPDF writes the document to w, or returns the first drawing error.
@@ -183,25 +149,25 @@ func CablePDFWithWarnings(w io.Writer, l *telegram.Layout, opts PDFOptions) (war
 	if l == nil || len(l.Pages) == 0 {
 		return nil, fmt.Errorf("pdf: the cable has no pages to print")
 	}
-	pdf, size, err := newPDF(opts.Paper, opts.Setup.Created, opts.Title, cableFaces)
+	pdf, size, err := newPDF(opts.Paper, opts.Setup.Created, opts.Title, pdffont.CableFaces)
 	if err != nil {
 		return nil, err
 	}
-	pf := newPDFFonts(pdf, opts.Setup.FallbackFonts)
+	pf := pdffont.New(pdf, pdffont.Config{Named: opts.Setup.FallbackFonts, NoSearch: opts.Setup.NoFallbackSearch})
 	banner := strings.TrimSpace(l.Classification)
 	pages, cols, rows := placeCable(pf, l, banner)
-	if pf.fbErr != nil {
-		return nil, pf.fbErr
+	if pf.Err() != nil {
+		return nil, pf.Err()
 	}
 	m := measureCable(size, cols, rows)
-	note := pf.note()
+	note := pf.Note()
 	total := len(l.Pages)
 	for i, p := range l.Pages {
 		pdf.AddPage()
 		pdf.SetTextColor(0, 0, 0)
 		y := cableMargin
 		if banner != "" {
-			drawCentered(pf, fontMono, "B", cableBannerSize, size.w, y+cableBannerSize, banner)
+			drawCentered(pf, pdffont.Mono, "B", cableBannerSize, size.w, y+cableBannerSize, banner)
 		}
 		y += 2 * cableBannerSize * 1.3
 		for j, runs := range pages[i].lines {
@@ -214,12 +180,12 @@ func CablePDFWithWarnings(w io.Writer, l *telegram.Layout, opts PDFOptions) (war
 		}
 		footY := size.h - cableMargin
 		if banner != "" {
-			drawCentered(pf, fontMono, "B", cableBannerSize, size.w, footY-cableBannerSize*1.3, banner)
+			drawCentered(pf, pdffont.Mono, "B", cableBannerSize, size.w, footY-cableBannerSize*1.3, banner)
 		}
 		// PAGE n OF m at the foot, unless the template's page lines
 		// already say it.
 		if !hasPageOf(append(append([]string{}, p.Header...), p.Footer...), i+1, total) {
-			pdf.SetFont(fontMono, "", 8)
+			pdf.SetFont(pdffont.Mono, "", 8)
 			pageNo := fmt.Sprintf("PAGE %d OF %d", i+1, total)
 			pdf.Text(size.w-cableMargin-pdf.GetStringWidth(pageNo), footY, pageNo)
 		}
@@ -230,7 +196,7 @@ func CablePDFWithWarnings(w io.Writer, l *telegram.Layout, opts PDFOptions) (war
 	if err := finishPDF(w, pdf); err != nil {
 		return nil, err
 	}
-	return pf.warnings(), nil
+	return pf.Warnings(), nil
 }
 
 // cablePage is one page's lines as placed glyphs, and which lines are bold.
@@ -243,7 +209,7 @@ type cablePage struct {
 // fixes the width in columns (cols, the widest line) and the longest page
 // (rows), and finds the characters that need the fallback font or a
 // replacement.
-func placeCable(pf *pdfFonts, l *telegram.Layout, banner string) (pages []cablePage, cols, rows int) {
+func placeCable(pf *pdffont.Fonts, l *telegram.Layout, banner string) (pages []cablePage, cols, rows int) {
 	pages = make([]cablePage, len(l.Pages))
 	cols, rows = 1, 1
 	for i, p := range l.Pages {
@@ -254,7 +220,7 @@ func placeCable(pf *pdfFonts, l *telegram.Layout, banner string) (pages []cableP
 			if bold[len(pages[i].lines)] {
 				style = "B"
 			}
-			runs, c := pf.pdfCells(fontMono, style, expandTabs(line))
+			runs, c := pdfCells(pf, pdffont.Mono, style, expandTabs(line))
 			cols = max(cols, c)
 			pages[i].lines = append(pages[i].lines, runs)
 		}
@@ -311,7 +277,7 @@ func drawCableLine(pdf *fpdf.Fpdf, runs []pdfCell, style string, y float64, m ca
 				pdf.SetFont(r.font, "", min(max(m.fontSize*target/w, m.fontSize*0.8), m.fontSize*1.25))
 			}
 		} else {
-			pdf.SetFont(fontMono, style, m.fontSize)
+			pdf.SetFont(pdffont.Mono, style, m.fontSize)
 		}
 		if r.font != "" || r.cells != 1 {
 			x += (target - pdf.GetStringWidth(r.text)) / 2
@@ -322,14 +288,14 @@ func drawCableLine(pdf *fpdf.Fpdf, runs []pdfCell, style string, y float64, m ca
 
 // drawCableNote writes the fonts note below the first page's bottom
 // banner, in the margin, so that the cable's own lines stay as laid out.
-func drawCableNote(pf *pdfFonts, size paperSize, note string) {
-	pf.pdf.SetTextColor(90, 90, 90)
+func drawCableNote(pf *pdffont.Fonts, size paperSize, note string) {
+	pf.PDF().SetTextColor(90, 90, 90)
 	noteSize := 6.5
-	if w := pf.width(fontMono, "", noteSize, note); w > size.w-cableMargin {
+	if w := pf.Width(pdffont.Mono, "", noteSize, note); w > size.w-cableMargin {
 		noteSize *= (size.w - cableMargin) / w
 	}
-	pf.text(fontMono, "", noteSize, cableMargin/2, size.h-cableMargin/2, note)
-	pf.pdf.SetTextColor(0, 0, 0)
+	pf.Text(pdffont.Mono, "", noteSize, cableMargin/2, size.h-cableMargin/2, note)
+	pf.PDF().SetTextColor(0, 0, 0)
 }
 
 // recoverPDF turns a panic inside fpdf into an error, so that no input can
@@ -354,8 +320,8 @@ type pdfCell struct {
 // pdfCells places the characters of a line on the monospaced grid the
 // text output uses (a wide character takes two columns) and returns the
 // pieces to draw and the line's width in columns.
-func (pf *pdfFonts) pdfCells(family, style, line string) ([]pdfCell, int) {
-	if plainASCII(line) {
+func pdfCells(pf *pdffont.Fonts, family, style, line string) ([]pdfCell, int) {
+	if pdffont.PlainASCII(line) {
 		if strings.TrimSpace(line) == "" {
 			return nil, len(line)
 		}
@@ -371,26 +337,26 @@ func (pf *pdfFonts) pdfCells(family, style, line string) ([]pdfCell, int) {
 		}
 		cur.Reset()
 	}
-	for _, g := range pf.glyphs(family, style, line) {
-		cells := widths.RuneWidth(g.r)
-		if cells <= 1 && g.font == "" && g.out != replacementChar {
+	for _, g := range pf.Glyphs(family, style, line) {
+		cells := widths.RuneWidth(g.Rune)
+		if cells <= 1 && g.Font == "" && g.Out != pdffont.ReplacementChar {
 			// Zero-width marks the face has stay with their letter.
 			if cur.Len() == 0 {
 				curCol = col
 			}
-			cur.WriteString(g.out)
+			cur.WriteString(g.Out)
 			col += cells
 			continue
 		}
 		flush()
 		cells = max(cells, 1)
-		if n := len(runs); g.font != "" && n > 0 && runs[n-1].font == g.font && runs[n-1].col+runs[n-1].cells == col {
+		if n := len(runs); g.Font != "" && n > 0 && runs[n-1].font == g.Font && runs[n-1].col+runs[n-1].cells == col {
 			// Consecutive characters of the fallback font are drawn as
 			// one string, so that the text extracts as it was written.
-			runs[n-1].text += g.out
+			runs[n-1].text += g.Out
 			runs[n-1].cells += cells
-		} else if g.out != " " {
-			runs = append(runs, pdfCell{col: col, cells: cells, text: g.out, font: g.font})
+		} else if g.Out != " " {
+			runs = append(runs, pdfCell{col: col, cells: cells, text: g.Out, font: g.Font})
 		}
 		col += cells
 	}
@@ -421,8 +387,8 @@ func atoiOK(s string) int {
 	return n
 }
 
-func drawCentered(pf *pdfFonts, family, style string, sizePt, pageW, y float64, s string) {
-	pf.text(family, style, sizePt, (pageW-pf.width(family, style, sizePt, s))/2, y, s)
+func drawCentered(pf *pdffont.Fonts, family, style string, sizePt, pageW, y float64, s string) {
+	pf.Text(family, style, sizePt, (pageW-pf.Width(family, style, sizePt, s))/2, y, s)
 }
 
 // pageLines joins a page's header, lines and footer as printed between the

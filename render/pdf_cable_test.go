@@ -3,13 +3,15 @@ package render
 import (
 	"bytes"
 	"fmt"
-	"github.com/redline-dev/redline/telegram"
 	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/redline-dev/redline/render/pdffont"
+	"github.com/redline-dev/redline/telegram"
 
 	"github.com/redline-dev/redline/draft"
 )
@@ -315,13 +317,13 @@ func indexFrom(lines []string, from int, want string) int {
 // changed by the first PDF of a process made every later one different.
 func TestPDFLeavesEmbeddedFontsUnchanged(t *testing.T) {
 	before := map[string][]byte{}
-	for _, f := range append(append([]pdfFace{}, cableFaces...), proseFaces...) {
-		before[f.family+"/"+f.style] = bytes.Clone(f.ttf)
+	for _, f := range append(append([]pdffont.Face{}, pdffont.CableFaces...), pdffont.ProseFaces...) {
+		before[f.Family+"/"+f.Style] = bytes.Clone(f.TTF)
 	}
 	renderCable(t, sentCableLayout(t, 20), PDFOptions{})
-	for _, f := range append(append([]pdfFace{}, cableFaces...), proseFaces...) {
-		if !bytes.Equal(before[f.family+"/"+f.style], f.ttf) {
-			t.Errorf("rendering a cable changed the embedded font %s %q", f.family, f.style)
+	for _, f := range append(append([]pdffont.Face{}, pdffont.CableFaces...), pdffont.ProseFaces...) {
+		if !bytes.Equal(before[f.Family+"/"+f.Style], f.TTF) {
+			t.Errorf("rendering a cable changed the embedded font %s %q", f.Family, f.Style)
 		}
 	}
 }

@@ -98,7 +98,7 @@ func TestListItemsHang(t *testing.T) {
 			t.Fatalf("%s: the item was not laid out", mark)
 		}
 		first, next := lines[at], lines[at+1]
-		wordX := first.items[0].x + doc.fonts.width(first.items[0].family, first.items[0].style, first.items[0].size, mark+" ")
+		wordX := first.items[0].x + doc.fonts.Width(first.items[0].family, first.items[0].style, first.items[0].size, mark+" ")
 		if len(next.items) == 0 || next.items[0].x < wordX-0.01 || next.items[0].x > wordX+0.01 {
 			t.Errorf("%s: the wrapped line starts at x=%.2f, want %.2f under the first word", mark, next.items[0].x, wordX)
 		}

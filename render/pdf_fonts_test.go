@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"github.com/redline-dev/redline/telegram"
 	"io"
 	"os"
 	"os/exec"
@@ -12,6 +11,9 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/redline-dev/redline/render/pdffont"
+	"github.com/redline-dev/redline/telegram"
 
 	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/image/font/gofont/gomono"
@@ -24,26 +26,17 @@ import (
 // its absence a failure.
 func needFallbackFont(t *testing.T) {
 	t.Helper()
-	pf := newPDFFonts(fpdf.New("P", "pt", "A4", ""), nil)
-	if pf.fallbackFor('中') == "" {
-		if pf.fbErr != nil {
-			t.Fatal(pf.fbErr)
+	pf := pdffont.New(fpdf.New("P", "pt", "A4", ""), pdffont.Config{})
+	if pf.FallbackFor('中') == "" {
+		if pf.Err() != nil {
+			t.Fatal(pf.Err())
 		}
-		msg := "no fallback font with CJK glyphs found: install " + FallbackFontPackage + " (or set " + FallbackFontEnv + ") to run the CJK PDF checks"
+		msg := "no fallback font with CJK glyphs found: install " + pdffont.FallbackFontPackage + " (or set " + pdffont.FallbackFontEnv + ") to run the CJK PDF checks"
 		if os.Getenv("REDLINE_REQUIRE_PDFTOOLS") == "1" {
 			t.Fatal(msg + ", REDLINE_REQUIRE_PDFTOOLS=1 requires it")
 		}
 		t.Skip(msg)
 	}
-}
-
-// noFallback hides every fallback font for the test, as on a machine
-// without one.
-func noFallback(t *testing.T) {
-	t.Helper()
-	saved := fallbackFontPaths
-	fallbackFontPaths = nil
-	t.Cleanup(func() { fallbackFontPaths = saved })
 }
 
 // pdfFontNames lists the fonts pdffonts finds in a document.
@@ -149,7 +142,7 @@ func TestDiffPDFCJK(t *testing.T) {
 	if strings.Contains(got, "\uFFFD") || strings.Contains(got, "Printing note") {
 		t.Errorf("CJK replaced although a fallback font is present:\n%s", got)
 	}
-	if fonts := pdfFontNames(t, buf.Bytes()); !strings.Contains(fonts, fontFallback) {
+	if fonts := pdfFontNames(t, buf.Bytes()); !strings.Contains(fonts, pdffont.FallbackFamily) {
 		t.Errorf("fallback font not embedded:\n%s", fonts)
 	}
 	// The fallback font's subset is reproducible too.
@@ -159,7 +152,7 @@ func TestDiffPDFCJK(t *testing.T) {
 	}
 	// Without CJK, the fallback font stays out of the document.
 	plain := renderDiffPDF(t, handComparison(), DiffOptions{})
-	if fonts := pdfFontNames(t, plain); strings.Contains(fonts, fontFallback) {
+	if fonts := pdfFontNames(t, plain); strings.Contains(fonts, pdffont.FallbackFamily) {
 		t.Errorf("fallback font embedded in a document that does not need it:\n%s", fonts)
 	}
 }
@@ -168,14 +161,13 @@ func TestDiffPDFCJK(t *testing.T) {
 // prints as U+FFFD (never as empty boxes without a word) and the warning
 // says how to get a font.
 func TestDiffPDFCJKWithoutFallback(t *testing.T) {
-	noFallback(t)
 	var buf bytes.Buffer
-	warns, err := DiffPDFWithWarnings(&buf, cjkComparison(), DiffOptions{})
+	warns, err := DiffPDFWithWarnings(&buf, cjkComparison(), DiffOptions{PDF: PDFSetup{NoFallbackSearch: true}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	all := strings.Join(warns, "\n")
-	for _, want := range []string{"U+4E2D", FallbackFontEnv, FallbackFontPackage} {
+	for _, want := range []string{"U+4E2D", pdffont.FallbackFontEnv, pdffont.FallbackFontPackage} {
 		if !strings.Contains(all, want) {
 			t.Errorf("warning lacks %q:\n%s", want, all)
 		}
@@ -201,16 +193,15 @@ func TestFallbackFontEnv(t *testing.T) {
 		{ttc, "collection"},
 	} {
 		_, err := DiffPDFWithWarnings(io.Discard, cjkComparison(), DiffOptions{PDF: PDFSetup{FallbackFonts: []string{tc.path}}})
-		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), FallbackFontEnv) {
-			t.Errorf("%s: error %v, want one with %q and %s", tc.path, err, tc.want, FallbackFontEnv)
+		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), pdffont.FallbackFontEnv) {
+			t.Errorf("%s: error %v, want one with %q and %s", tc.path, err, tc.want, pdffont.FallbackFontEnv)
 		}
 	}
 	// A good font by name is used: Go Mono has no CJK, so the CJK is
 	// replaced, and the warning names the font.
 	good := filepath.Join(dir, "gomono.ttf")
 	os.WriteFile(good, gomono.TTF, 0o644)
-	noFallback(t)
-	warns, err := DiffPDFWithWarnings(io.Discard, cjkComparison(), DiffOptions{PDF: PDFSetup{FallbackFonts: []string{good}}})
+	warns, err := DiffPDFWithWarnings(io.Discard, cjkComparison(), DiffOptions{PDF: PDFSetup{FallbackFonts: []string{good}, NoFallbackSearch: true}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -223,18 +214,18 @@ func TestFallbackFontEnv(t *testing.T) {
 // it. Debian's DroidSansFallbackFull.ttf lacks Hangul, which
 // DroidSansFallback.ttf (same package) has.
 func TestFallbackChain(t *testing.T) {
-	full, part := fallbackFontPaths[0], fallbackFontPaths[1]
+	known := pdffont.WellKnownPaths()
+	full, part := known[0], known[1]
 	for _, p := range []string{full, part} {
 		if _, err := os.Stat(p); err != nil {
 			if os.Getenv("REDLINE_REQUIRE_PDFTOOLS") == "1" {
-				t.Fatalf("%s not found but REDLINE_REQUIRE_PDFTOOLS=1: install %s", p, FallbackFontPackage)
+				t.Fatalf("%s not found but REDLINE_REQUIRE_PDFTOOLS=1: install %s", p, pdffont.FallbackFontPackage)
 			}
-			t.Skipf("%s not found: install %s to run this test", p, FallbackFontPackage)
+			t.Skipf("%s not found: install %s to run this test", p, pdffont.FallbackFontPackage)
 		}
 	}
 	c := &diff.Comparison{Segments: []diff.Segment{{Op: diff.OpEqual, A: "中华 서울 ひらがな", B: "中华 서울 ひらがな"}}}
-	noFallback(t)
-	warns, err := DiffPDFWithWarnings(io.Discard, c, DiffOptions{PDF: PDFSetup{FallbackFonts: []string{full}}})
+	warns, err := DiffPDFWithWarnings(io.Discard, c, DiffOptions{PDF: PDFSetup{FallbackFonts: []string{full}, NoFallbackSearch: true}})
 	if err != nil || !strings.Contains(strings.Join(warns, ""), "U+C11C") || strings.Contains(strings.Join(warns, ""), "U+4E2D") {
 		t.Fatalf("with %s alone: warnings %q, error %v; want Hangul only replaced", full, warns, err)
 	}
@@ -244,23 +235,11 @@ func TestFallbackChain(t *testing.T) {
 		t.Fatalf("with both: warnings %q, error %v", warns, err)
 	}
 	needPDFTools(t)
-	if fonts := pdfFontNames(t, buf.Bytes()); !strings.Contains(fonts, fallbackFamily(0)) || !strings.Contains(fonts, fallbackFamily(1)) {
+	if fonts := pdfFontNames(t, buf.Bytes()); !strings.Contains(fonts, pdffont.FallbackFamily) || !strings.Contains(fonts, pdffont.FallbackFamily+"2") {
 		t.Errorf("both fallback fonts should be embedded:\n%s", fonts)
 	}
 	if got := squash(strings.Join(pdfPages(t, buf.Bytes()), " ")); !strings.Contains(got, "中华 서울 ひらがな") {
 		t.Errorf("text lost:\n%s", got)
-	}
-}
-
-func TestCheckTrueType(t *testing.T) {
-	if err := checkTrueType(gomono.TTF); err != nil {
-		t.Errorf("Go Mono refused: %v", err)
-	}
-	otto := append([]byte("OTTO"), make([]byte, 20)...)
-	for _, b := range [][]byte{nil, []byte("short"), otto, append([]byte("ttcf"), make([]byte, 20)...), append([]byte{0, 1, 0, 0, 0, 200}, make([]byte, 10)...)} {
-		if err := checkTrueType(b); err == nil {
-			t.Errorf("%q accepted", b)
-		}
 	}
 }
 
@@ -281,14 +260,13 @@ func emojiCable() *telegram.Layout {
 // TestCablePDFSupplementary: the cable printout survives emoji and rare
 // CJK too, with the note at the foot of page 1 and warnings.
 func TestCablePDFSupplementary(t *testing.T) {
-	noFallback(t)
 	var buf bytes.Buffer
-	warns, err := CablePDFWithWarnings(&buf, emojiCable(), PDFOptions{})
+	warns, err := CablePDFWithWarnings(&buf, emojiCable(), PDFOptions{Setup: PDFSetup{NoFallbackSearch: true}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	all := strings.Join(warns, "\n")
-	for _, want := range []string{"U+1F389", "U+2000B", "U+4E2D", "U+0007", FallbackFontPackage} {
+	for _, want := range []string{"U+1F389", "U+2000B", "U+4E2D", "U+0007", pdffont.FallbackFontPackage} {
 		if !strings.Contains(all, want) {
 			t.Errorf("warnings lack %s:\n%s", want, all)
 		}
@@ -317,7 +295,7 @@ func TestCablePDFCJK(t *testing.T) {
 	}
 	needPDFTools(t)
 	keepPDF(t, buf.Bytes())
-	if fonts := pdfFontNames(t, buf.Bytes()); !strings.Contains(fonts, fontFallback) {
+	if fonts := pdfFontNames(t, buf.Bytes()); !strings.Contains(fonts, pdffont.FallbackFamily) {
 		t.Errorf("fallback font not embedded:\n%s", fonts)
 	}
 	if page := pdfPages(t, buf.Bytes())[0]; !strings.Contains(page, "中华人民共和国 SAYS YES") {

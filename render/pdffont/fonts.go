@@ -1,4 +1,4 @@
-package render
+package pdffont
 
 import (
 	"bytes"
@@ -15,7 +15,7 @@ import (
 
 // Glyph coverage. The embedded Go fonts cover Latin, Greek and Cyrillic but
 // no CJK and no emoji, and fpdf cannot map a character above U+FFFF at all
-// (it panics). So every string goes through pdfFonts before fpdf sees it:
+// (it panics). So every string goes through Fonts before fpdf sees it:
 // runs the primary face has are drawn in it, runs a fallback TrueType font
 // found on the machine has are drawn in that, and anything else is replaced
 // by a visible U+FFFD and reported, never silently printed as an empty box.
@@ -51,27 +51,27 @@ var fallbackFontPaths = []string{
 	"/System/Library/Fonts/Supplemental/Arial Unicode.ttf",
 }
 
-// fontFallback is the family name the first fallback font is registered
+// FallbackFamily is the family name the first fallback font is registered
 // under; the next are fallback2, fallback3 and so on. Each has one face:
 // bold and italic text falls back to it upright.
-const fontFallback = "fallback"
+const FallbackFamily = "fallback"
 
 func fallbackFamily(i int) string {
 	if i == 0 {
-		return fontFallback
+		return FallbackFamily
 	}
-	return fmt.Sprintf("%s%d", fontFallback, i+1)
+	return fmt.Sprintf("%s%d", FallbackFamily, i+1)
 }
 
-// replacementChar is drawn for a character no font can print: the Go fonts
+// ReplacementChar is drawn for a character no font can print: the Go fonts
 // have a glyph for it, so it is visible.
-const replacementChar = "\uFFFD"
+const ReplacementChar = "\uFFFD"
 
 // faceTTF holds the embedded faces by family and style.
 var faceTTF = func() map[string][]byte {
 	m := map[string][]byte{}
-	for _, f := range append(append([]pdfFace{}, cableFaces...), proseFaces...) {
-		m[f.family+"/"+f.style] = f.ttf
+	for _, f := range append(append([]Face{}, CableFaces...), ProseFaces...) {
+		m[f.Family+"/"+f.Style] = f.TTF
 	}
 	return m
 }()
@@ -148,7 +148,7 @@ func loadFallback(path string) (*fallbackFont, error) {
 	// fpdf's own reader is stricter than sfnt's; a font it rejects would
 	// spoil the whole document, so try it on a scratch one first.
 	scratch := fpdf.New("P", "pt", "A4", "")
-	if err := addFontSafely(scratch, fontFallback, ttf); err != nil {
+	if err := addFontSafely(scratch, FallbackFamily, ttf); err != nil {
 		return nil, err
 	}
 	real, err := filepath.EvalSymlinks(path)
@@ -209,12 +209,15 @@ type fallbackCandidate struct {
 	named bool
 }
 
-func fallbackCandidates(named []string) []fallbackCandidate {
+func fallbackCandidates(named []string, search bool) []fallbackCandidate {
 	var out []fallbackCandidate
 	for _, p := range named {
 		if p = strings.TrimSpace(p); p != "" {
 			out = append(out, fallbackCandidate{p, true})
 		}
+	}
+	if !search {
+		return out
 	}
 	for _, p := range fallbackFontPaths {
 		out = append(out, fallbackCandidate{p, false})
@@ -230,14 +233,15 @@ type docFallback struct {
 	added  bool // registered with the document
 }
 
-// pdfFonts decides, for one document, which font draws each character and
+// Fonts decides, for one document, which font draws each character and
 // what replaces the characters none can draw; it keeps the list of
 // replaced characters for the warnings. Fallback fonts are read only when
 // a character needs one, and registered only when a character is drawn in
 // it, so that a Latin document is the same with or without them.
-type pdfFonts struct {
+type Fonts struct {
 	pdf     *fpdf.Fpdf
 	named   []string // fallback fonts the user named, tried first
+	search  bool     // then the well-known places
 	buf     sfnt.Buffer
 	cover   map[string]map[rune]bool // by family/style
 	cands   []fallbackCandidate      // nil until a character needs them
@@ -248,12 +252,34 @@ type pdfFonts struct {
 	missing map[rune]bool
 }
 
-func newPDFFonts(pdf *fpdf.Fpdf, named []string) *pdfFonts {
-	return &pdfFonts{pdf: pdf, named: named, cover: map[string]map[rune]bool{}, missing: map[rune]bool{}, seen: map[string]bool{}}
+// Config is what a document's fonts take from the caller.
+type Config struct {
+	// Named are fallback fonts the user named (from FallbackFontEnv, read
+	// by the command), tried in order first; each must be usable.
+	Named []string
+	// NoSearch leaves out the well-known places fallback fonts are looked
+	// for, as on a machine that has none.
+	NoSearch bool
 }
 
+// New gives the fonts of one document.
+func New(pdf *fpdf.Fpdf, cfg Config) *Fonts {
+	return &Fonts{pdf: pdf, named: cfg.Named, search: !cfg.NoSearch, cover: map[string]map[rune]bool{}, missing: map[rune]bool{}, seen: map[string]bool{}}
+}
+
+// Err is why a font the user named cannot be used, once a character
+// needed it; nil otherwise.
+func (pf *Fonts) Err() error { return pf.fbErr }
+
+// PDF is the document the fonts draw in.
+func (pf *Fonts) PDF() *fpdf.Fpdf { return pf.pdf }
+
+// WellKnownPaths gives the places searched for fallback fonts, in order,
+// after the named ones.
+func WellKnownPaths() []string { return append([]string(nil), fallbackFontPaths...) }
+
 // has reports whether the embedded face has a glyph for r.
-func (pf *pdfFonts) has(family, style string, r rune) bool {
+func (pf *Fonts) has(family, style string, r rune) bool {
 	if r >= 0x20 && r < 0x7f {
 		return true // every Go face has ASCII
 	}
@@ -278,15 +304,15 @@ func (pf *pdfFonts) has(family, style string, r rune) bool {
 	return ok
 }
 
-// fallbackFor returns the family of the first fallback font that has a
+// FallbackFor returns the family of the first fallback font that has a
 // glyph for r, registering it with the document the first time; "" when
 // none has.
-func (pf *pdfFonts) fallbackFor(r rune) string {
+func (pf *Fonts) FallbackFor(r rune) string {
 	if r > 0xFFFF || pf.fbErr != nil {
 		return ""
 	}
 	if pf.cands == nil {
-		pf.cands = fallbackCandidates(pf.named)
+		pf.cands = fallbackCandidates(pf.named, pf.search)
 		// The fonts the user named are read at once, so that a bad
 		// one is an error whichever character first needs a font.
 		for pf.next < len(pf.cands) && pf.cands[pf.next].named {
@@ -322,7 +348,7 @@ func (pf *pdfFonts) fallbackFor(r rune) string {
 
 // readNext reads the next usable candidate font; false when none is left
 // or a named one cannot be used (pf.fbErr says why).
-func (pf *pdfFonts) readNext() bool {
+func (pf *Fonts) readNext() bool {
 	for pf.next < len(pf.cands) {
 		c := pf.cands[pf.next]
 		pf.next++

@@ -1,4 +1,4 @@
-package render
+package pdffont
 
 import (
 	"fmt"
@@ -10,23 +10,23 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// pdfSpan is a stretch of text drawn in one font.
-type pdfSpan struct {
+// span is a stretch of text drawn in one font.
+type span struct {
 	text string
 	font string // the fallback family, or "" for the face asked for
 }
 
-// glyph is one character as printed: the character of the text, what is
+// Glyph is one character as printed: the character of the text, what is
 // drawn for it, and in which font.
-type glyph struct {
-	r    rune
-	out  string
-	font string // the fallback family, or "" for the face asked for
+type Glyph struct {
+	Rune rune
+	Out  string
+	Font string // the fallback family, or "" for the face asked for
 }
 
-// plainASCII reports whether s is printable ASCII only, the common case
+// PlainASCII reports whether s is printable ASCII only, the common case
 // every face prints as it stands.
-func plainASCII(s string) bool {
+func PlainASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < 0x20 || s[i] >= 0x7f {
 			return false
@@ -35,19 +35,19 @@ func plainASCII(s string) bool {
 	return true
 }
 
-// glyphs decides how each character of s prints: in the face asked for, in
+// Glyphs decides how each character of s prints: in the face asked for, in
 // the fallback, or as U+FFFD (a space, for white space) when neither has
 // it, remembered for the warnings. Invisible formatting characters no font
 // has are left out.
-func (pf *pdfFonts) glyphs(family, style, s string) []glyph {
+func (pf *Fonts) Glyphs(family, style, s string) []Glyph {
 	if !norm.NFC.IsNormalString(s) {
 		s = norm.NFC.String(s) // e + combining acute prints as é
 	}
-	out := make([]glyph, 0, len(s))
+	out := make([]Glyph, 0, len(s))
 	// An emoji sequence no font has (a family joined by zero-width
 	// joiners, a skin tone, a flag's two letters) prints as one U+FFFD.
 	joined, flagHalf := false, false
-	lastReplaced := func() bool { return len(out) > 0 && out[len(out)-1].out == replacementChar }
+	lastReplaced := func() bool { return len(out) > 0 && out[len(out)-1].Out == ReplacementChar }
 	for _, r := range s {
 		if r == 0x200D && lastReplaced() {
 			joined = true
@@ -55,19 +55,19 @@ func (pf *pdfFonts) glyphs(family, style, s string) []glyph {
 		}
 		fb := ""
 		if r != utf8.RuneError && !pf.has(family, style, r) {
-			fb = pf.fallbackFor(r)
+			fb = pf.FallbackFor(r)
 		}
 		switch {
 		case r == utf8.RuneError:
-			out = append(out, glyph{r, replacementChar, ""})
+			out = append(out, Glyph{r, ReplacementChar, ""})
 		case fb != "":
-			out = append(out, glyph{r, string(r), fb})
+			out = append(out, Glyph{r, string(r), fb})
 		case pf.has(family, style, r):
-			out = append(out, glyph{r, string(r), ""})
+			out = append(out, Glyph{r, string(r), ""})
 		case ignorable(r):
 			continue
 		case unicode.IsSpace(r):
-			out = append(out, glyph{r, " ", ""})
+			out = append(out, Glyph{r, " ", ""})
 		default:
 			pf.missing[r] = true
 			regional := r >= 0x1F1E6 && r <= 0x1F1FF
@@ -75,7 +75,7 @@ func (pf *pdfFonts) glyphs(family, style, s string) []glyph {
 				joined, flagHalf = false, false
 				continue
 			}
-			out = append(out, glyph{r, replacementChar, ""})
+			out = append(out, Glyph{r, ReplacementChar, ""})
 			joined, flagHalf = false, regional
 			continue
 		}
@@ -85,29 +85,29 @@ func (pf *pdfFonts) glyphs(family, style, s string) []glyph {
 }
 
 // spans cuts s into runs each drawn in one font (see glyphs).
-func (pf *pdfFonts) spans(family, style, s string) []pdfSpan {
-	if plainASCII(s) {
-		return []pdfSpan{{text: s}}
+func (pf *Fonts) spans(family, style, s string) []span {
+	if PlainASCII(s) {
+		return []span{{text: s}}
 	}
-	var out []pdfSpan
+	var out []span
 	var cur strings.Builder
 	curFont := ""
-	for _, g := range pf.glyphs(family, style, s) {
-		if g.font != curFont && cur.Len() > 0 {
-			out = append(out, pdfSpan{text: cur.String(), font: curFont})
+	for _, g := range pf.Glyphs(family, style, s) {
+		if g.Font != curFont && cur.Len() > 0 {
+			out = append(out, span{text: cur.String(), font: curFont})
 			cur.Reset()
 		}
-		curFont = g.font
-		cur.WriteString(g.out)
+		curFont = g.Font
+		cur.WriteString(g.Out)
 	}
 	if cur.Len() > 0 {
-		out = append(out, pdfSpan{text: cur.String(), font: curFont})
+		out = append(out, span{text: cur.String(), font: curFont})
 	}
 	return out
 }
 
 // printed is s as the document shows it, after replacements.
-func (pf *pdfFonts) printed(family, style, s string) string {
+func (pf *Fonts) printed(family, style, s string) string {
 	var b strings.Builder
 	for _, sp := range pf.spans(family, style, s) {
 		b.WriteString(sp.text)
@@ -119,26 +119,26 @@ func (pf *pdfFonts) printed(family, style, s string) string {
 // SetFont writes a font selection into the page each time it is called,
 // and the layout measures every word, so most calls changed nothing but
 // the size of the page (and the time to compress it).
-func (pf *pdfFonts) setFont(family, style string, size float64) {
+func (pf *Fonts) setFont(family, style string, size float64) {
 	if pt, _ := pf.pdf.GetFontSize(); pt == size && pf.pdf.GetFontFamily() == family && pf.pdf.GetFontStyle() == style {
 		return
 	}
 	pf.pdf.SetFont(family, style, size)
 }
 
-// symWidth is the width of plain ASCII s in the face's glyph units, and
+// SymWidth is the width of plain ASCII s in the face's glyph units, and
 // the font size in page units: fpdf's GetStringWidth is the one times the
 // other over 1000, and the glyph units of two texts add up to those of
 // the two joined.
-func (pf *pdfFonts) symWidth(family, style string, size float64, s string) (sym int, unit float64) {
+func (pf *Fonts) SymWidth(family, style string, size float64, s string) (sym int, unit float64) {
 	pf.setFont(family, style, size)
 	_, unit = pf.pdf.GetFontSize()
 	return pf.pdf.GetStringSymbolWidth(s), unit
 }
 
-// width measures s in the given face and size, each run in its own font.
-func (pf *pdfFonts) width(family, style string, size float64, s string) float64 {
-	if plainASCII(s) {
+// Width measures s in the given face and size, each run in its own font.
+func (pf *Fonts) Width(family, style string, size float64, s string) float64 {
+	if PlainASCII(s) {
 		pf.setFont(family, style, size)
 		return pf.pdf.GetStringWidth(s)
 	}
@@ -149,7 +149,7 @@ func (pf *pdfFonts) width(family, style string, size float64, s string) float64 
 	return w
 }
 
-func (pf *pdfFonts) spanWidth(family, style string, size float64, sp pdfSpan) float64 {
+func (pf *Fonts) spanWidth(family, style string, size float64, sp span) float64 {
 	if sp.font != "" {
 		pf.setFont(sp.font, "", size)
 	} else {
@@ -158,10 +158,10 @@ func (pf *pdfFonts) spanWidth(family, style string, size float64, sp pdfSpan) fl
 	return pf.pdf.GetStringWidth(sp.text)
 }
 
-// text draws s with its baseline at y from x, each run in its own font, and
+// Text draws s with its baseline at y from x, each run in its own font, and
 // leaves the face asked for selected.
-func (pf *pdfFonts) text(family, style string, size, x, y float64, s string) {
-	if plainASCII(s) {
+func (pf *Fonts) Text(family, style string, size, x, y float64, s string) {
+	if PlainASCII(s) {
 		pf.setFont(family, style, size)
 		pf.pdf.Text(x, y, s)
 		return
@@ -174,9 +174,9 @@ func (pf *pdfFonts) text(family, style string, size, x, y float64, s string) {
 	pf.setFont(family, style, size)
 }
 
-// warnings says which characters could not be printed, and how to get a
+// Warnings says which characters could not be printed, and how to get a
 // font for them; nil when every character printed.
-func (pf *pdfFonts) warnings() []string {
+func (pf *Fonts) Warnings() []string {
 	if len(pf.missing) == 0 {
 		return nil
 	}
@@ -199,7 +199,7 @@ func (pf *pdfFonts) warnings() []string {
 			list = append(list, fmt.Sprintf("%U", r))
 		}
 	}
-	msg := fmt.Sprintf("pdf: %d distinct character(s) have no glyph in the fonts and print as %s: %s", len(rs), replacementChar, strings.Join(list, ", "))
+	msg := fmt.Sprintf("pdf: %d distinct character(s) have no glyph in the fonts and print as %s: %s", len(rs), ReplacementChar, strings.Join(list, ", "))
 	if above > 0 {
 		msg += "; characters above U+FFFF, such as emoji, cannot be embedded in the PDF"
 	}
@@ -217,7 +217,7 @@ func (pf *pdfFonts) warnings() []string {
 	return []string{msg}
 }
 
-func (pf *pdfFonts) missingRunes() []rune {
+func (pf *Fonts) missingRunes() []rune {
 	rs := make([]rune, 0, len(pf.missing))
 	for r := range pf.missing {
 		rs = append(rs, r)
@@ -226,9 +226,9 @@ func (pf *pdfFonts) missingRunes() []rune {
 	return rs
 }
 
-// note is the warning as printed in the document itself, with character
+// Note is the warning as printed in the document itself, with character
 // codes only, since the characters themselves cannot be printed.
-func (pf *pdfFonts) note() string {
+func (pf *Fonts) Note() string {
 	if len(pf.missing) == 0 {
 		return ""
 	}
@@ -241,5 +241,5 @@ func (pf *pdfFonts) note() string {
 		}
 		codes = append(codes, fmt.Sprintf("%U", r))
 	}
-	return fmt.Sprintf("Printing note: no font had a glyph for %s; each is printed as %s.", strings.Join(codes, ", "), replacementChar)
+	return fmt.Sprintf("Printing note: no font had a glyph for %s; each is printed as %s.", strings.Join(codes, ", "), ReplacementChar)
 }
