@@ -162,7 +162,7 @@ var archiveCases = []archiveCase{
 	},
 	{
 		file: "state_1979_state_296706_letter.txt",
-		form: anyValue, dtg: "", from: "", to: nil, info: nil,
+		form: "archive-text", dtg: "", from: "", to: nil, info: nil,
 		serial: "STATE 296706", classification: "SECRET", signature: "",
 		subject: anyValue, ending: anyValue, passing: anyValue,
 		textStarts: "1. YOU SHOULD PASS THE FOLLOWING MESSAGE FROM THE PRESIDENT",
@@ -171,9 +171,7 @@ var archiveCases = []archiveCase{
 			"IS UNACCEPTABLE. 4. HOWEVER, I BELIEVE",
 			"IN THE DIFFICULT DAYS TO COME. 5. THE STRONGEST POSSIBLE"},
 		notInText: []string{"Show Headers", "SECRETSTATE", "Sheryl P. Walter", "Declassified/Released"},
-		pending: map[string]string{
-			"parse": "read an archive page that has only the text (banners, a page line run together as SECRETSTATE 296706, archivist's stamps) and no heading: no cable heading found",
-		},
+		pending:   map[string]string{},
 	},
 	{
 		file: "state_1976_state_190412_header_after.txt",

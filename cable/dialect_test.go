@@ -23,7 +23,7 @@ func TestDialectsAreDistinctAndNamed(t *testing.T) {
 			t.Errorf("dialect %s is written by a template but gives a new draft no fields", d.Name)
 		}
 	}
-	if _, err := DialectNamed("telex"); err == nil || !strings.Contains(err.Error(), "use one of archive, fco, personal, state") {
+	if _, err := DialectNamed("telex"); err == nil || !strings.Contains(err.Error(), "use one of archive, archive-text, fco, personal, state") {
 		t.Errorf("unknown dialect: %v", err)
 	}
 }

@@ -119,6 +119,11 @@ func guessKind(name string, data []byte) (kind, note string, alt *Hint) {
 		// An editor's title, dateline and notes around a telegram's text.
 		return KindCable, "", nil
 	}
+	if cable.IsArchiveText(data) {
+		// An archive page's copy of the text alone, its page lines and
+		// stamps between the paragraphs.
+		return KindCable, "", nil
+	}
 	// Every cable heading has an FM line; most texts have none, and need
 	// not be read line by line nor by the cable parser.
 	if !hasFMLine(data) {

@@ -1,0 +1,136 @@
+package cable
+
+import (
+	"regexp"
+	"strings"
+)
+
+// ArchiveText is a State telegram as an archive's web page shows it when
+// only the text is copied: the WikiLeaks PlusD mirror of NARA's database
+// prints a "Show Headers" toggle above the body, and each page break of
+// the original as the classification and the page line run together
+// ("SECRET" then "SECRETSTATE 296706"), with the archivist's release stamp
+// ("… Declassified/Released US Department of State EO Systematic Review …")
+// between pages. There is no heading and no blank line between paragraphs.
+// It is read, never written: the page line gives the serial and the
+// classification, the furniture is counted in the notes, and the text is
+// the telegram's own words, one paragraph per number.
+var ArchiveText = &Dialect{
+	Name:                "archive-text",
+	Title:               "text-only copy of a State telegram from an archive page",
+	Heading:             []string{"TEXT"},
+	AddresseePrecedence: PrecedenceNone,
+	Numbered:            true,
+	Signature:           SignatureInText,
+	CopyOf:              State,
+	rank:                7,
+}
+
+func init() {
+	ArchiveText.read = readArchiveText
+	register(ArchiveText)
+}
+
+var (
+	// atPageRE is a page line run together with the classification above
+	// it: SECRETSTATE 296706, CONFIDENTIALLONDON 11682.
+	atPageRE = regexp.MustCompile(`^(UNCLASSIFIED|LIMITED OFFICIAL USE|CONFIDENTIAL|SECRET|TOP SECRET)\s*((?:PAGE \d+ )?[A-Z][A-Z ]*?) (\d{4,6})$`)
+	// atPageNoRE is the page number some page lines keep: PAGE 02.
+	atPageNoRE = regexp.MustCompile(`^PAGE \d+ `)
+	// atStampRE is an archivist's release stamp.
+	atStampRE = regexp.MustCompile(`(?i)\bdeclassified/released\b`)
+	// atParaRE opens a numbered paragraph.
+	atParaRE = regexp.MustCompile(`^\d{1,3}\. `)
+)
+
+// atClassLine gives the classification of a line that is only one.
+func atClassLine(s string) string {
+	if c, err := ParseClassification(s); err == nil && strings.EqualFold(strings.Join(strings.Fields(s), " "), c) {
+		return c
+	}
+	return ""
+}
+
+// readArchiveText reads an ArchiveText copy. It is recognised by the
+// page's "Show Headers" toggle on the first line or by a run-together page
+// line; anything else is left to the other readers.
+func readArchiveText(data []byte) (*Message, bool, error) {
+	lines := strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
+	first := nextFilled(lines, 0)
+	toggle := first < len(lines) && strings.TrimSpace(lines[first]) == "Show Headers"
+	m := &Message{Form: ArchiveText.Name}
+	var paras []string
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			paras = append(paras, strings.Join(cur, "\n"))
+			cur = nil
+		}
+	}
+	paged := false
+	for i, l := range lines {
+		s := strings.TrimSpace(l)
+		switch {
+		case toggle && i == first:
+			m.Notes = append(m.Notes, s)
+		case s == "":
+			flush()
+		case atPageRE.MatchString(s):
+			g := atPageRE.FindStringSubmatch(s)
+			paged = true
+			m.PageMarkers++
+			if c, err := ParseClassification(g[1]); err == nil && m.Classification == "" {
+				m.Classification = c
+			}
+			if m.Serial == "" {
+				m.Serial = atPageNoRE.ReplaceAllString(g[2], "") + " " + g[3]
+			}
+		case atClassLine(s) != "":
+			if m.Classification == "" {
+				m.Classification = atClassLine(s)
+			}
+		case atStampRE.MatchString(s):
+			m.Notes = append(m.Notes, s)
+		default:
+			if atParaRE.MatchString(s) {
+				flush()
+			}
+			cur = append(cur, s)
+		}
+	}
+	flush()
+	if !toggle && !paged {
+		return nil, false, nil
+	}
+	if len(paras) == 0 {
+		return nil, true, cpErrorf(0, "archive page without the telegram's text: expected its text after %q", strings.TrimSpace(lines[first]))
+	}
+	m.Text = strings.Join(paras, "\n\n")
+	cpNormalizeMessage(m)
+	return m, true, nil
+}
+
+// IsArchiveText reports whether data reads as an ArchiveText copy: the
+// archive page's "Show Headers" toggle first, or a run-together page line
+// within the first 64 KB, in a text that has no cable heading of its own.
+func IsArchiveText(data []byte) bool {
+	const look = 64 << 10
+	if len(data) > look {
+		data = data[:look]
+	}
+	s := strings.ReplaceAll(string(data), "\r\n", "\n")
+	lines := strings.Split(s, "\n")
+	if i := nextFilled(lines, 0); i < len(lines) && strings.TrimSpace(lines[i]) == "Show Headers" {
+		return true
+	}
+	if !strings.Contains(s, "SECRET") && !strings.Contains(s, "CONFIDENTIAL") && !strings.Contains(s, "UNCLASSIFIED") &&
+		!strings.Contains(s, "LIMITED OFFICIAL USE") {
+		return false
+	}
+	for _, l := range lines {
+		if atPageRE.MatchString(strings.TrimSpace(l)) {
+			return !IsCable(data)
+		}
+	}
+	return false
+}
