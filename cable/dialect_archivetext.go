@@ -34,7 +34,7 @@ func init() {
 var (
 	// atPageRE is a page line run together with the classification above
 	// it: SECRETSTATE 296706, CONFIDENTIALLONDON 11682.
-	atPageRE = regexp.MustCompile(`^(UNCLASSIFIED|LIMITED OFFICIAL USE|CONFIDENTIAL|SECRET|TOP SECRET)\s*((?:PAGE \d+ )?[A-Z][A-Z ]*?) (\d{4,6})$`)
+	atPageRE = regexp.MustCompile(`^(` + strings.Join(Classifications, "|") + `)\s*((?:PAGE \d+ )?[A-Z][A-Z ]*?) (\d{4,6})$`)
 	// atPageNoRE is the page number some page lines keep: PAGE 02.
 	atPageNoRE = regexp.MustCompile(`^PAGE \d+ `)
 	// atStampRE is an archivist's release stamp.
@@ -55,7 +55,7 @@ func atClassLine(s string) string {
 // page's "Show Headers" toggle on the first line or by a run-together page
 // line; anything else is left to the other readers.
 func readArchiveText(data []byte) (*Message, bool, error) {
-	lines := strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
+	lines := transcriptLines(data)
 	first := nextFilled(lines, 0)
 	toggle := first < len(lines) && strings.TrimSpace(lines[first]) == "Show Headers"
 	m := &Message{Form: ArchiveText.Name}
@@ -87,7 +87,7 @@ func readArchiveText(data []byte) (*Message, bool, error) {
 			}
 		case atClassLine(s) != "":
 			if m.Classification == "" {
-				m.Classification = atClassLine(s)
+				m.Classification, _ = ParseClassification(s)
 			}
 		case atStampRE.MatchString(s):
 			m.Notes = append(m.Notes, s)
@@ -118,13 +118,15 @@ func IsArchiveText(data []byte) bool {
 	if len(data) > look {
 		data = data[:look]
 	}
-	s := strings.ReplaceAll(string(data), "\r\n", "\n")
-	lines := strings.Split(s, "\n")
+	lines := transcriptLines(data)
 	if i := nextFilled(lines, 0); i < len(lines) && strings.TrimSpace(lines[i]) == "Show Headers" {
 		return true
 	}
-	if !strings.Contains(s, "SECRET") && !strings.Contains(s, "CONFIDENTIAL") && !strings.Contains(s, "UNCLASSIFIED") &&
-		!strings.Contains(s, "LIMITED OFFICIAL USE") {
+	marked := false // a page line needs a classification word: look for one first
+	for _, c := range Classifications {
+		marked = marked || strings.Contains(string(data), c)
+	}
+	if !marked {
 		return false
 	}
 	for _, l := range lines {

@@ -223,7 +223,7 @@ func benchSettle(b *testing.B, dsn string) {
 		b.Fatal(err)
 	}
 	defer db.Close()
-	for _, q := range []string{"VACUUM ANALYZE drafts, revisions, labels, label_events, counters, register, clearances, chains", "CHECKPOINT"} {
+	for _, q := range []string{"VACUUM ANALYZE " + strings.Join(storeTables, ", "), "CHECKPOINT"} {
 		if _, err := db.Exec(q); err != nil {
 			b.Fatalf("%s: %v", q, err)
 		}

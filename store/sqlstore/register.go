@@ -79,7 +79,6 @@ func (t *tx) AppendRegister(e store.Entry) (store.Entry, error) {
 	return e, nil
 }
 
-// foldSerial is the form serials are compared in: upper case, no spaces.
 // registerEndsAt checks that the register's last entry is the chain's
 // recorded head (seq, hash). A register whose end was deleted, perhaps with
 // its counter set back, could otherwise give a number out a second time.
@@ -110,6 +109,7 @@ func (t *tx) registerEndsAt(seq int64, hash string) error {
 	return nil
 }
 
+// foldSerial is the form serials are compared in: upper case, no spaces.
 func foldSerial(s string) string {
 	return strings.ToUpper(strings.Join(strings.Fields(s), ""))
 }
