@@ -5,8 +5,8 @@ import (
 	"fmt"
 
 	"github.com/redline-dev/redline/cable"
+	"github.com/redline-dev/redline/critic"
 	"github.com/redline-dev/redline/draft"
-	"github.com/redline-dev/redline/render"
 	"github.com/redline-dev/redline/store"
 	"github.com/redline-dev/redline/store/sqlstore"
 	"github.com/redline-dev/redline/telegram"
@@ -107,7 +107,7 @@ func packageHints(err error) []string {
 		return []string{"or give --template NAME"}
 	case errors.Is(err, cable.ErrLocalZoneNeeded):
 		return []string{"give --local-zone with an IANA zone name, such as --local-zone Europe/London"}
-	case errors.Is(err, render.ErrCriticUnmarkable):
+	case errors.Is(err, critic.ErrUnmarkable):
 		return []string{"show this comparison with another --format, such as plain or html"}
 	case errors.As(err, &sealed):
 		return []string{fmt.Sprintf("start a new draft from it with `redline reopen %s --to NEW.md`", sealed.Path)}

@@ -397,8 +397,8 @@ func TestCriticRefusesMarksInCode(t *testing.T) {
 	}
 	// The line is where the change, as far as it was widened, begins:
 	// the block of "Intro." at the widest.
-	if msg := err.Error(); !(strings.HasPrefix(msg, "new.md:1: ") || strings.HasPrefix(msg, "new.md:3: ")) || !errors.Is(err, ErrCriticUnmarkable) {
-		t.Errorf("error %q does not name new.md:1 or 3 or is not ErrCriticUnmarkable", msg)
+	if msg := err.Error(); !(strings.HasPrefix(msg, "new.md:1: ") || strings.HasPrefix(msg, "new.md:3: ")) || !errors.Is(err, critic.ErrUnmarkable) {
+		t.Errorf("error %q does not name new.md:1 or 3 or is not critic.ErrUnmarkable", msg)
 	}
 	if buf.Len() != 0 {
 		t.Errorf("wrote %q before failing", buf.String())

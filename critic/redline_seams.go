@@ -1,25 +1,24 @@
-package render
+package critic
 
 import (
-	"github.com/redline-dev/redline/critic"
 	"strings"
 	"unicode/utf8"
 )
 
 // sideText is what a piece resolves to when every change is accepted
 // (accept) or rejected.
-func sideText(p criticPiece, accept bool) string {
-	if accept || !p.change {
-		return p.new
+func sideText(p Piece, accept bool) string {
+	if accept || !p.Change {
+		return p.New
 	}
-	return p.old
+	return p.Old
 }
 
 func isSeamSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
 // seamBefore is the end of the resolved text before piece i: its white
 // space and the character before it (all of it when there is none).
-func seamBefore(pieces []criticPiece, i int, accept bool) string {
+func seamBefore(pieces []Piece, i int, accept bool) string {
 	var tail string
 	for j := i - 1; j >= 0; j-- {
 		s := sideText(pieces[j], accept)
@@ -37,7 +36,7 @@ func seamBefore(pieces []criticPiece, i int, accept bool) string {
 
 // seamAfter is the start of the resolved text after piece i: its white
 // space and the character after it (all of it when there is none).
-func seamAfter(pieces []criticPiece, i int, accept bool) string {
+func seamAfter(pieces []Piece, i int, accept bool) string {
 	var head string
 	for j := i + 1; j < len(pieces); j++ {
 		s := sideText(pieces[j], accept)
@@ -56,12 +55,12 @@ func seamAfter(pieces []criticPiece, i int, accept bool) string {
 // seamTidied reports whether resolving every change one way (accept)
 // would tidy the seam of piece i, a change that resolves to nothing that
 // way: accept and reject keep what a change resolves to exactly, but tidy
-// where one resolves to nothing (critic.SeamTidy).
-func seamTidied(pieces []criticPiece, i int, accept bool) bool {
-	if !pieces[i].change || sideText(pieces[i], accept) != "" {
+// where one resolves to nothing (SeamTidy).
+func seamTidied(pieces []Piece, i int, accept bool) bool {
+	if !pieces[i].Change || sideText(pieces[i], accept) != "" {
 		return false
 	}
-	cut, skip := critic.SeamTidy([]byte(seamBefore(pieces, i, accept)), []byte(seamAfter(pieces, i, accept)))
+	cut, skip := SeamTidy([]byte(seamBefore(pieces, i, accept)), []byte(seamAfter(pieces, i, accept)))
 	return cut > 0 || skip > 0
 }
 
@@ -74,19 +73,19 @@ func seamTidied(pieces []criticPiece, i int, accept bool) bool {
 // into the mark, so that it resolves to that white space
 // ("a{~~ b ~>  ~~}c"); else the character beside it, or the change
 // beside it.
-func sealSeams(pieces []criticPiece) []criticPiece {
+func sealSeams(pieces []Piece) []Piece {
 	kept := pieces[:0]
 	for _, p := range pieces {
-		if p.change || p.new != "" {
+		if p.Change || p.New != "" {
 			kept = append(kept, p)
 		}
 	}
 	pieces = kept
 	for i := 0; i < len(pieces); i++ {
-		if !pieces[i].change {
+		if !pieces[i].Change {
 			continue
 		}
-		if pieces[i].old == "" && pieces[i].new == "" && pieces[i].comment == "" {
+		if pieces[i].Old == "" && pieces[i].New == "" && pieces[i].Comment == "" {
 			pieces = append(pieces[:i], pieces[i+1:]...)
 			i--
 			continue
@@ -104,7 +103,7 @@ func sealSeams(pieces []criticPiece) []criticPiece {
 	return pieces
 }
 
-func tidiedEither(pieces []criticPiece, i int) bool {
+func tidiedEither(pieces []Piece, i int) bool {
 	return seamTidied(pieces, i, true) || seamTidied(pieces, i, false)
 }
 
@@ -113,20 +112,20 @@ func tidiedEither(pieces []criticPiece, i int) bool {
 // change "b " between "a " and "c" is the same as " b" between "a" and
 // " c"), to the nearest place where its seam is not tidied. It reports
 // whether it found one; if not, the pieces are as they were.
-func slideSeam(pieces []criticPiece, i int) ([]criticPiece, int, bool) {
+func slideSeam(pieces []Piece, i int) ([]Piece, int, bool) {
 	p := pieces[i]
-	if p.old != "" && p.new != "" {
+	if p.Old != "" && p.New != "" {
 		return pieces, i, false
 	}
-	work := func() []criticPiece {
-		w := make([]criticPiece, 0, len(pieces)+2)
+	work := func() []Piece {
+		w := make([]Piece, 0, len(pieces)+2)
 		w = append(w, pieces[:i]...)
-		if i == 0 || pieces[i-1].change {
-			w = append(w, criticPiece{})
+		if i == 0 || pieces[i-1].Change {
+			w = append(w, Piece{})
 		}
 		w = append(w, p)
-		if i+1 >= len(pieces) || pieces[i+1].change {
-			w = append(w, criticPiece{})
+		if i+1 >= len(pieces) || pieces[i+1].Change {
+			w = append(w, Piece{})
 		}
 		return append(w, pieces[i+1:]...)
 	}
@@ -136,20 +135,20 @@ func slideSeam(pieces []criticPiece, i int) ([]criticPiece, int, bool) {
 		}
 		return s[len(c):] + c
 	}
-	t := p.old + p.new // one of them is empty
+	t := p.Old + p.New // one of them is empty
 	canSlide := func(left bool) bool {
 		if left {
-			if i == 0 || pieces[i-1].change {
+			if i == 0 || pieces[i-1].Change {
 				return false
 			}
-			_, n := utf8.DecodeLastRuneInString(pieces[i-1].new)
-			return n > 0 && strings.HasSuffix(t, pieces[i-1].new[len(pieces[i-1].new)-n:])
+			_, n := utf8.DecodeLastRuneInString(pieces[i-1].New)
+			return n > 0 && strings.HasSuffix(t, pieces[i-1].New[len(pieces[i-1].New)-n:])
 		}
-		if i+1 >= len(pieces) || pieces[i+1].change {
+		if i+1 >= len(pieces) || pieces[i+1].Change {
 			return false
 		}
-		_, n := utf8.DecodeRuneInString(pieces[i+1].new)
-		return n > 0 && strings.HasPrefix(t, pieces[i+1].new[:n])
+		_, n := utf8.DecodeRuneInString(pieces[i+1].New)
+		return n > 0 && strings.HasPrefix(t, pieces[i+1].New[:n])
 	}
 	for _, left := range []bool{true, false} {
 		if !canSlide(left) {
@@ -157,14 +156,14 @@ func slideSeam(pieces []criticPiece, i int) ([]criticPiece, int, bool) {
 		}
 		w := work()
 		k := i
-		if i == 0 || pieces[i-1].change {
+		if i == 0 || pieces[i-1].Change {
 			k++
 		}
 		text := func() *string {
-			if w[k].old != "" {
-				return &w[k].old
+			if w[k].Old != "" {
+				return &w[k].Old
 			}
-			return &w[k].new
+			return &w[k].New
 		}
 		for step := 0; step < 64; step++ {
 			t := text()
@@ -185,36 +184,36 @@ func slideSeam(pieces []criticPiece, i int) ([]criticPiece, int, bool) {
 // slideStep moves the character beside change k (before it, left, or
 // after it) across it, when the change's text t ends (or begins) with
 // that character; it returns the character moved.
-func slideStep(w []criticPiece, k int, t string, left bool) (string, bool) {
+func slideStep(w []Piece, k int, t string, left bool) (string, bool) {
 	if left {
 		prev := &w[k-1]
-		_, n := utf8.DecodeLastRuneInString(prev.new)
-		if n == 0 || !strings.HasSuffix(t, prev.new[len(prev.new)-n:]) {
+		_, n := utf8.DecodeLastRuneInString(prev.New)
+		if n == 0 || !strings.HasSuffix(t, prev.New[len(prev.New)-n:]) {
 			return "", false
 		}
-		c := prev.new[len(prev.new)-n:]
-		prev.old, prev.new = prev.old[:len(prev.old)-n], prev.new[:len(prev.new)-n]
-		w[k+1].old, w[k+1].new = c+w[k+1].old, c+w[k+1].new
+		c := prev.New[len(prev.New)-n:]
+		prev.Old, prev.New = prev.Old[:len(prev.Old)-n], prev.New[:len(prev.New)-n]
+		w[k+1].Old, w[k+1].New = c+w[k+1].Old, c+w[k+1].New
 		return c, true
 	}
 	next := &w[k+1]
-	_, n := utf8.DecodeRuneInString(next.new)
-	if n == 0 || !strings.HasPrefix(t, next.new[:n]) {
+	_, n := utf8.DecodeRuneInString(next.New)
+	if n == 0 || !strings.HasPrefix(t, next.New[:n]) {
 		return "", false
 	}
-	c := next.new[:n]
-	next.old, next.new = next.old[n:], next.new[n:]
-	w[k-1].old, w[k-1].new = w[k-1].old+c, w[k-1].new+c
+	c := next.New[:n]
+	next.Old, next.New = next.Old[n:], next.New[n:]
+	w[k-1].Old, w[k-1].New = w[k-1].Old+c, w[k-1].New+c
 	return c, true
 }
 
 // dropAllEmpty drops the unchanged pieces left empty, and returns where
 // piece k is then.
-func dropAllEmpty(w []criticPiece, k int) ([]criticPiece, int) {
+func dropAllEmpty(w []Piece, k int) ([]Piece, int) {
 	out := w[:0]
 	ni := 0
 	for j, q := range w {
-		if !q.change && q.new == "" {
+		if !q.Change && q.New == "" {
 			continue
 		}
 		if j == k {
@@ -228,64 +227,64 @@ func dropAllEmpty(w []criticPiece, k int) ([]criticPiece, int) {
 // widenSeam takes into change i the white space beside it (after it
 // first), else one character of the unchanged text beside it, else the
 // change beside it.
-func widenSeam(pieces []criticPiece, i int) ([]criticPiece, int) {
+func widenSeam(pieces []Piece, i int) ([]Piece, int) {
 	p := &pieces[i]
-	hasNext := i+1 < len(pieces) && !pieces[i+1].change
-	hasPrev := i > 0 && !pieces[i-1].change
+	hasNext := i+1 < len(pieces) && !pieces[i+1].Change
+	hasPrev := i > 0 && !pieces[i-1].Change
 	if hasNext {
-		if ws := leadingWS(pieces[i+1].new); ws != "" {
-			p.old, p.new = p.old+ws, p.new+ws
+		if ws := leadingWS(pieces[i+1].New); ws != "" {
+			p.Old, p.New = p.Old+ws, p.New+ws
 			n := &pieces[i+1]
-			n.old, n.new = n.old[len(ws):], n.new[len(ws):]
+			n.Old, n.New = n.Old[len(ws):], n.New[len(ws):]
 			return dropEmpty(pieces, i)
 		}
 	}
 	if hasPrev {
-		if ws := trailingWS(pieces[i-1].new); ws != "" {
-			p.old, p.new = ws+p.old, ws+p.new
+		if ws := trailingWS(pieces[i-1].New); ws != "" {
+			p.Old, p.New = ws+p.Old, ws+p.New
 			q := &pieces[i-1]
-			q.old, q.new = q.old[:len(q.old)-len(ws)], q.new[:len(q.new)-len(ws)]
+			q.Old, q.New = q.Old[:len(q.Old)-len(ws)], q.New[:len(q.New)-len(ws)]
 			return dropEmpty(pieces, i)
 		}
 	}
-	if hasNext && pieces[i+1].new != "" {
+	if hasNext && pieces[i+1].New != "" {
 		n := &pieces[i+1]
-		_, k := utf8.DecodeRuneInString(n.new)
-		c := n.new[:k]
-		p.old, p.new = p.old+c, p.new+c
-		n.old, n.new = n.old[k:], n.new[k:]
+		_, k := utf8.DecodeRuneInString(n.New)
+		c := n.New[:k]
+		p.Old, p.New = p.Old+c, p.New+c
+		n.Old, n.New = n.Old[k:], n.New[k:]
 		return dropEmpty(pieces, i)
 	}
-	if hasPrev && pieces[i-1].new != "" {
+	if hasPrev && pieces[i-1].New != "" {
 		q := &pieces[i-1]
-		_, k := utf8.DecodeLastRuneInString(q.new)
-		c := q.new[len(q.new)-k:]
-		p.old, p.new = c+p.old, c+p.new
-		q.old, q.new = q.old[:len(q.old)-k], q.new[:len(q.new)-k]
+		_, k := utf8.DecodeLastRuneInString(q.New)
+		c := q.New[len(q.New)-k:]
+		p.Old, p.New = c+p.Old, c+p.New
+		q.Old, q.New = q.Old[:len(q.Old)-k], q.New[:len(q.New)-k]
 		return dropEmpty(pieces, i)
 	}
 	// A change beside it: one change of both.
 	j := i + 1
-	if j >= len(pieces) || !pieces[j].change {
+	if j >= len(pieces) || !pieces[j].Change {
 		j = i - 1
 	}
-	if j < 0 || !pieces[j].change {
+	if j < 0 || !pieces[j].Change {
 		return pieces, i
 	}
 	a, b := min(i, j), max(i, j)
-	pieces[a].old += pieces[b].old
-	pieces[a].new += pieces[b].new
-	pieces[a].comment = joinComments(pieces[a].comment, pieces[b].comment)
+	pieces[a].Old += pieces[b].Old
+	pieces[a].New += pieces[b].New
+	pieces[a].Comment = joinComments(pieces[a].Comment, pieces[b].Comment)
 	pieces = append(pieces[:b], pieces[b+1:]...)
 	return pieces, a
 }
 
 // dropEmpty removes unchanged pieces left empty beside change i.
-func dropEmpty(pieces []criticPiece, i int) ([]criticPiece, int) {
-	if i+1 < len(pieces) && !pieces[i+1].change && pieces[i+1].new == "" {
+func dropEmpty(pieces []Piece, i int) ([]Piece, int) {
+	if i+1 < len(pieces) && !pieces[i+1].Change && pieces[i+1].New == "" {
 		pieces = append(pieces[:i+1], pieces[i+2:]...)
 	}
-	if i > 0 && !pieces[i-1].change && pieces[i-1].new == "" {
+	if i > 0 && !pieces[i-1].Change && pieces[i-1].New == "" {
 		pieces = append(pieces[:i-1], pieces[i:]...)
 		i--
 	}
@@ -295,12 +294,12 @@ func dropEmpty(pieces []criticPiece, i int) ([]criticPiece, int) {
 // mergeChanges joins changes that stand side by side with no comment
 // between them into one: a difference in white space inside an equal
 // segment next to an insertion is one change, not two.
-func mergeChanges(pieces []criticPiece) []criticPiece {
+func mergeChanges(pieces []Piece) []Piece {
 	out := pieces[:0]
 	for _, p := range pieces {
-		if n := len(out); n > 0 && p.change && out[n-1].change && p.comment == "" && out[n-1].comment == "" {
-			out[n-1].old += p.old
-			out[n-1].new += p.new
+		if n := len(out); n > 0 && p.Change && out[n-1].Change && p.Comment == "" && out[n-1].Comment == "" {
+			out[n-1].Old += p.Old
+			out[n-1].New += p.New
 			continue
 		}
 		out = append(out, p)

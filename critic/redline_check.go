@@ -1,64 +1,48 @@
-package render
+package critic
 
 import (
 	"errors"
 	"fmt"
-	"github.com/redline-dev/redline/critic"
 	"sort"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/redline-dev/redline/diff"
 )
 
-// The critic view is only useful if accept and reject read back the marks
-// it wrote. Markdown decides what is code (marks in code are text), and
-// the ways of making code are many: code spans, fences, indented lines,
-// and all of these inside list items and block quotes ("-     code" is a
-// list item whose content is an indented code block). So rather than
-// guess, the writer parses what it wrote with the parser accept and
-// reject use, and widens any change that does not read back as written to
-// whole lines, then to whole blocks, until it does. What still does not
-// read back is an error: a redline that silently resolves to the wrong
-// text (QA "F20 remnant": accept --all left {~~human~>Moscow~~} in the
-// text and said no changes remain) is worse than none.
-
-// criticWidenings is how many times checkedCritic widens a change that does
+// widenings is how many times checkedMarks widens a change that does
 // not read back: out of the line breaks it begins with, to whole lines,
 // to its block, then a block more on each side each time.
-const criticWidenings = 6
+const widenings = 6
 
-// ErrCriticUnmarkable is the error for a change the critic view cannot
-// mark; another view can show the comparison.
-var ErrCriticUnmarkable = errors.New("the critic view cannot mark this change so that accept and reject read it back")
+// ErrUnmarkable is the error for a change Redline cannot mark so that
+// accept and reject read it back; another view can show the comparison.
+var ErrUnmarkable = errors.New("cannot mark this change in CriticMarkup so that accept and reject read it back")
 
-// checkedCritic writes the pieces after the new side's front matter and
-// checks the result with critic.Parse: every mark must be read where
+// checkedMarks writes the pieces after head and checks the result
+// with Parse: every mark must be read where
 // it was written, its "~>" included, and no other. (Then each change
 // resolves to the text written in it; how accept and reject tidy the seam
 // of a change that resolves to nothing is sealSeams' concern.)
-func checkedCritic(c *diff.Comparison, pieces []criticPiece) (string, error) {
-	fm := c.New.FrontMatter
+func checkedMarks(name, fm string, pieces []Piece) (string, error) {
 	split := false
 	line, level := 0, 0
-	for iter := 0; iter < 4*criticWidenings; iter++ {
-		var o criticOut
+	for iter := 0; iter < 4*widenings; iter++ {
+		var o Printed
 		pieces, o = widenOutOfCode(pieces)
-		bads := criticMisread(fm, pieces, o)
+		bads := misread(fm, pieces, o)
 		if len(bads) == 0 {
-			return fm + o.text, nil
+			return fm + o.Text, nil
 		}
 		{ // the first change that still does not read back, as widened
 			bad := bads[0]
 			line = 1 + strings.Count(fm, "\n")
 			for _, p := range pieces[:bad] {
-				line += strings.Count(p.new, "\n")
+				line += strings.Count(p.New, "\n")
 			}
-			line += strings.Count(leadingWS(pieces[bad].new), "\n") // where its text starts
+			line += strings.Count(leadingWS(pieces[bad].New), "\n") // where its text starts
 		}
 		// Every change that did not read back is widened a step, the last
 		// first (so that the output offsets of those before stay right).
-		if level < criticWidenings {
+		if level < widenings {
 			if wider, ok := widenAll(pieces, o, bads, level); ok {
 				pieces = wider
 				level++
@@ -86,11 +70,10 @@ func checkedCritic(c *diff.Comparison, pieces []criticPiece) (string, error) {
 		}
 		pieces = fixEdges(sealSeams(pieces))
 	}
-	name := c.New.Name
 	if name == "" {
 		name = "the new version"
 	}
-	return "", fmt.Errorf("%s:%d: %w (its marks would fall in Markdown code, or a backtick on each side would pair across them)", name, line, ErrCriticUnmarkable)
+	return "", fmt.Errorf("%s:%d: %w (its marks would fall in Markdown code, or a backtick on each side would pair across them)", name, line, ErrUnmarkable)
 }
 
 // widenAll widens each of the pieces bads (in order) that did not read
@@ -98,16 +81,16 @@ func checkedCritic(c *diff.Comparison, pieces []criticPiece) (string, error) {
 // one after it that takes more text. A piece whose wider region would
 // reach into one widened already waits for the next round. It reports
 // false when none could be widened.
-func widenAll(pieces []criticPiece, o criticOut, bads []int, level int) ([]criticPiece, bool) {
-	starts := o.starts
-	limit := len(o.text)
+func widenAll(pieces []Piece, o Printed, bads []int, level int) ([]Piece, bool) {
+	starts := o.Starts
+	limit := len(o.Text)
 	changed := false
 	for i := len(bads) - 1; i >= 0; i-- {
 		k := bads[i]
 		if k >= len(starts) {
 			continue
 		}
-		next, nstarts, from, ok := widenMisread(pieces, starts, o.text, k, level, limit)
+		next, nstarts, from, ok := widenMisread(pieces, starts, o.Text, k, level, limit)
 		if !ok {
 			continue
 		}
@@ -116,44 +99,44 @@ func widenAll(pieces []criticPiece, o criticOut, bads []int, level int) ([]criti
 	return pieces, changed
 }
 
-// criticMark is where a mark was written: its opening, its "~>" (or -1)
+// writtenMark is where a mark was written: its opening, its "~>" (or -1)
 // and the end of its closing, as output offsets.
-type criticMark struct{ start, mid, end, piece int }
+type writtenMark struct{ start, mid, end, piece int }
 
 // writtenMarks lists the marks of the critic output in order.
-func writtenMarks(o criticOut) []criticMark {
-	var marks []criticMark
-	for k, ds := range o.delims {
-		cur := criticMark{mid: -1, piece: k}
+func writtenMarks(o Printed) []writtenMark {
+	var marks []writtenMark
+	for k, ds := range o.Delims {
+		cur := writtenMark{mid: -1, piece: k}
 		for _, d := range ds {
 			switch {
-			case o.text[d] == '{':
+			case o.Text[d] == '{':
 				cur.start = d
-			case strings.HasPrefix(o.text[d:], "~>"):
+			case strings.HasPrefix(o.Text[d:], "~>"):
 				cur.mid = d
 			default:
 				cur.end = d + 3
 				marks = append(marks, cur)
-				cur = criticMark{mid: -1, piece: k}
+				cur = writtenMark{mid: -1, piece: k}
 			}
 		}
 	}
 	return marks
 }
 
-// criticMisread parses the critic text (after the front matter fm) and
+// misread parses the critic text (after the front matter fm) and
 // returns the indexes (in order) of the pieces whose marks do not read back as
 // written (or that hold a mark never written); none when
 // every mark does.
-func criticMisread(fm string, pieces []criticPiece, o criticOut) []int {
-	src := fm + o.text
+func misread(fm string, pieces []Piece, o Printed) []int {
+	src := fm + o.Text
 	base := len(fm)
 	pieceAt := func(off int) int { // the piece holding output offset off
 		off -= base
-		return max(sort.SearchInts(o.starts, off+1)-1, 0)
+		return max(sort.SearchInts(o.Starts, off+1)-1, 0)
 	}
 	const name = "redline.md"
-	doc, err := critic.Parse(name, []byte(src))
+	doc, err := Parse(name, []byte(src))
 	if err != nil {
 		var line, col int
 		first := firstChange(pieces)
@@ -165,7 +148,7 @@ func criticMisread(fm string, pieces []criticPiece, o criticOut) []int {
 		// that a long text is not widened one change per parse.
 		bads := []int{first}
 		if code, err := codeOf(o); err == nil {
-			for k, ds := range o.delims {
+			for k, ds := range o.Delims {
 				for _, d := range ds {
 					if k != first && code.InCode(d) {
 						bads = append(bads, k)
@@ -182,7 +165,7 @@ func criticMisread(fm string, pieces []criticPiece, o criticOut) []int {
 	got := doc.Marks()
 	// at places a written mark where the file holds it; an insertion or
 	// deletion has no middle (-1) whatever the front matter's length.
-	at := func(w criticMark) pos {
+	at := func(w writtenMark) pos {
 		mid := -1
 		if w.mid >= 0 {
 			mid = w.mid + base
@@ -197,7 +180,7 @@ func criticMisread(fm string, pieces []criticPiece, o criticOut) []int {
 	bad := map[int]bool{}
 	for _, g := range got {
 		mid := g.Mid
-		if g.Kind != critic.KindSubstitute {
+		if g.Kind != KindSubstitute {
 			mid = -1
 		}
 		p := pos{g.Start, mid, g.End}
@@ -219,9 +202,9 @@ func criticMisread(fm string, pieces []criticPiece, o criticOut) []int {
 	return out
 }
 
-func firstChange(pieces []criticPiece) int {
+func firstChange(pieces []Piece) int {
 	for k, p := range pieces {
-		if p.change {
+		if p.Change {
 			return k
 		}
 	}
@@ -255,7 +238,7 @@ func offsetOfPosition(s string, line, col int) int {
 // hold it), round 2 its whole block (up to the blank lines around it), and
 // each round after a block more on each side. It reports false when there
 // is nothing left to take.
-func widenMisread(pieces []criticPiece, starts []int, out string, k, level, limit int) ([]criticPiece, []int, int, bool) {
+func widenMisread(pieces []Piece, starts []int, out string, k, level, limit int) ([]Piece, []int, int, bool) {
 	end := len(out)
 	if k+1 < len(starts) {
 		end = starts[k+1]
@@ -264,7 +247,7 @@ func widenMisread(pieces []criticPiece, starts []int, out string, k, level, limi
 	if ce > limit {
 		return pieces, starts, limit, false // widened with a later piece already
 	}
-	for r := level; r <= criticWidenings; r++ {
+	for r := level; r <= widenings; r++ {
 		ncs, nce := cs, ce
 		switch r {
 		case 0:
@@ -287,7 +270,7 @@ func widenMisread(pieces []criticPiece, starts []int, out string, k, level, limi
 		if nce > limit {
 			return pieces, starts, limit, false
 		}
-		if ncs < cs || nce > ce || !pieces[k].change {
+		if ncs < cs || nce > ce || !pieces[k].Change {
 			merged, st := mergeRegion(pieces, starts, len(out), ncs, nce)
 			return merged, st, ncs, true
 		}
@@ -298,25 +281,25 @@ func widenMisread(pieces []criticPiece, starts []int, out string, k, level, limi
 // shedLeadingBreaks moves the white space up to the last line break that
 // both sides of change k begin with out of the change, into the unchanged
 // text before it.
-func shedLeadingBreaks(pieces []criticPiece, k int) (out []criticPiece, inserted, ok bool) {
+func shedLeadingBreaks(pieces []Piece, k int) (out []Piece, inserted, ok bool) {
 	p := pieces[k]
-	if !p.change {
+	if !p.Change {
 		return pieces, false, false
 	}
-	pre := commonPrefix(leadingWS(p.old), leadingWS(p.new))
+	pre := commonPrefix(leadingWS(p.Old), leadingWS(p.New))
 	pre = pre[:strings.LastIndexByte(pre, '\n')+1]
-	if pre == "" || (len(pre) == len(p.old) && len(pre) == len(p.new)) {
+	if pre == "" || (len(pre) == len(p.Old) && len(pre) == len(p.New)) {
 		return pieces, false, false
 	}
-	out = append([]criticPiece(nil), pieces[:k]...)
-	if n := len(out); n > 0 && !out[n-1].change {
-		out[n-1].old += pre
-		out[n-1].new += pre
+	out = append([]Piece(nil), pieces[:k]...)
+	if n := len(out); n > 0 && !out[n-1].Change {
+		out[n-1].Old += pre
+		out[n-1].New += pre
 	} else {
-		out = append(out, criticPiece{old: pre, new: pre})
+		out = append(out, Piece{Old: pre, New: pre})
 		inserted = true
 	}
-	out = append(out, criticPiece{change: true, old: p.old[len(pre):], new: p.new[len(pre):], comment: p.comment})
+	out = append(out, Piece{Change: true, Old: p.Old[len(pre):], New: p.New[len(pre):], Comment: p.Comment})
 	return append(out, pieces[k+1:]...), inserted, true
 }
 

@@ -1,4 +1,4 @@
-package render
+package critic
 
 import (
 	"unicode"
@@ -10,18 +10,18 @@ import (
 // order) become unchanged text between smaller changes. It reports false
 // when that gives the same one change, or when the change is too long to
 // split (its sides' pieces multiplied past splitLimit).
-func splitChange(pieces []criticPiece, k int) ([]criticPiece, bool) {
+func splitChange(pieces []Piece, k int) ([]Piece, bool) {
 	p := pieces[k]
-	if !p.change || p.old == "" || p.new == "" {
+	if !p.Change || p.Old == "" || p.New == "" {
 		return pieces, false
 	}
-	parts, ok := commonRuns(splitTokens(p.old), splitTokens(p.new))
+	parts, ok := commonRuns(splitTokens(p.Old), splitTokens(p.New))
 	if !ok {
 		return pieces, false
 	}
 	changes := 0
 	for i := range parts {
-		if parts[i].change {
+		if parts[i].Change {
 			changes++
 		}
 	}
@@ -29,18 +29,18 @@ func splitChange(pieces []criticPiece, k int) ([]criticPiece, bool) {
 		return pieces, false
 	}
 	for i := len(parts) - 1; i >= 0; i-- {
-		if parts[i].change {
-			parts[i].comment = p.comment
+		if parts[i].Change {
+			parts[i].Comment = p.Comment
 			break
 		}
 	}
-	out := append(append(append([]criticPiece(nil), pieces[:k]...), parts...), pieces[k+1:]...)
+	out := append(append(append([]Piece(nil), pieces[:k]...), parts...), pieces[k+1:]...)
 	// Unchanged neighbours join into one piece.
 	merged := out[:0]
 	for _, q := range out {
-		if n := len(merged); n > 0 && !q.change && !merged[n-1].change {
-			merged[n-1].old += q.old
-			merged[n-1].new += q.new
+		if n := len(merged); n > 0 && !q.Change && !merged[n-1].Change {
+			merged[n-1].Old += q.Old
+			merged[n-1].New += q.New
 			continue
 		}
 		merged = append(merged, q)
@@ -77,7 +77,7 @@ func splitTokens(s string) []string {
 
 // commonRuns aligns two token lists by their longest common subsequence
 // and returns the pieces: shared tokens unchanged, the rest changes.
-func commonRuns(a, b []string) ([]criticPiece, bool) {
+func commonRuns(a, b []string) ([]Piece, bool) {
 	n, m := len(a), len(b)
 	if n*m > splitLimit {
 		return nil, false
@@ -96,14 +96,14 @@ func commonRuns(a, b []string) ([]criticPiece, bool) {
 			}
 		}
 	}
-	var parts []criticPiece
+	var parts []Piece
 	add := func(change bool, old, new string) {
-		if n := len(parts); n > 0 && parts[n-1].change == change {
-			parts[n-1].old += old
-			parts[n-1].new += new
+		if n := len(parts); n > 0 && parts[n-1].Change == change {
+			parts[n-1].Old += old
+			parts[n-1].New += new
 			return
 		}
-		parts = append(parts, criticPiece{change: change, old: old, new: new})
+		parts = append(parts, Piece{Change: change, Old: old, New: new})
 	}
 	i, j := 0, 0
 	for i < n || j < m {

@@ -1,20 +1,18 @@
-package render
+package critic
 
 import (
 	"strings"
-
-	"github.com/redline-dev/redline/critic"
 )
 
 // codeOf finds the code spans and blocks of the critic text as the
 // CriticMarkup parser sees them, on a copy whose delimiters are blanked
 // out (so that a delimiter caught in code cannot stop the parse).
-func codeOf(o criticOut) (*critic.Doc, error) {
-	blank := []byte(o.text)
-	for _, ds := range o.delims {
+func codeOf(o Printed) (*Doc, error) {
+	blank := []byte(o.Text)
+	for _, ds := range o.Delims {
 		for _, d := range ds {
 			n := 3
-			if o.text[d:d+2] == "~>" {
+			if o.Text[d:d+2] == "~>" {
 				n = 2
 			}
 			for k := d; k < d+n; k++ {
@@ -22,7 +20,7 @@ func codeOf(o criticOut) (*critic.Doc, error) {
 			}
 		}
 	}
-	return critic.Parse("redline.md", blank)
+	return Parse("redline.md", blank)
 }
 
 // widenOutOfCode writes the pieces. In Markdown, marks inside a code span
@@ -32,9 +30,9 @@ func codeOf(o criticOut) (*critic.Doc, error) {
 // accepting and rejecting still give each side's text exactly. A change
 // whose own two sides make code of its delimiters (an unmatched backtick
 // in each) cannot be helped and is left as it is.
-func widenOutOfCode(pieces []criticPiece) ([]criticPiece, criticOut) {
-	o := writeCritic(pieces)
-	out := o.text
+func widenOutOfCode(pieces []Piece) ([]Piece, Printed) {
+	o := Print(pieces)
+	out := o.Text
 	if !mayHoldCode(out) {
 		return pieces, o
 	}
@@ -46,7 +44,7 @@ func widenOutOfCode(pieces []criticPiece) ([]criticPiece, criticOut) {
 		// The code regions that hold a delimiter of a change, in order.
 		var regions [][2]int
 		for k := range pieces {
-			for _, d := range o.delims[k] {
+			for _, d := range o.Delims[k] {
 				if !doc.InCode(d) {
 					continue
 				}
@@ -79,16 +77,16 @@ func widenOutOfCode(pieces []criticPiece) ([]criticPiece, criticOut) {
 			return pieces, o
 		}
 		before := len(pieces)
-		starts := o.starts
+		starts := o.Starts
 
 		for j := len(regions) - 1; j >= 0; j-- {
 			pieces, starts = mergeRegion(pieces, starts, len(out), regions[j][0], regions[j][1])
 		}
-		o = writeCritic(pieces)
-		if o.text == out && len(pieces) == before {
+		o = Print(pieces)
+		if o.Text == out && len(pieces) == before {
 			return pieces, o // nothing more can be done here (checkedCritic tries more)
 		}
-		out = o.text
+		out = o.Text
 	}
 	return pieces, o
 }
@@ -107,7 +105,7 @@ func mayHoldCode(s string) bool {
 // [cs, ce) covers, cutting unchanged pieces at the range's ends. It returns
 // the pieces and their output offsets, which stay right for the pieces
 // before the range (regions are merged from the last to the first).
-func mergeRegion(pieces []criticPiece, starts []int, total, cs, ce int) ([]criticPiece, []int) {
+func mergeRegion(pieces []Piece, starts []int, total, cs, ce int) ([]Piece, []int) {
 	end := func(k int) int {
 		if k+1 < len(starts) {
 			return starts[k+1]
@@ -122,32 +120,32 @@ func mergeRegion(pieces []criticPiece, starts []int, total, cs, ce int) ([]criti
 	for b < len(pieces)-1 && end(b) < ce {
 		b++
 	}
-	var before, after []criticPiece
-	mid := append([]criticPiece(nil), pieces[a:b+1]...)
+	var before, after []Piece
+	mid := append([]Piece(nil), pieces[a:b+1]...)
 	// Cut unchanged text at the range's ends (output and text offsets
 	// agree when the text needed no escapes).
-	if p := mid[0]; !p.change && starts[a] < cs && critic.Escape(p.new) == p.new {
+	if p := mid[0]; !p.Change && starts[a] < cs && Escape(p.New) == p.New {
 
 		k := cs - starts[a]
-		before = []criticPiece{{old: p.new[:k], new: p.new[:k]}}
-		mid[0] = criticPiece{old: p.new[k:], new: p.new[k:]}
+		before = []Piece{{Old: p.New[:k], New: p.New[:k]}}
+		mid[0] = Piece{Old: p.New[k:], New: p.New[k:]}
 	}
-	if p := mid[len(mid)-1]; !p.change && end(b) > ce && critic.Escape(p.new) == p.new {
-		k := len(p.new) - (end(b) - ce)
-		if k >= 0 && k <= len(p.new) {
-			after = []criticPiece{{old: p.new[k:], new: p.new[k:]}}
-			mid[len(mid)-1] = criticPiece{old: p.new[:k], new: p.new[:k]}
+	if p := mid[len(mid)-1]; !p.Change && end(b) > ce && Escape(p.New) == p.New {
+		k := len(p.New) - (end(b) - ce)
+		if k >= 0 && k <= len(p.New) {
+			after = []Piece{{Old: p.New[k:], New: p.New[k:]}}
+			mid[len(mid)-1] = Piece{Old: p.New[:k], New: p.New[:k]}
 		}
 	}
-	merged := criticPiece{change: true}
+	merged := Piece{Change: true}
 	for _, p := range mid {
-		merged.old += p.old
-		merged.new += p.new
-		if p.comment != "" {
-			merged.comment = p.comment
+		merged.Old += p.Old
+		merged.New += p.New
+		if p.Comment != "" {
+			merged.Comment = p.Comment
 		}
 	}
-	out := append([]criticPiece(nil), pieces[:a]...)
+	out := append([]Piece(nil), pieces[:a]...)
 	st := append([]int(nil), starts[:a]...)
 	if before != nil {
 		out = append(out, before...)
