@@ -127,17 +127,7 @@ func spacesOutside(pieces []Piece) []Piece {
 			out = append(out, Piece{Old: suf, New: suf})
 		}
 	}
-	// Unchanged neighbours join into one piece.
-	merged := out[:0]
-	for _, p := range out {
-		if n := len(merged); n > 0 && !p.Change && !merged[n-1].Change {
-			merged[n-1].Old += p.Old
-			merged[n-1].New += p.New
-			continue
-		}
-		merged = append(merged, p)
-	}
-	return merged
+	return joinUnchanged(out)
 }
 
 func leadingWS(s string) string  { return s[:len(s)-len(strings.TrimLeft(s, " \t\r\n"))] }
@@ -157,4 +147,18 @@ func commonSuffix(a, b string) string {
 		i++
 	}
 	return a[len(a)-i:]
+}
+
+// joinUnchanged makes unchanged pieces side by side one piece, in place.
+func joinUnchanged(pieces []Piece) []Piece {
+	joined := pieces[:0]
+	for _, p := range pieces {
+		if n := len(joined); n > 0 && !p.Change && !joined[n-1].Change {
+			joined[n-1].Old += p.Old
+			joined[n-1].New += p.New
+			continue
+		}
+		joined = append(joined, p)
+	}
+	return joined
 }

@@ -35,17 +35,7 @@ func splitChange(pieces []Piece, k int) ([]Piece, bool) {
 		}
 	}
 	out := append(append(append([]Piece(nil), pieces[:k]...), parts...), pieces[k+1:]...)
-	// Unchanged neighbours join into one piece.
-	merged := out[:0]
-	for _, q := range out {
-		if n := len(merged); n > 0 && !q.Change && !merged[n-1].Change {
-			merged[n-1].Old += q.Old
-			merged[n-1].New += q.New
-			continue
-		}
-		merged = append(merged, q)
-	}
-	return merged, true
+	return joinUnchanged(out), true
 }
 
 // splitLimit bounds the table splitChange fills (old pieces times new).
