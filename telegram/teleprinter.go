@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
@@ -72,9 +73,16 @@ type teleprinter struct {
 	lines  []int // byte offsets of the starts of the body's lines
 	blocks []tpBlock
 	// for the block being built
-	cur     [][]word
-	word    strings.Builder
-	wordAt  int
+	cur [][]word
+	// words holds the text of the words read, chunk by chunk: each word's
+	// text is a string over its chunk, written once and never changed, so
+	// that a word costs no allocation of its own. The word being read is
+	// words[wordStart:].
+	words     []byte
+	wordStart int
+	wordAt    int
+	// scratch is opensStructure's buffer for the lines it asks about.
+	scratch []byte
 	lastPos int
 	// wordRoom is the longest word the block being built can hold on
 	// any of its lines; longWord is set when a longer word is read, and
@@ -428,29 +436,48 @@ func (tp *teleprinter) addText(b []byte, offset int, unescape bool) error {
 			i += size
 			continue
 		}
-		for _, c := range out {
-			if c == ' ' {
+		for k := 0; k < len(out); k++ {
+			if out[k] == ' ' {
 				tp.flushWord()
 				continue
 			}
-			if tp.word.Len() == 0 {
+			if len(tp.words) == tp.wordStart {
 				tp.wordAt = at
 			}
-			tp.word.WriteRune(c)
+			tp.wordByte(out[k])
 		}
 		i += size
 	}
 	return nil
 }
 
+// wordChunk is the size of a chunk of word text.
+const wordChunk = 64 << 10
+
+// wordByte adds a byte to the word being read. A full chunk is left to
+// the words over it, and the word being read starts the next.
+func (tp *teleprinter) wordByte(c byte) {
+	if len(tp.words) == cap(tp.words) {
+		pending := tp.words[tp.wordStart:]
+		next := make([]byte, len(pending), max(wordChunk, 2*len(pending)))
+		copy(next, pending)
+		tp.words, tp.wordStart = next, 0
+	}
+	tp.words = append(tp.words, c)
+}
+
 func (tp *teleprinter) flushWord() {
-	if tp.word.Len() == 0 {
+	n := len(tp.words) - tp.wordStart
+	if n == 0 {
 		return
 	}
-	if tp.word.Len() > tp.wordRoom {
+	if n > tp.wordRoom {
 		tp.longWord = true
 	}
+	// The bytes under the string are never written again: wordByte only
+	// appends past them, and a new chunk is a new array.
+	text := unsafe.String(&tp.words[tp.wordStart], n)
+	tp.wordStart = len(tp.words)
 	seg := &tp.cur[len(tp.cur)-1]
-	*seg = append(*seg, word{text: tp.word.String(), offset: tp.wordAt})
-	tp.word.Reset()
+	*seg = append(*seg, word{text: text, offset: tp.wordAt})
 }

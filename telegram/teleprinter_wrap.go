@@ -3,6 +3,7 @@ package telegram
 import (
 	"fmt"
 	"strings"
+	"unsafe"
 
 	"github.com/redline-dev/redline/cable"
 )
@@ -226,13 +227,40 @@ func (tp *teleprinter) opensStructure(seg []word, j, k int, indent string) bool 
 	if j+1 < len(seg) && j == k {
 		lEnd = k + 2
 	}
-	// The line's opening holds the line, so the line is its prefix.
-	opening := tp.line(seg, j, min(len(seg), max(k+1, j+5)), indent).Text
+	// The line's opening holds the line, so the line is its prefix. Both
+	// are written into a scratch buffer that the checks read and do not
+	// keep (their messages copy what they quote).
+	b := append(tp.scratch[:0], indent...)
+	for w := j; w < min(len(seg), max(k+1, j+5)); w++ {
+		if w > j {
+			b = append(b, ' ')
+		}
+		b = append(b, seg[w].text...)
+	}
+	tp.scratch = b
+	opening := unsafe.String(unsafe.SliceData(b), len(b))
 	l := opening[:len(indent)+tp.lineLen(seg, j, lEnd)]
+	if !hasLower(opening) {
+		// The usual case: the character set maps words to capitals, so
+		// the line reads as the teleprinter prints it.
+		return cable.OpensStructure(l) || len(opening) > len(l) && cable.OpensStructure(opening) ||
+			cable.Furniture(l) != "" || hazard(l) != ""
+	}
 	// The reader sees the line in capitals, as the teleprinter prints it.
 	u, uo := strings.ToUpper(l), strings.ToUpper(opening)
 	return cable.OpensStructure(u) || l != u && cable.OpensStructure(l) || uo != u && cable.OpensStructure(uo) ||
 		cable.Furniture(u) != "" || hazard(u) != "" || l != u && hazard(l) != ""
+}
+
+// hasLower reports whether s holds a character that upper case changes
+// (any lower-case ASCII letter, or any byte past ASCII).
+func hasLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'a' && c <= 'z' || c >= 0x80 {
+			return true
+		}
+	}
+	return false
 }
 
 // line makes a line of words [from, to) after indent.
