@@ -251,6 +251,18 @@ func (p *cableParser) fieldValue(i, end, kind int) (string, int) {
 	v := p.trimmed(i)
 	j := i + 1
 	for ; j < end; j++ {
+		if kind == cpFieldSubject || kind == cpFieldRef {
+			// A subject or reference runs on across a page break (the
+			// banners and page line between its lines) when the line after
+			// the break goes on with it.
+			k := j
+			for k < end && p.trimmed(k) != "" && p.isFurniture(p.trimmed(k)) {
+				k++
+			}
+			if k > j && k < end && p.continuesField(v, k, kind) {
+				j = k
+			}
+		}
 		t := p.trimmed(j)
 		if t == "" || p.isFurniture(t) || p.fieldKind(j) != cpFieldNone ||
 			cpBodyStartRE.MatchString(t) && !(kind == cpFieldRef && cpNextRefLetter(v, t)) ||
@@ -266,6 +278,15 @@ func (p *cableParser) fieldValue(i, end, kind int) (string, int) {
 		v = cpJoinRunOn(v, t)
 	}
 	return v, j
+}
+
+// continuesField reports whether line k goes on with the value v of a
+// field of the given kind, as fieldValue would join it.
+func (p *cableParser) continuesField(v string, k, kind int) bool {
+	t := p.trimmed(k)
+	return t != "" && !p.isFurniture(t) && p.fieldKind(k) == cpFieldNone &&
+		(!cpBodyStartRE.MatchString(t) || kind == cpFieldRef && cpNextRefLetter(v, t)) &&
+		!strings.HasPrefix(t, "\"") && !strings.HasPrefix(t, "''")
 }
 
 // cpNextRefLetter reports whether line t goes on with the lettered

@@ -36,7 +36,7 @@ func fieldKindByPatterns(p *cableParser, i int) int {
 // words, in any case.
 func TestFieldKindQuickChecksKeepAnswers(t *testing.T) {
 	parts := strings.Fields(`SERIAL serial Serial No. NO. PERSONAL MESSAGE E.O. E. O. 12356 CLASSIFIED
-		classified DERIVED BY : TAGS TAG TAGS: SUBJ SUBJECT: SUBJECT REF REFS: REFERENCE REFTEL MY YOUR
+		classified DERIVED BY : TAGS TAG TAGS: TAGS:PFOR TAG:X SUBJ SUBJECT: SUBJECT REF REFS: REFERENCE REFTEL MY YOUR
 		TELNO TELNOS 1119 MIPT MIFT UKMIS GENEVA FOR FROM FOLLOWING PERSONAL THE MINISTER SAID . , 2.
 		A. - -- FM TO`)
 	r := rand.New(rand.NewPCG(3, 4))
@@ -54,6 +54,30 @@ func TestFieldKindQuickChecksKeepAnswers(t *testing.T) {
 		p := &cableParser{lines: []cpLine{{n: 1, text: strings.Join(line, " ")}, {n: 2, text: strings.Join(next, " ")}}}
 		if got, want := p.fieldKind(0), fieldKindByPatterns(p, 0); got != want {
 			t.Fatalf("fieldKind(%q / %q) = %d, patterns alone say %d", p.lines[0].text, p.lines[1].text, got, want)
+		}
+	}
+}
+
+// A subject runs on across a page break when the line after the break
+// goes on with it, and stops there when the text begins; TAGS takes its
+// value with or without a space after the colon.
+func TestSubjectAcrossPageBreak(t *testing.T) {
+	head := "UNCLASSIFIED\nPAGE 01 STATE 123456\nP 010101Z JAN 80\nFM SECSTATE WASHDC\nTO AMEMBASSY LONDON\n" +
+		"UNCLASSIFIED STATE 123456\nE.O. 12065: N/A\nTAGS:PFOR, OVIP\nSUBJECT: VISIT OF THE\n" +
+		"UNCLASSIFIED\nUNCLASSIFIED\nPAGE 02 STATE 123456\n"
+	for _, tc := range []struct{ after, subject, textStarts string }{
+		{"FOREIGN MINISTER\n1. THE MINISTER ARRIVES MONDAY.\nVANCE\n", "VISIT OF THE FOREIGN MINISTER", "1. THE MINISTER"},
+		{"1. THE MINISTER ARRIVES MONDAY.\nVANCE\n", "VISIT OF THE", "1. THE MINISTER"},
+	} {
+		m, err := Parse([]byte(head + tc.after))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.Subject != tc.subject || !strings.HasPrefix(m.Text, tc.textStarts) {
+			t.Errorf("after %q: subject %q, text %q; want subject %q, text from %q", tc.after, m.Subject, m.Text, tc.subject, tc.textStarts)
+		}
+		if strings.Join(m.Tags, "|") != "PFOR|OVIP" {
+			t.Errorf("tags %q, want PFOR and OVIP", m.Tags)
 		}
 	}
 }

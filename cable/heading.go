@@ -26,7 +26,7 @@ var (
 	cpSerialLabelRE = lazyRE(`(?i)^(?:PERSONAL MESSAGE\s+)?SERIAL\b(?:\s+(?:NO|NR|NUMBER)\.?)?\s*[:.]?\s*(\S.*)$`)
 	cpEoRE          = lazyRE(`^E\.\s?O\.\s*\d`)
 	cpClassifiedRE  = lazyRE(`(?i)^(?:CLASSIFIED|DERIVED CLASSIFICATION) BY\s*:?\s*(.*)$`)
-	cpTagsRE        = lazyRE(`^TAGS?\s*:?\s+(.*)$`)
+	cpTagsRE        = lazyRE(`^TAGS?(?:\s*:\s*|\s+)(.*)$`)
 	cpSubjectRE     = lazyRE(`^SUBJ(?:ECT)?\s*:\s*(.*)$`)
 	cpRefRE         = lazyRE(`^(?:REFS?|REFERENCES?|REFTEL)\s*[:.]\s*(.*)$`)
 	cpTelnoRefRE    = lazyRE(`^(?:(?:MY|YOUR|OUR|UKMIS \S+|[A-Z]+) TELNOS? \d|MI[PF]TS?\b)`)
