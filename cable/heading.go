@@ -28,7 +28,7 @@ var (
 	cpClassifiedRE  = lazyRE(`(?i)^(?:CLASSIFIED|DERIVED CLASSIFICATION) BY\s*:?\s*(.*)$`)
 	cpTagsRE        = lazyRE(`^TAGS?(?:\s*:\s*|\s+)(.*)$`)
 	cpSubjectRE     = lazyRE(`^SUBJ(?:ECT)?\s*:\s*(.*)$`)
-	cpRefRE         = lazyRE(`^(?:REFS?|REFERENCES?|REFTEL)\s*[:.]\s*(.*)$`)
+	cpRefRE         = lazyRE(`^(?:REFS?|REFERENCES?|REFTEL)\s*(?:\.\s*:|[:.])\s*(.*)$`)
 	cpTelnoRefRE    = lazyRE(`^(?:(?:MY|YOUR|OUR|UKMIS \S+|[A-Z]+) TELNOS? \d|MI[PF]TS?\b)`)
 	cpPassingRE     = lazyRE(`^(?:FOLLOWING\s+|PERSONAL\s+)?FOR\s+\S.*\sFROM\s+\S`)
 	cpPassingHeadRE = lazyRE(`^(?:FOLLOWING\s+|PERSONAL\s+)?FOR\s+\S`)
