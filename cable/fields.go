@@ -117,7 +117,7 @@ func (p *cableParser) fieldKind(i int) int {
 		return cpFieldTags
 	case strings.HasPrefix(t, "SUBJ") && cpSubjectRE.MatchString(t):
 		return cpFieldSubject
-	case strings.HasPrefix(t, "REF") && cpRefRE.MatchString(t), (strings.Contains(t, "TELNO") || strings.HasPrefix(t, "MI")) && cpTelnoRefRE.MatchString(t):
+	case strings.HasPrefix(t, "REF") && cpRefRE.MatchString(t), (telnoOpensWord(t) || strings.HasPrefix(t, "MI")) && cpTelnoRefRE.MatchString(t):
 		return cpFieldRef
 	case !strings.HasPrefix(t, "FOR") && !strings.HasPrefix(t, "FOLLOWING") && !strings.HasPrefix(t, "PERSONAL"):
 		return cpFieldNone // FOR, FOLLOWING FOR, PERSONAL FOR: the passing line's openings
@@ -127,6 +127,23 @@ func (p *cableParser) fieldKind(i int) int {
 		return cpFieldPassing
 	}
 	return cpFieldNone
+}
+
+// telnoOpensWord reports whether TELNO opens the second or third word of
+// t, the only places cpTelnoRefRE finds it (MY TELNO 12, UKMIS GENEVA
+// TELNO 3): a check that reads a line's first words, not all of it.
+func telnoOpensWord(t string) bool {
+	for k, i := 0, 0; k < 2; k++ {
+		j := strings.IndexByte(t[i:], ' ')
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+		if strings.HasPrefix(t[i:], "TELNO") {
+			return true
+		}
+	}
+	return false
 }
 
 // lastFieldLine finds the last field line near the top of the text area

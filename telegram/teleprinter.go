@@ -63,6 +63,8 @@ type tpBlock struct {
 	tight bool
 	// verbatim keeps each segment on one line (code blocks).
 	verbatim bool
+	// at is where the walk was when the block was handed to the layout.
+	at int
 }
 
 // teleprinter holds the state of one rendering.
@@ -72,6 +74,8 @@ type teleprinter struct {
 	mapper *cable.Mapper
 	lines  []int // byte offsets of the starts of the body's lines
 	blocks []tpBlock
+	// pipe takes final blocks to the layout (see run).
+	pipe chan []tpBlock
 	// for the block being built
 	cur [][]word
 	// words holds the text of the words read, chunk by chunk: each word's
@@ -159,21 +163,59 @@ func newTeleprinter(body []byte, opts TeleprinterOptions) (*teleprinter, error) 
 // it), so the rest of the document need not be read.
 var errLongWord = errors.New("a word longer than a line")
 
-// run lays out a parsed tree.
+// run lays out a parsed tree. The walk of the tree and the wrapping of
+// its blocks into lines run side by side: the walk hands each top-level
+// block's blocks over once they are final (handOff), so that the words of
+// a block are let go once it is wrapped, and the two halves of the work
+// share the machine's cores.
 func (tp *teleprinter) run(doc ast.Node) ([]TeleprinterLine, error) {
+	ll := &lineLayout{tp: tp}
+	tp.pipe = make(chan []tpBlock, 16)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for blocks := range tp.pipe {
+			ll.add(blocks)
+		}
+	}()
 	err := tp.blocksOf(doc, 0, "", true)
+	if err == nil || err == errLongWord {
+		tp.handOff()
+	}
+	close(tp.pipe)
+	<-done
+	tp.pipe = nil
 	if len(tp.unsendable) > 0 {
 		return nil, &cable.UnsendableError{Name: tp.name(), Chars: tp.unsendable}
 	}
 	if err != nil && err != errLongWord {
 		return nil, err
 	}
-	out, err := tp.layout()
+	out, err := ll.result()
 	if err == nil && tp.longWord {
 		// cannot happen: layout refuses every word longer than the width
 		return nil, errors.New("internal error: a word longer than a line was laid out")
 	}
 	return out, err
+}
+
+// handOffBlocks is how many final blocks the walk gathers before it hands
+// them to the layout: enough that handing over costs little, few enough
+// that the layout starts early and words are let go soon.
+const handOffBlocks = 64
+
+// handOff gives the blocks built so far, which are final, to the layout.
+// Each takes the walk's position now, for a line that holds only its
+// marker.
+func (tp *teleprinter) handOff() {
+	if len(tp.blocks) == 0 {
+		return
+	}
+	for i := range tp.blocks {
+		tp.blocks[i].at = tp.lastPos
+	}
+	tp.pipe <- tp.blocks
+	tp.blocks = nil
 }
 
 // TeleprinterRenderer is Teleprinter as a goldmark renderer, for callers
@@ -255,6 +297,9 @@ func (tp *teleprinter) layBlocks(nodes []ast.Node, depth int, indent string, top
 	}
 	numbering := plan.count > 1
 	for _, n := range nodes {
+		if top && len(tp.blocks) >= handOffBlocks {
+			tp.handOff() // the blocks of the nodes before n are final
+		}
 		switch n := n.(type) {
 		case *ast.Paragraph, *ast.TextBlock:
 			first := indent
@@ -411,6 +456,21 @@ func (tp *teleprinter) inlines(parent ast.Node) error {
 // set.
 func (tp *teleprinter) addText(b []byte, offset int, unescape bool) error {
 	for i := 0; i < len(b); {
+		if c := b[i]; c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			// Letters and digits, most of any text, map to themselves in
+			// capitals wherever the character set has them (as Map does).
+			if c >= 'a' {
+				c -= 'a' - 'A'
+			}
+			if tp.opts.Charset.Allows(rune(c)) {
+				if len(tp.words) == tp.wordStart {
+					tp.wordAt = offset + i
+				}
+				tp.wordByte(c)
+				i++
+				continue
+			}
+		}
 		r, size := utf8.DecodeRune(b[i:])
 		at := offset + i
 		if unescape && r == '\\' && i+1 < len(b) && util.IsPunct(b[i+1]) {

@@ -8,54 +8,88 @@ import (
 	"github.com/redline-dev/redline/cable"
 )
 
-// layout wraps the blocks into lines and checks each line.
-func (tp *teleprinter) layout() ([]TeleprinterLine, error) {
-	var out []TeleprinterLine
-	for bi, b := range tp.blocks {
-		// drop blocks with no words at all (an empty paragraph, say)
-		empty := true
-		for _, s := range b.segments {
-			if len(s) > 0 {
-				empty = false
+// lineLayout wraps blocks into lines as the walk of the document hands
+// them over, and checks each line. It keeps the first wrapping error and
+// the first line the reader would drop: a wrapping error anywhere is
+// reported before any such line, as when every block is wrapped first.
+type lineLayout struct {
+	tp     *teleprinter
+	out    []TeleprinterLine
+	blocks int // blocks seen, empty ones included
+	err    error
+	drop   error
+}
+
+// add wraps blocks, the next in the document, unless an error has stopped
+// the layout.
+func (ll *lineLayout) add(blocks []tpBlock) {
+	for _, b := range blocks {
+		if ll.err != nil {
+			return
+		}
+		from := len(ll.out)
+		ll.err = ll.block(b)
+		ll.blocks++
+		for i := from; i < len(ll.out) && ll.drop == nil; i++ {
+			err := hazard(ll.out[i].Text)
+			if err == "" {
+				err = cable.Furniture(ll.out[i].Text)
+			}
+			if err != "" {
+				ll.drop = fmt.Errorf("%s: line %d of the text would %s: reword the sentence or change its wrapping so that the word does not open a line", ll.tp.position(ll.out[i].Offset), i+1, err)
 			}
 		}
-		if empty && strings.TrimSpace(b.first) == "" {
-			continue
+	}
+}
+
+// block wraps one block into lines after those laid out so far.
+func (ll *lineLayout) block(b tpBlock) error {
+	tp := ll.tp
+	// drop blocks with no words at all (an empty paragraph, say)
+	empty := true
+	for _, s := range b.segments {
+		if len(s) > 0 {
+			empty = false
 		}
-		if bi > 0 && len(out) > 0 && !b.tight {
-			out = append(out, TeleprinterLine{Offset: -1})
-		}
-		prefix := b.first
-		for _, seg := range b.segments {
-			if len(seg) == 0 {
-				if b.verbatim {
-					out = append(out, TeleprinterLine{Offset: -1})
-					continue
-				}
-				if strings.TrimSpace(prefix) != "" {
-					out = append(out, TeleprinterLine{Text: strings.TrimRight(prefix, " "), Offset: tp.lastPos})
-					prefix = b.rest
-				}
+	}
+	if empty && strings.TrimSpace(b.first) == "" {
+		return nil
+	}
+	if ll.blocks > 0 && len(ll.out) > 0 && !b.tight {
+		ll.out = append(ll.out, TeleprinterLine{Offset: -1})
+	}
+	prefix := b.first
+	for _, seg := range b.segments {
+		if len(seg) == 0 {
+			if b.verbatim {
+				ll.out = append(ll.out, TeleprinterLine{Offset: -1})
 				continue
 			}
-			lines, err := tp.wrap(seg, prefix, b.rest, b.verbatim)
-			if err != nil {
-				return nil, err
+			if strings.TrimSpace(prefix) != "" {
+				ll.out = append(ll.out, TeleprinterLine{Text: strings.TrimRight(prefix, " "), Offset: b.at})
+				prefix = b.rest
 			}
-			out = append(out, lines...)
-			prefix = b.rest
+			continue
 		}
+		lines, err := tp.wrap(seg, prefix, b.rest, b.verbatim)
+		if err != nil {
+			return err
+		}
+		ll.out = append(ll.out, lines...)
+		prefix = b.rest
 	}
-	for i, l := range out {
-		err := hazard(l.Text)
-		if err == "" {
-			err = cable.Furniture(l.Text)
-		}
-		if err != "" {
-			return nil, fmt.Errorf("%s: line %d of the text would %s: reword the sentence or change its wrapping so that the word does not open a line", tp.position(l.Offset), i+1, err)
-		}
+	return nil
+}
+
+// result is the lines, or the error that stopped them.
+func (ll *lineLayout) result() ([]TeleprinterLine, error) {
+	if ll.err != nil {
+		return nil, ll.err
 	}
-	return out, nil
+	if ll.drop != nil {
+		return nil, ll.drop
+	}
+	return ll.out, nil
 }
 
 // wrap lays one segment's words into lines within the width, the first
