@@ -135,6 +135,7 @@ func renderRun(opts *RenderOptions) error {
 	if err := opts.Output.Check(f, v.Path); err != nil {
 		return err
 	}
+	defer renderMemoryPolicy(len(v.Data))()
 	var buf bytes.Buffer
 	var sent *draft.Sent
 	if v.Revision != nil {

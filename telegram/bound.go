@@ -116,6 +116,7 @@ func rangeCount(p *parse.PipeNode) (int64, bool) {
 func runBounded(t *template.Template, data any, text int) (string, error) {
 	done := make(chan struct{})
 	w := &boundedWriter{limit: maxTemplateOutput + 2*text}
+	w.buf.Grow(text + 4096) // the text and its furniture, without regrowing
 	var err error
 	go func() {
 		defer close(done)

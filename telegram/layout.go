@@ -1,7 +1,5 @@
 package telegram
 
-import "strings"
-
 // Layout is a cable laid out in pages, as the text output prints it and
 // as the PDF output draws it. The cable renderer makes it; the text and PDF
 // writers only draw it.
@@ -35,17 +33,30 @@ type Page struct {
 // Text joins the layout as teleprinter text: lines end with "\n" and pages
 // are separated by a form feed.
 func (l *Layout) Text() []byte {
-	var b strings.Builder
+	// The size first, so that the text is written once into a slice of
+	// its own size (a long message is tens of megabytes).
+	n := 0
 	for i, p := range l.Pages {
 		if i > 0 {
-			b.WriteString("\f")
+			n++
 		}
 		for _, part := range [][]string{p.Header, p.Lines, p.Footer} {
 			for _, line := range part {
-				b.WriteString(line)
-				b.WriteByte('\n')
+				n += len(line) + 1
 			}
 		}
 	}
-	return []byte(b.String())
+	b := make([]byte, 0, n)
+	for i, p := range l.Pages {
+		if i > 0 {
+			b = append(b, '\f')
+		}
+		for _, part := range [][]string{p.Header, p.Lines, p.Footer} {
+			for _, line := range part {
+				b = append(b, line...)
+				b = append(b, '\n')
+			}
+		}
+	}
+	return b
 }

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"math"
+	"os"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
@@ -57,4 +58,18 @@ func (t *gcTuner) arm() {
 		}
 		t.arm()
 	})
+}
+
+// renderMemoryPolicy bounds the heap while one draft is rendered, after
+// which the process ends: a soft limit of eight times the draft, never
+// below 256 MiB, so that a long draft (whose pieces, lines and pages live
+// at most about five times its size at once) is collected before the
+// collector's usual pace doubles that. GOMEMLIMIT, when set, wins.
+// restore puts back the limit found.
+func renderMemoryPolicy(inputBytes int) (restore func()) {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	limit := debug.SetMemoryLimit(max(256<<20, 8*int64(inputBytes)))
+	return func() { debug.SetMemoryLimit(limit) }
 }
