@@ -95,6 +95,11 @@ func TestTeleprinterErrors(t *testing.T) {
 		{"raw html", "a <b>bold</b>", TeleprinterOptions{Name: "d.md"}, `d.md:1:3: raw HTML "<b>"`},
 		{"html block", "<div>\nx\n</div>", TeleprinterOptions{Name: "d.md"}, "raw HTML cannot be sent"},
 		{"long code line", "    " + strings.Repeat("AB ", 30), TeleprinterOptions{Name: "d.md"}, "code block"},
+		// The walk and the wrapping run side by side, and a word too long
+		// for a line is still reported before a line the reader would drop
+		// that comes earlier, and an unmapped character before either.
+		{"long word after NNNN", "Fine.\n\nNNNN is the end.\n\n" + strings.Repeat("Para.\n\n", 200) + long, TeleprinterOptions{Name: "d.md"}, "d.md:405:1: the word XXXXXXXXXXXXXXXXXXXX..."},
+		{"unmapped before a long word", "Price £5.\n\n" + strings.Repeat("Para.\n\n", 200) + long, TeleprinterOptions{Name: "d.md"}, "d.md:1:7: character '£'"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := Teleprinter([]byte(c.md), c.opts)

@@ -126,18 +126,9 @@ func (tp *teleprinter) wrap(seg []word, prefix, rest string, verbatim bool) ([]T
 // last, len(seg).
 func (tp *teleprinter) flow(seg []word, from int, lead, rest string, verbatim bool) ([]int, error) {
 	w := tp.opts.Width
-	starts := []int{from}              // the index of each line's first word
-	start := from                      // the line being filled: its first word
-	length := func(from, to int) int { // the line's length with words [from, to]
-		n := len(rest)
-		if from == start {
-			n = len(lead)
-		}
-		for k := from; k <= to; k++ {
-			n += len(seg[k].text)
-		}
-		return n + to - from
-	}
+	starts := []int{from} // the index of each line's first word
+	start := from         // the line being filled: its first word
+	cur := 0              // the line's length with words [start, k]
 	for k := from; k < len(seg); k++ {
 		wd := seg[k]
 		if len(lead)+len(wd.text) > w && k == start || len(rest)+len(wd.text) > w && k > start {
@@ -147,12 +138,21 @@ func (tp *teleprinter) flow(seg []word, from int, lead, rest string, verbatim bo
 			}
 			return nil, fmt.Errorf("%s: the word %s is %d characters, longer than a line of %d (less %d for the indent): words are never split, so break it with a space", tp.position(wd.offset), abbreviate(wd.text), len(wd.text), w, len(ind))
 		}
-		if k == start || verbatim || length(start, k) <= w {
+		if k == start {
+			cur = len(lead) + len(wd.text)
+			continue
+		}
+		cur += 1 + len(wd.text)
+		if verbatim || cur <= w {
 			continue
 		}
 		brk := k
+		n := len(rest) + len(wd.text) // the length of a line of words [j, k]
 		for j := k; j > start+1; j-- {
-			if length(j, k) > w {
+			if j < k {
+				n += len(seg[j].text) + 1
+			}
+			if n > w {
 				break
 			}
 			if !tp.opensStructure(seg, j, k, rest) {
@@ -162,6 +162,7 @@ func (tp *teleprinter) flow(seg []word, from int, lead, rest string, verbatim bo
 		}
 		starts = append(starts, brk)
 		lead, start = rest, brk
+		cur = len(rest) + tp.lineLen(seg, brk, k+1)
 	}
 	return append(starts, len(seg)), nil
 }
