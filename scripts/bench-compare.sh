@@ -36,7 +36,9 @@ if [ ${#cases[@]} -eq 0 ]; then
 fi
 
 echo "building redline and writing the documents in $work ..." >&2
-(cd "$root" && go build -o "$work/redline" ./cmd/redline)
+# Static, as README installs it: a dynamically linked binary spends a
+# few milliseconds in the loader at every start.
+(cd "$root" && CGO_ENABLED=0 go build -o "$work/redline" ./cmd/redline)
 (cd "$root" && go test ./diff -run '^TestWriteBenchFiles$' -count=1 -benchfiles "$work/docs" >/dev/null)
 
 have_time=0
