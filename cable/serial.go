@@ -250,7 +250,7 @@ func NextSuffix(format string, yearly bool, base string, year int, issued []Issu
 	if b.YearDigits == 4 {
 		baseYear = b.Year
 	} else if b.YearDigits == 2 {
-		baseYear = closestYear(b.Year, year)
+		baseYear = NearestYear(b.Year, year)
 	}
 	if yearly && f.yearDigit == 0 && baseYear != year {
 		return "", fmt.Errorf("serial %q has no year: a further message under it must go out in the same year", base)
@@ -288,8 +288,9 @@ func NextSuffix(format string, yearly bool, base string, year int, issued []Issu
 	return FormatSerial(format, b.N, next, baseYear)
 }
 
-// closestYear turns a two-digit year into the four-digit year nearest ref.
-func closestYear(yy, ref int) int {
+// NearestYear turns a two-digit year into the four-digit year nearest ref
+// (read in 2026, 88 is 1988 and 30 is 2030).
+func NearestYear(yy, ref int) int {
 	y := ref - ref%100 + yy
 	switch {
 	case y > ref+50:
@@ -371,7 +372,7 @@ func highestNumber(f *serialFormat, format string, yearly bool, year int, issued
 		case 4:
 			y = sn.Year
 		case 2:
-			y = closestYear(sn.Year, is.Year)
+			y = NearestYear(sn.Year, is.Year)
 		}
 		if yearly && y != year {
 			continue

@@ -55,12 +55,5 @@ func nearestYear(yy, ref int) int {
 	if ref == 0 {
 		return 1900 + yy
 	}
-	y := ref - ref%100 + yy
-	switch {
-	case y > ref+50:
-		y -= 100
-	case y < ref-50:
-		y += 100
-	}
-	return y
+	return cable.NearestYear(yy, ref)
 }
