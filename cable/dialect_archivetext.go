@@ -95,6 +95,9 @@ func readArchiveText(data []byte) (*Message, bool, error) {
 			if atParaRE.MatchString(s) {
 				flush()
 			}
+			if m.TextLine == 0 {
+				m.TextLine = i + 1 // the text's first line in the file
+			}
 			cur = append(cur, s)
 		}
 	}

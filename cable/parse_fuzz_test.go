@@ -30,8 +30,11 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		if !IsCable(data) {
-			t.Errorf("Parse succeeded but IsCable is false")
+		// A dialect printed without a heading (a published transcription,
+		// an archive page's text) is read by its own reader; every other
+		// cable Parse reads has the heading IsCable looks for.
+		if d := m.Dialect(); !IsCable(data) && (d == nil || d.read == nil) {
+			t.Errorf("Parse succeeded as %q but IsCable is false", m.Form)
 		}
 		m2, _ := Parse(data)
 		if !reflect.DeepEqual(m, m2) {
