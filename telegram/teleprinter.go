@@ -61,7 +61,8 @@ type tpBlock struct {
 	tight bool
 	// verbatim keeps each segment on one line (code blocks).
 	verbatim bool
-	// at is where the walk was when the block was handed to the layout.
+	// at is where the walk was when the block was made: the position of
+	// a line that holds only the block's marker.
 	at int
 }
 
@@ -203,14 +204,9 @@ func (tp *teleprinter) run(doc ast.Node) ([]TeleprinterLine, error) {
 const handOffBlocks = 64
 
 // handOff gives the blocks built so far, which are final, to the layout.
-// Each takes the walk's position now, for a line that holds only its
-// marker.
 func (tp *teleprinter) handOff() {
 	if len(tp.blocks) == 0 {
 		return
-	}
-	for i := range tp.blocks {
-		tp.blocks[i].at = tp.lastPos
 	}
 	tp.pipe <- tp.blocks
 	tp.blocks = nil

@@ -36,7 +36,7 @@ func (tp *teleprinter) list(l *ast.List, depth int, indent string) error {
 			case *ast.List:
 				if first {
 					// an item that opens with a list: its marker stands alone
-					tp.blocks = append(tp.blocks, tpBlock{first: indent + strings.TrimRight(marker, " "), rest: hang, segments: [][]word{{}}, tight: tight})
+					tp.blocks = append(tp.blocks, tpBlock{first: indent + strings.TrimRight(marker, " "), rest: hang, segments: [][]word{{}}, tight: tight, at: tp.nodeStart(item)})
 				}
 				// (the blocks are adjusted even when the walk stops at
 				// a long word: layout reports it with its real indent)
@@ -62,7 +62,7 @@ func (tp *teleprinter) list(l *ast.List, depth int, indent string) error {
 			first = false
 		}
 		if first { // an empty item
-			tp.blocks = append(tp.blocks, tpBlock{first: indent + strings.TrimRight(marker, " "), rest: hang, segments: [][]word{{}}, tight: i > 1 && l.IsTight})
+			tp.blocks = append(tp.blocks, tpBlock{first: indent + strings.TrimRight(marker, " "), rest: hang, segments: [][]word{{}}, tight: i > 1 && l.IsTight, at: tp.nodeStart(item)})
 		}
 	}
 	return nil
@@ -136,7 +136,7 @@ func (tp *teleprinter) codeBlock(n ast.Node, indent string) error {
 		segs = append(segs, seg0)
 	}
 	tp.cur = nil
-	tp.blocks = append(tp.blocks, tpBlock{first: indent, rest: indent, segments: segs, verbatim: true})
+	tp.blocks = append(tp.blocks, tpBlock{first: indent, rest: indent, segments: segs, verbatim: true, at: tp.lastPos})
 	if tp.longWord {
 		return errLongWord
 	}
@@ -156,7 +156,7 @@ func (tp *teleprinter) inlineBlock(n ast.Node, first, rest string, tight bool) e
 		return err
 	}
 	tp.flushWord()
-	tp.blocks = append(tp.blocks, tpBlock{first: first, rest: rest, segments: tp.cur, tight: tight})
+	tp.blocks = append(tp.blocks, tpBlock{first: first, rest: rest, segments: tp.cur, tight: tight, at: tp.lastPos})
 	tp.cur = nil
 	if tp.longWord {
 		return errLongWord
