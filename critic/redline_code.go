@@ -84,7 +84,7 @@ func widenOutOfCode(pieces []Piece) ([]Piece, Printed) {
 		}
 		o = Print(pieces)
 		if o.Text == out && len(pieces) == before {
-			return pieces, o // nothing more can be done here (checkedCritic tries more)
+			return pieces, o // nothing more can be done here (checkedMarks tries more)
 		}
 		out = o.Text
 	}

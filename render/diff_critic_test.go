@@ -282,7 +282,7 @@ func FuzzCriticRoundTrip(f *testing.F) {
 	f.Fuzz(func(t *testing.T, old, new string) {
 		old, new = strings.ToValidUTF8(old, ""), strings.ToValidUTF8(new, "")
 		for _, s := range []string{old, new} {
-			// Out of scope, as renderCritic documents: text holding
+			// Out of scope, as critic.Redline documents: text holding
 			// CriticMarkup delimiters (their escapes stay in accepted
 			// text), unmatched backticks (Markdown pairs one side's with
 			// the other's across the marks), an indented last line or a
