@@ -178,7 +178,7 @@ func (p *cableParser) addAddressees(cur int, s string, fco bool, first bool) {
 	}
 	if !fco {
 		if words := strings.Fields(s); cur == cpAddrTo && len(m.To) == 0 && len(words) > 2 &&
-			len(words[len(words)-1]) == 4 && cpAllDigits(words[len(words)-1]) {
+			len(words[len(words)-1]) == 4 && AllDigits(words[len(words)-1]) {
 			// The first action addressee of an archive copy carries the
 			// station's serial number: TO SECSTATE WASHDC 3773.
 			s = strings.Join(words[:len(words)-1], " ")
@@ -216,10 +216,10 @@ func cpSplitUSAddressee(s string) (addressee, precedence string) {
 	if n > 2 && words[n-2] == "BY" && words[n-1] == "POUCH" {
 		n -= 2 // AMEMBASSY BANJUL BY POUCH: the means of delivery, as a precedence is
 	}
-	if n > 1 && routed && cpAllDigits(words[n-1]) {
+	if n > 1 && routed && AllDigits(words[n-1]) {
 		n-- // RUEHXD/MOSCOW POLITICAL COLLECTIVE 1234
 	}
-	if n > 2 && cpAllDigits(words[n-1]) {
+	if n > 2 && AllDigits(words[n-1]) {
 		if _, ok := cpPrecedenceWordLetters[words[n-2]]; ok {
 			n-- // AMEMBASSY MOSCOW IMMEDIATE 4521
 		}
@@ -236,7 +236,9 @@ func cpSplitUSAddressee(s string) (addressee, precedence string) {
 	return strings.Join(words[:n], " "), ""
 }
 
-func cpAllDigits(s string) bool {
+// AllDigits reports whether s is one or more ASCII digits (a serial's
+// number, a revision number).
+func AllDigits(s string) bool {
 	if s == "" {
 		return false
 	}

@@ -86,7 +86,7 @@ func titleAddresses(title string) (from string, to []string) {
 	from, dest := strings.TrimSpace(s[:at]), strings.TrimSpace(s[at+4:])
 	if f, ok := cutFold(from, "from "); ok {
 		from = strings.TrimSpace(f)
-	} else if cpAllDigits(from) {
+	} else if AllDigits(from) {
 		from = "" // Telegram 1219 to Geneva
 	}
 	from = strings.TrimPrefix(from, "the ")

@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/redline-dev/redline/cable"
 )
 
 // Version is one side of a reference: a working copy, a stored revision or
@@ -80,7 +82,7 @@ func Resolve(ws *Workspace, ref string, stdin io.Reader) (*Version, error) {
 		return nil, err
 	}
 	v := &Version{Ref: ref, Name: fmt.Sprintf("%s@%d", file, r.Number), Path: file, Data: r.Content, Revision: r}
-	if rev != "latest" && !isDigits(rev) {
+	if rev != "latest" && !cable.AllDigits(rev) {
 		v.Label = rev
 	}
 	return v, nil
@@ -118,7 +120,7 @@ func revisionNumber(tx *Tx, name, file, rev string, head int) (int, error) {
 	if rev == "latest" {
 		return head, nil
 	}
-	if n, err := strconv.Atoi(rev); err == nil || isDigits(rev) {
+	if n, err := strconv.Atoi(rev); err == nil || cable.AllDigits(rev) {
 		if err != nil || n < 1 || n > head {
 			return 0, fmt.Errorf("%s@%s: no such revision: %s has revisions 1 to %d", file, rev, file, head)
 		}
@@ -147,18 +149,6 @@ func revisionNumber(tx *Tx, name, file, rev string, head int) (int, error) {
 		hint = "its labels are " + strings.Join(known, ", ")
 	}
 	return 0, fmt.Errorf("%s@%s: no revision of %s has the label %q (%s; or use a number or latest)", file, rev, file, rev, hint)
-}
-
-func isDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, c := range s {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 func describeOpenError(err error) string {
