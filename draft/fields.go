@@ -1,8 +1,9 @@
 // Package draft is redline's document model: a draft is a Markdown file with
 // optional YAML front matter holding the message's fields. The package also
-// keeps the workspace and its revision store, resolves references such as
-// FILE@3 and FILE@label, and parses and resolves CriticMarkup tracked
-// changes. It prints nothing.
+// keeps the workspace and its revision store (through package store),
+// resolves references such as FILE@3 and FILE@label, and writes files
+// atomically. Tracked changes in a draft are package critic's. It prints
+// nothing.
 package draft
 
 // Passing is the passing line of a message: FOLLOWING FOR <For> FROM <From>.
