@@ -328,18 +328,21 @@ func graphemeWidth(g string) int {
 
 // wrapFrags wraps fragments into lines no wider than width.
 func wrapFrags(frags []frag, width int) [][]frag {
-	ws := words(frags)
+	size := 0
+	for _, f := range frags {
+		size += len(f.text)
+	}
 	var lines [][]frag
 	// Every line is a slice of buf: buf[lineStart:] is the line being
 	// filled.
-	buf := make([]frag, 0, 2*len(ws)+1)
+	buf := make([]frag, 0, size/3+1)
 	lineStart := 0
 	lw := 0
 	push := func() {
 		lines = append(lines, buf[lineStart:len(buf):len(buf)])
 		lineStart, lw = len(buf), 0
 	}
-	for _, wd := range ws {
+	eachWord(frags, func(wd wword) {
 		if wd.hard && lw > 0 {
 			push()
 		}
@@ -358,7 +361,7 @@ func wrapFrags(frags []frag, width int) [][]frag {
 		if wd.width <= width-lw {
 			buf = append(buf, wd.frags...)
 			lw += wd.width
-			continue
+			return
 		}
 		// A word wider than the line: break it between characters.
 		for _, f := range wd.frags {
@@ -377,7 +380,7 @@ func wrapFrags(frags []frag, width int) [][]frag {
 				lw += gw
 			}
 		}
-	}
+	})
 	if len(buf) > lineStart {
 		push()
 	}

@@ -2,16 +2,13 @@ package render
 
 import "unicode/utf8"
 
-// words cuts fragments into words at white space and around wide
-// characters (CJK text has no spaces but breaks between characters).
-func words(frags []frag) []wword {
-	size := 0
-	for _, f := range frags {
-		size += len(f.text)
-	}
-	// Every word's fragments are a slice of buf, so that a word costs no
-	// allocation of its own.
-	w := &wordSplitter{out: make([]wword, 0, size/6+1), buf: make([]frag, 0, size/6+1)}
+// eachWord cuts fragments into words at white space and around wide
+// characters (CJK text has no spaces but breaks between characters), and
+// calls emit with each word in order. A word's fragments are valid only
+// during the call (they are a scratch slice the next word reuses), so
+// that a word costs no allocation: wrapFrags copies them into its lines.
+func eachWord(frags []frag, emit func(wword)) {
+	w := &wordSplitter{emit: emit, buf: make([]frag, 0, 8)}
 	for _, f := range frags {
 		w.f, w.start = f, -1
 		if asciiWithoutCR(f.text) {
@@ -22,16 +19,14 @@ func words(frags []frag) []wword {
 		w.piece(len(f.text))
 	}
 	w.end()
-	return w.out
 }
 
-// wordSplitter is the state of words: the words so far, the fragments
-// they are slices of, and the word being read.
+// wordSplitter is the state of eachWord: where words go, the fragments
+// of the word being read, and where it is in the fragment being read.
 type wordSplitter struct {
-	out      []wword
-	buf      []frag
-	cur      wword
-	curStart int // where cur's fragments begin in buf
+	emit func(wword)
+	buf  []frag // the fragments of the word being read
+	cur  wword
 	// the white space before the next word: a space (in spaceStyle) or a
 	// hard line break
 	pendingSpace, pendingHard bool
@@ -42,18 +37,18 @@ type wordSplitter struct {
 
 // end ends the current word.
 func (w *wordSplitter) end() {
-	if len(w.buf) > w.curStart {
-		w.cur.frags = w.buf[w.curStart:len(w.buf):len(w.buf)]
-		w.out = append(w.out, w.cur)
+	if len(w.buf) > 0 {
+		w.cur.frags = w.buf
+		w.emit(w.cur)
 	}
 	w.cur = wword{}
-	w.curStart = len(w.buf)
+	w.buf = w.buf[:0]
 }
 
 // piece adds the current word's piece of the fragment, up to upto.
 func (w *wordSplitter) piece(upto int) {
 	if w.start >= 0 && upto > w.start {
-		if len(w.buf) == w.curStart {
+		if len(w.buf) == 0 {
 			w.cur.space, w.cur.hard, w.cur.spaceStyle = w.pendingSpace, w.pendingHard, w.spaceStyle
 			w.pendingSpace, w.pendingHard = false, false
 		}
