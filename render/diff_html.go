@@ -48,6 +48,7 @@ type htmlPara struct {
 // rows (see htmlPara.HTML for why here and not in the template).
 func (v *htmlView) bodyHTML() (redline, rows template.HTML) {
 	var b strings.Builder
+	b.Grow(htmlSize(v.Paras))
 	for _, p := range v.Paras {
 		if p.Fold != "" {
 			b.WriteString(`<p class="fold">` + html.EscapeString(p.Fold) + "</p>\n")
@@ -61,7 +62,16 @@ func (v *htmlView) bodyHTML() (redline, rows template.HTML) {
 		b.WriteString(`<p class="fold">No text.</p>` + "\n")
 	}
 	redline = template.HTML(b.String())
-	b.Reset()
+	b = strings.Builder{}
+	rowsSize := 0
+	for _, r := range v.Rows {
+		for _, p := range []*htmlPara{r.Left, r.Right} {
+			if p != nil {
+				rowsSize += htmlSize([]htmlPara{*p})
+			}
+		}
+	}
+	b.Grow(rowsSize)
 	for _, r := range v.Rows {
 		b.WriteString("<tr")
 		if r.Changed {
@@ -80,6 +90,20 @@ func (v *htmlView) bodyHTML() (redline, rows template.HTML) {
 		b.WriteString("</tr>\n")
 	}
 	return redline, template.HTML(b.String())
+}
+
+// htmlSize guesses the size of paragraphs written as HTML, so that the
+// page is built without regrowing its buffer: the text, a little for
+// escapes, and the tags of each span.
+func htmlSize(paras []htmlPara) int {
+	n := 0
+	for _, p := range paras {
+		n += len(p.Fold) + 32
+		for _, sp := range p.Spans {
+			n += len(sp.Text) + len(sp.Text)/16 + 48
+		}
+	}
+	return n
 }
 
 // changesHTML writes the items of the numbered list of changes.
