@@ -280,12 +280,10 @@ func (p *cableParser) fieldValue(i, end, kind int) (string, int) {
 				j = k
 			}
 		}
-		t := p.trimmed(j)
-		if t == "" || p.isFurniture(t) || p.fieldKind(j) != cpFieldNone ||
-			cpBodyStartRE.MatchString(t) && !(kind == cpFieldRef && cpNextRefLetter(v, t)) ||
-			strings.HasPrefix(t, "\"") || strings.HasPrefix(t, "''") {
+		if !p.continuesField(v, j, kind) {
 			break
 		}
+		t := p.trimmed(j)
 		if kind == cpFieldPassing && (strings.HasSuffix(v, ".") || j-i >= 2) {
 			break
 		}
