@@ -1,7 +1,6 @@
 package cable
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -34,13 +33,13 @@ func init() {
 var (
 	// atPageRE is a page line run together with the classification above
 	// it: SECRETSTATE 296706, CONFIDENTIALLONDON 11682.
-	atPageRE = regexp.MustCompile(`^(` + strings.Join(Classifications, "|") + `)\s*((?:PAGE \d+ )?[A-Z][A-Z ]*?) (\d{4,6})$`)
+	atPageRE = lazyRE(`^(` + strings.Join(Classifications, "|") + `)\s*((?:PAGE \d+ )?[A-Z][A-Z ]*?) (\d{4,6})$`)
 	// atPageNoRE is the page number some page lines keep: PAGE 02.
-	atPageNoRE = regexp.MustCompile(`^PAGE \d+ `)
+	atPageNoRE = lazyRE(`^PAGE \d+ `)
 	// atStampRE is an archivist's release stamp.
-	atStampRE = regexp.MustCompile(`(?i)\bdeclassified/released\b`)
+	atStampRE = lazyRE(`(?i)\bdeclassified/released\b`)
 	// atParaRE opens a numbered paragraph.
-	atParaRE = regexp.MustCompile(`^\d{1,3}\. `)
+	atParaRE = lazyRE(`^\d{1,3}\. `)
 )
 
 // atClassLine gives the classification of a line that is only one.

@@ -7,11 +7,12 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"sync"
 )
 
 // flagName finds a command-line flag in text: two dashes and a lower-case
 // word, not inside a longer run of dashes (a Markdown rule, "---").
-var flagName = regexp.MustCompile(`(?:^|[^-\w])(--[a-z][a-z0-9-]*)`)
+var flagName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?:^|[^-\w])(--[a-z][a-z0-9-]*)`) })
 
 // errorMakers are the calls that make an error from a format or text.
 var errorMakers = map[string]map[string]bool{
@@ -54,7 +55,7 @@ func fileFlagNames(fset *token.FileSet, pkg string, f *ast.File) []string {
 			if err != nil {
 				continue
 			}
-			if m := flagName.FindStringSubmatch(s); m != nil {
+			if m := flagName().FindStringSubmatch(s); m != nil {
 				pos := fset.Position(lit.Pos())
 				out = append(out, fmt.Sprintf("%s:%d: %s makes an error naming the flag %s: say what is wrong (a typed or sentinel error) and let cmd add the hint with errorWithHint", filepath.ToSlash(relFile(pos.Filename)), pos.Line, pkg, m[1]))
 			}
