@@ -34,10 +34,16 @@ func CheckEffects(pkgs []Package) ([]string, error) {
 // checkLibraryFiles parses the non-test Go files of every package that may
 // not print and gathers, sorted, what check finds in each.
 func checkLibraryFiles(pkgs []Package, check func(*token.FileSet, string, *ast.File) []string) ([]string, error) {
+	return checkFiles(pkgs, func(p Package) bool { return !MayPrint(p.Path) }, check)
+}
+
+// checkFiles parses the non-test Go files of every package that include
+// accepts and gathers, sorted, what check finds in each.
+func checkFiles(pkgs []Package, include func(Package) bool, check func(*token.FileSet, string, *ast.File) []string) ([]string, error) {
 	var problems []string
 	fset := token.NewFileSet()
 	for _, p := range pkgs {
-		if MayPrint(p.Path) {
+		if !include(p) {
 			continue
 		}
 		for _, name := range p.GoFiles {

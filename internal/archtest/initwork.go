@@ -3,10 +3,7 @@ package archtest
 import (
 	"fmt"
 	"go/ast"
-	"go/parser"
 	"go/token"
-	"path/filepath"
-	"sort"
 )
 
 // CheckInitWork parses the non-test Go files of every package and returns
@@ -16,24 +13,11 @@ import (
 // Every redline command, `redline version` too, pays for such a pattern
 // at start-up; compile it on first use (sync.OnceValue, cable's lazyRE).
 func CheckInitWork(pkgs []Package) ([]string, error) {
-	var problems []string
-	fset := token.NewFileSet()
-	for _, p := range pkgs {
-		for _, name := range p.GoFiles {
-			path := filepath.Join(p.Dir, name)
-			f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
-			if err != nil {
-				return nil, err
-			}
-			problems = append(problems, initRegexps(fset, f)...)
-		}
-	}
-	sort.Strings(problems)
-	return problems, nil
+	return checkFiles(pkgs, func(Package) bool { return true }, initRegexps)
 }
 
 // initRegexps names the regexp compilations in f's package-level values.
-func initRegexps(fset *token.FileSet, f *ast.File) []string {
+func initRegexps(fset *token.FileSet, _ string, f *ast.File) []string {
 	var out []string
 	for _, d := range f.Decls {
 		gd, ok := d.(*ast.GenDecl)
