@@ -60,16 +60,30 @@ func (t *gcTuner) arm() {
 	})
 }
 
-// renderMemoryPolicy bounds the heap while one draft is rendered, after
-// which the process ends: a soft limit of eight times the draft, never
-// below 256 MiB, so that a long draft (whose pieces, lines and pages live
-// at most about five times its size at once) is collected before the
-// collector's usual pace doubles that. GOMEMLIMIT, when set, wins.
-// restore puts back the limit found.
+// renderMemoryPolicy sets how garbage is collected while one draft is
+// rendered, after which the process ends: a soft limit of eight times the
+// draft, never below 256 MiB, so that a long draft (whose pieces, lines
+// and pages live at most about five times its size at once) is collected
+// before the collector's usual pace doubles that; and below the limit,
+// a collection only when the heap has grown to five times what the last
+// one kept (GOGC=400), since a render makes much short-lived garbage (the
+// PDF printer a compressor of its own for every page) and little that
+// lasts. GOMEMLIMIT and GOGC, when set, win. restore puts back the
+// settings found.
 func renderMemoryPolicy(inputBytes int) (restore func()) {
-	if os.Getenv("GOMEMLIMIT") != "" {
-		return func() {}
+	limit, percent := int64(-1), -2
+	if os.Getenv("GOMEMLIMIT") == "" {
+		limit = debug.SetMemoryLimit(max(256<<20, 8*int64(inputBytes)))
 	}
-	limit := debug.SetMemoryLimit(max(256<<20, 8*int64(inputBytes)))
-	return func() { debug.SetMemoryLimit(limit) }
+	if os.Getenv("GOGC") == "" {
+		percent = debug.SetGCPercent(400)
+	}
+	return func() {
+		if limit >= 0 {
+			debug.SetMemoryLimit(limit)
+		}
+		if percent != -2 {
+			debug.SetGCPercent(percent)
+		}
+	}
 }
