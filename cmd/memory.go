@@ -71,19 +71,18 @@ func (t *gcTuner) arm() {
 // lasts. GOMEMLIMIT and GOGC, when set, win. restore puts back the
 // settings found.
 func renderMemoryPolicy(inputBytes int) (restore func()) {
-	limit, percent := int64(-1), -2
+	var undo []func()
 	if os.Getenv("GOMEMLIMIT") == "" {
-		limit = debug.SetMemoryLimit(max(256<<20, 8*int64(inputBytes)))
+		limit := debug.SetMemoryLimit(max(256<<20, 8*int64(inputBytes)))
+		undo = append(undo, func() { debug.SetMemoryLimit(limit) })
 	}
 	if os.Getenv("GOGC") == "" {
-		percent = debug.SetGCPercent(400)
+		percent := debug.SetGCPercent(400)
+		undo = append(undo, func() { debug.SetGCPercent(percent) })
 	}
 	return func() {
-		if limit >= 0 {
-			debug.SetMemoryLimit(limit)
-		}
-		if percent != -2 {
-			debug.SetGCPercent(percent)
+		for _, u := range undo {
+			u()
 		}
 	}
 }

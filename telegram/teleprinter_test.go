@@ -291,6 +291,11 @@ func FuzzTeleprinter(f *testing.F) {
 			if hazard(l.Text) != "" {
 				t.Fatalf("hazardous line %q", l.Text)
 			}
+			if l.Text != strings.ToUpper(l.Text) {
+				// opensStructure reads lines as they are, trusting them
+				// to be in capitals already
+				t.Fatalf("line %q not in capitals", l.Text)
+			}
 		}
 	})
 }

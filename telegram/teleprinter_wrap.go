@@ -275,27 +275,11 @@ func (tp *teleprinter) opensStructure(seg []word, j, k int, indent string) bool 
 	tp.scratch = b
 	opening := unsafe.String(unsafe.SliceData(b), len(b))
 	l := opening[:len(indent)+tp.lineLen(seg, j, lEnd)]
-	if !hasLower(opening) {
-		// The usual case: the character set maps words to capitals, so
-		// the line reads as the teleprinter prints it.
-		return cable.OpensStructure(l) || len(opening) > len(l) && cable.OpensStructure(opening) ||
-			cable.Furniture(l) != "" || hazard(l) != ""
-	}
-	// The reader sees the line in capitals, as the teleprinter prints it.
-	u, uo := strings.ToUpper(l), strings.ToUpper(opening)
-	return cable.OpensStructure(u) || l != u && cable.OpensStructure(l) || uo != u && cable.OpensStructure(uo) ||
-		cable.Furniture(u) != "" || hazard(u) != "" || l != u && hazard(l) != ""
-}
-
-// hasLower reports whether s holds a character that upper case changes
-// (any lower-case ASCII letter, or any byte past ASCII).
-func hasLower(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'a' && c <= 'z' || c >= 0x80 {
-			return true
-		}
-	}
-	return false
+	// The reader sees the line in capitals, as the teleprinter prints it,
+	// and so is it here: the mapper gives every word in capitals
+	// (cable.Mapper.Map) and the markers are digits, capitals and marks.
+	return cable.OpensStructure(l) || len(opening) > len(l) && cable.OpensStructure(opening) ||
+		cable.Furniture(l) != "" || hazard(l) != ""
 }
 
 // line makes a line of words [from, to) after indent.
