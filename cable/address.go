@@ -27,7 +27,7 @@ func (p *cableParser) parseAddress(i int, fco bool) (int, error) {
 			}
 		}
 		if t == "" {
-			if p.addressGoesOn(j, fmLine != 0, fco) {
+			if j < p.filedTo || p.addressGoesOn(j, fmLine != 0, fco) {
 				continue
 			}
 			break
@@ -46,6 +46,21 @@ func (p *cableParser) parseAddress(i int, fco bool) (int, error) {
 			fmLine = p.lines[j].n
 			m.From = strings.TrimSpace(t[2:])
 			cur = cpAddrNone
+		case fco && !toSeen && j < p.filedTo:
+			// a filed telegram's classification or registry stamp
+			// between its FM and TO lines (parseFCOHeading read it)
+		case fco && cpHasKeyword(t, "TO") && strings.Contains(t, " TEL"):
+			f, ok := cpSplitFiledTo(t)
+			if !ok {
+				cur = p.addressKeywordLine(t, fco)
+				toSeen = toSeen || cur == cpAddrTo
+				continue
+			}
+			var err error
+			if cur, err = p.readFiledTo(j, f); err != nil {
+				return 0, err
+			}
+			toSeen = true
 		case cpHasKeyword(t, "TO"), cpHasKeyword(t, "INFO"), cpHasKeyword(t, "XMT"):
 			cur = p.addressKeywordLine(t, fco)
 			toSeen = toSeen || cur == cpAddrTo

@@ -14,9 +14,10 @@ import (
 // kept as found (trimmed only where docs/archive-sources.md says so): State
 // Department telegrams as NARA's Access to Archival Databases and the
 // WikiLeaks PlusD mirror of it print them, Foreign Relations of the United
-// States transcriptions, and one Thatcher Foundation transcription. Each
-// case below is what a careful human reader finds in the document; the test
-// holds the reader to it.
+// States transcriptions, one Thatcher Foundation transcription, and FCO
+// telegrams filed in The National Archives, in the OCR text of their
+// scans. Each case below is what a careful human reader finds in the
+// document; the test holds the reader to it.
 //
 // A check the reader does not pass yet is listed in the case's pending map
 // with what the reader does instead. A pending check that fails is skipped
@@ -43,6 +44,9 @@ type archiveCase struct {
 	references, captions   []string
 	toPrecedence, xmt      []string
 	tags                   []string
+	// distribution is the list of offices that take copies (a State
+	// copy's ORIGIN/INFO block, an FCO file copy's list under FILES).
+	distribution []string
 
 	// textStarts and textEnds are the first and last words of the
 	// message text (white space collapsed); inText must be in it and
@@ -232,6 +236,79 @@ var archiveCases = []archiveCase{
 		},
 	},
 	{
+		// An FCO telegram as the registry filed it, in the OCR text of the
+		// scan: time group on the FM line, the rest of the heading on one
+		// TO line, a classification and a stamp between them, the
+		// reference line and the text with no blank lines, and the
+		// distribution list under the signature.
+		file: "fco_1973_hongkong_telno_539.txt",
+		form: "fco", dtg: "160925Z MAY", from: "HONG KONG",
+		to: []string{"FCO"}, toPrecedence: []string{"PRIORITY"}, info: []string{"PEKING"}, xmt: []string{},
+		serial: "TELNO 539", classification: "CONFIDENTIAL", signature: "MACLEHOSE",
+		subject: "", ending: "", passing: "", captions: []string{}, tags: []string{},
+		references:   []string{"YOUR TELEGRAM 478: CHINESE REPRESENTATION IN HONG KONG."},
+		distribution: []string{"FILES", "FED", "HKIOD", "NEWS D", "P/S MR ROYLE MR WILFORD SIR E NORRIS SIR D WATSON"},
+		textStarts:   "I SUGGEST THAT THE TELEGRAM TO SINCLAIR BE AMENDED",
+		textEnds:     "WE WILL PASS AMENDED TELEGRAM TO SINCLAIR.",
+		inText:       []string{"PARTICULAR RELEVANCE", "2. THE INCLUSION OF THE ABOVE PHRASE"},
+		notInText: []string{"CYPHER/CAT A", "GPS 80", "1609252", "1973", "YOUR TELEGRAM 478", "MACLEHOSE",
+			"FILES", "HKIOD", "P/S MR ROYLE", "CONFIDENTIAL"},
+		pending: map[string]string{},
+	},
+	{
+		// The FCO's side: FM F C 0 (an O read as a zero), the TO line
+		// ending in a comma, and marks in the margin read as lines.
+		file: "fco_1972_fco_telno_299.txt",
+		form: "fco", dtg: "051815Z MAY", from: "FCO",
+		to: []string{"PEKING"}, toPrecedence: []string{"ROUTINE"}, info: []string{}, xmt: []string{},
+		serial: "TELNO 299", classification: "CONFIDENTIAL", signature: "DOUGLAS-HOKE",
+		references: []string{}, captions: []string{},
+		distribution: []string{"VILES", "FED", "FR WILFORD"},
+		textStarts:   "KORGAN'S LETTER TO EVANS 3/56 OF 26 APRIL",
+		textEnds:     "IF YOU WOULD LIKE ANY ADDITIONAL MATERIAL.",
+		notInText:    []string{"TOP COPY", "CYPHER/CAT A", "051815Z", "TELNO 299", "DOUGLAS-HOKE", "VILES", "FR WILFORD"},
+		pending: map[string]string{
+			"signature":    "take the name above a distribution list whose FILES the scan's text recognition read as VILES",
+			"distribution": "read a distribution list whose first line FILES reads VILES in the OCR text",
+			"text-starts":  "leave out the marks in the margin that the OCR text gives lines of their own (明, 30)",
+			"not-in-text":  "leave out the signature and distribution when FILES reads VILES",
+			"text-ends":    "end the text above the signature when FILES reads VILES",
+		},
+	},
+	{
+		// Double-spaced, TELEGRAM NUMBER for TELNO, INFO with its own
+		// precedence on the TO line, ten lines of handwriting between FM
+		// and TO; cut after paragraph 2 (see docs/archive-sources.md).
+		file: "fco_1973_hongkong_telegram_1465.txt",
+		form: "fco", dtg: "171026Z DEC", from: "HONGKONG",
+		to: []string{"FCO"}, toPrecedence: []string{"PRIORITY"}, info: []string{"PEKING"}, xmt: []string{},
+		serial: "TELNO 1465", classification: "CONFIDENTIAL", signature: "",
+		references: []string{"PEKING TELEGRAM NO. 1434 CHINESE REPRESENTATION."}, captions: []string{},
+		textStarts: "THIS REFERS TO A SMALL BUT SIGNIFICANT STEP FORWARD",
+		textEnds:   "IN THE HOUSE OF A THIRD PARTY FAILED.",
+		inText:     []string{"LEUNG WAI-LAM", "PING PONG DISPLAY"},
+		notInText:  []string{"GRS 480", "CER CAT A", "171026Z", "20/12", "TELEGRAM NUMBER", "PEKING TELEGRAM NO. 1434"},
+		pending:    map[string]string{},
+	},
+	{
+		// FM F C O, four lines between FM and TO (a misread
+		// classification, a file number, a year, a folio), INFO after a
+		// slash and MIPT; cut after paragraph 2.
+		file: "fco_1972_fco_telno_1176.txt",
+		form: "fco", dtg: "291841Z DEC", from: "FCO",
+		to: []string{"PEKING"}, toPrecedence: []string{"PRIORITY"}, info: []string{"GOVERNOR HONG KONG (PERSONAL)"}, xmt: []string{},
+		serial: "TELNO 1176", classification: "CONFIDENTIAL", signature: "",
+		references: []string{"MIPT."}, captions: []string{},
+		textStarts: "1. DURING HIS CALL ON THE PUS ON 29 DECEMBER",
+		textEnds:   "POLITICAL DISCUSSIONS ON INTERNATIONAL AFFAIRS.",
+		inText:     []string{"2. GREENHILL MENTIONED"},
+		notInText:  []string{"CYPHER CAT A", "291841Z", "FEC 3/548/8", "MIPT", "J 4"},
+		pending: map[string]string{
+			"classification": "read a classification the OCR text misspells (CIFIDENTIAL)",
+			"not-in-text":    "leave out a mark in the margin between two paragraphs (J 4)",
+		},
+	},
+	{
 		file: "state_1974_state_170108_xmt.txt",
 		form: "state", dtg: "052024Z AUG 74", from: "SECSTATE WASHDC",
 		to: []string{"ALL DIPLOMATIC AND CONSULAR POSTS", "AMEMBASSY NOUAKCHOTT",
@@ -368,6 +445,7 @@ func (c archiveCase) checks() []archiveCheck {
 	list("to-precedence", c.toPrecedence, func(m *Message) []string { return m.ToPrecedence })
 	list("xmt", c.xmt, func(m *Message) []string { return m.XMT })
 	list("tags", c.tags, func(m *Message) []string { return m.Tags })
+	list("distribution", c.distribution, func(m *Message) []string { return m.Distribution })
 	out = append(out, c.textChecks()...)
 	return out
 }

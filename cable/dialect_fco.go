@@ -5,7 +5,11 @@ package cable
 // originating post, TO with the precedence before the post, TELNO, the OF
 // line carrying the DTG, INFO, a subject line without a label, MIPT / MIFT
 // / YOUR TELNO references, numbered paragraphs and the principal's name
-// standing alone as the last paragraph.
+// standing alone as the last paragraph. The reader also takes the file
+// copies of the 1970s (fco_filed.go): the time group on the FM line, one
+// TO line with the number, the date and the posts informed (TO PRIORITY
+// FCO TELNO 539 OF 16 MAY/INFO PEKING.), and the registry's distribution
+// list under the signature.
 var FCO = &Dialect{
 	Name:  "fco",
 	Title: "UK FCO telegram",

@@ -129,9 +129,10 @@ func (p *cableParser) fieldKind(i int) int {
 	return cpFieldNone
 }
 
-// telnoOpensWord reports whether TELNO opens the second or third word of
-// t, the only places cpTelnoRefRE finds it (MY TELNO 12, UKMIS GENEVA
-// TELNO 3): a check that reads a line's first words, not all of it.
+// telnoOpensWord reports whether TELNO or TELEGRAM opens the second or
+// third word of t, the only places cpTelnoRefRE finds them (MY TELNO 12,
+// UKMIS GENEVA TELNO 3, PEKING TELEGRAM NO. 1434): a check that reads a
+// line's first words, not all of it.
 func telnoOpensWord(t string) bool {
 	for k, i := 0, 0; k < 2; k++ {
 		j := strings.IndexByte(t[i:], ' ')
@@ -139,7 +140,7 @@ func telnoOpensWord(t string) bool {
 			return false
 		}
 		i += j + 1
-		if strings.HasPrefix(t[i:], "TELNO") {
+		if strings.HasPrefix(t[i:], "TELNO") || strings.HasPrefix(t[i:], "TELEGRAM") {
 			return true
 		}
 	}
@@ -299,6 +300,11 @@ func (p *cableParser) fieldValue(i, end, kind int) (string, int) {
 // field of the given kind, as fieldValue would join it.
 func (p *cableParser) continuesField(v string, k, kind int) bool {
 	t := p.trimmed(k)
+	if kind == cpFieldRef && !strings.HasPrefix(v, "REF") && cpEndsSentenceStop(v) {
+		// An FCO reference line (YOUR TELNO 478: SUBJECT.) ends at its
+		// full stop; the text may follow on the next line.
+		return false
+	}
 	return t != "" && !p.isFurniture(t) && p.fieldKind(k) == cpFieldNone &&
 		(!cpBodyStartRE.MatchString(t) || kind == cpFieldRef && cpNextRefLetter(v, t)) &&
 		!strings.HasPrefix(t, "\"") && !strings.HasPrefix(t, "''")

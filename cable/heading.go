@@ -29,7 +29,7 @@ var (
 	cpTagsRE        = lazyRE(`^TAGS?(?:\s*:\s*|\s+)(.*)$`)
 	cpSubjectRE     = lazyRE(`^SUBJ(?:ECT)?\s*:\s*(.*)$`)
 	cpRefRE         = lazyRE(`^(?:REFS?|REFERENCES?|REFTEL)\s*(?:\.\s*:|[:.])\s*(.*)$`)
-	cpTelnoRefRE    = lazyRE(`^(?:(?:MY|YOUR|OUR|UKMIS \S+|[A-Z]+) TELNOS? \d|MI[PF]TS?\b)`)
+	cpTelnoRefRE    = lazyRE(`^(?:(?:MY|YOUR|OUR|UKMIS \S+|[A-Z]+) TELNOS? \d|(?:MY|YOUR|OUR|[A-Z]+(?: [A-Z]+)?) TELEGRAMS?(?: NO\.?| NUMBER)? \d|MI[PF]TS?\b)`)
 	cpPassingRE     = lazyRE(`^(?:FOLLOWING\s+|PERSONAL\s+)?FOR\s+\S.*\sFROM\s+\S`)
 	cpPassingHeadRE = lazyRE(`^(?:FOLLOWING\s+|PERSONAL\s+)?FOR\s+\S`)
 	cpBodyStartRE   = lazyRE(`^(?:\d+\.|\([A-Z0-9]{1,3}\)|--|- |[A-Z]\.\s)`)
@@ -68,6 +68,9 @@ func (p *cableParser) findHeading() (cpHeading, bool) {
 			continue
 		}
 		if cpHasKeyword(t, "FM") {
+			if p.filedToAfter(i) >= 0 {
+				return cpHeading{cpHeadingFCO, i}, true
+			}
 			j := p.nextNonBlank(i + 1)
 			if !cpHasKeyword(p.trimmed(j), "TO") {
 				continue
@@ -238,6 +241,15 @@ func (p *cableParser) parseFCOHeading(i int) (int, error) {
 		}
 		m.DTG = cpCanonicalDTG(sub[1], sub[2], sub[3])
 		fm = strings.TrimSpace(strings.TrimSuffix(fm, sub[0]))
+	} else if k := p.filedToAfter(i); k >= 0 {
+		fm, p.fmTime = cpFiledTime(fm)
+		fm = cpInitialism(fm)
+		p.filedTo = k
+		for l := i + 1; l < k; l++ {
+			if c, _, _ := cpMatchClassification(p.trimmed(l)); c != "" && cpInterposed(p.trimmed(l)) {
+				m.Classification = c
+			}
+		}
 	}
 	p.lines[i].text = "FM " + fm
 	return p.parseAddress(i, true)

@@ -26,6 +26,9 @@ func (l *lazyRegexp) MatchString(s string) bool            { return l.get().Matc
 func (l *lazyRegexp) FindString(s string) string           { return l.get().FindString(s) }
 func (l *lazyRegexp) FindStringIndex(s string) []int       { return l.get().FindStringIndex(s) }
 func (l *lazyRegexp) FindStringSubmatch(s string) []string { return l.get().FindStringSubmatch(s) }
+func (l *lazyRegexp) FindStringSubmatchIndex(s string) []int {
+	return l.get().FindStringSubmatchIndex(s)
+}
 func (l *lazyRegexp) FindAllStringIndex(s string, n int) [][]int {
 	return l.get().FindAllStringIndex(s, n)
 }

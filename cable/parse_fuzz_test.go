@@ -22,6 +22,7 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add([]byte("O 212130Z DEC 88\nFM A\nTO B\nBT\nS E C R E T\nSETTLE-\nPAGE 02 STATE 1\nMENT\nBT\nNNNN\n"))
 	f.Add([]byte("SECRET\nFM X 010000Z JAN 01\nTO IMMEDIATE Y\nTELNO 1\n"))
+	f.Add([]byte("GPS 80\nFM F C O 1609252\nCONFIDENTIAL\n1973\nTO PRIORITY X TELNO 5 OF 16 MAY/INFO Y.\nMIPT.\n1. T.\nNAME\nFILES\nFED\n1\nCONFIDENTIAL\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		m, err := Parse(data)
 		if err != nil {

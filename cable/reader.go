@@ -14,6 +14,12 @@ type cableParser struct {
 	lines []cpLine
 	msg   Message
 	fco   bool // the heading is in the FCO form
+	// fmTime is the time group of a filed FCO telegram's FM line
+	// (160925Z), which its TO line's date completes.
+	fmTime string
+	// filedTo is the index of a filed FCO telegram's TO line, 0 when
+	// the heading is not one.
+	filedTo int
 	// serialOnClass is set when the serial stands on the classification
 	// line (STATE 192639), spaced when that line is letter-spaced and
 	// serialLabel when a SERIAL No. line gave it: signs of the form.
@@ -103,6 +109,7 @@ func (p *cableParser) parse() (*Message, error) {
 		p.readDraftingBlock(0, p.transmissionStart(h.start))
 	} else {
 		p.readAuthoriser(h.start)
+		end = p.readFiledDistribution(textStart, end)
 	}
 	p.parseText(textStart, end)
 	cpNormalizeMessage(m)

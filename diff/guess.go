@@ -64,10 +64,7 @@ func topCableShape(lines []string) cableShape {
 		}
 		t = strings.TrimSpace(t)
 		if guessKeyword(t, "FM") {
-			j := i + 1
-			for j < len(lines) && strings.TrimSpace(lines[j]) == "" {
-				j++
-			}
+			j := nextTOLine(lines, i+1)
 			if j < len(lines) && guessKeyword(strings.TrimSpace(lines[j]), "TO") &&
 				!strings.HasPrefix(lines[j], "    ") && !strings.HasPrefix(lines[j], "\t") {
 				sh.fm, sh.heading = i, i
@@ -83,12 +80,55 @@ func topCableShape(lines []string) cableShape {
 			return sh
 		}
 		seen++
-		if seen > maxLinesBeforeHeading || !guessTransRE().MatchString(t) {
+		if seen > maxLinesBeforeHeading || !guessTransRE().MatchString(t) && !marginMark(t) {
 			return sh
 		}
 		prev = i
 	}
 	return sh
+}
+
+// marginMark reports whether t is what the OCR text of a scanned file copy
+// makes of a mark in the margin (initials, a tick, a date written in): a
+// line of at most two short words that holds a letter or a digit, not
+// prose and not Markdown's fences or rules.
+func marginMark(t string) bool {
+	if len(t) > 12 || len(strings.Fields(t)) > 2 || strings.ContainsAny(t, "`~") {
+		return false
+	}
+	return strings.IndexFunc(t, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+}
+
+// nextTOLine returns the index of the line where a heading's TO line would
+// be after the FM line above i: the next non-blank line, or, in a filed
+// FCO telegram, the TO line with the telegram number (TO PRIORITY FCO
+// TELNO 539 OF 16 MAY) past up to 12 short lines between (a classification,
+// a registry stamp, marks in the margin).
+func nextTOLine(lines []string, i int) int {
+	next := -1
+	for n := 0; i < len(lines) && n <= 12; i++ {
+		t := strings.TrimSpace(lines[i])
+		if t == "" {
+			continue
+		}
+		if next < 0 {
+			next = i
+		}
+		if guessKeyword(t, "TO") {
+			if i == next || strings.Contains(t, " TEL") {
+				return i
+			}
+			return next
+		}
+		if len(t) > 32 || len(strings.Fields(t)) > 4 {
+			break
+		}
+		n++
+	}
+	if next < 0 {
+		return len(lines)
+	}
+	return next
 }
 
 func splitLines(data []byte) []string {
