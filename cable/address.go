@@ -49,30 +49,12 @@ func (p *cableParser) parseAddress(i int, fco bool) (int, error) {
 		case fco && !toSeen && j < p.filedTo:
 			// a filed telegram's classification or registry stamp
 			// between its FM and TO lines (parseFCOHeading read it)
-		case fco && cpHasKeyword(t, "TO") && strings.Contains(t, " TEL"):
-			f, ok := cpSplitFiledTo(t)
-			if !ok {
-				cur = p.addressKeywordLine(t, fco)
-				toSeen = toSeen || cur == cpAddrTo
-				continue
-			}
+		case cpHasKeyword(t, "TO"), cpHasKeyword(t, "INFO"), cpHasKeyword(t, "XMT"), fco && (cpHasKeyword(t, "TELNO") || cpIsOfLine(t)):
 			var err error
-			if cur, err = p.readFiledTo(j, f); err != nil {
+			if cur, err = p.keywordLine(j, t, fco); err != nil {
 				return 0, err
 			}
-			toSeen = true
-		case cpHasKeyword(t, "TO"), cpHasKeyword(t, "INFO"), cpHasKeyword(t, "XMT"):
-			cur = p.addressKeywordLine(t, fco)
-			toSeen = toSeen || cur == cpAddrTo
-		case fco && (cpHasKeyword(t, "TELNO") || cpIsOfLine(t)):
-			read := p.readOfLine
-			if cpHasKeyword(t, "TELNO") {
-				read = p.readTelnoLine
-			}
-			if err := read(j, t); err != nil {
-				return 0, err
-			}
-			cur = cpAddrNone
+			toSeen = toSeen || cpHasKeyword(t, "TO")
 		case p.isTextStart(t):
 			goto done
 		default:
@@ -98,6 +80,25 @@ done:
 		return 0, cpErrorf(fmLine, "FM line is not followed by a TO line")
 	}
 	return j, nil
+}
+
+// keywordLine reads the address line t at j that opens with its keyword
+// (TO, INFO, XMT; in the FCO form also a filed telegram's TO line and the
+// TELNO and OF lines) and returns the list the lines after it go on with.
+func (p *cableParser) keywordLine(j int, t string, fco bool) (int, error) {
+	if fco && cpHasKeyword(t, "TO") && strings.Contains(t, " TEL") {
+		if f, ok := cpSplitFiledTo(t); ok {
+			return p.readFiledTo(j, f)
+		}
+	}
+	if fco && (cpHasKeyword(t, "TELNO") || cpIsOfLine(t)) {
+		read := p.readOfLine
+		if cpHasKeyword(t, "TELNO") {
+			read = p.readTelnoLine
+		}
+		return cpAddrNone, read(j, t)
+	}
+	return p.addressKeywordLine(t, fco), nil
 }
 
 // addressKeywordLine reads a TO, INFO or XMT line's addressees and
