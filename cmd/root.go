@@ -25,6 +25,11 @@ var Version = "dev"
 type Factory struct {
 	IO *IOStreams
 
+	// noCompletions leaves out the value completions of arguments and
+	// flags: Main sets it when it is not asked to complete (cobra's
+	// __complete command), so that a run does not spend time on them.
+	noCompletions bool
+
 	// Color is the --color flag of the root command.
 	Color string
 
@@ -113,7 +118,9 @@ refs', 'exit-codes', 'formats', 'templates'.`,
 	for _, c := range constructors {
 		root.AddCommand(c(f))
 	}
-	f.addCompletions(root)
+	if !f.noCompletions {
+		f.addCompletions(root)
+	}
 	sort.Slice(root.Commands(), func(i, j int) bool { return root.Commands()[i].Name() < root.Commands()[j].Name() })
 	return root
 }
@@ -148,6 +155,7 @@ func newFactory(stdin io.Reader, stdout, stderr io.Writer) *Factory {
 // process's exit status.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	f := newFactory(stdin, stdout, stderr)
+	f.noCompletions = len(args) == 0 || !strings.HasPrefix(args[0], cobra.ShellCompRequestCmd)
 	root := NewRootCmd(f)
 	root.SetArgs(joinSpacedJSON(root, args))
 	err := root.Execute()
