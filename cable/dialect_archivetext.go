@@ -1,6 +1,7 @@
 package cable
 
 import (
+	"bytes"
 	"strings"
 )
 
@@ -120,21 +121,37 @@ func IsArchiveText(data []byte) bool {
 	if len(data) > look {
 		data = data[:look]
 	}
-	lines := transcriptLines(data)
-	if i := nextFilled(lines, 0); i < len(lines) && strings.TrimSpace(lines[i]) == "Show Headers" {
+	if firstFilledLine(data) == "Show Headers" {
 		return true
 	}
 	marked := false // a page line needs a classification word: look for one first
 	for _, c := range Classifications {
-		marked = marked || strings.Contains(string(data), c)
+		if bytes.Contains(data, []byte(c)) {
+			marked = true
+			break
+		}
 	}
 	if !marked {
 		return false
 	}
-	for _, l := range lines {
+	for _, l := range transcriptLines(data) {
 		if atPageRE.MatchString(strings.TrimSpace(l)) {
 			return !IsCable(data)
 		}
 	}
 	return false
+}
+
+// firstFilledLine is the first line of data that is not blank, trimmed as
+// transcriptLines trims it; "" when there is none in the first 4 KB.
+func firstFilledLine(data []byte) string {
+	s := strings.TrimPrefix(string(data[:min(len(data), 4096)]), "\ufeff")
+	for s != "" {
+		var line string
+		line, s, _ = strings.Cut(s, "\n")
+		if t := strings.TrimSpace(strings.ReplaceAll(line, "\f", "")); t != "" {
+			return t
+		}
+	}
+	return ""
 }

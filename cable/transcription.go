@@ -108,6 +108,9 @@ func findTranscriptHead(lines []string) (*transcript, bool) {
 		return nil, false
 	}
 	first := strings.TrimSpace(lines[i])
+	if !mayOpenTranscript(first) {
+		return nil, false
+	}
 	switch {
 	case trArchiveRE.MatchString(first):
 		t.msg.Notes = append(t.msg.Notes, first)
@@ -128,6 +131,14 @@ func findTranscriptHead(lines []string) (*transcript, bool) {
 	}
 	t.textFrom, t.textTo = i, len(lines)
 	return t, true
+}
+
+// mayOpenTranscript reports whether first holds a word that each of the
+// first-line patterns (trArchiveRE, trFileRE, trTitleRE) needs: a quick
+// test that spares most texts those patterns.
+func mayOpenTranscript(first string) bool {
+	return strings.HasPrefix(first, "Archive (") || strings.Contains(first, "Telegram") ||
+		strings.Contains(first, "Cable") || strings.Contains(first, "essage") || strings.Contains(first, "Airgram")
 }
 
 func nextFilled(lines []string, i int) int {
