@@ -89,6 +89,13 @@ func respellRuns(a, b string, sc *respellScratch, out []Segment) []Segment {
 	i, j := 0, 0
 	gap := true // the element starting at i and j is white space
 	for {
+		if !w.flag && !w.pending && !w.lastDiff {
+			// Nothing is flagged or waiting: elements both sides spell
+			// alike change nothing, so they are passed over in one scan.
+			if k, sp := sameElements(a[i:], b[j:]); k > 0 {
+				i, j, gap = i+k, j+k, sp
+			}
+		}
 		ea, eb := elementEnd(a, i, gap), elementEnd(b, j, gap)
 		w.element(gap, i, j, a[i:ea] != b[j:eb])
 		i, j = ea, eb
@@ -112,6 +119,29 @@ func respellRuns(a, b string, sc *respellScratch, out []Segment) []Segment {
 		return out
 	}
 	return w.finish()
+}
+
+// sameElements scans the bytes x and y begin with alike (ASCII only) and
+// returns the last element boundary inside them: k, where an element
+// starts that is white space when sp, after elements both spell alike; 0
+// when there is none. Boundaries past the last shared byte are not known
+// to be boundaries of both, so they are not used.
+func sameElements(x, y string) (k int, sp bool) {
+	n := min(len(x), len(y))
+	if n == 0 || x[0] != y[0] || x[0] >= utf8.RuneSelf {
+		return 0, false
+	}
+	prev := asciiSpace[x[0]]
+	for i := 1; i < n; i++ {
+		c := x[i]
+		if c != y[i] || c >= utf8.RuneSelf {
+			break
+		}
+		if cs := asciiSpace[c]; cs != prev {
+			k, sp, prev = i, cs, cs
+		}
+	}
+	return k, sp
 }
 
 // runeSpaceAt reports whether the character of s at byte i is white space,
