@@ -108,11 +108,12 @@ func cpFiledTime(from string) (string, string) {
 	return strings.TrimSpace(from[:m[0]]), group + "Z"
 }
 
-// cpInterposed reports whether t may stand between a filed telegram's FM
-// and TO lines: a classification alone, a registry stamp, or a short
-// note (a file number, initials, a date written in; the OCR text of a
-// scan reads each mark in the margin as a line of its own).
-func cpInterposed(t string) bool {
+// Interposed reports whether the trimmed line t may stand between a filed
+// FCO telegram's FM and TO lines: a classification alone, a registry
+// stamp, or a short note (a file number, initials, a date written in; the
+// OCR text of a scan reads each mark in the margin as a line of its own).
+// diff's guess of a side's kind asks it too, so both agree.
+func Interposed(t string) bool {
 	if cpStampOrBanner(t) {
 		return true
 	}
@@ -130,15 +131,15 @@ func cpStampOrBanner(t string) bool {
 	return ok && c != "" && strings.TrimSpace(rest) == ""
 }
 
-// cpMaxInterposed is how many lines may stand between a filed telegram's
+// MaxInterposed is how many lines may stand between a filed telegram's
 // FM and TO lines.
-const cpMaxInterposed = 12
+const MaxInterposed = 12
 
 // filedToAfter returns the index of the TO line of a filed telegram whose
-// FM line is i (past at most cpMaxInterposed interposed lines), or -1.
+// FM line is i (past at most MaxInterposed interposed lines), or -1.
 func (p *cableParser) filedToAfter(i int) int {
 	j := p.nextNonBlank(i + 1)
-	for n := 0; n < cpMaxInterposed && j < len(p.lines) && cpInterposed(p.trimmed(j)); n++ {
+	for n := 0; n < MaxInterposed && j < len(p.lines) && Interposed(p.trimmed(j)); n++ {
 		j = p.nextNonBlank(j + 1)
 	}
 	if j < len(p.lines) {

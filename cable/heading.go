@@ -246,8 +246,8 @@ func (p *cableParser) parseFCOHeading(i int) (int, error) {
 		fm = cpInitialism(fm)
 		p.filedTo = k
 		for l := i + 1; l < k; l++ {
-			if c, _, _ := cpMatchClassification(p.trimmed(l)); c != "" && cpInterposed(p.trimmed(l)) {
-				m.Classification = c
+			if t := p.trimmed(l); cpStampOrBanner(t) && !cpStampRE.MatchString(t) {
+				m.Classification, _, _ = cpMatchClassification(t)
 			}
 		}
 	}

@@ -102,11 +102,12 @@ func marginMark(t string) bool {
 // nextTOLine returns the index of the line where a heading's TO line would
 // be after the FM line above i: the next non-blank line, or, in a filed
 // FCO telegram, the TO line with the telegram number (TO PRIORITY FCO
-// TELNO 539 OF 16 MAY) past up to 12 short lines between (a classification,
-// a registry stamp, marks in the margin).
+// TELNO 539 OF 16 MAY) past the lines the cable reader lets stand between
+// (cable.Interposed: a classification, a registry stamp, marks in the
+// margin).
 func nextTOLine(lines []string, i int) int {
 	next := -1
-	for n := 0; i < len(lines) && n <= 12; i++ {
+	for n := 0; i < len(lines) && n <= cable.MaxInterposed; i++ {
 		t := strings.TrimSpace(lines[i])
 		if t == "" {
 			continue
@@ -120,7 +121,7 @@ func nextTOLine(lines []string, i int) int {
 			}
 			return next
 		}
-		if len(t) > 32 || len(strings.Fields(t)) > 4 {
+		if !cable.Interposed(t) {
 			break
 		}
 		n++
