@@ -109,7 +109,9 @@ func (p *cableParser) parse() (*Message, error) {
 		p.readDraftingBlock(0, p.transmissionStart(h.start))
 	} else {
 		p.readAuthoriser(h.start)
-		end = p.readFiledDistribution(textStart, end)
+		if p.filedTo > 0 {
+			end = p.readFiledDistribution(textStart, end)
+		}
 	}
 	p.parseText(textStart, end)
 	cpNormalizeMessage(m)
