@@ -189,11 +189,18 @@ func importEndsSentence(s string) bool {
 
 // stripParaNumbers removes paragraph numbers 1., 2., ... when every
 // numbered paragraph follows the one before, since a numbering template
-// writes them again.
+// writes them again. The numbering may open at n with n-1 paragraphs
+// before it that have no number: a telegram whose first paragraph went
+// unnumbered, or whose copy lost the 1. (the archive's OCR often does),
+// and which the template numbers 1., 2. as the rest go on. Left in the
+// body, a 2. would open a Markdown list, which a cable template letters.
 func stripParaNumbers(paras []string) []string {
 	next := 1
-	for _, p := range paras {
+	for i, p := range paras {
 		if m := importParaNumberRE().FindStringSubmatch(p); m != nil {
+			if next == 1 && m[1] == fmt.Sprint(i+1) {
+				next = i + 1
+			}
 			if m[1] != fmt.Sprint(next) {
 				return paras
 			}

@@ -34,6 +34,12 @@ func TestImportParagraphs(t *testing.T) {
 	if got := stripParaNumbers([]string{"1. A", "B", "2. C"}); !reflect.DeepEqual(got, []string{"A", "B", "C"}) {
 		t.Errorf("stripParaNumbers = %q", got)
 	}
+	if got := stripParaNumbers([]string{"A", "2. B", "3. C"}); !reflect.DeepEqual(got, []string{"A", "B", "C"}) {
+		t.Errorf("stripParaNumbers kept the numbers after an unnumbered first paragraph: %q", got)
+	}
+	if got := stripParaNumbers([]string{"A", "3. B"}); !reflect.DeepEqual(got, []string{"A", "3. B"}) {
+		t.Errorf("stripParaNumbers took 3. after one paragraph for a numbering: %q", got)
+	}
 	if got := stripParaNumbers([]string{"1. A", "3. C"}); !reflect.DeepEqual(got, []string{"1. A", "3. C"}) {
 		t.Errorf("stripParaNumbers kept a broken numbering: %q", got)
 	}
