@@ -267,13 +267,7 @@ var archiveCases = []archiveCase{
 		textStarts:   "KORGAN'S LETTER TO EVANS 3/56 OF 26 APRIL",
 		textEnds:     "IF YOU WOULD LIKE ANY ADDITIONAL MATERIAL.",
 		notInText:    []string{"TOP COPY", "CYPHER/CAT A", "051815Z", "TELNO 299", "DOUGLAS-HOKE", "VILES", "FR WILFORD"},
-		pending: map[string]string{
-			"signature":    "take the name above a distribution list whose FILES the scan's text recognition read as VILES",
-			"distribution": "read a distribution list whose first line FILES reads VILES in the OCR text",
-			"text-starts":  "leave out the marks in the margin that the OCR text gives lines of their own (明, 30)",
-			"not-in-text":  "leave out the signature and distribution when FILES reads VILES",
-			"text-ends":    "end the text above the signature when FILES reads VILES",
-		},
+		pending:      map[string]string{},
 	},
 	{
 		// Double-spaced, TELEGRAM NUMBER for TELNO, INFO with its own
@@ -303,10 +297,7 @@ var archiveCases = []archiveCase{
 		textEnds:   "POLITICAL DISCUSSIONS ON INTERNATIONAL AFFAIRS.",
 		inText:     []string{"2. GREENHILL MENTIONED"},
 		notInText:  []string{"CYPHER CAT A", "291841Z", "FEC 3/548/8", "MIPT", "J 4"},
-		pending: map[string]string{
-			"classification": "read a classification the OCR text misspells (CIFIDENTIAL)",
-			"not-in-text":    "leave out a mark in the margin between two paragraphs (J 4)",
-		},
+		pending:    map[string]string{},
 	},
 	{
 		file: "state_1974_state_170108_xmt.txt",

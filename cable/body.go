@@ -41,7 +41,7 @@ func (p *cableParser) parseBody(i, end int) {
 			// Without a heading it may be a page's banner inside a
 			// paragraph: a paragraph starts only where the text shows one.
 			b.pendingBreak = true
-		case p.isFurniture(tt) || (cpIsTransmissionLine(tt) && sectionAfter[j-i]):
+		case p.isFurniture(tt) || (cpIsTransmissionLine(tt) && sectionAfter[j-i]) || p.isMarginMark(j, end):
 			b.pendingBreak = true
 		default:
 			b.add(j)

@@ -191,7 +191,7 @@ func (p *cableParser) readFiledDistribution(i, end int) int {
 	}
 	for k := last; k >= i && k > last-16; k-- {
 		t := p.trimmed(k)
-		if t == "FILES" {
+		if cpFilesLine(t) {
 			for l := k; l <= last; l++ {
 				if u := p.trimmed(l); u != "" {
 					p.msg.Distribution = append(p.msg.Distribution, u)

@@ -245,10 +245,20 @@ func (p *cableParser) parseFCOHeading(i int) (int, error) {
 		fm, p.fmTime = cpFiledTime(fm)
 		fm = cpInitialism(fm)
 		p.filedTo = k
+		misread := ""
 		for l := i + 1; l < k; l++ {
-			if t := p.trimmed(l); cpStampOrBanner(t) && !cpStampRE.MatchString(t) {
+			t := p.trimmed(l)
+			if cpStampOrBanner(t) && !cpStampRE.MatchString(t) {
 				m.Classification, _, _ = cpMatchClassification(t)
+			} else if c := cpMisreadClassification(t); c != "" && misread == "" {
+				misread = t
+				if m.Classification == "" {
+					m.Classification = c
+				}
 			}
+		}
+		if misread != "" && m.Classification != "" {
+			m.Notes = append(m.Notes, "classification "+m.Classification+" read from "+misread+", which the copy misspells")
 		}
 	}
 	p.lines[i].text = "FM " + fm

@@ -113,7 +113,9 @@ type Message struct {
 	// none of it the telegram's own words: the editor's Title, the place
 	// and date line (Dateline), the SourceNote, the footnotes, editorial
 	// bracketed notes and archive catalogue lines (Notes), and how many
-	// footnote marks and page markers were taken out of the text.
+	// footnote marks and page markers were taken out of the text. Notes
+	// also say where the reader of a filed FCO telegram read past a
+	// misreading of the copy's OCR text (a misspelt classification).
 	Title         string   `json:"title,omitempty"`
 	Dateline      string   `json:"dateline,omitempty"`
 	SourceNote    string   `json:"source_note,omitempty"`
