@@ -33,6 +33,10 @@ func (p *cableParser) parseBody(i, end int) {
 			b.blank++
 		case p.isDTGLine(j) && cpHasKeyword(p.trimmed(p.nextNonBlank(j+1)), "FM"):
 			j = b.skipSectionHeading(j) - 1
+		case (tt == "NNN" || tt == "NNNN") && p.laterSection(j) >= 0:
+			// the end of a section an archive copy prints with its own
+			// first page and heading: skip to that heading
+			j = p.laterSection(j) - 1
 		case p.isSectionClassLine(tt):
 			// a later section's classification line without a heading
 			// before it (a copy that leaves the headings out)
@@ -269,7 +273,7 @@ func (p *cableParser) isSectionClassLine(t string) bool {
 func (p *cableParser) skipSectionHead(k, end int) int {
 	for k < end {
 		t := p.trimmed(k)
-		if t == "" || p.isFurniture(t) || p.isSectionClassLine(t) || cpIsCaptionLine(t) {
+		if t == "" || p.isFurniture(t) || p.isSectionClassLine(t) || cpIsCaptionLine(t) || p.isRepeatedHeading(t) {
 			k++
 			continue
 		}

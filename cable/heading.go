@@ -33,7 +33,7 @@ var (
 	cpPassingRE     = lazyRE(`^(?:FOLLOWING\s+|PERSONAL\s+)?FOR\s+\S.*\sFROM\s+\S`)
 	cpPassingHeadRE = lazyRE(`^(?:FOLLOWING\s+|PERSONAL\s+)?FOR\s+\S`)
 	cpBodyStartRE   = lazyRE(`^(?:\d+\.|\([A-Z0-9]{1,3}\)|--|- |[A-Z]\.\s)`)
-	cpPageLineRE    = lazyRE(`^PAGE\s+(\d{1,3})(?:\s+OF\s+\d{1,3})?((?:\s+[A-Z0-9/.-]+){0,5})$`)
+	cpPageLineRE    = lazyRE(`^PAGE\s+(\d{1,3})(?:\s+OF\s+\d{1,3})?((?:\s+[A-Z0-9/.-]+){0,7})$`)
 	cpSectionInRE   = lazyRE(`(?:FINAL\s+)?SECTION\s+(?:\d+\s+)?OF\s+\d+`)
 	cpStateSerialRE = lazyRE(`^[A-Z]+(?: [A-Z]+)? \d{5,6}$`)
 	cpSectionRE     = lazyRE(`^(?:SECTION\s+\d+\s+OF\s+\d+|FINAL\s+SECTION\s+OF\s+\d+)`)

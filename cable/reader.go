@@ -32,6 +32,9 @@ type cableParser struct {
 	pageShapes map[string]bool
 	// noHeading is set when parse found no cable heading at all.
 	noHeading bool
+	// hyphenated holds the words the input spells with a hyphen inside a
+	// line (GUINEA-BISSAU), built when a line-end hyphen is met.
+	hyphenated map[string]bool
 }
 
 func newCableParser(data []byte) *cableParser {
@@ -147,7 +150,7 @@ func (p *cableParser) textEnd(i int) (int, bool) {
 	case lastBT >= 0:
 		end = lastBT
 	case firstEnd >= 0:
-		end = firstEnd
+		end = p.sectionsEnd(firstEnd)
 	}
 	for j := end; j < len(p.lines); j++ {
 		if t := p.trimmed(j); t == "NNNN" || t == "NNN" {
