@@ -21,7 +21,7 @@ func (p *cableParser) parseAddress(i int, fco bool) (int, error) {
 		if fmLine != 0 && (t == "" || p.isFurniture(t)) {
 			// A page break inside the heading: its banners and page line
 			// are skipped when the address goes on after them.
-			if k := p.addressResumes(j, fco); k > j {
+			if k := p.addressResumes(j, fco, cur != cpAddrNone); k > j {
 				j = k - 1
 				continue
 			}
@@ -302,8 +302,11 @@ func cpIsOfLine(t string) bool {
 
 // addressResumes returns the index of the address line that follows the
 // blank and furniture lines from j (a page break inside the heading), or
-// j when no address line follows them.
-func (p *cableParser) addressResumes(j int, fco bool) int {
+// j when no address line follows them. In a list (inList) the line after
+// the break may go on with its addressees (AMEMBASSY MADRID), when lines
+// shaped like addresses run from there to the next address keyword or
+// the classification line.
+func (p *cableParser) addressResumes(j int, fco, inList bool) int {
 	k := j
 	furniture := false
 	for k < len(p.lines) {
@@ -314,10 +317,54 @@ func (p *cableParser) addressResumes(j int, fco bool) int {
 		furniture = furniture || t != ""
 		k++
 	}
-	next := p.trimmed(k)
-	if !furniture || !(next == "BT" || cpHasKeyword(next, "TO") || cpHasKeyword(next, "INFO") || cpHasKeyword(next, "XMT") ||
-		fco && (cpHasKeyword(next, "TELNO") || cpIsOfLine(next))) {
+	if !furniture {
 		return j
 	}
-	return k
+	if p.isAddressKeyword(p.trimmed(k), fco) || inList && !fco && p.addresseesRun(k) {
+		return k
+	}
+	return j
+}
+
+// isAddressKeyword reports whether t opens an address line with its
+// keyword, or is BT.
+func (p *cableParser) isAddressKeyword(t string, fco bool) bool {
+	return t == "BT" || cpHasKeyword(t, "TO") || cpHasKeyword(t, "INFO") || cpHasKeyword(t, "XMT") ||
+		fco && (cpHasKeyword(t, "TELNO") || cpIsOfLine(t))
+}
+
+// addresseesRun reports whether the lines from k are addressees going on
+// after a page break: each shaped like an address (capitals, no sentence
+// punctuation, a few words), up to an address keyword or the
+// classification line.
+func (p *cableParser) addresseesRun(k int) bool {
+	for n := 0; k < len(p.lines) && n < 80; k, n = k+1, n+1 {
+		t := p.trimmed(k)
+		switch {
+		case p.isAddressKeyword(t, false):
+			return n > 0
+		case t == "":
+			return false
+		case p.isTextStart(t):
+			_, _, class := cpMatchClassification(t)
+			return n > 0 && class
+		case !cpAddressShaped(t):
+			return false
+		}
+	}
+	return false
+}
+
+// cpAddressShaped reports whether t could be an addressee line: at most
+// six words of capitals, digits, slashes and hyphens.
+func cpAddressShaped(t string) bool {
+	if len(strings.Fields(t)) > 6 {
+		return false
+	}
+	for _, r := range t {
+		if !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == ' ' || r == '/' || r == '-') {
+			return false
+		}
+	}
+	return true
 }

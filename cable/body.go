@@ -123,8 +123,9 @@ func (b *bodyBuilder) add(j int) {
 		switch {
 		case cpEndsWithHyphenatedWord(prev.text) && cpStartsWithLetter(tt):
 			// SETTLE- / MENT. -> SETTLEMENT.
+			// (GUINEA- / BISSAU keeps its hyphen where the text spells it so)
 			word, rest, _ := strings.Cut(tt, " ")
-			prev.text = prev.text[:len(prev.text)-1] + word
+			prev.text = b.p.joinBroken(prev.text, word)
 			b.blank, b.pendingBreak = 0, false
 			if rest = strings.TrimSpace(rest); rest == "" {
 				return

@@ -109,7 +109,7 @@ func (p *cableParser) fieldKind(i int) int {
 	switch {
 	case (has("SERIAL") || has("PERSONAL MESSAGE")) && cpSerialLabelRE.MatchString(t):
 		return cpFieldSerial
-	case strings.HasPrefix(t, "E.") && cpEoRE.MatchString(t):
+	case (strings.HasPrefix(t, "E.") || strings.HasPrefix(t, ".O.")) && cpEoRE.MatchString(t):
 		return cpFieldEO
 	case (has("CLASSIFIED") || has("DERIVED")) && cpClassifiedRE.MatchString(t):
 		return cpFieldClassifiedBy
@@ -291,7 +291,11 @@ func (p *cableParser) fieldValue(i, end, kind int) (string, int) {
 		if kind == cpFieldTags || kind == cpFieldEO {
 			break
 		}
-		v = cpJoinRunOn(v, t)
+		if cpEndsWithHyphenatedWord(v) {
+			v = p.joinBroken(v, t)
+		} else {
+			v += " " + t
+		}
 	}
 	return v, j
 }
@@ -305,6 +309,10 @@ func (p *cableParser) continuesField(v string, k, kind int) bool {
 		// full stop; the text may follow on the next line.
 		return false
 	}
+	if (strings.HasPrefix(t, "SUMMARY") || strings.HasPrefix(t, "BEGIN") || strings.HasPrefix(t, "COMMENT")) && cpLabelledParaRE.MatchString(t) {
+		// SUMMARY: ... under REF: USUN 2642 opens the text
+		return false
+	}
 	return t != "" && !p.isFurniture(t) && p.fieldKind(k) == cpFieldNone &&
 		(!cpBodyStartRE.MatchString(t) || kind == cpFieldRef && cpNextRefLetter(v, t)) &&
 		!strings.HasPrefix(t, "\"") && !strings.HasPrefix(t, "''")
@@ -312,8 +320,14 @@ func (p *cableParser) continuesField(v string, k, kind int) bool {
 
 // cpNextRefLetter reports whether line t goes on with the lettered
 // references of ref: it opens with the letter after ref's last (G. BERLIN
-// 6577 after ... F. SOFIA 2882), so it is not a lettered paragraph.
+// 6577 after ... F. SOFIA 2882, or (D) after (C)), so it is not a lettered
+// paragraph.
 func cpNextRefLetter(ref, t string) bool {
+	if len(t) >= 4 && t[0] == '(' && t[2] == ')' && t[3] == ' ' {
+		// (D) LISBON 2831 after ... (C) LISBON 2778;
+		all := cpRefLetterRE.FindAllStringSubmatchIndex(ref, -1)
+		return len(all) > 0 && t[1] == ref[all[len(all)-1][2]]+1
+	}
 	all := cpRefDotRE.FindAllStringSubmatchIndex(ref, -1)
 	if len(all) == 0 || len(t) < 3 || t[1] != '.' || t[2] != ' ' {
 		return false
@@ -321,8 +335,12 @@ func cpNextRefLetter(ref, t string) bool {
 	return t[0] == ref[all[len(all)-1][2]]+1
 }
 
+// cpLabelledParaRE is a paragraph that opens with its label (SUMMARY:,
+// BEGIN SUMMARY, COMMENT:): text, not the run-on of a field above it.
+var cpLabelledParaRE = lazyRE(`^(?:BEGIN\s+)?(?:SUMMARY|COMMENT)(?:\s*[:.]|\s*$|\s+-)|^BEGIN\s+(?:SUMMARY|COMMENT|TEXT)\b`)
+
 // cpEOLabelRE is the label of an E.O. line.
-var cpEOLabelRE = lazyRE(`^E\.\s?O\.\s*`)
+var cpEOLabelRE = lazyRE(`^E?\.\s?O\.\s*`)
 
 // cpEOValue takes the E.O. label off an E.O. line: E.O. 12065: GDS ... gives
 // 12065: GDS ..., the value a draft's eo field holds.

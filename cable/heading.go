@@ -24,7 +24,7 @@ var (
 	cpDtgRE = lazyRE(`(\d{6}[A-Z])\s+([A-Z]{3,9})(?:\s+(\d{4}|\d{2}))?$`)
 
 	cpSerialLabelRE = lazyRE(`(?i)^(?:PERSONAL MESSAGE\s+)?SERIAL\b(?:\s+(?:NO|NR|NUMBER)\.?)?\s*[:.]?\s*(\S.*)$`)
-	cpEoRE          = lazyRE(`^E\.\s?O\.\s*\d`)
+	cpEoRE          = lazyRE(`^E?\.\s?O\.\s*\d`) // (an archive copy may have lost the E: .O. 11652)
 	cpClassifiedRE  = lazyRE(`(?i)^(?:CLASSIFIED|DERIVED CLASSIFICATION) BY\s*:?\s*(.*)$`)
 	cpTagsRE        = lazyRE(`^TAGS?(?:\s*:\s*|\s+)(.*)$`)
 	cpSubjectRE     = lazyRE(`^SUBJ(?:ECT)?\s*:\s*(.*)$`)
