@@ -178,9 +178,16 @@ func pointBreakNotes(p *prepared, t *sideTokens) []string {
 // boundNotes say where a work bound changed how a region was compared.
 func (e *engine) boundNotes() []string {
 	var notes []string
-	split, whole := 0, 0
-	var firstSplit, firstWhole boundHit
+	split, whole, unrelated := 0, 0, 0
+	var firstSplit, firstWhole, firstUnrelated boundHit
 	for _, b := range e.bounds {
+		if b.unrelated {
+			if unrelated == 0 {
+				firstUnrelated = b
+			}
+			unrelated++
+			continue
+		}
 		if b.whole {
 			if whole == 0 {
 				firstWhole = b
@@ -199,6 +206,10 @@ func (e *engine) boundNotes() []string {
 	}
 	if e.moveBounded {
 		notes = append(notes, "work bound: the search for moved text stopped early; some moves may show as a deletion and an insertion")
+	}
+	if unrelated > 0 {
+		notes = append(notes, fmt.Sprintf("work bound: %d large region(s) with no phrase in common with the other side (no run of %d words) compared paragraph by paragraph in order, the first at %s; the redline there may not be the shortest",
+			unrelated, phraseGram+phraseRun-1, e.where(firstUnrelated)))
 	}
 	if whole > 0 {
 		notes = append(notes, fmt.Sprintf("work bound: %d region(s) too different to compare word by word shown as whole replacements, the first at %s",

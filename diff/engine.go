@@ -33,6 +33,9 @@ type hunk struct {
 type boundHit struct {
 	a0, a1, b0, b1 int
 	whole          bool // compared as one replacement (else: split on unique words)
+	// unrelated is set (with whole) when the region shares no phrase with
+	// the other side (unrelated).
+	unrelated bool
 }
 
 type engine struct {
@@ -43,11 +46,16 @@ type engine struct {
 	budget int64
 	dmp    *diffmatchpatch.DiffMatchPatch
 	countA []int32 // scratch, indexed by token id
-	countB []int32
-	posA   []int32
-	posB   []int32
-	runesA []rune
-	runesB []rune
+	// gramTable is the scratch hash table of grams.
+	gramTable []uint64
+	// inUnrelated is set while the cleanup re-compares the paragraphs of
+	// a region that shares no phrase with the other side.
+	inUnrelated bool
+	countB      []int32
+	posA        []int32
+	posB        []int32
+	runesA      []rune
+	runesB      []rune
 	// moveWork counts the move search's work; moveBounded is set when it
 	// stopped early.
 	moveWork    int64

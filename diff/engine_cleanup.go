@@ -48,14 +48,27 @@ func (e *engine) splitParagraphs() bool {
 		}
 		k := min(len(pa), len(pb))
 		a0, b0 := h.a0, h.b0
+		e.inUnrelated = e.overlapsUnrelated(h)
 		for t := 0; t < k; t++ {
 			e.tokenDiff(a0, pa[t], b0, pb[t], maxAnchorDepth)
 			e.emitEqual(pa[t], pa[t]+1, pb[t], pb[t]+1)
 			a0, b0 = pa[t]+1, pb[t]+1
 		}
 		e.tokenDiff(a0, h.a1, b0, h.b1, maxAnchorDepth)
+		e.inUnrelated = false
 	}
 	return true
+}
+
+// overlapsUnrelated reports whether hunk h overlaps a region found to
+// share no phrase with the other side.
+func (e *engine) overlapsUnrelated(h hunk) bool {
+	for _, b := range e.bounds {
+		if b.unrelated && h.a0 < b.a1 && b.a0 < h.a1 && h.b0 < b.b1 && b.b0 < h.b1 {
+			return true
+		}
+	}
+	return false
 }
 
 func (e *engine) hasPara(s *sideTokens, t0, t1 int) bool {

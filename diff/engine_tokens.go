@@ -39,6 +39,15 @@ func (e *engine) tokenDiff(a0, a1, b0, b1, depth int) {
 	n, m := a1-a0, b1-b0
 	lb := e.lowerBound(a0, a1, b0, b1)
 	cost := int64(n+m) * int64(lb+1)
+	if e.inUnrelated && !e.sharesGram(a0, a1, b0, b1) {
+		e.emitChange(a0, a1, b0, b1)
+		return
+	}
+	if cost > phraseCheckCost && e.unrelated(a0, a1, b0, b1) {
+		e.bounds = append(e.bounds, boundHit{a0, a1, b0, b1, true, true})
+		e.emitChange(a0, a1, b0, b1)
+		return
+	}
 	if cost <= regionBudget && cost <= e.budget && e.nids < maxIDs {
 		e.budget -= cost
 		e.myersTokens(a0, a1, b0, b1)
@@ -48,7 +57,7 @@ func (e *engine) tokenDiff(a0, a1, b0, b1, depth int) {
 		// Runs of tokens found once on each side anchor first; where there
 		// are none, single tokens found once on each side.
 		if anchors := e.windowAnchors(a0, a1, b0, b1); len(anchors) > 0 {
-			e.bounds = append(e.bounds, boundHit{a0, a1, b0, b1, false})
+			e.bounds = append(e.bounds, boundHit{a0, a1, b0, b1, false, false})
 			pa, pb := a0, b0
 			for _, an := range anchors {
 				e.tokenDiff(pa, an[0], pb, an[1], depth+1)
@@ -59,7 +68,7 @@ func (e *engine) tokenDiff(a0, a1, b0, b1, depth int) {
 			return
 		}
 		if anchors := e.tokenAnchors(a0, a1, b0, b1); len(anchors) > 0 {
-			e.bounds = append(e.bounds, boundHit{a0, a1, b0, b1, false})
+			e.bounds = append(e.bounds, boundHit{a0, a1, b0, b1, false, false})
 			pa, pb := a0, b0
 			for _, an := range anchors {
 				e.tokenDiff(pa, an[0], pb, an[1], depth+1)
@@ -70,7 +79,7 @@ func (e *engine) tokenDiff(a0, a1, b0, b1, depth int) {
 			return
 		}
 	}
-	e.bounds = append(e.bounds, boundHit{a0, a1, b0, b1, true})
+	e.bounds = append(e.bounds, boundHit{a0, a1, b0, b1, true, false})
 	e.emitChange(a0, a1, b0, b1)
 }
 
