@@ -18,6 +18,8 @@ func (t *transcript) readFields() {
 		}
 	}
 	m.From, m.To = titleAddresses(m.Title)
+	// each addressee at the message's precedence, as the editor gives no other
+	m.ToPrecedence = make([]string, len(m.To))
 	if m.From == "" && m.Dateline != "" {
 		m.From, _, _ = strings.Cut(m.Dateline, ",")
 	}
