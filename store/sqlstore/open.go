@@ -125,8 +125,18 @@ func (s *Store) now() time.Time {
 // that stores in other schemas of the same database do not wait on it.
 const advisoryClass = 727369
 
+// begin starts a transaction. A reader on PostgreSQL reads one snapshot
+// throughout (REPEATABLE READ): at the default level each statement reads
+// afresh, so a register and the seals read one after the other could fall
+// either side of a send committing between them. A writer keeps the
+// default, so that after the advisory lock it reads what the writer
+// before it committed. SQLite's transactions are snapshots already.
 func (s *Store) begin(ctx context.Context, write bool) (*sql.Tx, error) {
-	q, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: !write})
+	opts := &sql.TxOptions{ReadOnly: !write}
+	if !write && s.kind == "postgres" {
+		opts.Isolation = sql.LevelRepeatableRead
+	}
+	q, err := s.db.BeginTx(ctx, opts)
 	if err != nil {
 		return nil, fmt.Errorf("cannot start a transaction: %w", err)
 	}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/redline-dev/redline/store"
 )
@@ -37,6 +38,7 @@ func Run(t *testing.T, b Backend) {
 		{"Seal", testSeal},
 		{"AllOrNothing", testAllOrNothing},
 		{"ReadOnlyView", testReadOnlyView},
+		{"SnapshotView", testSnapshotView},
 		{"Register", testRegister},
 		{"GaplessConcurrent", testGaplessConcurrent},
 		{"Clearances", testClearances},
@@ -264,6 +266,47 @@ func testReadOnlyView(t *testing.T, b Backend) {
 	})
 	if err == nil {
 		t.Fatal("View allowed a commit")
+	}
+}
+
+// testSnapshotView: a View reads one state of the store throughout, even
+// when another handle commits between two of its reads (a register and
+// its seals read one after the other must agree).
+func testSnapshotView(t *testing.T, b Backend) {
+	if b.Reopen == nil {
+		t.Skip("the backend has no second handle")
+	}
+	s := open(t, b)
+	s2 := b.Reopen(t)
+	t.Cleanup(func() { s2.Close() })
+	commit(t, s, "d.md", "one")
+	err := s.View(ctx, func(tx store.Tx) error {
+		before, err := tx.Log("d.md")
+		if err != nil {
+			return err
+		}
+		wctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+		defer cancel()
+		if err := s2.Update(wctx, func(tx2 store.Tx) error {
+			_, err := tx2.Commit(store.NewRevision{Draft: "d.md", Content: []byte("two"), Author: "A", Office: "O", Message: "m"})
+			return err
+		}); err != nil {
+			return fmt.Errorf("commit from the second handle while a view is open: %w", err)
+		}
+		after, err := tx.Log("d.md")
+		if err != nil {
+			return err
+		}
+		if len(before) != 1 || len(after) != len(before) {
+			t.Errorf("one view read %d revisions, then %d after another handle committed", len(before), len(after))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if revs := logOf(t, s, "d.md"); len(revs) != 2 {
+		t.Errorf("after the view: %d revisions, want 2", len(revs))
 	}
 }
 
