@@ -2,13 +2,18 @@ package cmd
 
 import (
 	"bytes"
+	"fmt"
+	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/spf13/cobra"
 
+	"github.com/redline-dev/redline/critic"
 	"github.com/redline-dev/redline/draft"
 )
 
@@ -169,5 +174,54 @@ func TestImportHandwrittenFlags(t *testing.T) {
 		if err := parseOnly(t, c, bad...); err == nil || got != nil {
 			t.Errorf("%q was accepted", bad)
 		}
+	}
+}
+
+// The report says the changes left are renumbered exactly when one
+// numbered after the first resolved change is left, for any choice of
+// changes resolved.
+func TestResolveReportRenumbered(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 5))
+	for trial := 0; trial < 2000; trial++ {
+		total := 1 + r.IntN(12)
+		var nums []int
+		for n := 1; n <= total; n++ {
+			if r.IntN(2) == 0 {
+				nums = append(nums, n)
+			}
+		}
+		want := false
+		for n := 1; n <= total && len(nums) > 0; n++ {
+			if n > nums[0] && !slices.Contains(nums, n) {
+				want = true
+			}
+		}
+		rep := newResolveReport("d.md", "d.md", "accepted", critic.Outcome{Numbers: nums, Total: total})
+		if rep.Renumbered != want {
+			t.Fatalf("resolved %v of %d: renumbered %v, want %v", nums, total, rep.Renumbered, want)
+		}
+	}
+}
+
+// Accepting every change of a draft whose marks stand on one line grows
+// with the number of marks, not its square (ns/op by size).
+func BenchmarkAcceptMarksOneLine(b *testing.B) {
+	for _, n := range []int{1000, 4000, 16000, 64000} {
+		var sb strings.Builder
+		sb.WriteString("---\ntitle: x\n---\n")
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&sb, "w{++a%d++} ", i)
+		}
+		path := filepath.Join(b.TempDir(), "one-line.md")
+		if err := os.WriteFile(path, []byte(sb.String()+"\n"), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for b.Loop() {
+				if rc := Main([]string{"accept", path, "--all", "--dry-run"}, strings.NewReader(""), io.Discard, io.Discard); rc != 0 {
+					b.Fatalf("accept: exit %d", rc)
+				}
+			}
+		})
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
-	"slices"
 	"strings"
 	"sync"
 
@@ -160,14 +159,17 @@ func threads(changes []critic.Change) []item {
 // facets lists the authors, offices and kinds of the items, for the
 // filters, in order of first appearance.
 func facets(items []item) (authors, offices, kinds []string) {
-	add := func(list []string, s string) []string {
-		if s == "" || slices.Contains(list, s) {
+	// one set per list: a draft may name thousands of authors
+	seen := [3]map[string]bool{{}, {}, {}}
+	add := func(k int, list []string, s string) []string {
+		if s == "" || seen[k][s] {
 			return list
 		}
+		seen[k][s] = true
 		return append(list, s)
 	}
 	for _, it := range items {
-		authors, offices, kinds = add(authors, it.Name), add(offices, it.Office), add(kinds, it.Kind)
+		authors, offices, kinds = add(0, authors, it.Name), add(1, offices, it.Office), add(2, kinds, it.Kind)
 	}
 	return
 }

@@ -2,6 +2,7 @@ package review
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -311,5 +312,21 @@ func TestSplitOffice(t *testing.T) {
 		if n, o := splitOffice(in); n != want[0] || o != want[1] {
 			t.Errorf("splitOffice(%q) = %q, %q; want %q", in, n, o, want)
 		}
+	}
+}
+
+// The filters list each author, office and kind once, in the order they
+// first appear, however many items name them.
+func TestFacetsOncePerValueInOrder(t *testing.T) {
+	var items []item
+	for i := 0; i < 3000; i++ {
+		items = append(items, item{Change: critic.Change{Kind: []string{"insert", "delete"}[i%2]}, Name: fmt.Sprintf("author%d", i%7), Office: []string{"", "FCO", "No. 10"}[i%3]})
+	}
+	authors, offices, kinds := facets(items)
+	if len(authors) != 7 || authors[0] != "author0" || authors[6] != "author6" {
+		t.Errorf("authors %q", authors)
+	}
+	if strings.Join(offices, "|") != "FCO|No. 10" || strings.Join(kinds, "|") != "insert|delete" {
+		t.Errorf("offices %q, kinds %q", offices, kinds)
 	}
 }
