@@ -192,10 +192,11 @@ func (p *cableParser) isFurniture(t string) bool {
 		return true
 	case strings.HasPrefix(t, "DRAFT - NOT FOR TRANSMISSION"):
 		return true
-	case strings.Contains(t, "Declassified/Released US Department of State"):
+	case strings.IndexByte(t, '/') >= 0 && strings.Contains(t, "Declassified/Released US Department of State"):
 		// the review stamp the archive prints over a released page
 		// (Sheryl P. Walter Declassified/Released US Department of State
-		// EO Systematic Review 20 Mar 2014), wherever it falls
+		// EO Systematic Review 20 Mar 2014), wherever it falls (a line
+		// with no slash, most of them, is passed over in one quick scan)
 		return true
 	case p.msg.Serial != "" && t == p.msg.Serial:
 		// the second half of a page line a PDF copy splits in two

@@ -30,10 +30,12 @@ func (tp *teleprinter) planNumbers(nodes []ast.Node) numberPlan {
 	plan := numberPlan{numbered: map[ast.Node]bool{}, outer: map[ast.Node]bool{}}
 	quoting := false
 	leadIn := false // the block before ends with a colon
+	var buf []byte  // each paragraph's text in lower case, in turn
 	for _, n := range nodes {
 		switch n := n.(type) {
 		case *ast.Paragraph:
-			text := bytes.ToLower(tp.paragraphText(n))
+			buf = tp.lowerText(buf[:0], n)
+			text := buf
 			switch {
 			case quoting:
 				quoting = !closesQuote(text)
@@ -57,13 +59,19 @@ func (tp *teleprinter) planNumbers(nodes []ast.Node) numberPlan {
 	return plan
 }
 
-// paragraphText is a paragraph's source lines, joined.
-func (tp *teleprinter) paragraphText(p *ast.Paragraph) []byte {
-	var b []byte
+// lowerText appends a paragraph's source lines to b, each followed by a
+// space, in lower case (ASCII letters only, which are all that the
+// quote markers hold).
+func (tp *teleprinter) lowerText(b []byte, p *ast.Paragraph) []byte {
 	lines := p.Lines()
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
-		b = append(b, seg.Value(tp.src)...)
+		for _, c := range seg.Value(tp.src) {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+		}
 		b = append(b, ' ')
 	}
 	return b
@@ -72,6 +80,9 @@ func (tp *teleprinter) paragraphText(p *ast.Paragraph) []byte {
 // opensQuote reports whether a paragraph (in lower case) begins a quoted
 // text it does not also end: "... the following letter. Begin text:".
 func opensQuote(text []byte) bool {
+	if bytes.Index(text, []byte("begin ")) < 0 {
+		return false // most paragraphs: one quick forward search
+	}
 	for _, w := range [][]byte{[]byte("begin text"), []byte("begin quote")} {
 		if i := bytes.LastIndex(text, w); i >= 0 && !closesQuote(text[i:]) {
 			return true

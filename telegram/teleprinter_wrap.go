@@ -278,6 +278,11 @@ func (tp *teleprinter) opensStructure(seg []word, j, k int, indent string) bool 
 	// The reader sees the line in capitals, as the teleprinter prints it,
 	// and so is it here: the mapper gives every word in capitals
 	// (cable.Mapper.Map) and the markers are digits, capitals and marks.
+	// Most lines open with ordinary words, which cable.PlainOpening sees
+	// at a glance (for the opening and so for the line, its first words).
+	if cable.PlainOpening(opening) {
+		return hazard(l) != ""
+	}
 	return cable.OpensStructure(l) || len(opening) > len(l) && cable.OpensStructure(opening) ||
 		cable.Furniture(l) != "" || hazard(l) != ""
 }

@@ -1,0 +1,60 @@
+package cable
+
+import "strings"
+
+// PlainOpening is a quick and conservative answer to whether a line of
+// capitals opens with ordinary words: when it reports true, neither
+// OpensStructure nor Furniture holds for the line, nor for any line made
+// of its first words, so a writer that asks of every line it makes need
+// not ask them. It reports false whenever it cannot tell at a glance,
+// and those lines get the full checks. It judges the opening only: the
+// first word is a word of capitals that no mark, caption, classification,
+// field label or page line begins with, and the second and third words
+// are no TELNO or TELEGRAM (UKMIS GENEVA TELNO 3 is a reference); the
+// line holds no slash, which a declassification stamp has.
+func PlainOpening(line string) bool {
+	t := strings.TrimLeft(line, " ")
+	if t == "" || strings.IndexByte(t, '/') >= 0 {
+		return false
+	}
+	first, rest, _ := strings.Cut(t, " ")
+	if len(first) < 2 {
+		return false // a list letter, or a letter-spaced classification (S E C R E T)
+	}
+	for i := 0; i < len(first); i++ {
+		if c := first[i]; c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	if cpCaptionWords[first] || cpOpeningWords[first] {
+		return false
+	}
+	for _, p := range cpOpeningPrefixes {
+		if strings.HasPrefix(first, p) {
+			return false
+		}
+	}
+	for k := 0; k < 2 && rest != ""; k++ {
+		var w string
+		w, rest, _ = strings.Cut(strings.TrimLeft(rest, " "), " ")
+		if strings.HasPrefix(w, "TELNO") || strings.HasPrefix(w, "TELEGRAM") {
+			return false
+		}
+	}
+	return true
+}
+
+// cpOpeningWords are first words that open a classification line or a
+// banner, or are a message signal, alone or with more after them.
+var cpOpeningWords = map[string]bool{
+	"TOP": true, "LIMITED": true, "SECRET": true, "CONFIDENTIAL": true, "RESTRICTED": true,
+	"UNCLASSIFIED": true, "UNCLAS": true, "BT": true,
+}
+
+// cpOpeningPrefixes are the beginnings of first words that open a field
+// (SERIAL No., PERSONAL MESSAGE, CLASSIFIED BY, DERIVED FROM, TAGS,
+// SUBJECT, SUBJ, REF, REFTEL, MIPT, MIFT, FOR ... FROM, FOLLOWING FOR), a
+// page or section line, the draft marker, a message's end or a
+// transmission identification.
+var cpOpeningPrefixes = []string{"SERIAL", "PERSONAL", "CLASSIFIED", "DERIVED", "TAG", "SUBJ", "REF",
+	"MI", "FOR", "FOLLOWING", "PAGE", "SECTION", "FINAL", "DRAFT", "NNN", "ZCZC", "VZCZC"}
