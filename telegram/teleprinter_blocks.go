@@ -146,7 +146,17 @@ func (tp *teleprinter) codeBlock(n ast.Node, indent string) error {
 // inlineBlock lays out a block of inline content (paragraph, heading,
 // list item text) as one block.
 func (tp *teleprinter) inlineBlock(n ast.Node, first, rest string, tight bool) error {
-	tp.cur = [][]word{nil}
+	// The words' room is guessed from the block's length (a word and its
+	// space come to about six bytes of English), so that a long paragraph
+	// does not grow its list of words a doubling at a time.
+	size := 0
+	if l := n.Lines(); l != nil {
+		for i := 0; i < l.Len(); i++ {
+			seg := l.At(i)
+			size += seg.Stop - seg.Start
+		}
+	}
+	tp.cur = [][]word{make([]word, 0, size/6+1)}
 	// (list may lengthen first later, never shorten it)
 	tp.wordRoom = tp.opts.Width - min(len(first), len(rest))
 	if l := n.Lines(); l != nil && l.Len() > 0 {
