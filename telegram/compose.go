@@ -165,8 +165,11 @@ type cableRun struct {
 	// midSection is set while a section other than the final one is
 	// rendered: it is not signed.
 	midSection bool
-	draft      bool
-	banner     string
+	// plainText is set when the template prints .Text only plainly, so
+	// that the text is spliced into its output (compose_splice.go).
+	plainText bool
+	draft     bool
+	banner    string
 	// unsendable are the front-matter characters that have no mapping,
 	// reported with the body's in one error.
 	unsendable []cable.Unsendable
@@ -212,6 +215,7 @@ func newCableRun(doc *draft.Document, name string, tmpl *templates.Template, opt
 	c.parsed, err = template.New(tmpl.Name).Option("missingkey=error").Funcs(c.funcs()).Parse(string(tmpl.Source))
 	if err == nil {
 		err = checkRanges(c.parsed)
+		c.plainText = printsTextPlainly(c.parsed)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("template %s: %v", tmpl.Origin, cleanTemplateError(err))

@@ -99,6 +99,11 @@ func wrapWords(s string, width int, indent string) (string, error) {
 
 // execute runs the template over text lines and returns the cable's lines.
 func (c *cableRun) execute(text []TeleprinterLine, section string) ([]string, error) {
+	if c.plainText && len(text) > 0 {
+		if out, ok, err := c.executeSpliced(text, section); ok || err != nil {
+			return out, err
+		}
+	}
 	parts := make([]string, len(text))
 	for i, l := range text {
 		parts[i] = l.Text
@@ -120,7 +125,34 @@ func (c *cableRun) execute(text []TeleprinterLine, section string) ([]string, er
 	if missing := missingText(printed, text); missing != "" {
 		return nil, fmt.Errorf("template %s does not print the message text (%q is missing): a cable without its text cannot go out; put {{.Text}} in the template", c.tmpl.Origin, missing)
 	}
-	out := strings.Split(strings.TrimRight(printed, "\n"), "\n")
+	return c.checkLines(strings.Split(strings.TrimRight(printed, "\n"), "\n"))
+}
+
+// executeSpliced runs a template that prints .Text plainly with the
+// marker in its place and splices the text's lines in (compose_splice.go);
+// ok is false when the output does not hold the marker alone on a line.
+func (c *cableRun) executeSpliced(text []TeleprinterLine, section string) (out []string, ok bool, err error) {
+	size := 0
+	for _, l := range text {
+		size += len(l.Text) + 1
+	}
+	c.data["Text"] = textMarker
+	c.data["Section"] = section
+	printed, err := runBounded(c.parsed, c.data, size)
+	if err != nil {
+		return nil, false, nil // the full run reports it, with the text in place
+	}
+	lines, ok := splice(printed, text)
+	if !ok {
+		return nil, false, nil
+	}
+	out, err = c.checkLines(lines)
+	return out, true, err
+}
+
+// checkLines trims the cable's lines at the right and refuses one longer
+// than the width, naming the field it comes from.
+func (c *cableRun) checkLines(out []string) ([]string, error) {
 	for i, l := range out {
 		l = strings.TrimRight(l, " \t\r")
 		out[i] = l
