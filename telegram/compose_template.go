@@ -132,13 +132,9 @@ func (c *cableRun) execute(text []TeleprinterLine, section string) ([]string, er
 // marker in its place and splices the text's lines in (compose_splice.go);
 // ok is false when the output does not hold the marker alone on a line.
 func (c *cableRun) executeSpliced(text []TeleprinterLine, section string) (out []string, ok bool, err error) {
-	size := 0
-	for _, l := range text {
-		size += len(l.Text) + 1
-	}
 	c.data["Text"] = textMarker
 	c.data["Section"] = section
-	printed, err := runBounded(c.parsed, c.data, size)
+	printed, err := runBounded(c.parsed, c.data, 0) // (the output holds no text, and its buffer need not)
 	if err != nil {
 		return nil, false, nil // the full run reports it, with the text in place
 	}
