@@ -33,10 +33,14 @@ func (p *cableParser) parseBody(i, end int) {
 			b.blank++
 		case p.isDTGLine(j) && cpHasKeyword(p.trimmed(p.nextNonBlank(j+1)), "FM"):
 			j = b.skipSectionHeading(j) - 1
-		case (tt == "NNN" || tt == "NNNN") && p.laterSection(j) >= 0:
-			// the end of a section an archive copy prints with its own
-			// first page and heading: skip to that heading
-			j = p.laterSection(j) - 1
+		case tt == "NNN" || tt == "NNNN":
+			if k := p.laterSection(j); k >= 0 {
+				// the end of a section an archive copy prints with its
+				// own first page and heading: skip to that heading
+				j = k - 1
+			} else {
+				b.pendingBreak = true // the end of the message: furniture
+			}
 		case p.isSectionClassLine(tt):
 			// a later section's classification line without a heading
 			// before it (a copy that leaves the headings out)

@@ -80,7 +80,7 @@ func (p *cableParser) readDraftingBlock(from, to int) int {
 		case part == draftClearances:
 			m.Clearances = append(m.Clearances, t)
 		case part == draftDesired:
-			m.DesiredDistribution = strings.TrimSpace(cpJoinRunOn(m.DesiredDistribution, t))
+			m.DesiredDistribution = strings.TrimSpace(p.joinRunOn(m.DesiredDistribution, t))
 		default:
 			known = p.readPageFurniture(t)
 		}
@@ -172,8 +172,7 @@ func (p *cableParser) trailerStart(first int) int {
 	start := first
 	for i := first - 1; i >= 0; i-- {
 		t := p.trimmed(i)
-		if t == "" || isBanner(t) || cpIsDistributionLine(t) || isRelayLine(t) || cpCopyCountRE.MatchString(t) ||
-			strings.HasPrefix(t, "PAGE 01 ") {
+		if t == "" || isArchiveBlockLine(t) {
 			start = i
 			continue
 		}

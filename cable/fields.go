@@ -291,11 +291,7 @@ func (p *cableParser) fieldValue(i, end, kind int) (string, int) {
 		if kind == cpFieldTags || kind == cpFieldEO {
 			break
 		}
-		if cpEndsWithHyphenatedWord(v) {
-			v = p.joinBroken(v, t)
-		} else {
-			v += " " + t
-		}
+		v = p.joinRunOn(v, t)
 	}
 	return v, j
 }
@@ -388,10 +384,11 @@ func cpSplitRefs(v string) []string {
 	return out
 }
 
-// cpJoinRunOn joins two lines of one field, closing a hyphenated word.
-func cpJoinRunOn(a, b string) string {
+// joinRunOn joins two lines of one field, closing a word broken at a
+// hyphen (joinBroken).
+func (p *cableParser) joinRunOn(a, b string) string {
 	if cpEndsWithHyphenatedWord(a) {
-		return a[:len(a)-1] + b
+		return p.joinBroken(a, b)
 	}
 	return a + " " + b
 }

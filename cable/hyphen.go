@@ -24,7 +24,7 @@ func (p *cableParser) spellsHyphenated(a, b string) bool {
 	head := a[strings.LastIndexAny(a, " \t")+1:]
 	tail, _, _ := strings.Cut(strings.TrimSpace(b), " ")
 	word := cpBareWord(head + tail)
-	if strings.Count(word, "-") == 0 {
+	if !strings.Contains(word, "-") {
 		return false
 	}
 	if p.hyphenated == nil {

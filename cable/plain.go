@@ -35,8 +35,11 @@ func PlainOpening(line string) bool {
 			return false
 		}
 	}
-	if cpCaptionWords[first] || cpOpeningWords[first] {
+	if cpCaptionWords[first] || first == "BT" {
 		return false
+	}
+	if _, _, ok := cpMatchClassification(t); ok {
+		return false // a classification line or banner, as the reader matches them
 	}
 	for k := 0; k < 2 && rest != ""; k++ {
 		var w string
@@ -46,13 +49,6 @@ func PlainOpening(line string) bool {
 		}
 	}
 	return true
-}
-
-// cpOpeningWords are first words that open a classification line or a
-// banner, or are a message signal, alone or with more after them.
-var cpOpeningWords = map[string]bool{
-	"TOP": true, "LIMITED": true, "SECRET": true, "CONFIDENTIAL": true, "RESTRICTED": true,
-	"UNCLASSIFIED": true, "UNCLAS": true, "BT": true,
 }
 
 // cpOpeningPrefixes are the beginnings of first words that open a field

@@ -44,7 +44,7 @@ func (e *engine) tokenDiff(a0, a1, b0, b1, depth int) {
 		return
 	}
 	if cost > phraseCheckCost && e.unrelated(a0, a1, b0, b1) {
-		e.bounds = append(e.bounds, boundHit{a0, a1, b0, b1, true, true})
+		e.bounds = append(e.bounds, boundHit{a0: a0, a1: a1, b0: b0, b1: b1, whole: true, unrelated: true})
 		e.emitChange(a0, a1, b0, b1)
 		return
 	}
@@ -57,7 +57,7 @@ func (e *engine) tokenDiff(a0, a1, b0, b1, depth int) {
 		// Runs of tokens found once on each side anchor first; where there
 		// are none, single tokens found once on each side.
 		if anchors := e.windowAnchors(a0, a1, b0, b1); len(anchors) > 0 {
-			e.bounds = append(e.bounds, boundHit{a0, a1, b0, b1, false, false})
+			e.bounds = append(e.bounds, boundHit{a0: a0, a1: a1, b0: b0, b1: b1})
 			pa, pb := a0, b0
 			for _, an := range anchors {
 				e.tokenDiff(pa, an[0], pb, an[1], depth+1)
@@ -68,7 +68,7 @@ func (e *engine) tokenDiff(a0, a1, b0, b1, depth int) {
 			return
 		}
 		if anchors := e.tokenAnchors(a0, a1, b0, b1); len(anchors) > 0 {
-			e.bounds = append(e.bounds, boundHit{a0, a1, b0, b1, false, false})
+			e.bounds = append(e.bounds, boundHit{a0: a0, a1: a1, b0: b0, b1: b1})
 			pa, pb := a0, b0
 			for _, an := range anchors {
 				e.tokenDiff(pa, an[0], pb, an[1], depth+1)
@@ -79,7 +79,7 @@ func (e *engine) tokenDiff(a0, a1, b0, b1, depth int) {
 			return
 		}
 	}
-	e.bounds = append(e.bounds, boundHit{a0, a1, b0, b1, true, false})
+	e.bounds = append(e.bounds, boundHit{a0: a0, a1: a1, b0: b0, b1: b1, whole: true})
 	e.emitChange(a0, a1, b0, b1)
 }
 

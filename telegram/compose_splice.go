@@ -84,12 +84,12 @@ func splice(printed string, text []TeleprinterLine) ([]string, bool) {
 	if head != "" && !strings.HasSuffix(head, "\n") || tail != "" && !strings.HasPrefix(tail, "\n") {
 		return nil, false
 	}
-	var out []string
+	var h []string
 	if head != "" {
-		h := strings.Split(head, "\n")
-		out = append(out, h[:len(h)-1]...) // the piece after head's last newline is the marker's line
+		h = strings.Split(head, "\n")
+		h = h[:len(h)-1] // the piece after head's last newline is the marker's line
 	}
-	out = append(make([]string, 0, len(out)+len(text)+8), out...)
+	out := append(make([]string, 0, len(h)+len(text)+8), h...)
 	for _, l := range text {
 		out = append(out, l.Text)
 	}
