@@ -44,6 +44,40 @@ type htmlPara struct {
 	Fold  string // set for a run of unchanged paragraphs folded away
 }
 
+// keepLines and keepLineRunes say which paragraphs a printed page keeps
+// whole: those of at most keepLines lines, a line being at most
+// keepLineRunes characters (a printed line of the page holds about 95 at
+// its 10.5 points on A4; counting generously keeps a paragraph a little
+// longer whole rather than split one that is short). Orphans and widows
+// would do it in the style sheet, but Chromium ignores them inside the
+// table that repeats the banners' room on every page.
+const (
+	keepLines     = 5
+	keepLineRunes = 100
+)
+
+// printsShort reports whether the paragraph prints in keepLines lines or
+// fewer: each of its own lines (it keeps its line breaks) is counted as
+// the printed lines it wraps to.
+func (p *htmlPara) printsShort() bool {
+	lines, runes := 1, 0
+	for _, s := range p.Spans {
+		for _, r := range s.Text {
+			if r == '\n' {
+				lines, runes = lines+1, 0
+				continue
+			}
+			if runes++; runes > keepLineRunes {
+				lines, runes = lines+1, 1
+			}
+			if lines > keepLines {
+				return false
+			}
+		}
+	}
+	return lines <= keepLines
+}
+
 // bodyHTML writes the inline redline's paragraphs and the side-by-side
 // rows (see htmlPara.HTML for why here and not in the template).
 func (v *htmlView) bodyHTML() (redline, rows template.HTML) {
@@ -54,7 +88,11 @@ func (v *htmlView) bodyHTML() (redline, rows template.HTML) {
 			b.WriteString(`<p class="fold">` + html.EscapeString(p.Fold) + "</p>\n")
 			continue
 		}
-		b.WriteString("<p>")
+		if p.printsShort() {
+			b.WriteString(`<p class="keep">`)
+		} else {
+			b.WriteString("<p>")
+		}
 		p.writeHTML(&b)
 		b.WriteString("</p>\n")
 	}
