@@ -91,7 +91,7 @@ func newPDF(paper string, created time.Time, title string, faces []pdffont.Face)
 	pdf.SetCreationDate(date)
 	pdf.SetModificationDate(date)
 	pdf.SetCatalogSort(true)
-	pdf.SetCompression(true)
+	pdf.SetCompression(compressWithFpdf) // else finishPDF compresses the pages
 	pdf.SetCreator("redline", false)
 	pdf.SetProducer("redline", false)
 	if title != "" {
@@ -117,7 +117,11 @@ func finishPDF(w io.Writer, pdf *fpdf.Fpdf) error {
 	if err := pdf.Output(&buf); err != nil {
 		return fmt.Errorf("pdf: %v", err)
 	}
-	_, err := w.Write(buf.Bytes())
+	doc := buf.Bytes()
+	if !pdf.GetCompression() {
+		doc, _ = compressPageStreams(doc) // one fpdf did not lay out stays valid, uncompressed
+	}
+	_, err := w.Write(doc)
 	return err
 }
 
