@@ -67,7 +67,7 @@ func (t *gcTuner) arm() {
 // before the collector's usual pace doubles that; and below the limit,
 // a collection only when the heap has grown to five times what the last
 // one kept (GOGC=400), since a render makes much short-lived garbage (the
-// PDF printer a compressor of its own for every page) and little that
+// pieces and lines of every paragraph as it is wrapped) and little that
 // lasts. GOMEMLIMIT and GOGC, when set, win. restore puts back the
 // settings found.
 func renderMemoryPolicy(inputBytes int) (restore func()) {

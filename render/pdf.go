@@ -113,16 +113,39 @@ func finishPDF(w io.Writer, pdf *fpdf.Fpdf) error {
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("pdf: %v", err)
 	}
-	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
+	var out docCapture
+	if err := pdf.Output(&out); err != nil {
 		return fmt.Errorf("pdf: %v", err)
 	}
-	doc := buf.Bytes()
+	doc := out.doc
 	if !pdf.GetCompression() {
 		doc, _ = compressPageStreams(doc) // one fpdf did not lay out stays valid, uncompressed
 	}
 	_, err := w.Write(doc)
 	return err
+}
+
+// docCapture takes what fpdf's Output writes. fpdf hands over its finished
+// document in one Write from a buffer it never touches again, so those
+// bytes are kept as they are rather than copied (on a 16 MB redline the
+// uncompressed document is a hundred megabytes); should it ever write in
+// pieces, they are copied as they come.
+type docCapture struct {
+	doc    []byte
+	pieces int
+}
+
+func (c *docCapture) Write(p []byte) (int, error) {
+	c.pieces++
+	switch c.pieces {
+	case 1:
+		c.doc = p
+	case 2:
+		c.doc = append(bytes.Clone(c.doc), p...)
+	default:
+		c.doc = append(c.doc, p...)
+	}
+	return len(p), nil
 }
 
 // Cable page geometry, in points.

@@ -209,3 +209,20 @@ func diffPDFDocument(c *diff.Comparison, opts DiffOptions) (*fpdf.Fpdf, error) {
 	drawBlackline(pdf, doc)
 	return pdf, pdf.Error()
 }
+
+// TestDocCapture: one Write is kept as it is; pieces are joined in order.
+func TestDocCapture(t *testing.T) {
+	var one docCapture
+	whole := []byte("%PDF-1.3\nall of it")
+	one.Write(whole)
+	if &one.doc[0] != &whole[0] || string(one.doc) != string(whole) {
+		t.Errorf("one write: %q, copied %v", one.doc, &one.doc[0] != &whole[0])
+	}
+	var pieces docCapture
+	for _, p := range []string{"%PDF", "-1.3\n", "in ", "pieces"} {
+		pieces.Write([]byte(p))
+	}
+	if string(pieces.doc) != "%PDF-1.3\nin pieces" {
+		t.Errorf("pieces: %q", pieces.doc)
+	}
+}
