@@ -200,8 +200,12 @@ type blBuilder struct {
 	paper paperSize
 	right float64
 	lines []blLine
-	cur   *blLine
+	cur   *blLine // the line being filled (line), or nil
+	line  blLine
 	x     float64
+	// pieces is flowAt's list of the pieces of one run, kept from run to
+	// run.
+	pieces []string
 	// numbered holds the changes whose number is already in the margin;
 	// a move is numbered at its source and again at its destination.
 	numbered map[[2]int]bool

@@ -2,6 +2,7 @@ package render
 
 import (
 	"strings"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -135,7 +136,8 @@ func (b *blBuilder) flowAt(runs []blRun, lineH, left float64, first *blItem) {
 	// mark: hang is where they start, marked that a mark was just placed.
 	hang, marked := left, false
 	for _, r := range runs {
-		for _, piece := range splitPieces(r.text) {
+		b.pieces = appendPieces(b.pieces[:0], r.text)
+		for _, piece := range b.pieces {
 			if piece == "\n" {
 				if lineEmpty && len(b.cur.items) == 0 {
 					b.cur.h = lineH * 0.55
@@ -197,7 +199,8 @@ func (b *blBuilder) flowAt(runs []blRun, lineH, left float64, first *blItem) {
 }
 
 func (b *blBuilder) newLine(h, left float64) {
-	b.cur = &blLine{h: h}
+	b.line = blLine{h: h}
+	b.cur = &b.line
 	b.x = left
 }
 
@@ -245,7 +248,7 @@ func (b *blBuilder) place(r blRun, s string, w float64) {
 	if n := len(b.cur.items); n > 0 {
 		last := &b.cur.items[n-1]
 		if last.family == r.family && last.style == r.style && last.size == r.size && last.color == r.color && last.deco == r.deco && last.x+last.w == b.x {
-			last.text += s
+			last.text = joinText(last.text, s, r.text)
 			if last.hasSym && pdffont.PlainASCII(s) {
 				sym, unit := b.fonts.SymWidth(r.family, r.style, r.size, s)
 				last.sym += sym
@@ -287,11 +290,29 @@ func (b *blBuilder) trimTrailingSpace() {
 	}
 }
 
+// joinText is a+b. When both are pieces of run, one right after the other
+// (the words of a phrase placed on one line), that is the piece of run
+// they make up together, and nothing is copied: a redline's every word
+// had been a new string of the item's text so far.
+func joinText(a, b, run string) string {
+	base := uintptr(unsafe.Pointer(unsafe.StringData(run)))
+	pa, pb := uintptr(unsafe.Pointer(unsafe.StringData(a))), uintptr(unsafe.Pointer(unsafe.StringData(b)))
+	if len(a) > 0 && len(b) > 0 && pa >= base && pa+uintptr(len(a)) == pb && pb+uintptr(len(b)) <= base+uintptr(len(run)) {
+		off := int(pa - base)
+		return run[off : off+len(a)+len(b)]
+	}
+	return a + b
+}
+
 // splitPieces cuts text into words, runs of spaces, and single line breaks.
 // Tabs count as spaces; a carriage return before a line feed is dropped.
-func splitPieces(s string) []string {
+func splitPieces(s string) []string { return appendPieces(nil, s) }
+
+// appendPieces appends to out the pieces splitPieces cuts s into; they are
+// pieces of s itself unless s holds tabs or carriage returns.
+func appendPieces(out []string, s string) []string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
-	var out []string
+	from := len(out)
 	start := 0
 	kind := -1 // 0 word, 1 space
 	flush := func(i int) {
@@ -320,8 +341,8 @@ func splitPieces(s string) []string {
 		}
 	}
 	flush(len(s))
-	for i, p := range out {
-		if p != "\n" && strings.ContainsRune(p, '\t') {
+	for i := from; i < len(out); i++ {
+		if p := out[i]; p != "\n" && strings.ContainsRune(p, '\t') {
 			out[i] = strings.ReplaceAll(p, "\t", "    ")
 		}
 	}

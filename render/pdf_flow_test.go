@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/redline-dev/redline/diff"
 )
@@ -127,5 +128,32 @@ func TestPDFHyphenIsAHyphen(t *testing.T) {
 		if strings.ContainsRune(got, r) {
 			t.Errorf("the hyphen reads back as %U", r)
 		}
+	}
+}
+
+// TestJoinText: words of one run placed side by side become the run's own
+// piece without a copy; anything else is joined as a+b.
+func TestJoinText(t *testing.T) {
+	run := strings.Repeat("x", 3) + " shall have to reach"
+	a, b := run[4:9], run[9:15] // "shall", " have "
+	got := joinText(a, b, run)
+	if got != "shall have " || unsafe.StringData(got) != unsafe.StringData(a) {
+		t.Errorf("adjacent pieces: %q, shared %v", got, unsafe.StringData(got) == unsafe.StringData(a))
+	}
+	other := strings.Clone(run)
+	for _, c := range []struct{ a, b string }{
+		{run[4:9], run[10:14]},         // not adjacent
+		{run[9:15], run[4:9]},          // the wrong way round
+		{other[4:9], other[9:15]},      // adjacent, but not pieces of run
+		{run[4:9], ""},                 // nothing to add
+		{"", run[4:9]},                 // nothing before
+		{run[len(run)-5:], other[0:3]}, // run's end, then other memory
+	} {
+		if got := joinText(c.a, c.b, run); got != c.a+c.b {
+			t.Errorf("joinText(%q, %q) = %q", c.a, c.b, got)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { joinText(a, b, run) }); n != 0 {
+		t.Errorf("joining adjacent pieces allocates %v times", n)
 	}
 }
