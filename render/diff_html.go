@@ -179,7 +179,8 @@ func htmlSideOf(s diff.Side) htmlSide {
 // change-N when anchored is not nil) and ⟦move N⟧ marks at both ends of a
 // moved block.
 func htmlSpans(spans []span, anchored map[int]bool) htmlPara {
-	var out []htmlSpan
+	// A span gives one element, a change its number too, a move its marks.
+	out := make([]htmlSpan, 0, len(spans)+len(spans)/2+1)
 	open := markBlock{}
 	lastNum := 0
 	closeBlock := func() {
@@ -215,11 +216,25 @@ func htmlSpans(spans []span, anchored map[int]bool) htmlPara {
 			open = want
 			out = append(out, htmlSpan{Kind: "move-mark", Text: fmt.Sprintf("move %d", open.move)})
 		}
-		k := map[spanKind]string{spanDelete: "del", spanInsert: "ins", spanMoveFrom: "move-from", spanMoveTo: "move-to"}[s.kind]
-		out = append(out, htmlSpan{Kind: k, Text: s.text, Mark: s.mark})
+		out = append(out, htmlSpan{Kind: htmlKind(s.kind), Text: s.text, Mark: s.mark})
 	}
 	closeBlock()
 	return htmlPara{Spans: out}
+}
+
+// htmlKind is the element kind a changed span is written as.
+func htmlKind(k spanKind) string {
+	switch k {
+	case spanDelete:
+		return "del"
+	case spanInsert:
+		return "ins"
+	case spanMoveFrom:
+		return "move-from"
+	case spanMoveTo:
+		return "move-to"
+	}
+	return ""
 }
 
 // htmlChanges lists the changes by number with their old and new text.
