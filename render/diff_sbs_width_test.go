@@ -55,3 +55,23 @@ func TestClustersMatchSegmenter(t *testing.T) {
 		}
 	}
 }
+
+// TestSbsSize: the side-by-side view's buffer is sized close to what it
+// writes, at every width and with colour or without, so that it is made
+// once and not much larger than needed.
+func TestSbsSize(t *testing.T) {
+	c := benchComparison(t, 200_000)
+	for _, color := range []bool{false, true} {
+		for _, w := range []int{sbsMinWidth, 80, 120, sbsMaxWidth} {
+			var buf bytes.Buffer
+			if err := renderSideBySide(&buf, c, DiffOptions{Context: -1, Width: w, Color: color}); err != nil {
+				t.Fatal(err)
+			}
+			l := sbsLayout{color: color, left: (w - 3) / 2}
+			l.right = w - 3 - l.left
+			if est, got := sbsSize(c, l, w), buf.Len(); float64(est) < 0.9*float64(got) || est > 3*got {
+				t.Errorf("width %d, colour %v: estimated %d bytes, wrote %d", w, color, est, got)
+			}
+		}
+	}
+}

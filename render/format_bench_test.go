@@ -11,7 +11,7 @@ import (
 
 // benchComparison compares two generated texts of about size bytes: a
 // word changed in every fifth paragraph.
-func benchComparison(b *testing.B, size int) *diff.Comparison {
+func benchComparison(b testing.TB, size int) *diff.Comparison {
 	b.Helper()
 	var x, y strings.Builder
 	for i := 0; x.Len() < size; i++ {
