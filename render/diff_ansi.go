@@ -16,6 +16,7 @@ func init() { RegisterFormat(Format{Name: "ansi", TerminalSafe: true, Render: re
 // the same in a pipe. With Wrap, lines break at spaces to fit that width.
 func renderANSI(w io.Writer, c *diff.Comparison, opts DiffOptions) error {
 	var b strings.Builder
+	b.Grow(ansiSize(c, opts.Color))
 	faint := func(s string) {
 		if opts.Color {
 			writeStyled(&b, sgrFaint, s)
@@ -72,4 +73,23 @@ func renderANSI(w io.Writer, c *diff.Comparison, opts DiffOptions) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// ansiSize estimates the length of the view: the new side's text, the
+// deleted text beside it, and each change's markers or colour codes, so
+// that its buffer is made once rather than grown a quarter at a time.
+func ansiSize(c *diff.Comparison, color bool) int {
+	size := 4096
+	for _, s := range c.Segments {
+		switch s.Op {
+		case diff.OpEqual:
+			size += len(s.B)
+		default:
+			size += len(s.A) + len(s.B) + 8
+			if color {
+				size += 16
+			}
+		}
+	}
+	return size
 }
