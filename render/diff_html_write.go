@@ -29,10 +29,14 @@ const (
 func (p *htmlPara) printsShort() bool {
 	lines, runes := 1, 0
 	for _, s := range p.Spans {
-		for _, r := range s.Text {
-			if r == '\n' {
+		for i := 0; i < len(s.Text); i++ {
+			c := s.Text[i]
+			switch {
+			case c == '\n':
 				lines, runes = lines+1, 0
 				continue
+			case c&0xc0 == 0x80:
+				continue // inside a character: counted at its first byte
 			}
 			if runes++; runes > keepLineRunes {
 				lines, runes = lines+1, 1

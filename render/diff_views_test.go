@@ -363,3 +363,62 @@ func BenchmarkViews(b *testing.B) {
 		})
 	}
 }
+
+// TestPlainPrintable: the eight-bytes-at-a-time check agrees with a byte
+// by byte one at every byte value, at every place in a word and at the
+// tail.
+func TestPlainPrintable(t *testing.T) {
+	slow := func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; (c < 0x20 && c != '\n') || c >= 0x7f {
+				return false
+			}
+		}
+		return true
+	}
+	base := "The Soviet side knows our position.\nAnd so on"
+	for c := 0; c < 256; c++ {
+		for at := 0; at < len(base); at++ {
+			s := base[:at] + string([]byte{byte(c)}) + base[at+1:]
+			if got, want := plainPrintable(s), slow(s); got != want {
+				t.Fatalf("byte %#x at %d: %v, want %v", c, at, got, want)
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		b := make([]byte, r.IntN(40))
+		for i := range b {
+			b[i] = byte(0x1e + r.IntN(4)) // around the edge: 0x1e 0x1f 0x20 0x21
+			if r.IntN(3) == 0 {
+				b[i] = "\n\x7f\x80 a"[r.IntN(5)]
+			}
+		}
+		if got, want := plainPrintable(string(b)), slow(string(b)); got != want {
+			t.Fatalf("%q: %v, want %v", b, got, want)
+		}
+	}
+}
+
+// TestNeedsCleaning: the text the rune-by-rune rewriting would leave
+// alone is exactly the text needsCleaning passes (and plainPrintable
+// passes only such text), over every rune class the rewriting treats
+// apart.
+func TestNeedsCleaning(t *testing.T) {
+	parts := []string{"a", " ", "\n", "\r\n", "\t", "\x1b", "\x7f", "\u0085", "\u009f", "\u00a0", "é", "\u2019", "\u2014",
+		"\u2028", "\u2029", "\u202e", "\u200f", "\u061c", "\u2066", "\u2069", "\u206a", "\ufffd", "\xff", "\xe2\x80", "中"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(6) {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		s := b.String()
+		if got, want := needsCleaning(s), cleanRunes(s) != s; got != want {
+			t.Fatalf("%q: needsCleaning %v, but rewriting it changes it: %v", s, got, want)
+		}
+		if plainPrintable(s) && cleanRunes(s) != s {
+			t.Fatalf("%q: passed as plain, but rewriting it changes it", s)
+		}
+	}
+}
