@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -28,21 +29,25 @@ import (
 // nothing. Compare applies it; a caller that builds or decodes segments
 // itself (a test, JSON from before the flag) applies it before a view.
 func MarkRespellings(segs []Segment) []Segment {
-	differing := 0
+	differing, room := 0, 0
 	for _, s := range segs {
 		if s.Op == OpEqual && s.A != s.B && !s.Respelled {
 			differing++
+			// A flagged run and the unflagged run after it, twice, and
+			// two more for each line break, since a line wrapped
+			// elsewhere is the commonest respelling.
+			room += 4 + 2*(strings.Count(s.A, "\n")+strings.Count(s.B, "\n"))
 		}
 	}
 	if differing == 0 {
 		return segs
 	}
-	// Room for a flagged run and the unflagged run after it, twice, in
-	// each segment that differs: growing a slice of a hundred thousand
+	// Room for every run at once: growing a slice of a hundred thousand
 	// segments a quarter at a time had been a fifth of a 4 MB comparison's
-	// allocation. Room not used is never written, so on a large slice it
-	// costs address space, not memory.
-	out := make([]Segment, 0, len(segs)+4*differing+8)
+	// allocation, and even one growth copies the whole list. Room not
+	// used is never written, so on a large slice it costs address space,
+	// not memory.
+	out := make([]Segment, 0, len(segs)+room+8)
 	var sc respellScratch
 	for _, s := range segs {
 		if s.Op != OpEqual || s.A == s.B || s.Respelled {
