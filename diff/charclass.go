@@ -94,14 +94,15 @@ var wordForm, wordFormFold = func() (t, f [256]byte) {
 	return
 }()
 
-// scanASCIIWord scans the ASCII letters and digits of text from j,
-// extending the FNV-1a hash h with their matching forms by tab. It returns
-// where they stop, the hash, and whether tab changed a byte (folded an
-// upper-case letter). Kept out of tokenize so that its loop has the
-// registers to itself.
+// scanASCIIWord scans the ASCII letters and digits of text from j by
+// their matching forms in tab. It returns where they stop and whether tab
+// changed a byte (folded an upper-case letter). The word is hashed after,
+// from its packed form when short (most words) or its bytes: a hash
+// carried through this loop had made every byte wait on a multiplication.
+// Kept out of tokenize so that its loop has the registers to itself.
 //
 //go:noinline
-func scanASCIIWord(text string, j int, tab *[256]byte, h uint32) (int, uint32, bool) {
+func scanASCIIWord(text string, j int, tab *[256]byte) (int, bool) {
 	var changed byte
 	for ; j < len(text); j++ {
 		c := text[j]
@@ -110,9 +111,8 @@ func scanASCIIWord(text string, j int, tab *[256]byte, h uint32) (int, uint32, b
 			break
 		}
 		changed |= c ^ m
-		h = (h ^ uint32(m)) * fnvPrime
 	}
-	return j, h, changed != 0
+	return j, changed != 0
 }
 
 // packForm packs the matching form of the short ASCII word text[i:j]

@@ -6,10 +6,11 @@ import (
 )
 
 // interner maps matching forms to dense ids shared by both sides. It is an
-// open-addressing hash table on FNV-1a hashes, which the tokenizer computes
-// while it scans. A key of up to seven bytes (most words) is also packed
-// into the slot with its length, so that finding it takes one memory
-// access and no comparison of strings.
+// open-addressing hash table (keyHash). A key of up to seven bytes (most
+// words) is packed into the slot with its length and hashed from that
+// packed form, which the tokenizer builds in one load, so that finding it
+// takes one memory access and no comparison of strings; a longer key is
+// hashed by FNV-1a.
 type interner struct {
 	keys   []string
 	hashes []uint32
@@ -98,13 +99,40 @@ func newInternerFor(textLen int) *interner {
 }
 
 // id interns a key.
-func (in *interner) id(key string) int32 { return in.idHash(key, fnvString(key)) }
+func (in *interner) id(key string) int32 { return in.idHash(key, keyHash(key)) }
 
-// idHash interns a key whose FNV-1a hash is h.
+// keyHash is the hash the table files a key under: for a short key a mix
+// of its packed form (the tokenizer has it in a register), for a longer
+// one FNV-1a.
+func keyHash(key string) uint32 {
+	if len(key) <= maxPacked {
+		return packedHash(pack(key))
+	}
+	return fnvString(key)
+}
+
+// packedHash hashes a packed short key: one multiplication, the high bits
+// kept.
+func packedHash(pk uint64) uint32 { return uint32((pk * 0x9e3779b97f4a7c15) >> 32) }
+
+func fnvBytes(b []byte) uint32 {
+	h := uint32(fnvOffset)
+	for _, c := range b {
+		h = (h ^ uint32(c)) * fnvPrime
+	}
+	return h
+}
+
+// idHash interns a key whose hash (keyHash) is h.
 func (in *interner) idHash(key string, h uint32) int32 {
 	if len(key) <= maxPacked {
 		return in.idPacked(pack(key), h)
 	}
+	return in.idLong(key, h)
+}
+
+// idLong interns a key longer than maxPacked whose FNV-1a hash is h.
+func (in *interner) idLong(key string, h uint32) int32 {
 	for i := h & in.mask; ; i = (i + 1) & in.mask {
 		v := in.slots[i].hid
 		if v == 0 {
@@ -139,7 +167,7 @@ func (in *interner) idBytes(key []byte, h uint32) int32 {
 		for k := 0; k < len(key); k++ {
 			pk |= uint64(key[k]) << (8 * k)
 		}
-		return in.idPacked(pk, h)
+		return in.idPacked(pk, packedHash(pk))
 	}
 	for i := h & in.mask; ; i = (i + 1) & in.mask {
 		v := in.slots[i].hid
@@ -202,7 +230,7 @@ func (in *interner) grow() {
 
 // lookup finds the id of a key without adding it.
 func (in *interner) lookup(key string) (int32, bool) {
-	h := fnvString(key)
+	h := keyHash(key)
 	for i := h & in.mask; ; i = (i + 1) & in.mask {
 		v := in.slots[i].hid
 		if v == 0 {

@@ -201,26 +201,25 @@ func (t *tokenizer) word(i int, cl uint8, size int) int {
 // scannedWord is where a word ends and what its scan found.
 type scannedWord struct {
 	end   int
-	hash  uint32 // FNV-1a of an ASCII word's matching form
-	ascii bool   // every byte is ASCII and compared
-	hyph  bool   // the word holds a hyphen that is not compared
-	upper bool   // some letter is upper case
+	ascii bool // every byte is ASCII and compared
+	hyph  bool // the word holds a hyphen that is not compared
+	upper bool // some letter is upper case
 }
 
 // scanWord scans the word that starts at i, its first rune size bytes
-// long: the letters and digits are scanned and hashed in one pass by
-// scanASCIIWord (folded when tab folds), and only the bytes that end such
-// a run are looked at here.
+// long: the letters and digits are scanned by scanASCIIWord (folded when
+// tab folds), and only the bytes that end such a run are looked at here;
+// wordID hashes the word it found.
 func scanWord(text string, i, size int, tab *[256]byte) scannedWord {
 	n := len(text)
-	w := scannedWord{hash: fnvOffset, ascii: size == 1}
+	w := scannedWord{ascii: size == 1}
 	j := i
 	if !w.ascii {
 		j = i + size
 	}
 	for {
 		var up bool
-		j, w.hash, up = scanASCIIWord(text, j, tab, w.hash)
+		j, up = scanASCIIWord(text, j, tab)
 		w.upper = w.upper || up
 		if j >= n {
 			break
@@ -239,7 +238,6 @@ func scanWord(text string, i, size int, tab *[256]byte) scannedWord {
 				}
 			}
 			if c == '\'' && j+1 < n && isWordStart(text[j+1:]) {
-				w.hash = (w.hash ^ uint32(c)) * fnvPrime
 				j++
 				continue
 			}
@@ -284,9 +282,10 @@ func (t *tokenizer) wordID(i int, w scannedWord) int32 {
 	text, in, fold, j := t.text, t.in, t.opts.fold, w.end
 	switch {
 	case w.ascii && j-i <= maxPacked:
-		return in.idPacked(packForm(text, i, j, fold), w.hash)
+		pk := packForm(text, i, j, fold)
+		return in.idPacked(pk, packedHash(pk))
 	case w.ascii && (!fold || !w.upper):
-		return in.idHash(text[i:j], w.hash)
+		return in.idLong(text[i:j], fnvString(text[i:j]))
 	case w.ascii:
 		b := in.buf[:0]
 		for k := i; k < j; k++ {
@@ -297,7 +296,7 @@ func (t *tokenizer) wordID(i int, w scannedWord) int32 {
 			b = append(b, c)
 		}
 		in.buf = b
-		return in.idBytes(b, w.hash)
+		return in.idBytes(b, fnvBytes(b))
 	case w.hyph:
 		return in.id(wordKey(dropHyphens(text[i:j]), fold))
 	}
