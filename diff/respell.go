@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -136,17 +137,39 @@ func sameElements(x, y string) (k int, sp bool) {
 	if n == 0 || x[0] != y[0] || x[0] >= utf8.RuneSelf {
 		return 0, false
 	}
-	prev := asciiSpace[x[0]]
-	for i := 1; i < n; i++ {
-		c := x[i]
-		if c != y[i] || c >= utf8.RuneSelf {
-			break
-		}
-		if cs := asciiSpace[c]; cs != prev {
-			k, sp, prev = i, cs, cs
+	// m is where x and y first differ or x leaves ASCII, found eight
+	// bytes at a time: a re-wrapped region's equal runs are long.
+	m := 0
+	for ; m+8 <= n; m += 8 {
+		a, b := load64(x, m), load64(y, m)
+		if d := a ^ b | a&0x8080808080808080; d != 0 {
+			m += bits.TrailingZeros64(d) / 8
+			return lastElementStart(x, m)
 		}
 	}
-	return k, sp
+	for m < n && x[m] == y[m] && x[m] < utf8.RuneSelf {
+		m++
+	}
+	return lastElementStart(x, m)
+}
+
+// lastElementStart is the last place in x[1:m] where white space meets
+// other characters, and whether white space starts there; 0 when there
+// is none.
+func lastElementStart(x string, m int) (int, bool) {
+	for i := m - 1; i >= 1; i-- {
+		if cs := asciiSpace[x[i]]; cs != asciiSpace[x[i-1]] {
+			return i, cs
+		}
+	}
+	return 0, false
+}
+
+// load64 reads the eight bytes of s from i as one little-endian word.
+func load64(s string, i int) uint64 {
+	w := s[i : i+8]
+	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 }
 
 // runeSpaceAt reports whether the character of s at byte i is white space,

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func compareTexts(t *testing.T, a, b string, opts Options) *Comparison {
@@ -138,5 +139,50 @@ func BenchmarkMarkRespellings(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		MarkRespellings(segs)
+	}
+}
+
+// TestSameElements: the eight-bytes-at-a-time scan finds the boundary a
+// byte-by-byte one finds, on texts that agree for a while and then
+// differ, leave ASCII or end, at every offset within a word.
+func TestSameElements(t *testing.T) {
+	slow := func(x, y string) (k int, sp bool) {
+		n := min(len(x), len(y))
+		if n == 0 || x[0] != y[0] || x[0] >= utf8.RuneSelf {
+			return 0, false
+		}
+		prev := asciiSpace[x[0]]
+		for i := 1; i < n; i++ {
+			c := x[i]
+			if c != y[i] || c >= utf8.RuneSelf {
+				break
+			}
+			if cs := asciiSpace[c]; cs != prev {
+				k, sp, prev = i, cs, cs
+			}
+		}
+		return k, sp
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	alphabet := []string{"a", "b", " ", "\n", "\t", "é", "\u2019"}
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(40) {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		x := b.String()
+		y := x
+		if len(y) > 0 && r.IntN(4) > 0 {
+			at := r.IntN(len(y))
+			y = y[:at] + alphabet[r.IntN(len(alphabet))] + y[at:]
+		}
+		if r.IntN(3) == 0 && len(y) > 0 {
+			y = y[:r.IntN(len(y))]
+		}
+		gk, gs := sameElements(x, y)
+		wk, ws := slow(x, y)
+		if gk != wk || gs != ws {
+			t.Fatalf("sameElements(%q, %q) = %d, %v; want %d, %v", x, y, gk, gs, wk, ws)
+		}
 	}
 }
