@@ -3,6 +3,7 @@ package render
 import (
 	"io"
 	"iter"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -37,7 +38,7 @@ func renderSideBySide(w io.Writer, c *diff.Comparison, opts DiffOptions) error {
 		width = sbsDefaultWidth
 	}
 	width = min(max(width, sbsMinWidth), sbsMaxWidth)
-	l := sbsLayout{color: opts.Color, left: (width - 3) / 2}
+	l := sbsLayout{color: opts.Color, left: (width - 3) / 2, scratch: new([2]wrapScratch)}
 	l.right = width - 3 - l.left
 	var b strings.Builder
 	b.Grow(sbsSize(c, l, width))
@@ -108,11 +109,28 @@ func renderSideBySide(w io.Writer, c *diff.Comparison, opts DiffOptions) error {
 type sbsLayout struct {
 	color       bool
 	left, right int // column widths
+	// scratch holds the lines of the two cells being written, reused
+	// from row to row: a row's lines are written before the next row is
+	// wrapped.
+	scratch *[2]wrapScratch
+}
+
+// wrapScratch is the room one cell's wrapped lines are made in.
+type wrapScratch struct {
+	buf   []frag
+	lines [][]frag
+}
+
+// wrap is wrapFrags into the scratch's room; the lines it returns are good
+// until its next call.
+func (sc *wrapScratch) wrap(frags []frag, width int) [][]frag {
+	sc.lines, sc.buf = wrapFragsInto(sc.lines[:0], sc.buf[:0], frags, width)
+	return sc.lines
 }
 
 // pair writes two cells side by side, separated by the gutter character.
 func (l sbsLayout) pair(b *strings.Builder, lf, rf []frag, gutter string) {
-	ll, rl := wrapFrags(lf, l.left), wrapFrags(rf, l.right)
+	ll, rl := l.scratch[0].wrap(lf, l.left), l.scratch[1].wrap(rf, l.right)
 	for i := 0; i < max(len(ll), len(rl), 1); i++ {
 		used := 0
 		if i < len(ll) {
@@ -170,7 +188,7 @@ func sbsSize(c *diff.Comparison, l sbsLayout, width int) int {
 
 // full writes fragments wrapped across the whole width.
 func (l sbsLayout) full(b *strings.Builder, f []frag, width int) {
-	for _, line := range wrapFrags(f, width) {
+	for _, line := range l.scratch[0].wrap(f, width) {
 		l.writeLine(b, line)
 		b.WriteByte('\n')
 	}
@@ -354,14 +372,20 @@ func graphemeWidth(g string) int {
 
 // wrapFrags wraps fragments into lines no wider than width.
 func wrapFrags(frags []frag, width int) [][]frag {
+	lines, _ := wrapFragsInto(nil, nil, frags, width)
+	return lines
+}
+
+// wrapFragsInto is wrapFrags appending the lines to lines and their
+// fragments to buf, and returning both.
+func wrapFragsInto(lines [][]frag, buf []frag, frags []frag, width int) ([][]frag, []frag) {
 	size := 0
 	for _, f := range frags {
 		size += len(f.text)
 	}
-	var lines [][]frag
 	// Every line is a slice of buf: buf[lineStart:] is the line being
 	// filled.
-	buf := make([]frag, 0, size/3+1)
+	buf = slices.Grow(buf[:0], size/3+1)
 	lineStart := 0
 	lw := 0
 	push := func() {
@@ -410,7 +434,7 @@ func wrapFrags(frags []frag, width int) [][]frag {
 	if len(buf) > lineStart {
 		push()
 	}
-	return lines
+	return lines, buf
 }
 
 // fieldSpan is a field's value on one side (none when it is empty).
