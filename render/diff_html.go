@@ -42,11 +42,6 @@ type htmlPara struct {
 	Fold  string // set for a run of unchanged paragraphs folded away
 }
 
-type htmlRow struct {
-	Left, Right *htmlPara
-	Changed     bool
-}
-
 type htmlChange struct {
 	Num      int
 	Kind     string
@@ -72,7 +67,6 @@ type htmlView struct {
 	Similarity string
 	Summary    string
 	Paras      []htmlPara
-	Rows       []htmlRow
 	Changes    []htmlChange
 
 	RedlineHTML, RowsHTML, ChangesHTML template.HTML
@@ -135,20 +129,9 @@ func renderHTML(w io.Writer, c *diff.Comparison, opts DiffOptions) error {
 		v.Paras = append(v.Paras, htmlSpans(paras[i].spans, anchored))
 		i++
 	}
-	for _, r := range sideRows(c) {
-		hr := htmlRow{Changed: r.changed()}
-		if r.left != nil {
-			p := htmlSpans(reflowSpans(r.left.spans), nil)
-			hr.Left = &p
-		}
-		if r.right != nil {
-			p := htmlSpans(reflowSpans(r.right.spans), nil)
-			hr.Right = &p
-		}
-		v.Rows = append(v.Rows, hr)
-	}
 	v.Changes = htmlChanges(c)
-	v.RedlineHTML, v.RowsHTML = v.bodyHTML()
+	v.RedlineHTML = v.redlineHTML()
+	v.RowsHTML = rowsHTML(c)
 	v.ChangesHTML = changesHTML(v.Changes)
 	return diffHTML().Execute(w, v)
 }
@@ -180,7 +163,11 @@ func htmlSideOf(s diff.Side) htmlSide {
 // moved block.
 func htmlSpans(spans []span, anchored map[int]bool) htmlPara {
 	// A span gives one element, a change its number too, a move its marks.
-	out := make([]htmlSpan, 0, len(spans)+len(spans)/2+1)
+	return htmlSpansInto(make([]htmlSpan, 0, len(spans)+len(spans)/2+1), spans, anchored)
+}
+
+// htmlSpansInto is htmlSpans with the elements appended to out.
+func htmlSpansInto(out []htmlSpan, spans []span, anchored map[int]bool) htmlPara {
 	open := markBlock{}
 	lastNum := 0
 	closeBlock := func() {

@@ -6,6 +6,8 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+
+	"github.com/redline-dev/redline/diff"
 )
 
 // The HTML page's body, written here rather than by the template: the
@@ -49,9 +51,9 @@ func (p *htmlPara) printsShort() bool {
 	return lines <= keepLines
 }
 
-// bodyHTML writes the inline redline's paragraphs and the side-by-side
-// rows (see htmlPara.HTML for why here and not in the template).
-func (v *htmlView) bodyHTML() (redline, rows template.HTML) {
+// redlineHTML writes the inline redline's paragraphs (see writeHTML for
+// why here and not in the template).
+func (v *htmlView) redlineHTML() template.HTML {
 	var b strings.Builder
 	b.Grow(htmlSize(v.Paras))
 	for _, p := range v.Paras {
@@ -70,35 +72,39 @@ func (v *htmlView) bodyHTML() (redline, rows template.HTML) {
 	if len(v.Paras) == 0 {
 		b.WriteString(`<p class="fold">No text.</p>` + "\n")
 	}
-	redline = template.HTML(b.String())
-	b = strings.Builder{}
-	rowsSize := 0
-	for _, r := range v.Rows {
-		for _, p := range []*htmlPara{r.Left, r.Right} {
-			if p != nil {
-				rowsSize += htmlSize([]htmlPara{*p})
-			}
-		}
+	return template.HTML(b.String())
+}
+
+// rowsHTML writes the side-by-side table's rows as it lays them out, one
+// cell's elements at a time in room kept from cell to cell: a long
+// redline's rows had all been built as elements first, then written.
+func rowsHTML(c *diff.Comparison) template.HTML {
+	var b strings.Builder
+	size := 0
+	for _, s := range c.Segments {
+		size += len(s.A) + len(s.B) + (len(s.A)+len(s.B))/16 + 96
 	}
-	b.Grow(rowsSize)
-	for _, r := range v.Rows {
+	b.Grow(size)
+	var cell htmlPara
+	for _, r := range sideRows(c) {
 		b.WriteString("<tr")
-		if r.Changed {
+		if r.changed() {
 			b.WriteString(` class="changed"`)
 		}
 		b.WriteString(">")
-		for _, p := range []*htmlPara{r.Left, r.Right} {
+		for _, p := range []*paragraph{r.left, r.right} {
 			if p == nil {
 				b.WriteString(`<td class="none"></td>`)
-			} else {
-				b.WriteString("<td>")
-				p.writeHTML(&b)
-				b.WriteString("</td>")
+				continue
 			}
+			cell = htmlSpansInto(cell.Spans[:0], reflowSpans(p.spans), nil)
+			b.WriteString("<td>")
+			cell.writeHTML(&b)
+			b.WriteString("</td>")
 		}
 		b.WriteString("</tr>\n")
 	}
-	return redline, template.HTML(b.String())
+	return template.HTML(b.String())
 }
 
 // htmlSize guesses the size of paragraphs written as HTML, so that the
