@@ -53,6 +53,14 @@ func (d *Doc) MarksInCode() []CodeMark {
 // codeSpans finds code spans and code blocks in a Markdown body with
 // goldmark; offsets are shifted by base.
 func codeSpans(body []byte, base int) []span {
+	if !mayHoldCode(body) {
+		return nil // checking a long redline's marks had parsed Markdown that holds no code
+	}
+	return parsedCodeSpans(body, base)
+}
+
+// parsedCodeSpans is codeSpans's parse.
+func parsedCodeSpans(body []byte, base int) []span {
 	doc := markdown.Parse(body)
 	var out []span
 	add := func(s, e int) {

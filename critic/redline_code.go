@@ -97,8 +97,28 @@ func widenOutOfCode(pieces []Piece) ([]Piece, Printed) {
 // tab, wherever the line's list markers and block quote markers leave
 // them ("-     code" is a list item holding indented code). Text without
 // any of these has no code; the parser decides for the rest.
-func mayHoldCode(s string) bool {
-	return strings.Contains(s, "`") || strings.Contains(s, "~~~") || strings.Contains(s, "    ") || strings.Contains(s, "\t")
+func mayHoldCode[T ~string | ~[]byte](s T) bool {
+	tildes, spaces := 0, 0 // the run of each ending here
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '`', '\t':
+			return true
+		case '~':
+			if tildes++; tildes == 3 {
+				return true
+			}
+			spaces = 0
+			continue
+		case ' ':
+			if spaces++; spaces == 4 {
+				return true
+			}
+			tildes = 0
+			continue
+		}
+		tildes, spaces = 0, 0
+	}
+	return false
 }
 
 // mergeRegion makes one change of the pieces that the output range
