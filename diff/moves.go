@@ -42,7 +42,7 @@ func (e *engine) wordSet(s *sideTokens, t0, t1 int) []int32 {
 	var out []int32
 	prev := int32(-1)
 	for i := t0; i < t1; i++ {
-		if s.words[i+1] == s.words[i] {
+		if !s.isWord(i) {
 			continue
 		}
 		id := s.ids[i]
@@ -185,8 +185,7 @@ func (e *engine) alignMove(d, x *block, minWords int) (move, bool) {
 	ops = append([]hunk(nil), ops[first:last+1]...)
 	// A move begins with a word and does not end with a paragraph break:
 	// the breaks around it stay ordinary edits.
-	isWord := func(i int) bool { return e.a.words[i+1] != e.a.words[i] }
-	for h := &ops[0]; !isWord(h.a0); h.a0, h.b0 = h.a0+1, h.b0+1 {
+	for h := &ops[0]; !e.a.isWord(h.a0); h.a0, h.b0 = h.a0+1, h.b0+1 {
 	}
 	for h := &ops[len(ops)-1]; e.a.isPara(h.a1 - 1); h.a1, h.b1 = h.a1-1, h.b1-1 {
 	}

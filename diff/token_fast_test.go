@@ -135,3 +135,39 @@ func TestInternerArena(t *testing.T) {
 		}
 	}
 }
+
+// TestWordCounts: the bit-and-block word counts agree with counting the
+// words one by one, for every range of tokens, at lengths on and around
+// the blocks' edges.
+func TestWordCounts(t *testing.T) {
+	rng := rand.New(rand.NewPCG(12, 13))
+	for _, n := range []int{0, 1, 63, 64, 65, 127, 128, 129, 300} {
+		s := &sideTokens{}
+		var words []bool
+		for i := range n {
+			s.ids = append(s.ids, int32(i))
+			w := rng.IntN(3) > 0
+			words = append(words, w)
+			if w {
+				s.markWord(i)
+			}
+		}
+		s.finishWords()
+		for i := 0; i <= n; i++ {
+			for j := i; j <= n; j++ {
+				want := 0
+				for k := i; k < j; k++ {
+					if words[k] {
+						want++
+					}
+				}
+				if got := s.wordCount(i, j); got != want {
+					t.Fatalf("n=%d: wordCount(%d, %d) = %d, want %d", n, i, j, got, want)
+				}
+			}
+			if i < n && s.isWord(i) != words[i] {
+				t.Fatalf("n=%d: isWord(%d) = %v", n, i, s.isWord(i))
+			}
+		}
+	}
+}

@@ -9,13 +9,12 @@ import (
 // tokenizer is the state of one side's tokenizing: the tokens so far and
 // where the scan stands in the text's layout.
 type tokenizer struct {
-	text  string
-	mask  []byte
-	opts  tokenizeOptions
-	in    *interner
-	tab   *[256]byte
-	toks  sideTokens
-	words int32 // word tokens so far
+	text string
+	mask []byte
+	opts tokenizeOptions
+	in   *interner
+	tab  *[256]byte
+	toks sideTokens
 	// atPara: no significant token yet, or the last one is a paragraph
 	// break. atLine: nothing but white space since the start of the line.
 	atPara, atLine bool
@@ -39,7 +38,7 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 		t.tab = &wordFormFold
 	}
 	t.toks = sideTokens{text: text, start: make([]int32, 0, est), ids: make([]int32, 0, est),
-		words: make([]int32, 1, est+1)}
+		wordBits: make([]uint64, 0, est/64+2)}
 	n := len(text)
 	i := 0
 	for i < n {
@@ -66,6 +65,7 @@ func tokenize(text string, mask []byte, opts tokenizeOptions, in *interner) *sid
 		}
 	}
 	t.toks.start = append(t.toks.start, int32(n))
+	t.toks.finishWords()
 	return &t.toks
 }
 
@@ -88,9 +88,8 @@ func (t *tokenizer) emit(i int, id int32, word bool) {
 	t.toks.start = append(t.toks.start, int32(tokStart(i, &t.pending)))
 	t.toks.ids = append(t.toks.ids, id)
 	if word {
-		t.words++
+		t.toks.markWord(len(t.toks.ids) - 1)
 	}
-	t.toks.words = append(t.toks.words, t.words)
 	t.atPara = false
 	t.atLine = false
 }
@@ -135,7 +134,6 @@ func (t *tokenizer) space(i int) int {
 		t.toks.start = append(t.toks.start, int32(i))
 		t.pending = -1
 		t.toks.ids = append(t.toks.ids, paraID)
-		t.toks.words = append(t.toks.words, t.words)
 		t.atPara = true
 	}
 	return j
