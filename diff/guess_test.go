@@ -93,11 +93,7 @@ func TestHasFMLine(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 9))
 	pieces := []string{"FM", "F", "M", " ", "\t", "\n", "\r", "\u00a0", "X", "TO", "\ufeff"}
 	for range 20000 {
-		var b strings.Builder
-		for range r.IntN(10) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		s := b.String()
+		s := randomPieces(r, pieces, 10)
 		want := false
 		for _, l := range splitLines([]byte(s)) {
 			if guessKeyword(strings.TrimSpace(l), "FM") {

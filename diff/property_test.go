@@ -15,6 +15,16 @@ var pieces = []string{"the", "The", "THE", "conference", "Moscow", "agree", "rig
 
 var spaces = []string{" ", " ", " ", "  ", "\n", "\n\n", "\t", " \n ", "\r\n", "\u00a0"}
 
+// randomPieces joins up to max pieces drawn at random: texts made of the
+// characters a scanner under test tells apart.
+func randomPieces(r *rand.Rand, pieces []string, max int) string {
+	var b strings.Builder
+	for range r.IntN(max) {
+		b.WriteString(pieces[r.IntN(len(pieces))])
+	}
+	return b.String()
+}
+
 func randomText(r *rand.Rand, n int) []string {
 	var toks []string
 	for i := 0; i < n; i++ {

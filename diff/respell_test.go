@@ -166,11 +166,7 @@ func TestSameElements(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	alphabet := []string{"a", "b", " ", "\n", "\t", "é", "\u2019"}
 	for range 20000 {
-		var b strings.Builder
-		for range r.IntN(40) {
-			b.WriteString(alphabet[r.IntN(len(alphabet))])
-		}
-		x := b.String()
+		x := randomPieces(r, alphabet, 40)
 		y := x
 		if len(y) > 0 && r.IntN(4) > 0 {
 			at := r.IntN(len(y))

@@ -82,19 +82,7 @@ func firstDifference(a, b []byte) int {
 // content fpdf wrote, and objects that are not page contents are kept
 // byte for byte.
 func TestCompressPageStreamsKeepsText(t *testing.T) {
-	compressWithFpdf = true // fpdf's own writing, uncompressed below
-	defer func() { compressWithFpdf = false }()
-	c := pdfQuotingComparison(200)
-	var buf bytes.Buffer
-	pdf, err := diffPDFDocument(c, DiffOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	pdf.SetCompression(false)
-	if err := pdf.Output(&buf); err != nil {
-		t.Fatal(err)
-	}
-	plain := buf.Bytes()
+	plain := uncompressedPDF(t, pdfQuotingComparison(200))
 	packed, ok := compressPageStreams(plain)
 	if !ok {
 		t.Fatal("compressPageStreams refused a document fpdf wrote")
@@ -138,18 +126,7 @@ func TestCompressPageStreamsKeepsText(t *testing.T) {
 // TestCompressPageStreamsRefuses: a document not laid out as fpdf lays it
 // out is given back as it is.
 func TestCompressPageStreamsRefuses(t *testing.T) {
-	compressWithFpdf = true
-	defer func() { compressWithFpdf = false }()
-	pdf, err := diffPDFDocument(handComparison(), DiffOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	pdf.SetCompression(false)
-	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
-		t.Fatal(err)
-	}
-	good := buf.String()
+	good := string(uncompressedPDF(t, handComparison()))
 	xref := strings.LastIndex(good, "xref\n0 ")
 	for name, doc := range map[string]string{
 		"empty":             "",
@@ -171,18 +148,7 @@ func TestCompressPageStreamsRefuses(t *testing.T) {
 // it gives back as a document it would accept again, with as many
 // objects.
 func FuzzCompressPageStreams(f *testing.F) {
-	compressWithFpdf = true
-	pdf, err := diffPDFDocument(handComparison(), DiffOptions{})
-	compressWithFpdf = false
-	if err != nil {
-		f.Fatal(err)
-	}
-	pdf.SetCompression(false)
-	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
-		f.Fatal(err)
-	}
-	f.Add(buf.Bytes())
+	f.Add(uncompressedPDF(f, handComparison()))
 	f.Add([]byte("%PDF-1.3\n1 0 obj\n<</Length 3>>\nstream\nabc\nendstream\nendobj\nxref\n0 2\n0000000000 65535 f \n0000000009 00000 n \ntrailer\n<<>>\nstartxref\n60\n%%EOF\n"))
 	f.Fuzz(func(t *testing.T, doc []byte) {
 		out, ok := compressPageStreams(doc)
@@ -198,6 +164,22 @@ func FuzzCompressPageStreams(f *testing.F) {
 			t.Fatalf("the result has %d objects (readable %v), the input %d", len(after), ok, len(before))
 		}
 	})
+}
+
+// uncompressedPDF is the blackline of c as fpdf writes it with its page
+// compression off.
+func uncompressedPDF(tb testing.TB, c *diff.Comparison) []byte {
+	tb.Helper()
+	pdf, err := diffPDFDocument(c, DiffOptions{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	pdf.SetCompression(false)
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes()
 }
 
 // diffPDFDocument lays out and draws c, leaving the document open.
