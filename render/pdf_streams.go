@@ -59,19 +59,20 @@ func compressPageStreams(doc []byte) ([]byte, bool) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var buf bytes.Buffer
-			zw, _ := zlib.NewWriterLevel(&buf, zlib.BestSpeed) // the level is valid
+			zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed) // the level is valid
 			for j := w; j < len(jobs); j += workers {
-				buf.Reset()
-				zw.Reset(&buf)
+				// Room for the page at once: text compresses to well
+				// under half.
+				buf := bytes.NewBuffer(make([]byte, 0, len(jobs[j].data)/2+64))
+				zw.Reset(buf)
 				zw.Write(jobs[j].data) // a bytes.Buffer does not fail
 				zw.Close()
-				packed[j] = bytes.Clone(buf.Bytes())
+				packed[j] = buf.Bytes()
 			}
 		}()
 	}
 	wg.Wait()
-	replaced := make(map[int]packedStream, len(jobs))
+	replaced := make([]packedStream, len(objs)) // by index into objs; no data: kept as it is
 	for j, jb := range jobs {
 		replaced[jb.obj] = packedStream{packed[j], jb.end}
 	}
@@ -85,17 +86,17 @@ type packedStream struct {
 	end  int
 }
 
-// assemblePDF writes doc again with the objects in replaced given their
-// compressed streams, and a cross-reference table that says where every
+// assemblePDF writes doc again with the objects that replaced holds data
+// for (by their index in objs) given their compressed streams, and a cross-reference table that says where every
 // object now starts.
-func assemblePDF(doc []byte, objs []pdfObject, replaced map[int]packedStream, xref, trailer int) []byte {
+func assemblePDF(doc []byte, objs []pdfObject, replaced []packedStream, xref, trailer int) []byte {
 	out := make([]byte, 0, len(doc))
 	out = append(out, doc[:objs[0].start]...)
 	offsets := make([]int, len(objs)+1)
 	for k, o := range objs {
 		offsets[o.num] = len(out)
-		packed, ok := replaced[k]
-		if !ok {
+		packed := replaced[k]
+		if packed.data == nil {
 			out = append(out, doc[o.start:o.end]...)
 			continue
 		}
