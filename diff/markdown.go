@@ -174,13 +174,22 @@ func isAlnumByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c >= 0x80
 }
 
+// inlineMarkByte holds the bytes inlineMask looks at: those that can open
+// inline markup.
+var inlineMarkByte = func() (t [256]bool) {
+	for _, c := range []byte("\\`*_~![<") {
+		t[c] = true
+	}
+	return
+}()
+
 // inlineMask marks inline markup in text[p:le].
 func inlineMask(text string, p, le int, mask []byte) {
 	for i := p; i < le; i++ {
-		if mask[i] == maskIgnore {
-			continue
-		}
 		c := text[i]
+		if !inlineMarkByte[c] || mask[i] == maskIgnore {
+			continue // most bytes open no inline markup: one table look each
+		}
 		switch c {
 		case '\\':
 			if i+1 < le && strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", text[i+1]) >= 0 {
