@@ -115,6 +115,7 @@ func keyHash(key string) uint32 {
 // kept.
 func packedHash(pk uint64) uint32 { return uint32((pk * 0x9e3779b97f4a7c15) >> 32) }
 
+// fnvBytes is fnvString of a scratch buffer's bytes (a folded long word).
 func fnvBytes(b []byte) uint32 {
 	h := uint32(fnvOffset)
 	for _, c := range b {
