@@ -190,7 +190,7 @@ func inlineMask(text string, p, le int, mask []byte) {
 		if !inlineMarkByte[c] || mask[i] == maskIgnore {
 			continue // most bytes open no inline markup: one table look each
 		}
-		switch c {
+		switch c { // a byte given a case here goes into inlineMarkByte too
 		case '\\':
 			if i+1 < le && strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", text[i+1]) >= 0 {
 				mask[i] = maskIgnore
