@@ -66,7 +66,6 @@ type htmlView struct {
 	Moves      int
 	Similarity string
 	Summary    string
-	Paras      []htmlPara
 	Changes    []htmlChange
 
 	RedlineHTML, RowsHTML, ChangesHTML template.HTML
@@ -114,23 +113,8 @@ func renderHTML(w io.Writer, c *diff.Comparison, opts DiffOptions) error {
 	for _, f := range c.Fields {
 		v.Fields = append(v.Fields, diff.FieldChange{Name: cleanText(f.Name), Old: cleanText(f.Old), New: cleanText(f.New)})
 	}
-	anchored := map[int]bool{}
-	paras := flowParagraphs(c)
-	keep := keepParagraphs(len(paras), opts.Context, func(i int) bool { return paras[i].changed() })
-	for i := 0; i < len(paras); {
-		if !keep[i] {
-			n := 0
-			for ; i < len(paras) && !keep[i]; i++ {
-				n++
-			}
-			v.Paras = append(v.Paras, htmlPara{Fold: foldText(n)})
-			continue
-		}
-		v.Paras = append(v.Paras, htmlSpans(paras[i].spans, anchored))
-		i++
-	}
 	v.Changes = htmlChanges(c)
-	v.RedlineHTML = v.redlineHTML()
+	v.RedlineHTML = redlineHTML(c, opts.Context)
 	v.RowsHTML = rowsHTML(c)
 	v.ChangesHTML = changesHTML(v.Changes)
 	return diffHTML().Execute(w, v)
@@ -157,16 +141,12 @@ func htmlSideOf(s diff.Side) htmlSide {
 	return h
 }
 
-// htmlSpans turns a paragraph's spans into the page's elements: a numbered
+// htmlSpansInto turns a paragraph's spans into the page's elements: a numbered
 // badge before each change (the first one of each change anchored as
 // change-N when anchored is not nil) and ⟦move N⟧ marks at both ends of a
 // moved block.
-func htmlSpans(spans []span, anchored map[int]bool) htmlPara {
-	// A span gives one element, a change its number too, a move its marks.
-	return htmlSpansInto(make([]htmlSpan, 0, len(spans)+len(spans)/2+1), spans, anchored)
-}
-
-// htmlSpansInto is htmlSpans with the elements appended to out.
+// The elements are appended to out (room kept from paragraph to
+// paragraph).
 func htmlSpansInto(out []htmlSpan, spans []span, anchored map[int]bool) htmlPara {
 	open := markBlock{}
 	lastNum := 0

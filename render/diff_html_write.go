@@ -52,15 +52,27 @@ func (p *htmlPara) printsShort() bool {
 }
 
 // redlineHTML writes the inline redline's paragraphs (see writeHTML for
-// why here and not in the template).
-func (v *htmlView) redlineHTML() template.HTML {
+// why here and not in the template) as it lays them out, unchanged ones
+// folded away beyond context paragraphs from a change, each paragraph's
+// elements in room kept from paragraph to paragraph.
+func redlineHTML(c *diff.Comparison, context int) template.HTML {
 	var b strings.Builder
-	b.Grow(htmlSize(v.Paras))
-	for _, p := range v.Paras {
-		if p.Fold != "" {
-			b.WriteString(`<p class="fold">` + html.EscapeString(p.Fold) + "</p>\n")
+	b.Grow(htmlTextSize(c))
+	anchored := map[int]bool{}
+	paras := flowParagraphs(c)
+	keep := keepParagraphs(len(paras), context, func(i int) bool { return paras[i].changed() })
+	var p htmlPara
+	for i := 0; i < len(paras); {
+		if !keep[i] {
+			n := 0
+			for ; i < len(paras) && !keep[i]; i++ {
+				n++
+			}
+			b.WriteString(`<p class="fold">` + html.EscapeString(foldText(n)) + "</p>\n")
 			continue
 		}
+		p = htmlSpansInto(p.Spans[:0], paras[i].spans, anchored)
+		i++
 		if p.printsShort() {
 			b.WriteString(`<p class="keep">`)
 		} else {
@@ -69,7 +81,7 @@ func (v *htmlView) redlineHTML() template.HTML {
 		p.writeHTML(&b)
 		b.WriteString("</p>\n")
 	}
-	if len(v.Paras) == 0 {
+	if len(paras) == 0 {
 		b.WriteString(`<p class="fold">No text.</p>` + "\n")
 	}
 	return template.HTML(b.String())
@@ -80,11 +92,7 @@ func (v *htmlView) redlineHTML() template.HTML {
 // redline's rows had all been built as elements first, then written.
 func rowsHTML(c *diff.Comparison) template.HTML {
 	var b strings.Builder
-	size := 0
-	for _, s := range c.Segments {
-		size += len(s.A) + len(s.B) + (len(s.A)+len(s.B))/16 + 96
-	}
-	b.Grow(size)
+	b.Grow(htmlTextSize(c))
 	var cell htmlPara
 	for _, r := range sideRows(c) {
 		b.WriteString("<tr")
@@ -107,16 +115,14 @@ func rowsHTML(c *diff.Comparison) template.HTML {
 	return template.HTML(b.String())
 }
 
-// htmlSize guesses the size of paragraphs written as HTML, so that the
-// page is built without regrowing its buffer: the text, a little for
-// escapes, and the tags of each span.
-func htmlSize(paras []htmlPara) int {
+// htmlTextSize guesses the size of c's text written as HTML (the
+// redline, or the side-by-side rows), so that it is written without
+// regrowing its buffer: both sides' text, a little for escapes, and the
+// tags of each segment.
+func htmlTextSize(c *diff.Comparison) int {
 	n := 0
-	for _, p := range paras {
-		n += len(p.Fold) + 32
-		for _, sp := range p.Spans {
-			n += len(sp.Text) + len(sp.Text)/16 + 48
-		}
+	for _, s := range c.Segments {
+		n += len(s.A) + len(s.B) + (len(s.A)+len(s.B))/16 + 96
 	}
 	return n
 }
