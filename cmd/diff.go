@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"bufio"
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -366,15 +365,12 @@ func writeDiff(opts *DiffOptions, c *diff.Comparison, view render.Format, mode C
 		ropts.Warn = func(m string) { fmt.Fprintf(opts.IO.ErrOut, "redline: note: %s\n", m) }
 	}
 	if toFile {
-		// Rendered whole first, so that a failure leaves no half-written file.
-		var buf bytes.Buffer
+		// Streamed into a temporary copy renamed over the file only when
+		// the whole redline is written: a failure leaves no half-written
+		// file.
 		stop := startProgress(opts.IO, "writing "+opts.Output.Path)
-		err := renderDiff(f, &buf, c, view, ropts)
-		stop()
-		if err != nil {
-			return err
-		}
-		return opts.Output.Write(f, buf.Bytes(), inputs...)
+		defer stop()
+		return opts.Output.WriteFrom(f, func(w io.Writer) error { return renderDiff(f, w, c, view, ropts) }, inputs...)
 	}
 	var out io.Writer = opts.IO.Out
 	wait := func() {}

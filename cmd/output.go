@@ -1,8 +1,10 @@
 package cmd
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -87,6 +89,25 @@ func (o *outputTarget) Write(f *Factory, data []byte, inputs ...string) error {
 		return err
 	}
 	return draft.WriteFileAtomic(o.Path, data, 0o644)
+}
+
+// WriteFrom is Write with the content written by write: to standard output
+// gathered first (write may still fail), to a file streamed into its
+// temporary copy (draft.WriteFileAtomicFrom), so that a large output is
+// never held whole in memory and a failure leaves the old file as it was.
+func (o *outputTarget) WriteFrom(f *Factory, write func(io.Writer) error, inputs ...string) error {
+	if err := o.Check(f, inputs...); err != nil {
+		return err
+	}
+	if o.ToStdout() {
+		var buf bytes.Buffer
+		if err := write(&buf); err != nil {
+			return err
+		}
+		_, err := f.IO.DocOut().Write(buf.Bytes())
+		return err
+	}
+	return draft.WriteFileAtomicFrom(o.Path, 0o644, write)
 }
 
 // samePath reports whether two paths name one file: the same path once

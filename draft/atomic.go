@@ -1,7 +1,10 @@
 package draft
 
 import (
+	"bufio"
+	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -19,7 +22,20 @@ import (
 // The temporary file is named .NAME.tmp-PID-RANDOM. A process killed
 // between creating it and the rename leaves it behind; the next write of
 // the same file removes such leftovers (see removeStaleTempFiles).
-func WriteFileAtomic(path string, data []byte, perm os.FileMode) (err error) {
+func WriteFileAtomic(path string, data []byte, perm os.FileMode) error {
+	return WriteFileAtomicFrom(path, perm, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// WriteFileAtomicFrom is WriteFileAtomic with the content written by write,
+// straight into the temporary file through a buffer, so that a large
+// output is never held whole in memory. When write fails, nothing is
+// renamed and the temporary file is removed: path keeps its old content.
+// A device, pipe or socket is given the content only once write has
+// succeeded, gathered in memory first.
+func WriteFileAtomicFrom(path string, perm os.FileMode, write func(io.Writer) error) (err error) {
 	// Stat follows links, so /dev/stdout (a link to a pipe or terminal)
 	// counts as the special file it leads to.
 	if fi, serr := os.Stat(path); serr == nil && !fi.Mode().IsRegular() {
@@ -28,7 +44,11 @@ func WriteFileAtomic(path string, data []byte, perm os.FileMode) (err error) {
 		}
 		// A device, pipe or socket (-o /dev/stdout, a FIFO): write into it;
 		// renaming over it would replace it with a regular file.
-		return writeInto(path, data)
+		var buf bytes.Buffer
+		if err := write(&buf); err != nil {
+			return err
+		}
+		return writeInto(path, buf.Bytes())
 	}
 	if fi, lerr := os.Lstat(path); lerr == nil && fi.Mode()&os.ModeSymlink != 0 {
 		target, terr := filepath.EvalSymlinks(path)
@@ -53,8 +73,16 @@ func WriteFileAtomic(path string, data []byte, perm os.FileMode) (err error) {
 			os.Remove(name)
 		}
 	}()
-	if _, err = tmp.Write(data); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+	fw := &fileWriter{f: tmp}
+	bw := bufio.NewWriterSize(fw, 256<<10)
+	if err = write(bw); err == nil {
+		err = bw.Flush()
+	}
+	if fw.err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, fw.err) // the disk's error, not the content's
+	}
+	if err != nil {
+		return err
 	}
 	if err = tmp.Chmod(perm); err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)
@@ -98,6 +126,21 @@ func writeInto(path string, data []byte) error {
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	return nil
+}
+
+// fileWriter writes to a file and keeps the first error the file gave, so
+// that a failed write is told apart from content that failed to be made.
+type fileWriter struct {
+	f   *os.File
+	err error
+}
+
+func (w *fileWriter) Write(p []byte) (int, error) {
+	n, err := w.f.Write(p)
+	if err != nil && w.err == nil {
+		w.err = err
+	}
+	return n, err
 }
 
 // tempPrefix is the start of the temporary files' names for a file.

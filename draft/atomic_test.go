@@ -1,6 +1,9 @@
 package draft
 
 import (
+	"bytes"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -82,5 +85,43 @@ func TestWriteFileAtomicIntoSpecialFile(t *testing.T) {
 	}
 	if err := WriteFileAtomic(dir, []byte("x"), 0o644); err == nil {
 		t.Fatal("wrote over a folder")
+	}
+}
+
+// TestWriteFileAtomicFromFailure: content that fails to be made, after
+// some of it was written, leaves the old file as it was and no temporary
+// file behind; content that is made is streamed in whole, larger than the
+// buffer.
+func TestWriteFileAtomicFromFailure(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "redline.html")
+	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bad := errors.New("the view failed")
+	err := WriteFileAtomicFrom(path, 0o644, func(w io.Writer) error {
+		w.Write(bytes.Repeat([]byte("half "), 100_000))
+		return bad
+	})
+	if !errors.Is(err, bad) {
+		t.Fatalf("error %v, want the content's own", err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "old" {
+		t.Errorf("the file holds %d bytes after a failed write, want the old content", len(got))
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("%d entries in the folder, want only the file: a temporary copy was left", len(entries))
+	}
+	want := bytes.Repeat([]byte("whole "), 200_000)
+	if err := WriteFileAtomicFrom(path, 0o644, func(w io.Writer) error {
+		for i := 0; i < len(want); i += 1000 {
+			w.Write(want[i:min(i+1000, len(want))])
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(path); !bytes.Equal(got, want) {
+		t.Errorf("the file holds %d bytes, want %d", len(got), len(want))
 	}
 }
