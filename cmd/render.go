@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 
@@ -136,41 +137,41 @@ func renderRun(opts *RenderOptions) error {
 		return err
 	}
 	defer renderMemoryPolicy(len(v.Data))()
-	var buf bytes.Buffer
 	var sent *draft.Sent
 	if v.Revision != nil {
 		sent = v.Revision.Sent
 	}
-	switch {
-	case sent != nil && opts.DTG == "" && opts.Serial == "" && opts.Template == "" &&
-		(opts.Format == "cable" || opts.Format == "text") && opts.PageLines == 0 && len(sent.Cable) > 0:
-		// What went out is the record: print it byte for byte rather than
-		// a new rendering, which a changed template could alter.
-		buf.Write(sent.Cable)
-		fmt.Fprintf(opts.IO.ErrOut, "%s went out as %s at %s: this is the cable as sent (give --dtg, --serial or --template to render the draft anew)\n", v.Name, sent.Serial, sent.DTG)
-	case opts.Format == "html":
-		if err := tracked.DraftHTML(&buf, v.Name, v.Data, tracked.DraftOptions{}); err != nil {
-			return err
-		}
-	case opts.Format == "docx":
-		if err := docx.DraftDOCX(&buf, v.Name, v.Data, draftDOCXOptions(v)); err != nil {
-			return err
-		}
-	case opts.Format == "ansi":
+	if opts.Format == "ansi" {
 		return renderDraftANSI(opts, v.Path, v.Data)
-	default:
-		if err := renderTelegram(&buf, opts, v, sent); err != nil {
-			return err
-		}
 	}
-	return opts.Output.Write(f, buf.Bytes(), v.Path)
+	// Streamed into -o's temporary copy (standard output gets it whole
+	// once it is made), so that a long draft's rendering is not held in
+	// memory twice.
+	return opts.Output.WriteFrom(f, func(w io.Writer) error {
+		switch {
+		case sent != nil && opts.DTG == "" && opts.Serial == "" && opts.Template == "" &&
+			(opts.Format == "cable" || opts.Format == "text") && opts.PageLines == 0 && len(sent.Cable) > 0:
+			// What went out is the record: print it byte for byte rather
+			// than a new rendering, which a changed template could alter.
+			if _, err := w.Write(sent.Cable); err != nil {
+				return err
+			}
+			fmt.Fprintf(opts.IO.ErrOut, "%s went out as %s at %s: this is the cable as sent (give --dtg, --serial or --template to render the draft anew)\n", v.Name, sent.Serial, sent.DTG)
+			return nil
+		case opts.Format == "html":
+			return tracked.DraftHTML(w, v.Name, v.Data, tracked.DraftOptions{})
+		case opts.Format == "docx":
+			return docx.DraftDOCX(w, v.Name, v.Data, draftDOCXOptions(v))
+		}
+		return renderTelegram(w, opts, v, sent)
+	}, v.Path)
 }
 
 // renderTelegram composes the draft as a telegram through its template and
-// writes it to buf as text, as its laid-out pages in JSON, or as a PDF. A
+// writes it to w as text, as its laid-out pages in JSON, or as a PDF. A
 // sent revision is rendered with what it was sent with (serial, date-time
 // group, precedence) unless the flags give others.
-func renderTelegram(buf *bytes.Buffer, opts *RenderOptions, v *draft.Version, sent *draft.Sent) error {
+func renderTelegram(w io.Writer, opts *RenderOptions, v *draft.Version, sent *draft.Sent) error {
 	f := opts.Factory
 	doc, err := draft.Parse(v.Name, v.Data)
 	if err != nil {
@@ -217,14 +218,14 @@ func renderTelegram(buf *bytes.Buffer, opts *RenderOptions, v *draft.Version, se
 			return err
 		}
 		defer startProgress(opts.IO, "writing the PDF")()
-		return render.CablePDF(buf, l, render.PDFOptions{Paper: opts.Paper, Title: title, Setup: setup})
+		return render.CablePDF(w, l, render.PDFOptions{Paper: opts.Paper, Title: title, Setup: setup})
 	case "json":
-		enc := json.NewEncoder(buf)
+		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		return enc.Encode(l)
 	}
-	buf.Write(l.Text())
-	return nil
+	_, err = w.Write(l.Text())
+	return err
 }
 
 // sentPrecedence sets a draft's precedences to those it was sent with, as
