@@ -152,9 +152,24 @@ func (e *engine) unitsEqual(ua, ub unit) bool {
 }
 
 // run aligns the whole of both sides.
+// parallelUnits is how many tokens two sides need between them before
+// they are cut into units on two goroutines.
+const parallelUnits = 1 << 16
+
 func (e *engine) run(in *interner) {
-	ua := splitUnits(e.a, in)
-	ub := splitUnits(e.b, in)
+	var ua, ub []unit
+	if e.a.n()+e.b.n() < parallelUnits {
+		ua, ub = splitUnits(e.a, in), splitUnits(e.b, in)
+	} else {
+		// The sides are cut apart at once: the interner is only read.
+		done := make(chan struct{})
+		go func() {
+			ub = splitUnits(e.b, in)
+			close(done)
+		}()
+		ua = splitUnits(e.a, in)
+		<-done
+	}
 	e.alignUnits(ua, ub)
 	if len(e.hunks) == 0 && (e.a.n() > 0 || e.b.n() > 0) {
 		e.emitChange(0, e.a.n(), 0, e.b.n())
@@ -235,7 +250,8 @@ func (e *engine) uniqueAnchors(ua, ub []unit) [][2]int {
 	type cnt struct{ na, nb, ib int32 }
 	m := make(map[uint64]int32, len(ua))
 	cs := make([]cnt, 0, len(ua))
-	for _, u := range ua {
+	ka := make([]int32, len(ua)) // each old unit's count, found once
+	for i, u := range ua {
 		k, ok := m[u.hash]
 		if !ok {
 			k = int32(len(cs))
@@ -243,6 +259,7 @@ func (e *engine) uniqueAnchors(ua, ub []unit) [][2]int {
 			m[u.hash] = k
 		}
 		cs[k].na++
+		ka[i] = k
 	}
 	for i, u := range ub {
 		if k, ok := m[u.hash]; ok {
@@ -252,7 +269,7 @@ func (e *engine) uniqueAnchors(ua, ub []unit) [][2]int {
 	}
 	pairs := make([][2]int, 0, min(len(ua), len(ub)))
 	for i, u := range ua {
-		c := cs[m[u.hash]]
+		c := cs[ka[i]]
 		if c.na == 1 && c.nb == 1 && e.unitsEqual(u, ub[c.ib]) {
 			pairs = append(pairs, [2]int{i, int(c.ib)})
 		}
