@@ -37,13 +37,12 @@ const DefaultMinMoveWords = 8
 // Compare compares two sides. It never depends on the clock: the same
 // inputs give the same Comparison on any machine.
 func Compare(old, new Input, opts Options) (*Comparison, error) {
-	pa, err := prepare(old)
-	if err != nil {
-		return nil, sideError(err, "old")
+	pa, pb, errA, errB := prepareBoth(old, new)
+	if errA != nil {
+		return nil, sideError(errA, "old")
 	}
-	pb, err := prepare(new)
-	if err != nil {
-		return nil, sideError(err, "new")
+	if errB != nil {
+		return nil, sideError(errB, "new")
 	}
 	if opts.MinMoveWords <= 0 {
 		opts.MinMoveWords = DefaultMinMoveWords
@@ -84,6 +83,29 @@ func Compare(old, new Input, opts Options) (*Comparison, error) {
 	c.Notes = append(c.Notes, e.boundNotes()...)
 	e.segments(c, moves)
 	return c, nil
+}
+
+// parallelPrepare is how many bytes two sides need between them before
+// they are read (parsed, masked, checked) on two goroutines.
+const parallelPrepare = 256 << 10
+
+// prepareBoth reads both sides, at once when they are long: reading a
+// megabyte of Markdown (its front matter, its mask of markup) takes a
+// couple of milliseconds, and the two readings share nothing.
+func prepareBoth(old, new Input) (pa, pb *prepared, errA, errB error) {
+	if len(old.Data)+len(new.Data) < parallelPrepare {
+		pa, errA = prepare(old)
+		pb, errB = prepare(new)
+		return
+	}
+	done := make(chan struct{})
+	go func() {
+		pb, errB = prepare(new)
+		close(done)
+	}()
+	pa, errA = prepare(old)
+	<-done
+	return
 }
 
 // addSideFacts copies what reading each side found onto the comparison:
