@@ -123,9 +123,7 @@ func packForm(text string, i, j int, fold bool) uint64 {
 	l := j - i
 	var x uint64
 	if i+8 <= len(text) {
-		w := text[i : i+8]
-		x = uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		x = load64(text, i)
 	} else {
 		for k := l - 1; k >= 0; k-- {
 			x = x<<8 | uint64(text[i+k])

@@ -85,6 +85,24 @@ func Compare(old, new Input, opts Options) (*Comparison, error) {
 	return c, nil
 }
 
+// bothAtOnce runs a and b, b on a goroutine of its own when atOnce: the
+// two sides' work that shares nothing (reading, tokenizing, cutting into
+// units) is done on two cores when the sides are long enough to gain.
+func bothAtOnce(atOnce bool, a, b func()) {
+	if !atOnce {
+		a()
+		b()
+		return
+	}
+	done := make(chan struct{})
+	go func() {
+		b()
+		close(done)
+	}()
+	a()
+	<-done
+}
+
 // parallelPrepare is how many bytes two sides need between them before
 // they are read (parsed, masked, checked) on two goroutines.
 const parallelPrepare = 256 << 10
@@ -93,18 +111,9 @@ const parallelPrepare = 256 << 10
 // megabyte of Markdown (its front matter, its mask of markup) takes a
 // couple of milliseconds, and the two readings share nothing.
 func prepareBoth(old, new Input) (pa, pb *prepared, errA, errB error) {
-	if len(old.Data)+len(new.Data) < parallelPrepare {
-		pa, errA = prepare(old)
-		pb, errB = prepare(new)
-		return
-	}
-	done := make(chan struct{})
-	go func() {
-		pb, errB = prepare(new)
-		close(done)
-	}()
-	pa, errA = prepare(old)
-	<-done
+	bothAtOnce(len(old.Data)+len(new.Data) >= parallelPrepare,
+		func() { pa, errA = prepare(old) },
+		func() { pb, errB = prepare(new) })
 	return
 }
 
@@ -335,15 +344,11 @@ func tokenizeBoth(pa, pb *prepared, oa, ob tokenizeOptions, in *interner) (*side
 		a := tokenize(pa.text, pa.mask, oa, in)
 		return a, tokenize(pb.text, pb.mask, ob, in)
 	}
-	var b *sideTokens
+	var a, b *sideTokens
 	inB := newInternerFor(len(pb.text))
-	done := make(chan struct{})
-	go func() {
-		b = tokenize(pb.text, pb.mask, ob, inB)
-		close(done)
-	}()
-	a := tokenize(pa.text, pa.mask, oa, in)
-	<-done
+	bothAtOnce(true,
+		func() { a = tokenize(pa.text, pa.mask, oa, in) },
+		func() { b = tokenize(pb.text, pb.mask, ob, inB) })
 	remap := make([]int32, len(inB.keys))
 	for id, key := range inB.keys {
 		remap[id] = in.idHash(key, inB.hashes[id])

@@ -151,25 +151,17 @@ func (e *engine) unitsEqual(ua, ub unit) bool {
 	return true
 }
 
-// run aligns the whole of both sides.
 // parallelUnits is how many tokens two sides need between them before
 // they are cut into units on two goroutines.
 const parallelUnits = 1 << 16
 
+// run aligns the whole of both sides. The two sides are cut into units at
+// once when they are long: cutting only reads the interner.
 func (e *engine) run(in *interner) {
 	var ua, ub []unit
-	if e.a.n()+e.b.n() < parallelUnits {
-		ua, ub = splitUnits(e.a, in), splitUnits(e.b, in)
-	} else {
-		// The sides are cut apart at once: the interner is only read.
-		done := make(chan struct{})
-		go func() {
-			ub = splitUnits(e.b, in)
-			close(done)
-		}()
-		ua = splitUnits(e.a, in)
-		<-done
-	}
+	bothAtOnce(e.a.n()+e.b.n() >= parallelUnits,
+		func() { ua = splitUnits(e.a, in) },
+		func() { ub = splitUnits(e.b, in) })
 	e.alignUnits(ua, ub)
 	if len(e.hunks) == 0 && (e.a.n() > 0 || e.b.n() > 0) {
 		e.emitChange(0, e.a.n(), 0, e.b.n())
