@@ -39,7 +39,6 @@ type htmlSpan struct {
 
 type htmlPara struct {
 	Spans []htmlSpan
-	Fold  string // set for a run of unchanged paragraphs folded away
 }
 
 type htmlChange struct {

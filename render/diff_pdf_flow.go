@@ -304,12 +304,10 @@ func joinText(a, b, run string) string {
 	return a + b
 }
 
-// splitPieces cuts text into words, runs of spaces, and single line breaks.
-// Tabs count as spaces; a carriage return before a line feed is dropped.
-func splitPieces(s string) []string { return appendPieces(nil, s) }
-
-// appendPieces appends to out the pieces splitPieces cuts s into; they are
-// pieces of s itself unless s holds tabs or carriage returns.
+// appendPieces cuts s into words, runs of spaces, and single line breaks,
+// and appends them to out. Tabs count as spaces; a carriage return before
+// a line feed is dropped. The pieces are pieces of s itself unless s holds
+// tabs or carriage returns.
 func appendPieces(out []string, s string) []string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	from := len(out)

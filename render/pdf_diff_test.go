@@ -245,11 +245,18 @@ func TestBannerOf(t *testing.T) {
 	}
 }
 
-func TestSplitPieces(t *testing.T) {
-	got := splitPieces("a  bc\r\n\nd\te")
+// TestAppendPieces: text is cut into words, spaces and line breaks, tabs
+// widened, CRLF read as LF; what the list already held is kept as it was.
+func TestAppendPieces(t *testing.T) {
+	got := appendPieces(nil, "a  bc\r\n\nd\te")
 	want := []string{"a", "  ", "bc", "\n", "\n", "d", "    ", "e"}
 	if fmt.Sprintf("%q", got) != fmt.Sprintf("%q", want) {
-		t.Errorf("splitPieces = %q, want %q", got, want)
+		t.Errorf("appendPieces = %q, want %q", got, want)
+	}
+	got = appendPieces([]string{"kept\tas it was"}, "x\ty")
+	want = []string{"kept\tas it was", "x", "    ", "y"}
+	if fmt.Sprintf("%q", got) != fmt.Sprintf("%q", want) {
+		t.Errorf("appendPieces after a piece = %q, want %q", got, want)
 	}
 }
 
