@@ -96,15 +96,14 @@ func (o *outputTarget) Write(f *Factory, data []byte, inputs ...string) error {
 // temporary copy (draft.WriteFileAtomicFrom), so that a large output is
 // never held whole in memory and a failure leaves the old file as it was.
 func (o *outputTarget) WriteFrom(f *Factory, write func(io.Writer) error, inputs ...string) error {
-	if err := o.Check(f, inputs...); err != nil {
-		return err
-	}
 	if o.ToStdout() {
 		var buf bytes.Buffer
 		if err := write(&buf); err != nil {
 			return err
 		}
-		_, err := f.IO.DocOut().Write(buf.Bytes())
+		return o.Write(f, buf.Bytes(), inputs...)
+	}
+	if err := o.Check(f, inputs...); err != nil {
 		return err
 	}
 	return draft.WriteFileAtomicFrom(o.Path, 0o644, write)
