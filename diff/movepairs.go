@@ -158,7 +158,7 @@ func newSetIndex(dels, inss []*block) *setIndex {
 // postingLists builds, for n elements, the lists of sets holding each, as
 // offsets into one array.
 func postingLists(sets [][]int32, n int) (off, post []int32) {
-	off = make([]int32, n+1)
+	off = writtenFirst[int32](n + 1)
 	for _, s := range sets {
 		for _, e := range s {
 			off[e+1]++
@@ -220,7 +220,7 @@ func newDenseIDs(n int) *denseIDs {
 	for size < n+n/4 {
 		size *= 2
 	}
-	return &denseIDs{keys: make([]int32, size), vals: make([]int32, size), mask: uint32(size - 1)}
+	return &denseIDs{keys: writtenFirst[int32](size), vals: writtenFirst[int32](size), mask: uint32(size - 1)}
 }
 
 // id returns v's number, giving it the next one if it has none.
