@@ -11,9 +11,14 @@ var (
 	// what the document is (27. Telegram From the Department of State to
 	// the Embassy in the United Kingdom1).
 	trTitleRE = lazyRE(`^(\d{1,4})\.\s+((?:Circular\s+)?(?:Telegram|Cable|Backchannel [Mm]essage|Message|Airgram)\b.*)$`)
-	// trFileRE is an old volume's file number above the title
-	// (893.51/3041: Telegram).
-	trFileRE = lazyRE(`^[0-9A-Z][0-9A-Za-z.]*/[0-9A-Za-z.–-]+:\s*(?:Circular\s+)?(?:Telegram|Cable|Airgram)\b`)
+	// trFileRE is an old volume's file designation above the title: a
+	// decimal file (893.51/3041: Telegram, 740.00119 Control
+	// (Germany)/7–1747: Telegram), a named collection (Defense Files:
+	// Telegram, Roosevelt Papers: Telegram) or a lot file (Lot 60 D 224:
+	// Telegram).
+	trFileRE = lazyRE(`^(?:(?:FW )?[0-9A-Z][0-9A-Za-z.]*(?: [A-Z][A-Za-z]*)*(?: \([A-Za-z ]+\))?/[0-9A-Za-z.–-]+` +
+		`|[A-Z][A-Za-z.]*(?: (?:[A-Z][A-Za-z.]*|of|the)){0,4} (?:Files|Papers|Records)` +
+		`|Lot [0-9A-Z][0-9A-Za-z –-]{0,20}):\s*(?:Circular\s+)?(?:Telegram|Cable|Airgram)\b`)
 	// trArchiveRE is an archive site's first line: Archive (Reagan Library).
 	trArchiveRE = lazyRE(`^Archive \([^()]+\)$`)
 	// trCatalogueRE is one of its catalogue lines: Document type: ...
@@ -21,8 +26,9 @@ var (
 	// trStampRE is an archivist's declassification stamp.
 	trStampRE = lazyRE(`^(?:(?i:declassified)\b|By .*\bNARA\b)`)
 	// trDatelineRE is the place and date line (Washington, November 12,
-	// 1955, 1:03 / London, 21 December 1988).
-	trDatelineRE = lazyRE(`^[A-Z][A-Za-z .'’-]{1,40}, (?:[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+\.?),? \d{4}(?:,? .{1,30})?$`)
+	// 1955, 1:03 / London, 21 December 1988 / London, March 12, 1948—6
+	// p.m.).
+	trDatelineRE = lazyRE(`^[A-Z][A-Za-z .'’-]{1,40}, (?:[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+\.?),? \d{4}(?:(?:,? |[—–]).{1,30})?$`)
 	// trNumberRE is the telegram's number opening its first line
 	// (85529. Subject: ...).
 	trNumberRE = lazyRE(`^(\d{1,6})\.\s*(.*)$`)
@@ -51,6 +57,9 @@ type transcript struct {
 	footnoted bool              // the transcription has footnotes, so digits glued to words are marks
 	marks     int               // footnote marks taken off words
 	pages     int               // [Page N] markers taken out
+	niact     bool              // the handling says night action (NIACT)
+	noteLines int               // the footnotes and source note at the end
+	lastMark  int               // the number of the last footnote mark taken off a word
 }
 
 // IsTranscription reports whether data opens as a published transcription
@@ -174,22 +183,33 @@ func (t *transcript) readCatalogue(i int) int {
 	return i
 }
 
-// readDateline reads the place and date line at i, if there is one, and
-// returns where the text starts.
+// readDateline reads the lines under the title from line i: the place and
+// date line, the handling line (readHandling) and the editor's line of
+// when an incoming telegram was received ([Received March 12—3:40 p.m.]),
+// in any order, where there are; it returns where the text starts.
 func (t *transcript) readDateline(i int) int {
-	if i < len(t.lines) && trDatelineRE.MatchString(strings.TrimSpace(t.lines[i])) {
-		t.msg.Dateline = strings.TrimSpace(t.lines[i])
-		return nextFilled(t.lines, i+1)
+	for n := 0; n < 3 && i < len(t.lines); n++ {
+		l := strings.TrimSpace(t.lines[i])
+		switch {
+		case t.msg.Dateline == "" && trDatelineRE.MatchString(l):
+			t.msg.Dateline = l
+		case strings.HasPrefix(l, "[Received ") && strings.HasSuffix(l, "]"):
+			t.msg.Notes = append(t.msg.Notes, l)
+		case !t.readHandling(l):
+			return i
+		}
+		i = nextFilled(t.lines, i+1)
 	}
 	return i
 }
 
 // readNotes takes the notes off the end of the transcription: the source
 // note and the footnotes, each on a line of its own, as FRUS prints them
-// ("- Source: ...↩", "  1. Not printed.").
+// ("- Source: ...↩", "  1. Not printed."), with the indented paragraphs a
+// footnote runs on into (a passage it quotes).
 func (t *transcript) readNotes() {
 	end := len(t.lines)
-	var notes []string
+	var notes, runOn []string
 	for j := end - 1; j >= t.textFrom; j-- {
 		l := t.lines[j]
 		if strings.TrimSpace(l) == "" {
@@ -197,9 +217,16 @@ func (t *transcript) readNotes() {
 		}
 		note, ok := footnoteLine(l)
 		if !ok {
+			if strings.HasPrefix(l, " ") || strings.HasPrefix(l, "\t") {
+				runOn = append(runOn, strings.TrimSpace(l))
+				continue // a note's own paragraph, if a note line is above it
+			}
 			break
 		}
-		notes = append(notes, note)
+		for k := len(runOn) - 1; k >= 0; k-- {
+			note += " " + runOn[k]
+		}
+		notes, runOn = append(notes, note), runOn[:0]
 		end = j
 	}
 	t.textTo = end
@@ -212,6 +239,7 @@ func (t *transcript) readNotes() {
 		t.msg.Notes = append(t.msg.Notes, n)
 	}
 	t.footnoted = len(notes) > 0
+	t.noteLines = len(notes)
 }
 
 // footnoteLine reports whether l is a note line and gives the note without

@@ -27,13 +27,18 @@ func (t *transcript) readFields() {
 	if n := trNumberRE.FindStringSubmatch(first); n != nil {
 		first = n[2]
 	}
-	if c := trClassRE.FindString(first); c != "" {
+	if c := trClassRE.FindString(first); c != "" && m.Classification == "" {
 		m.Classification, _ = ParseClassification(c)
-	} else if a := trClassLetterRE.FindStringSubmatch(first); a != nil {
+	} else if a := trClassLetterRE.FindStringSubmatch(first); a != nil && m.Classification == "" {
 		m.Classification = classificationLetters[strings.ToUpper(a[1])]
 	}
 	for _, s := range sourceSentences(m.SourceNote) {
 		t.readSourceSentence(s)
+	}
+	if t.niact {
+		for k := range m.ToPrecedence {
+			m.ToPrecedence[k] = Niact.Word
+		}
 	}
 	m.DTG = transcriptDTG(m.Dateline, t.catalogue["Editorial comments"])
 	if len(m.Precedence) == 0 && m.SourceNote != "" {
@@ -115,7 +120,7 @@ func sourceSentences(note string) []string {
 }
 
 // sourcePrecedence maps a source note's precedence item to its letter.
-var sourcePrecedence = map[string]string{"flash": "Z", "niact immediate": "O", "immediate": "O",
+var sourcePrecedence = map[string]string{"flash": "Z", "niact immediate": "O", "niact": "O", "immediate": "O",
 	"priority": "P", "routine": "R"}
 
 // readSourceSentence reads one item of the source note: a classification,
@@ -128,6 +133,7 @@ func (t *transcript) readSourceSentence(s string) {
 		m.Classification, _ = ParseClassification(s)
 	case sourcePrecedence[lower] != "" && len(m.Precedence) == 0:
 		m.Precedence = []string{sourcePrecedence[lower]}
+		t.niact = strings.HasPrefix(lower, "niact")
 	case strings.HasPrefix(lower, "drafted by "):
 		m.DraftedBy = strings.TrimSpace(s[len("drafted by "):])
 	case strings.HasPrefix(lower, "approved by "):

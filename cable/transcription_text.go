@@ -98,11 +98,16 @@ func (t *transcript) stripMarks(l string) string {
 			continue
 		}
 		if i > start {
-			w, took := stripMark(l[start:i])
+			w := l[start:i]
+			nw, took := stripMark(w)
+			if !took {
+				nw, took = t.sentenceEndMark(w, l[i:])
+			}
 			if took {
 				t.marks++
+				t.lastMark = markNumber(w, nw)
 			}
-			b.WriteString(w)
+			b.WriteString(nw)
 		}
 		if i < len(l) {
 			b.WriteByte(l[i])
@@ -110,6 +115,53 @@ func (t *transcript) stripMarks(l string) string {
 		start = i + 1
 	}
 	return b.String()
+}
+
+// sentenceEndMark takes the footnote mark off a number that ends a
+// sentence (June 5.1 If it became known), which a decimal (5.1) also
+// looks like: it is taken as a mark only when its digits are the next
+// footnote's number (marks run 1, 2, 3 through a document; one more when
+// the editor's title has taken the first), there is such a footnote, and a
+// sentence starts after it.
+func (t *transcript) sentenceEndMark(w, rest string) (string, bool) {
+	dot := strings.IndexByte(w, '.')
+	if dot < 1 || dot > 4 || !allDigits(w[:dot]) || !allDigits(w[dot+1:]) || len(w)-dot-1 > 2 {
+		return w, false
+	}
+	n := 0
+	for _, c := range w[dot+1:] {
+		n = 10*n + int(c-'0')
+	}
+	if n <= t.lastMark || n > t.lastMark+2 || n > t.noteLines {
+		return w, false
+	}
+	next, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest, " \t"))
+	if !unicode.IsUpper(next) {
+		return w, false
+	}
+	return w[:dot+1], true
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// markNumber is the number of the footnote mark that stripped lacks of w.
+func markNumber(w, stripped string) int {
+	k := 0
+	for k < len(stripped) && w[k] == stripped[k] {
+		k++
+	}
+	n := 0
+	for _, c := range w[k : k+len(w)-len(stripped)] {
+		n = 10*n + int(c-'0')
+	}
+	return n
 }
 
 // stripMark takes a footnote mark off one word, if it carries one.
