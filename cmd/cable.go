@@ -138,6 +138,13 @@ func cableParseRun(opts *CableParseOptions) error {
 		// cable.Message): parse and import read one value.
 		return opts.JSON.Write(opts.IO.Out, m)
 	}
+	_, err = io.WriteString(opts.IO.TerminalSafe(opts.IO.Out), messageFields(m))
+	return err
+}
+
+// messageFields writes a parsed cable for a person: a field a line, where
+// it has a value, then the text.
+func messageFields(m *cable.Message) string {
 	var b strings.Builder
 	field := func(k, v string) {
 		if v != "" {
@@ -192,6 +199,20 @@ func cableParseRun(opts *CableParseOptions) error {
 	list("heading", m.Heading)
 	field("signature", m.Signature)
 	field("ending", m.Ending)
+	// what an archive copy or a transcription holds besides the telegram
+	field("origin", m.Origin)
+	field("distribution", strings.Join(m.Distribution, " "))
+	field("drafted by", m.DraftedBy)
+	field("approved by", m.ApprovedBy)
+	list("clearances", m.Clearances)
+	field("desired distr.", m.DesiredDistribution)
+	field("title", m.Title)
+	field("dateline", m.Dateline)
+	field("source note", m.SourceNote)
+	list("notes", m.Notes)
+	if m.FootnoteMarks+m.PageMarkers > 0 {
+		field("taken out", plural(m.FootnoteMarks, "footnote mark")+", "+plural(m.PageMarkers, "page marker"))
+	}
 	if m.Text != "" {
 		fmt.Fprintf(&b, "text (from line %d):\n", m.TextLine)
 		for _, l := range strings.Split(m.Text, "\n") {
@@ -199,6 +220,5 @@ func cableParseRun(opts *CableParseOptions) error {
 			b.WriteByte('\n')
 		}
 	}
-	_, err = io.WriteString(opts.IO.TerminalSafe(opts.IO.Out), strings.ReplaceAll(b.String(), "  \n", "\n"))
-	return err
+	return strings.ReplaceAll(b.String(), "  \n", "\n")
 }
