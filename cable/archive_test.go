@@ -119,7 +119,7 @@ var archiveCases = []archiveCase{
 		file: "state_1976_state_300667_tosec.txt",
 		form: "state", dtg: "101809Z DEC 76", from: "SECSTATE WASHDC",
 		to: []string{"USDEL SECRETARY"}, info: []string{},
-		serial: "STATE 300667", classification: "UNCLASSIFIED", signature: "",
+		serial: "STATE 300667 TOSEC 320185", classification: "UNCLASSIFIED", signature: "",
 		subject: "PRESS MATERIAL", ending: anyValue, passing: "",
 		references: []string{}, captions: []string{},
 		textStarts: "1. HEREWITH FULL TEXT MICHAEL GETLER",

@@ -125,6 +125,10 @@ func (p *cableParser) fieldKind(i int) int {
 		return cpFieldPassing
 	case cpPassingHeadRE.MatchString(t) && strings.HasPrefix(p.trimmed(i+1), "FROM "):
 		return cpFieldPassing
+	case strings.HasPrefix(t, "FOLLOWING FOR ") && strings.HasSuffix(t, ".") && p.trimmed(i+1) == "":
+		// FOLLOWING FOR GENERAL SCOWCROFT., a line to itself: a passing
+		// line that names no sender
+		return cpFieldPassing
 	}
 	return cpFieldNone
 }
@@ -179,6 +183,40 @@ func (p *cableParser) lastFieldLine(i, end int) int {
 // word, short abbreviations (U.S., ST. JAMES) aside.
 var cpSentenceInsideRE = lazyRE(`[A-Z]{3,}\. [A-Z]{2,}`)
 
+// splitOutsideBrackets splits a TAGS line at its commas, but not at one
+// inside brackets: OVIP (KISSINGER, HENRY A.) is one tag, the person a
+// visit tag names.
+func splitOutsideBrackets(s string) []string {
+	var out []string
+	depth, from := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			depth = max(0, depth-1)
+		case ',':
+			if depth == 0 {
+				out = append(out, s[from:i])
+				from = i + 1
+			}
+		}
+	}
+	return append(out, s[from:])
+}
+
+// cpCaptionsAndPassing splits a heading line that gives the handling and
+// the passing together, as State telegrams of the 1970s print them
+// (EXDIS, FOR COVEY FOR THE SECRETARY; CHEROKEE, FOR AMBASSADOR FROM THE
+// SECRETARY).
+func cpCaptionsAndPassing(t string) (captions, passing string, ok bool) {
+	captions, passing, ok = strings.Cut(t, ", ")
+	if !ok || !cpIsCaptionLine(captions) || !cpPassingHeadRE.MatchString(passing) {
+		return "", "", false
+	}
+	return captions, passing, true
+}
+
 // parseFields reads the fields at the top of the text from line i: captions,
 // title lines, serial, passing line, E.O., TAGS, SUBJECT, REF. Lines that
 // are not fields count as title lines only when a field follows them
@@ -198,6 +236,11 @@ func (p *cableParser) parseFields(i, end int) int {
 			if j < lastField {
 				if cpIsCaptionLine(t) {
 					m.Captions = append(m.Captions, t)
+				} else if caps, passing, ok := cpCaptionsAndPassing(t); ok && m.Passing == "" {
+					m.Captions = append(m.Captions, caps)
+					m.Passing = passing
+				} else if m.Passing == "" && len(m.Heading) == 0 && cpPassingHeadRE.MatchString(t) {
+					m.Passing = t // FOR COVEY FOR THE SECRETARY: a passing line that names no sender
 				} else {
 					m.Heading = append(m.Heading, t)
 				}
@@ -227,7 +270,7 @@ func (p *cableParser) parseFields(i, end int) int {
 		case cpFieldEO:
 			m.EO = cpEOValue(value)
 		case cpFieldTags:
-			for _, tag := range strings.Split(strings.TrimSpace(cpTagsRE.FindStringSubmatch(value)[1]), ",") {
+			for _, tag := range splitOutsideBrackets(strings.TrimSpace(cpTagsRE.FindStringSubmatch(value)[1])) {
 				if tag = strings.TrimSpace(tag); tag != "" {
 					m.Tags = append(m.Tags, tag)
 				}

@@ -39,7 +39,7 @@ var (
 	cpSectionRE     = lazyRE(`^(?:SECTION\s+\d+\s+OF\s+\d+|FINAL\s+SECTION\s+OF\s+\d+)`)
 	cpPageNumberRE  = lazyRE(`^-\s*\d{1,3}\s*-$`)
 	cpStationSerRE  = lazyRE(`^#\d+$`)
-	cpSerialRestRE  = lazyRE(`^(?:[A-Z][A-Z]*(?: [A-Z]+)* )?(?:\d+[A-Z]?(?:/\d+)?|\[[A-Z]+\])$`)
+	cpSerialRestRE  = lazyRE(`^(?:[A-Z][A-Z]*(?: [A-Z]+)* )?(?:\d+[A-Z]?(?:/\d+)?|\[[A-Z]+\])(?: [A-Z]{4,6} \d{3,6})?$`)
 	cpRefLetterRE   = lazyRE(`(?:^|\s)\(([A-Z])\)\s+`)
 	cpRefDotRE      = lazyRE(`(?:^|\s)([A-Z])\.\s+`)
 	cpRefHalfRE     = lazyRE(`(?:^|\s)([A-Z])\)\s+`)
