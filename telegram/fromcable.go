@@ -20,6 +20,8 @@ var (
 	importParaNumberRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d+)\.\s+`) })
 	importListItemRE   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:-\s|--\s|[A-Z]\.\s|\([A-Z0-9]{1,3}\)\s)`) })
 	importLetterItemRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Z]\.\s+(.*)$`) })
+	// a letter's salutation on a line of its own (DEAR MR. PRESIDENT:)
+	importSalutationRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^DEAR [A-Z][A-Z .'-]{1,40}[:,]$`) })
 )
 
 // NameCase writes a name in capitals (VANCE, VAN HOLLEN) with
@@ -160,11 +162,21 @@ func importParagraphs(text string) []string {
 				continue
 			}
 			lastLine := bi == len(blocks)-1 && li == len(lines)-1
+			prev := ""
+			if li > 0 {
+				prev = strings.TrimSpace(lines[li-1])
+			}
 			switch {
 			case len(items) == 0:
 				items = append(items, t)
 			case importParaNumberRE().MatchString(t):
 				// Cables without blank lines number their paragraphs.
+				flush()
+				items = append(items, t)
+			case standsAlone(prev) || importSalutationRE().MatchString(t):
+				// A quoted letter's opening (BEGIN MESSAGE:, DEAR MR.
+				// PRESIDENT:) is a paragraph of its own in a copy with no
+				// blank lines too.
 				flush()
 				items = append(items, t)
 			case lastLine && len(strings.Fields(t)) <= 2 && importEndsSentence(items[len(items)-1]):
@@ -180,6 +192,24 @@ func importParagraphs(text string) []string {
 		flush()
 	}
 	return paras
+}
+
+// standsAlone reports whether a line of a copy with no blank lines is a
+// paragraph by itself: the line that opens a quoted text (BEGIN TEXT:,
+// BEGIN MESSAGE:) or a letter's salutation.
+func standsAlone(line string) bool {
+	if importSalutationRE().MatchString(line) {
+		return true
+	}
+	if !strings.HasSuffix(line, ":") {
+		return false
+	}
+	for _, w := range []string{"BEGIN TEXT:", "BEGIN MESSAGE:", "BEGIN QUOTE:"} {
+		if strings.HasSuffix(strings.ToUpper(line), w) {
+			return true
+		}
+	}
+	return false
 }
 
 func importEndsSentence(s string) bool {

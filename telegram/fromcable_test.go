@@ -31,6 +31,13 @@ func TestImportParagraphs(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
+	// A quoted letter's opening lines stand alone in a copy with no blank lines.
+	text = "1. PLEASE PASS FOLLOWING MESSAGE.\n2. BEGIN MESSAGE:\nDEAR MR. PRESIDENT:\nNOW THAT OUR ELECTIONS\nHAVE TAKEN PLACE.\nWE ARE AS\nFOLLOWS: READY."
+	want = []string{"1. PLEASE PASS FOLLOWING MESSAGE.", "2. BEGIN MESSAGE:", "DEAR MR. PRESIDENT:",
+		"NOW THAT OUR ELECTIONS HAVE TAKEN PLACE. WE ARE AS FOLLOWS: READY."}
+	if got := importParagraphs(text); !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
 	if got := stripParaNumbers([]string{"1. A", "B", "2. C"}); !reflect.DeepEqual(got, []string{"A", "B", "C"}) {
 		t.Errorf("stripParaNumbers = %q", got)
 	}

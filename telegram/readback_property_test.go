@@ -59,8 +59,14 @@ func genDraft(r *rand.Rand, d *cable.Dialect) string {
 		b.WriteString("info: [UKMIS NEW YORK]\n")
 	}
 	b.WriteString("subject: Moscow human rights conference\nsignature: " + []string{"HOWE", "SHULTZ", "ACLAND"}[r.IntN(3)] + "\n")
-	if d == cable.PersonalMessage {
-		b.WriteString("passing: {for: GENERAL POWELL, from: CHARLES POWELL}\n")
+	if d == cable.PersonalMessage || d == cable.State {
+		// a passing line with its sender, or one that names only whom it is for
+		switch r.IntN(3) {
+		case 0:
+			b.WriteString("passing: {for: GENERAL POWELL, from: CHARLES POWELL}\n")
+		case 1:
+			b.WriteString("passing: {for: COVEY FOR THE SECRETARY}\n")
+		}
 	}
 	b.WriteString("---\n")
 	for p := 0; p < 1+r.IntN(6); p++ {

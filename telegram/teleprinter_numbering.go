@@ -78,23 +78,54 @@ func (tp *teleprinter) lowerText(b []byte, p *ast.Paragraph) []byte {
 }
 
 // opensQuote reports whether a paragraph (in lower case) begins a quoted
-// text it does not also end: "... the following letter. Begin text:".
+// text it does not also end: "... the following letter. Begin text:",
+// "Begin message:".
 func opensQuote(text []byte) bool {
 	if bytes.Index(text, []byte("begin ")) < 0 {
 		return false // most paragraphs: one quick forward search
 	}
-	for _, w := range [][]byte{[]byte("begin text"), []byte("begin quote")} {
-		if i := bytes.LastIndex(text, w); i >= 0 && !closesQuote(text[i:]) {
+	for _, w := range quoteOpeners {
+		if i := lastWordIndex(text, w); i >= 0 && !closesQuote(text[i:]) {
 			return true
 		}
 	}
 	return false
 }
 
+// quoteOpeners and quoteClosers are the phrases, in lower case, that State
+// telegrams put around a quoted letter, statement or message.
+var (
+	quoteOpeners = [][]byte{[]byte("begin text"), []byte("begin quote"), []byte("begin message")}
+	quoteClosers = [][]byte{[]byte("end text"), []byte("end quote"), []byte("end message")}
+)
+
 // closesQuote reports whether a paragraph (in lower case) ends a quoted
-// text: "End text." alone or after the letter's last words.
+// text: "End text." alone or after the letter's last words (and not "we
+// recommend text", which holds the letters of "end text").
 func closesQuote(text []byte) bool {
-	return bytes.Contains(text, []byte("end text")) || bytes.Contains(text, []byte("end quote"))
+	for _, w := range quoteClosers {
+		if lastWordIndex(text, w) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// lastWordIndex is the index of the last place where phrase stands in text
+// as words (no letter just before or after it), or -1.
+func lastWordIndex(text, phrase []byte) int {
+	isLetter := func(c byte) bool { return c >= 'a' && c <= 'z' }
+	for end := len(text); ; {
+		i := bytes.LastIndex(text[:end], phrase)
+		if i < 0 {
+			return -1
+		}
+		after := i + len(phrase)
+		if (i == 0 || !isLetter(text[i-1])) && (after == len(text) || !isLetter(text[after])) {
+			return i
+		}
+		end = i
+	}
 }
 
 // letterItemAt reports whether the source line starting at i opens with
