@@ -205,11 +205,20 @@ func (p *cableParser) addAddressees(cur int, s string, fco bool, first bool) {
 	}
 	prec := ""
 	words := strings.Fields(s)
+	deskby, words := cpTakeDeskby(words)
+	s = strings.Join(words, " ")
 	if len(words) > 1 {
 		if l, ok := cpPrecedenceWordLetters[words[0]]; ok {
 			p.setPrecedence(role, l)
 			prec = words[0]
 			s = strings.TrimSpace(s[len(words[0]):])
+		}
+	}
+	if deskby != "" {
+		// written with the addressees it is for, as a precedence word is
+		prec = strings.TrimSpace(prec + " DESKBY " + deskby)
+		if cur == cpAddrTo && m.Deskby == "" {
+			m.Deskby = deskby
 		}
 	}
 	for _, a := range strings.Split(s, ",") {

@@ -444,3 +444,11 @@ func cpEndsWithHyphenatedWord(s string) bool {
 	c := s[n-2]
 	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
 }
+
+// IsTelegramRef reports whether a reference names a telegram the way an FCO
+// telegram's reference line does without a label (MY TELNO 3126, UKMIS
+// GENEVA TELNO 3, YOUR TELEGRAM 478, MIPT, MIFT), which the reader takes for
+// a reference on a line of its own.
+func IsTelegramRef(ref string) bool {
+	return cpTelnoRefRE.MatchString(strings.ToUpper(strings.TrimSpace(ref)))
+}

@@ -36,6 +36,9 @@ type Message struct {
 	// IMMEDIATE), or "" where the line has none.
 	ToPrecedence   []string `json:"to_precedence"`
 	InfoPrecedence []string `json:"info_precedence"`
+	// Deskby is the time an FCO telegram's action addressees are to have
+	// it by (170600Z, from TO DESKBY 170600Z FCO), "" when it has none.
+	Deskby string `json:"deskby,omitempty"`
 	// Form is the name of the dialect the heading and fields show (see
 	// Dialect and Dialects): "state", "fco", "personal", "archive" (a State
 	// telegram as the archive keeps it, heading after the text), or "" (an

@@ -63,7 +63,8 @@ section of a State cable split into sections.
 
 --json prints an object with the keys transmission, precedence (an array of
 letters), dtg, from, to, info, xmt, to_precedence and info_precedence (arrays
-beside to and info), form (the dialect: state, fco, personal, archive for a
+beside to and info: IMMEDIATE, NIACT IMMEDIATE, DESKBY 170600Z), deskby (the
+time of an FCO TO DESKBY line), form (the dialect: state, fco, personal, archive for a
 State telegram as the archive keeps it, or ""), classification,
 caveats, captions, serial, eo, tags, classified_by, subject, references,
 passing, heading, text, signature, text_line and ending.`,
@@ -181,6 +182,7 @@ func messageFields(m *cable.Message) string {
 	}
 	field("precedence", strings.Join(prec, " "))
 	field("dtg", m.DTG)
+	field("deskby", m.Deskby)
 	field("from", m.From)
 	list("to", addressees(m.To, m.ToPrecedence))
 	list("info", addressees(m.Info, m.InfoPrecedence))

@@ -171,7 +171,7 @@ func passingString(forWhom, from string) string {
 }
 
 // fieldOrder is the order of fields in the output.
-var fieldOrder = []string{"classification", "caveats", "captions", "precedence", "info_precedence", "dtg",
+var fieldOrder = []string{"classification", "caveats", "captions", "precedence", "info_precedence", "deskby", "dtg",
 	"from", "to", "info", "xmt", "serial", "series", "passing", "title", "heading", "subject", "references",
 	"tags", "eo", "signature", "template"}
 
@@ -182,6 +182,7 @@ func draftFields(f draft.Fields) ([]field, map[string]bool) {
 		"captions":        joinList(f.Captions),
 		"precedence":      f.Precedence,
 		"info_precedence": f.InfoPrecedence,
+		"deskby":          f.Deskby,
 		"dtg":             f.DTG,
 		"from":            f.From,
 		"to":              joinList(f.To),
@@ -229,6 +230,7 @@ func cableFields(m *cable.Message) ([]field, map[string]bool) {
 		"captions":        joinList(m.Captions),
 		"precedence":      prec,
 		"info_precedence": info,
+		"deskby":          m.Deskby,
 		"dtg":             m.DTG,
 		"from":            m.From,
 		"to":              joinList(to),
@@ -242,6 +244,11 @@ func cableFields(m *cable.Message) ([]field, map[string]bool) {
 		"tags":            joinList(m.Tags),
 		"eo":              m.EO,
 		"signature":       m.Signature,
+	}
+	if m.Deskby != "" && len(m.Precedence) == 0 {
+		// TO DESKBY 170600Z FCO: the FCO form writes no action precedence
+		// beside a DESKBY, so the cable does not say what it was.
+		delete(v, "precedence")
 	}
 	known := map[string]bool{}
 	var out []field

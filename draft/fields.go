@@ -24,10 +24,14 @@ type Fields struct {
 	Precedence     string   `yaml:"precedence,omitempty" json:"precedence,omitempty"`
 	// InfoPrecedence is the precedence for information addressees when it
 	// differs from the action precedence (dual precedence, ACP 127 §152).
-	InfoPrecedence string   `yaml:"info_precedence,omitempty" json:"info_precedence,omitempty"`
-	From           string   `yaml:"from,omitempty" json:"from,omitempty"`
-	To             []string `yaml:"to,omitempty" json:"to,omitempty"`
-	Info           []string `yaml:"info,omitempty" json:"info,omitempty"`
+	InfoPrecedence string `yaml:"info_precedence,omitempty" json:"info_precedence,omitempty"`
+	// Deskby is the time the action addressees of an FCO telegram are to
+	// have it by, DDHHMMZ (170600Z), which the FCO template writes in
+	// place of the precedence: TO DESKBY 170600Z FCO.
+	Deskby string   `yaml:"deskby,omitempty" json:"deskby,omitempty"`
+	From   string   `yaml:"from,omitempty" json:"from,omitempty"`
+	To     []string `yaml:"to,omitempty" json:"to,omitempty"`
+	Info   []string `yaml:"info,omitempty" json:"info,omitempty"`
 	// XMT lists exempted addressees: collective addressees that are not
 	// to receive the message (ACP 127 format line 9).
 	XMT        []string `yaml:"xmt,omitempty" json:"xmt,omitempty"`

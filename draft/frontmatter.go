@@ -276,6 +276,14 @@ func canonicalFields(name string, root *yaml.Node, f *Fields, lineOffset int) er
 		}
 		f.Classification = c
 	}
+	if f.Deskby != "" {
+		d, err := cable.ParseDeskby(f.Deskby)
+		if err != nil {
+			l, col := at("deskby")
+			return fmt.Errorf("%s:%d:%d: %v", name, l, col, err)
+		}
+		f.Deskby = d
+	}
 	for _, p := range []struct {
 		key string
 		v   *string

@@ -384,6 +384,24 @@ func refLine(refs []string) string {
 	return "REFS: " + strings.Join(parts, " ")
 }
 
+// refLines writes the references as the FCO did: a reference to a
+// telegram (MY TELNO 3126, MIPT, YOUR TELEGRAM 478) on a line of its own
+// with no label, the others on a REF: line after them.
+func refLines(refs []string) []string {
+	var out, rest []string
+	for _, r := range refs {
+		if cable.IsTelegramRef(r) {
+			out = append(out, r)
+		} else {
+			rest = append(rest, r)
+		}
+	}
+	if l := refLine(rest); l != "" {
+		out = append(out, l)
+	}
+	return out
+}
+
 // prepare maps the draft's fields for the template.
 func (c *cableRun) prepare() error {
 	f := c.doc.Fields
@@ -433,9 +451,11 @@ func (c *cableRun) prepare() error {
 		"PassingFrom":         fm.field("passing.from", f.Passing.From),
 		"Subject":             fm.field("subject", f.Subject),
 		"EO":                  fm.field("eo", f.EO),
+		"Deskby":              f.Deskby,
 		"Tags":                strings.Join(fm.list("tags", f.Tags), ", "),
 		"References":          refs,
 		"Refs":                refLine(refs),
+		"RefLines":            refLines(refs),
 		"Signature":           fm.field("signature", f.Signature),
 		"DraftedBy":           "",
 		"ApprovedBy":          "",

@@ -3,6 +3,7 @@ package telegram
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -20,6 +21,8 @@ var (
 	importParaNumberRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d+)\.\s+`) })
 	importListItemRE   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:-\s|--\s|[A-Z]\.\s|\([A-Z0-9]{1,3}\)\s)`) })
 	importLetterItemRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Z]\.\s+(.*)$`) })
+	// an unnumbered section heading in capitals (SUMMARY, DETAIL, SUMMARY AND COMMENT)
+	importSectionRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Z][A-Z &/-]{2,40}$`) })
 	// a letter's salutation on a line of its own (DEAR MR. PRESIDENT:)
 	importSalutationRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^DEAR [A-Z][A-Z .'-]{1,40}[:,]$`) })
 )
@@ -63,6 +66,9 @@ func FromCable(m *cable.Message, series []draft.SerialSeries, template, template
 				fl.InfoPrecedence = p.Word
 			}
 		}
+	}
+	if fl.Deskby = m.Deskby; fl.Deskby != "" && len(m.Precedence) == 0 {
+		fl.Precedence = deskbyPrecedence(m)
 	}
 	fl.From = m.From
 	fl.To = m.To
@@ -111,7 +117,7 @@ func FromCable(m *cable.Message, series []draft.SerialSeries, template, template
 
 	paras := importParagraphs(m.Text)
 	if numbered {
-		paras = stripParaNumbers(paras)
+		paras = sectionHeadings(paras, stripParaNumbers(paras))
 	}
 	for _, l := range []*[]string{&fl.To, &fl.Info, &fl.XMT, &fl.Caveats, &fl.Captions, &fl.References, &fl.Tags, &fl.Heading} {
 		if len(*l) == 0 {
@@ -122,6 +128,19 @@ func FromCable(m *cable.Message, series []draft.SerialSeries, template, template
 	// UK teleprinters wrote a closing double quote as two apostrophes.
 	body = strings.ReplaceAll(body, "''", "\"")
 	return fl, body
+}
+
+// deskbyPrecedence is the precedence a draft imported from a TO DESKBY
+// telegram takes, which gives no action precedence (the FCO form writes
+// none beside a DESKBY): the information addressees' precedence, or
+// IMMEDIATE, so that the draft renders.
+func deskbyPrecedence(m *cable.Message) string {
+	for _, w := range m.InfoPrecedence {
+		if p, err := cable.ParsePrecedence(w); err == nil {
+			return p.Word
+		}
+	}
+	return cable.Precedences[1].Word
 }
 
 // importParagraphs turns teleprinter text into Markdown paragraphs: lines
@@ -245,6 +264,23 @@ func stripParaNumbers(paras []string) []string {
 		out[i] = importParaNumberRE().ReplaceAllString(p, "")
 	}
 	return out
+}
+
+// sectionHeadings makes the unnumbered section headings of a numbered
+// cable (SUMMARY, DETAIL, COMMENT over numbered paragraphs) Markdown
+// headings, which a numbering template writes without a number, as the
+// cable did. It does so only when the numbers were taken off (stripped
+// differs from paras), and gives stripped.
+func sectionHeadings(paras, stripped []string) []string {
+	if slices.Equal(paras, stripped) {
+		return stripped
+	}
+	for i, p := range paras {
+		if i+1 < len(paras) && importSectionRE().MatchString(p) && len(strings.Fields(p)) <= 4 {
+			stripped[i] = "## " + p
+		}
+	}
+	return stripped
 }
 
 // SentenceCase lower-cases upper-case text except the first letter of each

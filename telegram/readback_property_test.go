@@ -59,6 +59,9 @@ func genDraft(r *rand.Rand, d *cable.Dialect) string {
 		b.WriteString("info: [UKMIS NEW YORK]\n")
 	}
 	b.WriteString("subject: Moscow human rights conference\nsignature: " + []string{"HOWE", "SHULTZ", "ACLAND"}[r.IntN(3)] + "\n")
+	if d == cable.FCO && r.IntN(3) == 0 {
+		b.WriteString("deskby: 220800Z\n") // written in place of the precedence: TO DESKBY 220800Z
+	}
 	if d == cable.PersonalMessage || d == cable.State {
 		// a passing line with its sender, or one that names only whom it is for
 		switch r.IntN(3) {
