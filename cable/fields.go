@@ -312,6 +312,7 @@ func (p *cableParser) fieldValue(i, end, kind int) (string, int) {
 	v := p.trimmed(i)
 	j := i + 1
 	for ; j < end; j++ {
+		pageBreak := false
 		if kind == cpFieldSubject || kind == cpFieldRef {
 			// A subject or reference runs on across a page break (the
 			// banners and page line between its lines) when the line after
@@ -321,10 +322,13 @@ func (p *cableParser) fieldValue(i, end, kind int) (string, int) {
 				k++
 			}
 			if k > j && k < end && p.continuesField(v, k, kind) {
-				j = k
+				j, pageBreak = k, true
 			}
 		}
 		if !p.continuesField(v, j, kind) {
+			break
+		}
+		if (kind == cpFieldSubject || kind == cpFieldRef) && !pageBreak && p.textRunsIn(j, end) {
 			break
 		}
 		t := p.trimmed(j)
@@ -337,6 +341,21 @@ func (p *cableParser) fieldValue(i, end, kind int) (string, int) {
 		v = p.joinRunOn(v, t)
 	}
 	return v, j
+}
+
+// textRunsIn reports whether line j, after a subject or reference line,
+// opens the text of a copy with no blank lines and an unnumbered first
+// paragraph, rather than carrying on the field: the field's line ended
+// before the copy's width made it end (endsEarly), while line j is a full
+// line that runs on into the next, as a wrapped paragraph does. A subject
+// a typist broke short (HUMAN RIGHTS: NEXT STEPS ON / DIVIDED FAMILIES,
+// then REF:) goes on.
+func (p *cableParser) textRunsIn(j, end int) bool {
+	if !p.endsEarly(j-1, j) || j+1 >= end || p.endsEarly(j, j+1) {
+		return false
+	}
+	t := p.trimmed(j + 1)
+	return t != "" && !p.isFurniture(t) && p.fieldKind(j+1) == cpFieldNone
 }
 
 // continuesField reports whether line k goes on with the value v of a

@@ -83,3 +83,38 @@ func TestSubjectAcrossPageBreak(t *testing.T) {
 		}
 	}
 }
+
+// In a copy with no blank lines, an unnumbered first paragraph may follow
+// the subject's line directly. The subject ends there when its line ended
+// before the copy's width made it end and the next line is a full line of
+// a wrapped paragraph; a subject a typist broke short, one broken across a
+// page, or one with a word hyphenated across lines goes on.
+func TestSubjectRunsIntoText(t *testing.T) {
+	head := "UNCLASSIFIED\nPAGE 01 STATE 123456\nR 010101Z JAN 76\nFM SECSTATE WASHDC\nTO AMEMBASSY LONDON\n" +
+		"UNCLAS STATE 123456\nE.O. 11652: N/A\nTAGS: OVIP\n"
+	para := "THE MINISTER WILL ARRIVE MONDAY FOR TALKS WITH THE SECRETARY\nAND WILL LEAVE ON TUESDAY. PLEASE INFORM THE FOREIGN OFFICE\nOF THE ARRANGEMENTS.\n"
+	for _, tc := range []struct{ body, subject, textStarts string }{
+		{"SUBJECT: VISIT OF FOREIGN MINISTER\n" + para, "VISIT OF FOREIGN MINISTER", "THE MINISTER WILL ARRIVE"},
+		// a subject wrapped at the copy's width goes on
+		{"SUBJECT: VISIT OF THE FOREIGN MINISTER OF THE UNITED KINGDOM AND\nHIS PARTY\n1. " + para,
+			"VISIT OF THE FOREIGN MINISTER OF THE UNITED KINGDOM AND HIS PARTY", "1. THE MINISTER"},
+		// broken short by a typist, on three lines
+		{"SUBJECT: VISIT OF\nTHE FOREIGN\nMINISTER\n1. " + para, "VISIT OF THE FOREIGN MINISTER", "1. THE MINISTER"},
+		// broken short, then a field
+		{"SUBJECT: VISIT OF\nTHE FOREIGN MINISTER\nREF: STATE 1234\n" + para, "VISIT OF THE FOREIGN MINISTER", "THE MINISTER WILL ARRIVE"},
+		// a word hyphenated across the lines
+		{"SUBJECT: VISIT OF THE FOREIGN MIN-\nISTER OF THE UNITED KINGDOM AND OF THE MINISTER OF DEFENCE AND\n1. " + para,
+			"VISIT OF THE FOREIGN MINISTER OF THE UNITED KINGDOM AND OF THE MINISTER OF DEFENCE AND", "1. THE MINISTER"},
+		// broken across a page
+		{"SUBJECT: VISIT OF\nUNCLASSIFIED\nUNCLASSIFIED\nPAGE 02 STATE 123456\nTHE FOREIGN MINISTER\n1. " + para,
+			"VISIT OF THE FOREIGN MINISTER", "1. THE MINISTER"},
+	} {
+		m, err := Parse([]byte(head + tc.body + "KISSINGER\nUNCLASSIFIED\nNNN\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.Subject != tc.subject || !strings.HasPrefix(m.Text, tc.textStarts) || m.Signature != "KISSINGER" {
+			t.Errorf("%q:\n subject %q, signature %q, text %q\nwant subject %q, text from %q", tc.body, m.Subject, m.Signature, m.Text, tc.subject, tc.textStarts)
+		}
+	}
+}

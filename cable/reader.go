@@ -2,6 +2,7 @@ package cable
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // cpLine is one line of the input, trimmed at the right.
@@ -35,6 +36,8 @@ type cableParser struct {
 	// hyphenated holds the words the input spells with a hyphen inside a
 	// line (GUINEA-BISSAU), built when a line-end hyphen is met.
 	hyphenated map[string]bool
+	// width is the copy's line width (lineWidth), 0 until measured.
+	width int
 }
 
 func newCableParser(data []byte) *cableParser {
@@ -159,4 +162,31 @@ func (p *cableParser) textEnd(i int) (int, bool) {
 		}
 	}
 	return end, lastBT >= 0 || firstEnd >= 0
+}
+
+// lineWidth is the length of the copy's longest line that is not page
+// furniture: at least the width its lines were wrapped to.
+func (p *cableParser) lineWidth() int {
+	if p.width == 0 {
+		for i := range p.lines {
+			if t := p.text(i); !p.isFurniture(strings.TrimSpace(t)) {
+				p.width = max(p.width, utf8.RuneCountInString(t))
+			}
+		}
+		p.width = max(p.width, 1)
+	}
+	return p.width
+}
+
+// endsEarly reports whether line i ended before the copy's width made it
+// end: the first word of line next would have fitted on it, so the break
+// is the writer's, not the wrapping's. A line ending in a hyphen (a word
+// broken across lines) does not end early.
+func (p *cableParser) endsEarly(i, next int) bool {
+	prev := p.text(i)
+	words := strings.Fields(p.text(next))
+	if len(words) == 0 || strings.HasSuffix(prev, "-") {
+		return false
+	}
+	return utf8.RuneCountInString(prev)+1+utf8.RuneCountInString(words[0]) <= p.lineWidth()
 }
