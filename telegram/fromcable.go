@@ -21,8 +21,9 @@ var (
 	importParaNumberRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d+)\.\s+`) })
 	importListItemRE   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:-\s|--\s|[A-Z]\.\s|\([A-Z0-9]{1,3}\)\s)`) })
 	importLetterItemRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Z]\.\s+(.*)$`) })
-	// an unnumbered section heading in capitals (SUMMARY, DETAIL, SUMMARY AND COMMENT)
-	importSectionRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Z][A-Z &/-]{2,40}$`) })
+	// an unnumbered section heading in capitals, lettered or not (SUMMARY,
+	// SUMMARY AND COMMENT, A. LETTERS)
+	importSectionRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:[A-Z]\. )?[A-Z][A-Z &/-]{2,40}$`) })
 	// a letter's salutation on a line of its own (DEAR MR. PRESIDENT:)
 	importSalutationRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^DEAR [A-Z][A-Z .'-]{1,40}[:,]$`) })
 )

@@ -71,3 +71,21 @@ func TestFromCable(t *testing.T) {
 		t.Errorf("body = %q", body)
 	}
 }
+
+// In a numbered cable, the unnumbered headings between numbered paragraphs
+// become Markdown headings, which a numbering template writes unnumbered;
+// in a cable whose numbers stay (none, or out of order) nothing changes.
+func TestSectionHeadings(t *testing.T) {
+	for _, c := range []struct{ in, want []string }{
+		{[]string{"SUMMARY", "1. ONE.", "DETAIL", "2. TWO.", "3. THREE."}, []string{"## SUMMARY", "ONE.", "## DETAIL", "TWO.", "THREE."}},
+		{[]string{"A. LETTERS", "1. ONE.", "B. TELEGRAMS", "2. TWO."}, []string{"## A. LETTERS", "ONE.", "## B. TELEGRAMS", "TWO."}},
+		{[]string{"SUMMARY", "ONE.", "DETAIL", "TWO."}, []string{"SUMMARY", "ONE.", "DETAIL", "TWO."}},
+		{[]string{"1. ONE.", "3. THREE.", "DETAIL", "4. FOUR."}, []string{"1. ONE.", "3. THREE.", "DETAIL", "4. FOUR."}},
+		// a sentence, a heading in lower case, or the last paragraph is no heading
+		{[]string{"1. ONE.", "WE AGREE.", "Detail", "2. TWO.", "MEYER"}, []string{"ONE.", "WE AGREE.", "Detail", "TWO.", "MEYER"}},
+	} {
+		if got := sectionHeadings(c.in, stripParaNumbers(c.in)); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("sectionHeadings(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
