@@ -101,13 +101,23 @@ func importCableRun(opts *ImportCableOptions) error {
 	}
 	out := draft.New(opts.Output, fields, []byte(body)).Bytes()
 	// What is written must read back as a draft.
-	if _, err := draft.Parse(opts.Output, out); err != nil {
+	doc, err := draft.Parse(opts.Output, out)
+	if err != nil {
 		return fmt.Errorf("the draft made from %s does not read back: %v", opts.File, err)
 	}
 	toStdout, err := writeImported(f, opts.Output, out, opts.Force, opts.File)
-	if err != nil || toStdout {
+	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(f.IO.ErrOut, "%s: draft written from %s\n", opts.Output, opts.File)
+	if !toStdout {
+		if _, err := fmt.Fprintf(f.IO.ErrOut, "%s: draft written from %s\n", opts.Output, opts.File); err != nil {
+			return err
+		}
+	}
+	// A copy may lack what its template needs (a transcription gives no
+	// precedence, a filed copy no signature): say so now, not at render.
+	if _, rerr := telegram.Render(doc, telegram.Options{TemplateDir: dir}); rerr != nil {
+		_, err = fmt.Fprintf(f.IO.ErrOut, "redline: note: %v (the copy does not give it)\n", rerr)
+	}
 	return err
 }
