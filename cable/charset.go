@@ -145,9 +145,6 @@ func (m *Mapper) Map(r rune) (string, bool) {
 		m.inQuote = false
 		return m.Quotes.Close, true
 	}
-	if r == '&' {
-		return " AND ", true
-	}
 	u := unicode.ToUpper(r)
 	if m.Charset.Allows(u) {
 		return asciiStrings[u], true

@@ -160,6 +160,7 @@ func TestParseRoundTripRendered(t *testing.T) {
 			check("Heading", m.Heading[:2], f.Heading)
 		case "state-cable":
 			check("Captions", m.Captions, f.Captions)
+			check("Heading", m.Heading, f.Heading)
 			check("EO", m.EO, f.EO)
 			check("Tags", m.Tags, f.Tags)
 		case "fco-telegram":
