@@ -34,3 +34,19 @@ func TestParsePrecedence(t *testing.T) {
 		t.Error("URGENT accepted")
 	}
 }
+
+// A classification line letter-spaced in full, LIMITED OFFICIAL USE too
+// (which State's own copies print in plain letters), is read as one.
+func TestSpacedClassificationLine(t *testing.T) {
+	for line, want := range map[string]string{
+		"L I M I T E D   O F F I C I A L   U S E STATE 180074": "LIMITED OFFICIAL USE",
+		"LIMITED OFFICIAL USE STATE 180074":                    "LIMITED OFFICIAL USE",
+		"T O P   S E C R E T STATE 180074":                     "TOP SECRET",
+		"C O N F I D E N T I A L STATE 180074":                 "CONFIDENTIAL",
+	} {
+		class, rest, ok := cpMatchClassification(line)
+		if !ok || class != want || rest != "STATE 180074" {
+			t.Errorf("%q: %q %q %v, want %q", line, class, rest, ok, want)
+		}
+	}
+}

@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
-	"sync"
 	"text/template"
 	"time"
 
@@ -339,7 +337,10 @@ func (c *cableRun) classLines(fm *fieldMapper) (level, classLine, plain string, 
 	switch {
 	case level == "UNCLASSIFIED":
 		styled = "UNCLAS"
-	case c.set.Classification == "spaced":
+	case c.set.Classification == "spaced" && level != "LIMITED OFFICIAL USE":
+		// State's own LIMITED OFFICIAL USE, which ACP 127 does not know,
+		// stands in plain letters on the line (the archive's copies:
+		// LIMITED OFFICIAL USE STATE 180074)
 		styled = cable.LetterSpaced(level)
 	}
 	plain = strings.Join(append([]string{level}, caveats...), " ")
@@ -362,44 +363,6 @@ func (c *cableRun) serial(fm *fieldMapper) string {
 		return c.set.SerialPlaceholder
 	}
 	return "[SERIAL]"
-}
-
-// refLine writes the references as one REF line, lettering them (A), (B)
-// when there are several and the draft has not lettered them itself.
-func refLine(refs []string) string {
-	switch len(refs) {
-	case 0:
-		return ""
-	case 1:
-		return "REF: " + refs[0]
-	}
-	parts := make([]string, len(refs))
-	for i, r := range refs {
-		if letteredRef().MatchString(r) {
-			parts[i] = r // the draft letters it already: A) or (A)
-		} else {
-			parts[i] = "(" + letters(i) + ") " + r
-		}
-	}
-	return "REFS: " + strings.Join(parts, " ")
-}
-
-// refLines writes the references as the FCO did: a reference to a
-// telegram (MY TELNO 3126, MIPT, YOUR TELEGRAM 478) on a line of its own
-// with no label, the others on a REF: line after them.
-func refLines(refs []string) []string {
-	var out, rest []string
-	for _, r := range refs {
-		if cable.IsTelegramRef(r) {
-			out = append(out, r)
-		} else {
-			rest = append(rest, r)
-		}
-	}
-	if l := refLine(rest); l != "" {
-		out = append(out, l)
-	}
-	return out
 }
 
 // prepare maps the draft's fields for the template.
@@ -471,10 +434,6 @@ func (c *cableRun) prepare() error {
 	}
 	return fm.err
 }
-
-// letteredRef matches a reference the draft has lettered itself:
-// "A) STATE 387403" or "(A) STATE 387403".
-var letteredRef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\(?[A-Z]{1,2}\) `) })
 
 // dtg works out the date-time group to print.
 func (c *cableRun) dtg() (string, error) {

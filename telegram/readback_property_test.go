@@ -48,7 +48,7 @@ func genDraft(r *rand.Rand, d *cable.Dialect) string {
 		return strings.Join(ws, " ") + "."
 	}
 	var b strings.Builder
-	b.WriteString("---\nclassification: " + []string{"CONFIDENTIAL", "SECRET", "RESTRICTED", "UNCLASSIFIED"}[r.IntN(4)] + "\n")
+	b.WriteString("---\nclassification: " + []string{"CONFIDENTIAL", "SECRET", "RESTRICTED", "UNCLASSIFIED", "LIMITED OFFICIAL USE", "TOP SECRET"}[r.IntN(6)] + "\n")
 	b.WriteString("precedence: " + []string{"IMMEDIATE", "PRIORITY", "ROUTINE", "FLASH"}[r.IntN(4)] + "\n")
 	b.WriteString("from: CABINET OFFICE LONDON\nto: [THE WHITE HOUSE")
 	if r.IntN(2) == 0 {
