@@ -309,7 +309,7 @@ func (p *cableParser) paragraphGoesOn(i, end int) bool {
 // passing line runs on only while it does not end with a full stop, and
 // at most two lines.
 func (p *cableParser) fieldValue(i, end, kind int) (string, int) {
-	v := p.trimmed(i)
+	v := newRunOn(p.trimmed(i))
 	j := i + 1
 	for ; j < end; j++ {
 		pageBreak := false
@@ -331,17 +331,70 @@ func (p *cableParser) fieldValue(i, end, kind int) (string, int) {
 		if (kind == cpFieldSubject || kind == cpFieldRef) && !pageBreak && p.textRunsIn(j, end) {
 			break
 		}
-		t := p.trimmed(j)
-		if kind == cpFieldPassing && (strings.HasSuffix(v, ".") || j-i >= 2) {
+		if kind == cpFieldPassing && (strings.HasSuffix(v.last, ".") || j-i >= 2) {
 			break
 		}
 		if kind == cpFieldTags || kind == cpFieldEO {
 			break
 		}
-		v = p.joinRunOn(v, t)
+		p.appendRunOn(v, p.trimmed(j))
 	}
-	return v, j
+	return string(v.buf), j
 }
+
+// runOn is a field's value as its lines are joined: the bytes so far, and
+// what the checks on the next line need of them without reading them all
+// again (which made a field of many lines quadratic): its first and last
+// lines, and the letters of its last lettered references ((C), F.).
+type runOn struct {
+	buf         []byte
+	first, last string
+	paren, dot  byte // the last (X) and X. reference letters, 0 for none
+}
+
+func newRunOn(first string) *runOn {
+	v := &runOn{buf: []byte(first), first: first}
+	v.noteLine(first, true)
+	return v
+}
+
+// noteLine records line t, just joined (after a space when spaced). A
+// letter at the line's end counts, as the next line is joined after a
+// space.
+func (v *runOn) noteLine(t string, spaced bool) {
+	v.last = t
+	s := t + " "
+	for _, m := range cpRefLetterRE.FindAllStringSubmatchIndex(s, -1) {
+		if m[0] > 0 || spaced {
+			v.paren = s[m[2]]
+		}
+	}
+	for _, m := range cpRefDotRE.FindAllStringSubmatchIndex(s, -1) {
+		if m[0] > 0 || spaced {
+			v.dot = s[m[2]]
+		}
+	}
+}
+
+// appendRunOn joins line t to the value, closing a word broken at a
+// hyphen as joinBroken does.
+func (p *cableParser) appendRunOn(v *runOn, t string) {
+	spaced := true
+	if tail := v.buf[max(0, len(v.buf)-maxBrokenWord):]; cpEndsWithHyphenatedWord(string(tail)) {
+		spaced = false
+		if !p.spellsHyphenated(string(tail), t) {
+			v.buf = v.buf[:len(v.buf)-1]
+		}
+	} else {
+		v.buf = append(v.buf, ' ')
+	}
+	v.buf = append(v.buf, t...)
+	v.noteLine(t, spaced)
+}
+
+// maxBrokenWord is the most of a value's end read for the word broken at
+// a hyphen: longer than any real word.
+const maxBrokenWord = 64
 
 // textRunsIn reports whether line j, after a subject or reference line,
 // opens the text of a copy with no blank lines and an unnumbered first
@@ -360,9 +413,9 @@ func (p *cableParser) textRunsIn(j, end int) bool {
 
 // continuesField reports whether line k goes on with the value v of a
 // field of the given kind, as fieldValue would join it.
-func (p *cableParser) continuesField(v string, k, kind int) bool {
+func (p *cableParser) continuesField(v *runOn, k, kind int) bool {
 	t := p.trimmed(k)
-	if kind == cpFieldRef && !strings.HasPrefix(v, "REF") && cpEndsSentenceStop(v) {
+	if kind == cpFieldRef && !strings.HasPrefix(v.first, "REF") && cpEndsSentenceStop(v.last) {
 		// An FCO reference line (YOUR TELNO 478: SUBJECT.) ends at its
 		// full stop; the text may follow on the next line.
 		return false
@@ -380,17 +433,15 @@ func (p *cableParser) continuesField(v string, k, kind int) bool {
 // references of ref: it opens with the letter after ref's last (G. BERLIN
 // 6577 after ... F. SOFIA 2882, or (D) after (C)), so it is not a lettered
 // paragraph.
-func cpNextRefLetter(ref, t string) bool {
+func cpNextRefLetter(ref *runOn, t string) bool {
 	if len(t) >= 4 && t[0] == '(' && t[2] == ')' && t[3] == ' ' {
 		// (D) LISBON 2831 after ... (C) LISBON 2778;
-		all := cpRefLetterRE.FindAllStringSubmatchIndex(ref, -1)
-		return len(all) > 0 && t[1] == ref[all[len(all)-1][2]]+1
+		return ref.paren != 0 && t[1] == ref.paren+1
 	}
-	all := cpRefDotRE.FindAllStringSubmatchIndex(ref, -1)
-	if len(all) == 0 || len(t) < 3 || t[1] != '.' || t[2] != ' ' {
+	if ref.dot == 0 || len(t) < 3 || t[1] != '.' || t[2] != ' ' {
 		return false
 	}
-	return t[0] == ref[all[len(all)-1][2]]+1
+	return t[0] == ref.dot+1
 }
 
 // cpLabelledParaRE is a paragraph that opens with its label (SUMMARY:,

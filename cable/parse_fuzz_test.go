@@ -1,6 +1,7 @@
 package cable
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -89,5 +90,27 @@ func BenchmarkParseManySections(b *testing.B) {
 		if err != nil || m.Signature != "SHULTZ" || strings.Count(m.Text, "GROMYKO") != 5000 {
 			b.Fatalf("signature %q, %d names kept, %v", m.Signature, strings.Count(m.Text, "GROMYKO"), err)
 		}
+	}
+}
+
+// BenchmarkParseLongField parses a subject and a lettered reference list
+// that run on for many lines each (n lines), as a typist's or a broken
+// copy may: joining a field's lines and checking the next against them
+// must stay linear in n, which the time per line across the sizes shows.
+func BenchmarkParseLongField(b *testing.B) {
+	head := "O 212130Z DEC 88\nFM SECSTATE WASHDC\nTO AMEMBASSY MOSCOW\nBT\nUNCLAS STATE 123456\n"
+	for _, n := range []int{1000, 4000, 16000} {
+		var refs strings.Builder
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&refs, "%c. STATE %d\n", 'B'+i%24, i)
+		}
+		in := []byte(head + "SUBJECT: A\n" + strings.Repeat("B C\n", n) + "REF: A. STATE 1\n" + refs.String() + "1. TEXT.\nSHULTZ\nBT\n")
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for b.Loop() {
+				if m, err := Parse(in); err != nil || len(m.Subject) < 4*n {
+					b.Fatalf("subject of %d bytes, %v", len(m.Subject), err)
+				}
+			}
+		})
 	}
 }

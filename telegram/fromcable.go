@@ -149,9 +149,15 @@ func deskbyPrecedence(m *cable.Message) string {
 // their continuation lines joined to them.
 func importParagraphs(text string) []string {
 	var paras []string
-	var items []string
+	// the current paragraph's items, each its lines, joined at flush (a
+	// paragraph of many lines is not copied again at each)
+	var lines [][]string
 	bullet, lastWasList := "-", false
 	flush := func() {
+		items := make([]string, len(lines))
+		for i, l := range lines {
+			items[i] = strings.Join(l, " ")
+		}
 		if len(items) > 0 {
 			isList := false
 			if lastWasList {
@@ -171,47 +177,54 @@ func importParagraphs(text string) []string {
 			lastWasList = isList
 			paras = append(paras, strings.Join(items, "\n"))
 		}
-		items = nil
+		lines = nil
 	}
 	blocks := strings.Split(strings.ReplaceAll(text, "\r", ""), "\n\n")
 	for bi, block := range blocks {
-		lines := strings.Split(block, "\n")
-		for li, l := range lines {
+		blockLines := strings.Split(block, "\n")
+		for li, l := range blockLines {
 			t := strings.TrimSpace(l)
 			if t == "" {
 				continue
 			}
-			lastLine := bi == len(blocks)-1 && li == len(lines)-1
+			lastLine := bi == len(blocks)-1 && li == len(blockLines)-1
 			prev := ""
 			if li > 0 {
-				prev = strings.TrimSpace(lines[li-1])
+				prev = strings.TrimSpace(blockLines[li-1])
 			}
 			switch {
-			case len(items) == 0:
-				items = append(items, t)
+			case len(lines) == 0:
+				lines = append(lines, []string{t})
 			case importParaNumberRE().MatchString(t):
 				// Cables without blank lines number their paragraphs.
 				flush()
-				items = append(items, t)
+				lines = append(lines, []string{t})
 			case standsAlone(prev) || importSalutationRE().MatchString(t):
 				// A quoted letter's opening (BEGIN MESSAGE:, DEAR MR.
 				// PRESIDENT:) is a paragraph of its own in a copy with no
 				// blank lines too.
 				flush()
-				items = append(items, t)
-			case lastLine && len(strings.Fields(t)) <= 2 && importEndsSentence(items[len(items)-1]):
+				lines = append(lines, []string{t})
+			case lastLine && len(strings.Fields(t)) <= 2 && importEndsSentence(prevLine(lines)):
 				// The signature or surname standing alone at the end.
 				flush()
-				items = append(items, t)
+				lines = append(lines, []string{t})
 			case importListItemRE().MatchString(t):
-				items = append(items, t)
+				lines = append(lines, []string{t})
 			default:
-				items[len(items)-1] += " " + t
+				lines[len(lines)-1] = append(lines[len(lines)-1], t)
 			}
 		}
 		flush()
 	}
 	return paras
+}
+
+// prevLine is the last line of the last item in lines, whose end is the
+// paragraph's so far.
+func prevLine(lines [][]string) string {
+	item := lines[len(lines)-1]
+	return item[len(item)-1]
 }
 
 // standsAlone reports whether a line of a copy with no blank lines is a
