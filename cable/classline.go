@@ -68,8 +68,8 @@ func cpMatchSpacedClassification(words []string) (class, rest string, ok bool) {
 // cpSpacedLevels are the levels a letter-spaced line spells, by their
 // letters run together.
 var cpSpacedLevels = map[string]string{"TOPSECRET": "TOP SECRET", "SECRET": "SECRET", "CONFIDENTIAL": "CONFIDENTIAL",
-	"LIMITEDOFFICIALUSE": "LIMITED OFFICIAL USE",
-	"RESTRICTED":         "RESTRICTED", "UNCLASSIFIED": "UNCLASSIFIED", "UNCLAS": "UNCLASSIFIED"}
+	"RESTRICTED": "RESTRICTED", "UNCLASSIFIED": "UNCLASSIFIED", "UNCLAS": "UNCLASSIFIED",
+	"LIMITEDOFFICIALUSE": "LIMITED OFFICIAL USE"}
 
 // cpClassificationRest splits what follows the classification on its line
 // into caveats, a section marker and a serial.

@@ -209,7 +209,7 @@ func (t *transcript) readDateline(i int) int {
 // footnote runs on into (a passage it quotes).
 func (t *transcript) readNotes() {
 	end := len(t.lines)
-	var notes, runOn []string
+	var notes, indented []string
 	for j := end - 1; j >= t.textFrom; j-- {
 		l := t.lines[j]
 		if strings.TrimSpace(l) == "" {
@@ -218,15 +218,15 @@ func (t *transcript) readNotes() {
 		note, ok := footnoteLine(l)
 		if !ok {
 			if strings.HasPrefix(l, " ") || strings.HasPrefix(l, "\t") {
-				runOn = append(runOn, strings.TrimSpace(l))
+				indented = append(indented, strings.TrimSpace(l))
 				continue // a note's own paragraph, if a note line is above it
 			}
 			break
 		}
-		for k := len(runOn) - 1; k >= 0; k-- {
-			note += " " + runOn[k]
+		for k := len(indented) - 1; k >= 0; k-- {
+			note += " " + indented[k]
 		}
-		notes, runOn = append(notes, note), runOn[:0]
+		notes, indented = append(notes, note), indented[:0]
 		end = j
 	}
 	t.textTo = end

@@ -10,9 +10,9 @@ import "strings"
 
 // handlingWords are the phrases a handling line is made of, longest
 // first, with what each gives: a classification, a precedence letter, a
-// caption (a distribution limit), night action, or nothing that a field holds (the State
-// Department's old URGENT and US URGENT, which match no ACP 127 precedence:
-// the line is kept in the notes).
+// caption (a distribution limit), night action, or nothing that a field
+// holds (the State Department's old URGENT and US URGENT, which match no
+// ACP 127 precedence: the line is kept in the notes).
 var handlingWords = []struct {
 	phrase, classification, precedence, caption string
 	niact                                       bool // night action: IMMEDIATE, written NIACT IMMEDIATE

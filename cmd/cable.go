@@ -64,10 +64,14 @@ section of a State cable split into sections.
 --json prints an object with the keys transmission, precedence (an array of
 letters), dtg, from, to, info, xmt, to_precedence and info_precedence (arrays
 beside to and info: IMMEDIATE, NIACT IMMEDIATE, DESKBY 170600Z), deskby (the
-time of an FCO TO DESKBY line), form (the dialect: state, fco, personal, archive for a
-State telegram as the archive keeps it, or ""), classification,
-caveats, captions, serial, eo, tags, classified_by, subject, references,
-passing, heading, text, signature, text_line and ending.`,
+time of an FCO TO DESKBY line), form (the dialect: state, fco, personal,
+archive for a State telegram as the archive keeps it, transcription, or ""),
+classification, caveats, captions, serial, eo, tags, classified_by, subject,
+references, passing, heading, text, signature, text_line and ending; and,
+where the copy has them, origin, distribution, drafted_by, approved_by,
+clearances and desired_distribution (a State copy's drafting block), title,
+dateline, source_note, notes, footnote_marks and page_markers (what a
+published transcription adds to the telegram).`,
 		Example: `  redline cable parse examples/moscow-1988/as-sent.txt
   redline cable parse state-153441.txt --json | jq -r .serial`,
 		Args: exactArgs(1, "one cable file (or - for standard input)"),
