@@ -14,8 +14,9 @@ import (
 // which dialect a cable is in (Message.Form is its Name), and import uses
 // the dialect to choose the template that writes it again.
 //
-// The dialects are State, FCO, PersonalMessage, ArchiveCopy and
-// Transcription. Adding a dialect means adding one file that declares it
+// The dialects are State, FCO and PersonalMessage, which templates write,
+// and ArchiveCopy, ArchiveText and Transcription, which are only read.
+// Adding a dialect means adding one file that declares it
 // and calls register, and one template that names it (or, for a dialect
 // that is only read, CopyOf naming the dialect that writes it again).
 type Dialect struct {
