@@ -114,6 +114,11 @@ func importCableRun(opts *ImportCableOptions) error {
 			return err
 		}
 	}
+	for _, l := range telegram.ImportLosses(m, fields) {
+		if _, err := fmt.Fprintf(f.IO.ErrOut, "redline: note: %s\n", l); err != nil {
+			return err
+		}
+	}
 	// A copy may lack what its template needs (a transcription gives no
 	// precedence, a filed copy no signature): say so now, not at render.
 	if _, rerr := telegram.Render(doc, telegram.Options{TemplateDir: dir}); rerr != nil {

@@ -131,6 +131,42 @@ func FromCable(m *cable.Message, series []draft.SerialSeries, template, template
 	return fl, body
 }
 
+// ImportLosses says what of cable m the draft fields fl made from it
+// cannot hold, so that import can say so: addressees at more precedences
+// than the draft's one action and one information precedence (INFO
+// PRIORITY PARIS / INFO ROUTINE MOSCOW), and a DESKBY on an information
+// line.
+func ImportLosses(m *cable.Message, fl draft.Fields) []string {
+	var out []string
+	infoHeld := fl.InfoPrecedence
+	if infoHeld == "" {
+		infoHeld = fl.Precedence
+	}
+	for _, role := range []struct {
+		name, held string
+		words      []string
+	}{
+		{"TO", fl.Precedence, m.ToPrecedence}, {"INFO", infoHeld, m.InfoPrecedence}} {
+		var seen []string
+		for _, w := range role.words {
+			if i := strings.Index(w, "DESKBY"); i >= 0 {
+				if role.name == "INFO" {
+					out = append(out, fmt.Sprintf("the copy gives an INFO addressee %s, which a draft cannot hold; the draft leaves it out", w[i:]))
+				}
+				w = strings.TrimSpace(w[:i])
+			}
+			if w != "" && !slices.Contains(seen, w) {
+				seen = append(seen, w)
+			}
+		}
+		if len(seen) > 1 {
+			out = append(out, fmt.Sprintf("the copy gives its %s addressees at %d precedences (%s); the draft holds one, %s, for all of them",
+				role.name, len(seen), strings.Join(seen, ", "), role.held))
+		}
+	}
+	return out
+}
+
 // deskbyPrecedence is the precedence a draft imported from a TO DESKBY
 // telegram takes, which gives no action precedence (the FCO form writes
 // none beside a DESKBY): the information addressees' precedence, or

@@ -89,3 +89,24 @@ func TestSectionHeadings(t *testing.T) {
 		}
 	}
 }
+
+// Import says what a draft cannot hold: addressees at more than one action
+// or information precedence, and a DESKBY on an INFO line.
+func TestImportLosses(t *testing.T) {
+	m := &cable.Message{
+		To: []string{"FCO"}, ToPrecedence: []string{"DESKBY 170600Z"},
+		Info: []string{"PARIS", "MOSCOW", "UKMIS NEW YORK"}, InfoPrecedence: []string{"PRIORITY", "ROUTINE", "DESKBY 170800Z"},
+	}
+	got := ImportLosses(m, draft.Fields{Precedence: "PRIORITY"})
+	want := []string{
+		"the copy gives an INFO addressee DESKBY 170800Z, which a draft cannot hold; the draft leaves it out",
+		"the copy gives its INFO addressees at 2 precedences (PRIORITY, ROUTINE); the draft holds one, PRIORITY, for all of them",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	m = &cable.Message{To: []string{"A", "B"}, ToPrecedence: []string{"IMMEDIATE", ""}, Info: []string{"C"}, InfoPrecedence: []string{"PRIORITY"}}
+	if got := ImportLosses(m, draft.Fields{Precedence: "IMMEDIATE", InfoPrecedence: "PRIORITY"}); len(got) != 0 {
+		t.Errorf("nothing lost, got %q", got)
+	}
+}
