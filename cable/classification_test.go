@@ -50,3 +50,18 @@ func TestSpacedClassificationLine(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitAddressee(t *testing.T) {
+	for in, want := range map[string][2]string{
+		"AMEMBASSY MOSCOW (NIACT IMMEDIATE)": {"AMEMBASSY MOSCOW", "NIACT IMMEDIATE"},
+		"MOSCOW (routine)":                   {"MOSCOW", "ROUTINE"},
+		" PARIS (P) ":                        {"PARIS", "PRIORITY"},
+		"USMISSION USUN NEW YORK (NOTAL)":    {"USMISSION USUN NEW YORK (NOTAL)", ""},
+		"AMEMBASSY LONDON":                   {"AMEMBASSY LONDON", ""},
+		"(IMMEDIATE)":                        {"(IMMEDIATE)", ""},
+	} {
+		if n, p := SplitAddressee(in); n != want[0] || p != want[1] {
+			t.Errorf("SplitAddressee(%q) = %q, %q; want %q", in, n, p, want)
+		}
+	}
+}

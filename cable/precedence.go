@@ -87,3 +87,24 @@ func PrecedenceByLetter(letter string) (Precedence, bool) {
 
 // String returns the precedence word.
 func (p Precedence) String() string { return p.Word }
+
+// SplitAddressee splits a draft's addressee that names its own precedence
+// in brackets after it, as cable parse shows one (AMEMBASSY MOSCOW (NIACT
+// IMMEDIATE), MOSCOW (ROUTINE)), into the addressee and the precedence
+// word; precedence is "" when the entry names none (brackets that hold no
+// precedence are part of the name).
+func SplitAddressee(entry string) (name, precedence string) {
+	s := strings.TrimSpace(entry)
+	if !strings.HasSuffix(s, ")") {
+		return s, ""
+	}
+	i := strings.LastIndex(s, " (")
+	if i <= 0 {
+		return s, ""
+	}
+	p, err := ParsePrecedence(s[i+2 : len(s)-1])
+	if err != nil {
+		return s, ""
+	}
+	return strings.TrimSpace(s[:i]), p.Word
+}

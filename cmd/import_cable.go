@@ -114,7 +114,7 @@ func importCableRun(opts *ImportCableOptions) error {
 			return err
 		}
 	}
-	for _, l := range telegram.ImportLosses(m, fields) {
+	for _, l := range telegram.ImportLosses(m) {
 		if _, err := fmt.Fprintf(f.IO.ErrOut, "redline: note: %s\n", l); err != nil {
 			return err
 		}

@@ -2,6 +2,7 @@ package diff
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"strings"
 	"unsafe"
@@ -185,8 +186,8 @@ func draftFields(f draft.Fields) ([]field, map[string]bool) {
 		"deskby":          f.Deskby,
 		"dtg":             f.DTG,
 		"from":            f.From,
-		"to":              joinList(f.To),
-		"info":            joinList(f.Info),
+		"to":              joinList(draftAddressees(f.To, f.Precedence)),
+		"info":            joinList(draftAddressees(f.Info, cmp.Or(f.InfoPrecedence, f.Precedence))),
 		"xmt":             joinList(f.XMT),
 		"serial":          f.Serial,
 		"series":          f.Series,
@@ -218,7 +219,7 @@ func cableFields(m *cable.Message) ([]field, map[string]bool) {
 			info = m.Precedence[1]
 		}
 	}
-	to, infoTo := addressees(m.To), addressees(m.Info)
+	to, infoTo := withOwnPrecedence(addressees(m.To), m.ToPrecedence, prec), withOwnPrecedence(addressees(m.Info), m.InfoPrecedence, cmp.Or(info, prec))
 	forWhom, from := cable.PassingParts(m.Passing)
 	passing := passingString(forWhom, from)
 	if passing == "" {
@@ -298,6 +299,49 @@ func compareFields(a, b *prepared, fold, stamps bool) []FieldChange {
 		out = append(out, FieldChange{Name: f.name, Old: f.value, New: nv})
 	}
 	return out
+}
+
+// draftAddressees writes a draft's addressees as cableFields does a
+// cable's: an entry's own precedence (MOSCOW (ROUTINE)) in brackets where
+// it is not held, the draft's precedence for all of them.
+func draftAddressees(list []string, held string) []string {
+	out := make([]string, len(list))
+	for i, a := range list {
+		name, p := cable.SplitAddressee(a)
+		if p != "" && p != held {
+			name += " (" + p + ")"
+		}
+		out[i] = name
+	}
+	return out
+}
+
+// withOwnPrecedence adds to each addressee of a cable the precedence word
+// written with it (words, beside names) where that is not held, the
+// cable's precedence for all of them (or, when the cable states none, as
+// beside a DESKBY, the first word given, as import takes it); a DESKBY is
+// the deskby field's.
+func withOwnPrecedence(names, words []string, held string) []string {
+	own := make([]string, len(names))
+	for i := range names {
+		if i >= len(words) {
+			break
+		}
+		w := words[i]
+		if k := strings.Index(w, "DESKBY"); k >= 0 {
+			w = strings.TrimSpace(w[:k])
+		}
+		if p, err := cable.ParsePrecedence(w); err == nil && w != "" {
+			own[i] = p.Word
+			held = cmp.Or(held, p.Word)
+		}
+	}
+	for i, p := range own {
+		if p != "" && p != held {
+			names[i] += " (" + p + ")"
+		}
+	}
+	return names
 }
 
 // addressees drops the precedence that US State cables write after an

@@ -389,6 +389,8 @@ func (c *cableRun) prepare() error {
 		c.draft = true
 	}
 	refs := fm.list("references", f.References)
+	to, toPrec := fm.addressees("to", f.To, action.Word)
+	infoTo, infoPrec := fm.addressees("info", f.Info, info.Word)
 	c.data = map[string]any{
 		"Precedence":          precLine,
 		"ActionPrecedence":    action.Word,
@@ -397,8 +399,10 @@ func (c *cableRun) prepare() error {
 		"InfoLetter":          info.Letter,
 		"DTG":                 dtg,
 		"From":                fm.field("from", f.From),
-		"To":                  fm.list("to", f.To),
-		"Info":                fm.list("info", f.Info),
+		"To":                  to,
+		"Info":                infoTo,
+		"ToPrecedences":       toPrec,
+		"InfoPrecedences":     infoPrec,
 		"XMT":                 fm.list("xmt", f.XMT),
 		"Classification":      classLine,
 		"ClassificationPlain": plain,

@@ -8,7 +8,8 @@ import (
 	"github.com/redline-dev/redline/cable"
 )
 
-// The reference lines a template prints from the draft's references.
+// The reference lines and addressees a template prints from the draft's
+// references, to and info.
 
 // refLine writes the references as one REF line, lettering them (A), (B)
 // when there are several and the draft has not lettered them itself.
@@ -51,3 +52,22 @@ func refLines(refs []string) []string {
 // letteredRef matches a reference the draft has lettered itself:
 // "A) STATE 387403" or "(A) STATE 387403".
 var letteredRef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\(?[A-Z]{1,2}\) `) })
+
+// addressees maps the addressees of the list field key, without the
+// precedence an entry may name for itself (AMEMBASSY MOSCOW (NIACT
+// IMMEDIATE)), and gives beside each the precedence word to write with
+// it: its own, or the draft's for all of them (def). Those it cannot map
+// are left out of both.
+func (fm *fieldMapper) addressees(key string, list []string, def string) (names, words []string) {
+	for _, a := range list {
+		name, p := cable.SplitAddressee(a)
+		if name = fm.field(key, name); name == "" {
+			continue
+		}
+		if p == "" {
+			p = def
+		}
+		names, words = append(names, name), append(words, p)
+	}
+	return names, words
+}

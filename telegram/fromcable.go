@@ -1,6 +1,7 @@
 package telegram
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
 	"slices"
@@ -72,8 +73,8 @@ func FromCable(m *cable.Message, series []draft.SerialSeries, template, template
 		fl.Precedence = deskbyPrecedence(m)
 	}
 	fl.From = m.From
-	fl.To = m.To
-	fl.Info = m.Info
+	fl.To = ownPrecedences(m.To, m.ToPrecedence, fl.Precedence)
+	fl.Info = ownPrecedences(m.Info, m.InfoPrecedence, cmp.Or(fl.InfoPrecedence, fl.Precedence))
 	fl.XMT = m.XMT
 	for _, s := range series {
 		if _, err := cable.ParseSerial(s.Format, m.Serial); err == nil && m.Serial != "" {
@@ -131,37 +132,38 @@ func FromCable(m *cable.Message, series []draft.SerialSeries, template, template
 	return fl, body
 }
 
-// ImportLosses says what of cable m the draft fields fl made from it
-// cannot hold, so that import can say so: addressees at more precedences
-// than the draft's one action and one information precedence (INFO
-// PRIORITY PARIS / INFO ROUTINE MOSCOW), and a DESKBY on an information
-// line.
-func ImportLosses(m *cable.Message, fl draft.Fields) []string {
-	var out []string
-	infoHeld := fl.InfoPrecedence
-	if infoHeld == "" {
-		infoHeld = fl.Precedence
+// ownPrecedences gives the addressees for a draft: each written with the
+// precedence the cable gives it in brackets (MOSCOW (ROUTINE)) where that
+// is not held, the precedence the draft gives all of them.
+func ownPrecedences(names, words []string, held string) []string {
+	if len(names) == 0 {
+		return names
 	}
-	for _, role := range []struct {
-		name, held string
-		words      []string
-	}{
-		{"TO", fl.Precedence, m.ToPrecedence}, {"INFO", infoHeld, m.InfoPrecedence}} {
-		var seen []string
-		for _, w := range role.words {
-			if i := strings.Index(w, "DESKBY"); i >= 0 {
-				if role.name == "INFO" {
-					out = append(out, fmt.Sprintf("the copy gives an INFO addressee %s, which a draft cannot hold; the draft leaves it out", w[i:]))
-				}
-				w = strings.TrimSpace(w[:i])
-			}
-			if w != "" && !slices.Contains(seen, w) {
-				seen = append(seen, w)
-			}
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = n
+		if i >= len(words) {
+			continue
 		}
-		if len(seen) > 1 {
-			out = append(out, fmt.Sprintf("the copy gives its %s addressees at %d precedences (%s); the draft holds one, %s, for all of them",
-				role.name, len(seen), strings.Join(seen, ", "), role.held))
+		w := words[i]
+		if k := strings.Index(w, "DESKBY"); k >= 0 {
+			w = strings.TrimSpace(w[:k]) // a DESKBY is the draft's deskby, or lost (ImportLosses)
+		}
+		if p, err := cable.ParsePrecedence(w); err == nil && w != "" && p.Word != held {
+			out[i] = n + " (" + p.Word + ")"
+		}
+	}
+	return out
+}
+
+// ImportLosses says what of cable m a draft cannot hold, so that import
+// can say so: a DESKBY on an information line (INFO DESKBY 170800Z UKMIS
+// NEW YORK), which the FCO form writes only for the action addressees.
+func ImportLosses(m *cable.Message) []string {
+	var out []string
+	for _, w := range m.InfoPrecedence {
+		if i := strings.Index(w, "DESKBY"); i >= 0 {
+			out = append(out, fmt.Sprintf("the copy gives an INFO addressee %s, which a draft cannot hold; the draft leaves it out", w[i:]))
 		}
 	}
 	return out

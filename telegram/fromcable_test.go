@@ -61,7 +61,9 @@ func TestFromCable(t *testing.T) {
 	}
 	fl, body := FromCable(m, draft.DefaultSeries(), "", "")
 	want := draft.Fields{Title: "TEST", Template: "state-cable", Classification: "SECRET", Caveats: []string{"NOFORN"}, Captions: []string{"NODIS"}, EO: "12356: DECL: OADR",
-		Precedence: "PRIORITY", InfoPrecedence: "ROUTINE", From: "SECSTATE WASHDC", To: []string{"AMEMBASSY LONDON"},
+		// the TO line writes IMMEDIATE beside London, the heading P: the
+		// draft keeps both, so that it renders the same lines again
+		Precedence: "PRIORITY", InfoPrecedence: "ROUTINE", From: "SECSTATE WASHDC", To: []string{"AMEMBASSY LONDON (IMMEDIATE)"},
 		Info: []string{"AMEMBASSY PARIS"}, Series: "STATE", Passing: draft.Passing{For: "AMBASSADOR", From: "THE SECRETARY"},
 		Subject: "TEST", References: []string{"STATE 1", "LONDON 2"}, Signature: "CLINTON"}
 	if !reflect.DeepEqual(fl, want) {
@@ -90,23 +92,25 @@ func TestSectionHeadings(t *testing.T) {
 	}
 }
 
-// Import says what a draft cannot hold: addressees at more than one action
-// or information precedence, and a DESKBY on an INFO line.
-func TestImportLosses(t *testing.T) {
+// Import says what a draft cannot hold (a DESKBY on an INFO line), and
+// writes an addressee's own precedence where the draft's is not its.
+func TestImportLossesAndOwnPrecedences(t *testing.T) {
 	m := &cable.Message{
-		To: []string{"FCO"}, ToPrecedence: []string{"DESKBY 170600Z"},
+		Form: "fco", Precedence: []string{"O", "P"},
+		To: []string{"FCO"}, ToPrecedence: []string{"IMMEDIATE"},
 		Info: []string{"PARIS", "MOSCOW", "UKMIS NEW YORK"}, InfoPrecedence: []string{"PRIORITY", "ROUTINE", "DESKBY 170800Z"},
 	}
-	got := ImportLosses(m, draft.Fields{Precedence: "PRIORITY"})
-	want := []string{
-		"the copy gives an INFO addressee DESKBY 170800Z, which a draft cannot hold; the draft leaves it out",
-		"the copy gives its INFO addressees at 2 precedences (PRIORITY, ROUTINE); the draft holds one, PRIORITY, for all of them",
-	}
-	if !reflect.DeepEqual(got, want) {
+	if got, want := ImportLosses(m), []string{"the copy gives an INFO addressee DESKBY 170800Z, which a draft cannot hold; the draft leaves it out"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
-	m = &cable.Message{To: []string{"A", "B"}, ToPrecedence: []string{"IMMEDIATE", ""}, Info: []string{"C"}, InfoPrecedence: []string{"PRIORITY"}}
-	if got := ImportLosses(m, draft.Fields{Precedence: "IMMEDIATE", InfoPrecedence: "PRIORITY"}); len(got) != 0 {
-		t.Errorf("nothing lost, got %q", got)
+	fl, _ := FromCable(m, nil, "", "")
+	if want := []string{"PARIS", "MOSCOW (ROUTINE)", "UKMIS NEW YORK"}; !reflect.DeepEqual(fl.Info, want) || fl.InfoPrecedence != "PRIORITY" {
+		t.Errorf("info %q at %q, want %q at PRIORITY", fl.Info, fl.InfoPrecedence, want)
+	}
+	m = &cable.Message{Form: "state", Precedence: []string{"O"}, To: []string{"AMCONSUL LOURENCO MARQUES", "AMEMBASSY PRETORIA"},
+		ToPrecedence: []string{"NIACT IMMEDIATE", "IMMEDIATE"}}
+	fl, _ = FromCable(m, nil, "", "")
+	if want := []string{"AMCONSUL LOURENCO MARQUES (NIACT IMMEDIATE)", "AMEMBASSY PRETORIA"}; !reflect.DeepEqual(fl.To, want) || fl.Precedence != "IMMEDIATE" {
+		t.Errorf("to %q at %q, want %q at IMMEDIATE", fl.To, fl.Precedence, want)
 	}
 }

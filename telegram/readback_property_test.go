@@ -50,13 +50,20 @@ func genDraft(r *rand.Rand, d *cable.Dialect) string {
 	var b strings.Builder
 	b.WriteString("---\nclassification: " + []string{"CONFIDENTIAL", "SECRET", "RESTRICTED", "UNCLASSIFIED", "LIMITED OFFICIAL USE", "TOP SECRET"}[r.IntN(6)] + "\n")
 	b.WriteString("precedence: " + []string{"IMMEDIATE", "PRIORITY", "ROUTINE", "FLASH"}[r.IntN(4)] + "\n")
+	// an addressee at a precedence of its own, where the dialect writes one
+	own := func() string {
+		if d == cable.PersonalMessage || r.IntN(3) > 0 {
+			return ""
+		}
+		return []string{" (ROUTINE)", " (NIACT IMMEDIATE)", " (FLASH)"}[r.IntN(3)]
+	}
 	b.WriteString("from: CABINET OFFICE LONDON\nto: [THE WHITE HOUSE")
 	if r.IntN(2) == 0 {
-		b.WriteString(", AMEMBASSY MOSCOW")
+		b.WriteString(", AMEMBASSY MOSCOW" + own())
 	}
 	b.WriteString("]\n")
 	if r.IntN(2) == 0 {
-		b.WriteString("info: [UKMIS NEW YORK]\n")
+		b.WriteString("info: [UKMIS NEW YORK" + own() + ", PARIS]\n")
 	}
 	b.WriteString("subject: Moscow human rights conference\nsignature: " + []string{"HOWE", "SHULTZ", "ACLAND"}[r.IntN(3)] + "\n")
 	if d == cable.FCO && r.IntN(3) == 0 {
@@ -195,8 +202,15 @@ func checkReadBack(t *testing.T, name, src, tmpl string, d *cable.Dialect, pages
 		return true
 	}
 	f := doc.Fields
-	got := []any{m.Form, m.DTG, m.From, m.To, m.Serial, m.Classification}
-	want := []any{d.Name, "212130Z DEC 88", f.From, f.To, opts.Serial, f.Classification}
+	names := func(list []string) []string {
+		out := make([]string, len(list))
+		for i, a := range list {
+			out[i], _ = cable.SplitAddressee(a)
+		}
+		return out
+	}
+	got := []any{m.Form, m.DTG, m.From, m.To, m.Info, m.Serial, m.Classification}
+	want := []any{d.Name, "212130Z DEC 88", f.From, names(f.To), names(f.Info), opts.Serial, f.Classification}
 	if d.Signature != cable.SignatureInText {
 		got, want = append(got, m.Signature), append(want, strings.ToUpper(f.Signature))
 	}
@@ -208,6 +222,13 @@ func checkReadBack(t *testing.T, name, src, tmpl string, d *cable.Dialect, pages
 	if err != nil {
 		t.Errorf("%s: %v", name, err)
 		return true
+	}
+	for _, fc := range c.Fields {
+		// the addressees and their precedences come back as the draft gave them
+		if fc.Name == "to" || fc.Name == "info" || fc.Name == "precedence" || fc.Name == "info_precedence" {
+			t.Errorf("%s: diff shows a field change %s %q %q\ndraft:\n%s\ncable:\n%s", name, fc.Name, fc.Old, fc.New, src, out)
+			return true
+		}
 	}
 	for _, s := range c.Segments {
 		if s.Op != diff.OpEqual && (strings.TrimSpace(s.A) != "" || strings.TrimSpace(s.B) != "") {
