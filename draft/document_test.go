@@ -76,6 +76,7 @@ func TestParseErrors(t *testing.T) {
 		{"---\ntitle: x\ntitel: y\n---\n", `t.md:3:1: unknown key "titel" in front matter: did you mean "title"? allowed keys: title, template,`},
 		{"---\nclassification: SEKRET\n---\n", `t.md:2:17: unknown classification "SEKRET": use one of UNCLASSIFIED, LIMITED OFFICIAL USE, RESTRICTED, CONFIDENTIAL, SECRET, TOP SECRET`},
 		{"---\nprecedence: URGENT\n---\n", `t.md:2:13: precedence: unknown precedence "URGENT": use one of FLASH, IMMEDIATE, PRIORITY, ROUTINE`},
+		{"---\ninfo: [PARIS, MOSCOW (ROUTNE)]\n---\n", `t.md:2:7: info: "MOSCOW (ROUTNE)": unknown precedence "ROUTNE" in brackets: did you mean (ROUTINE)?`},
 		{"---\ndeskby: 170600\n---\n", `t.md:2:9: deskby "170600" is not a time DDHHMMZ (day, hour and minute, then the zone letter): write it as 170600Z`},
 		{"---\ntitle: [a, b]\n---\n", `t.md:2:8: title must be text, not a list`},
 		{"---\nto: {a: b}\n---\n", `t.md:2:5: to must be a list, not a mapping`},

@@ -276,6 +276,17 @@ func canonicalFields(name string, root *yaml.Node, f *Fields, lineOffset int) er
 		}
 		f.Classification = c
 	}
+	for _, l := range []struct {
+		key  string
+		list []string
+	}{{"to", f.To}, {"info", f.Info}} {
+		for _, a := range l.list {
+			if hint := addresseePrecedenceTypo(a); hint != "" {
+				line, col := at(l.key)
+				return fmt.Errorf("%s:%d:%d: %s: %q: %s", name, line, col, l.key, a, hint)
+			}
+		}
+	}
 	if f.Deskby != "" {
 		d, err := cable.ParseDeskby(f.Deskby)
 		if err != nil {
@@ -299,6 +310,30 @@ func canonicalFields(name string, root *yaml.Node, f *Fields, lineOffset int) er
 		*p.v = pr.Word
 	}
 	return nil
+}
+
+// addresseePrecedenceTypo says what is wrong with an addressee whose
+// brackets at the end hold a near miss of a precedence word (MOSCOW
+// (ROUTNE)), which would otherwise be taken for part of the name; "" when
+// there is nothing to say.
+func addresseePrecedenceTypo(entry string) string {
+	s := strings.TrimSpace(entry)
+	i := strings.LastIndex(s, " (")
+	if i <= 0 || !strings.HasSuffix(s, ")") {
+		return ""
+	}
+	inner := strings.ToUpper(strings.TrimSpace(s[i+2 : len(s)-1]))
+	if _, err := cable.ParsePrecedence(inner); err == nil {
+		return ""
+	}
+	var words []string
+	for _, w := range append(cable.PrecedenceWords(), cable.Niact.Word) {
+		words = append(words, strings.ToLower(w))
+	}
+	if c := closest(inner, words); c != "" {
+		return fmt.Sprintf("unknown precedence %q in brackets: did you mean (%s)?", inner, strings.ToUpper(c))
+	}
+	return ""
 }
 
 // closest returns the candidate nearest to s by edit distance when it is
