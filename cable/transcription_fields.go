@@ -123,6 +123,27 @@ func sourceSentences(note string) []string {
 var sourcePrecedence = map[string]string{"flash": "Z", "niact immediate": "O", "niact": "O", "immediate": "O",
 	"priority": "P", "routine": "R"}
 
+// sourceRepeatRE is a source note's sentence naming the posts a telegram
+// was repeated or sent to for information, with their precedence if any.
+var sourceRepeatRE = lazyRE(`^(?i:repeated|sent|also sent)(?i: for information)?(?: (Flash|Immediate|Niact Immediate|Priority|Routine))? (?i:to) (.+)$`)
+
+// sourceCaptions maps a source note's handling items to the captions a
+// telegram printed (Secret; Priority; Nodis).
+var sourceCaptions = map[string]string{"nodis": "NODIS", "exdis": "EXDIS", "limdis": "LIMDIS", "limit distribution": "LIMDIS", "stadis": "STADIS",
+	"noforn": "NOFORN", "eyes only": "EYES ONLY", "exclusively eyes only": "EXCLUSIVELY EYES ONLY"}
+
+// sourceAddressees splits a source note's list of posts (London, Brussels,
+// and USNATO).
+func sourceAddressees(list string) []string {
+	var out []string
+	for _, a := range strings.Split(strings.ReplaceAll(list, " and ", ", "), ",") {
+		if a = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(a), "and ")); a != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
 // readSourceSentence reads one item of the source note: a classification,
 // a precedence, or who drafted, cleared or approved the telegram.
 func (t *transcript) readSourceSentence(s string) {
@@ -134,6 +155,20 @@ func (t *transcript) readSourceSentence(s string) {
 	case sourcePrecedence[lower] != "" && len(m.Precedence) == 0:
 		m.Precedence = []string{sourcePrecedence[lower]}
 		t.niact = strings.HasPrefix(lower, "niact")
+	case sourceCaptions[lower] != "":
+		m.Captions = append(m.Captions, sourceCaptions[lower])
+	case len(m.Info) == 0 && sourceRepeatRE.MatchString(s):
+		// Repeated to London, Brussels, Paris, Bonn, and USNATO; Sent for
+		// information Immediate to Buenos Aires: the information
+		// addressees, at the precedence named
+		r := sourceRepeatRE.FindStringSubmatch(s)
+		m.Info = sourceAddressees(r[2])
+		m.InfoPrecedence = make([]string, len(m.Info))
+		if p, err := ParsePrecedence(r[1]); err == nil && r[1] != "" {
+			for k := range m.InfoPrecedence {
+				m.InfoPrecedence[k] = p.Word
+			}
+		}
 	case strings.HasPrefix(lower, "drafted by "):
 		m.DraftedBy = strings.TrimSpace(s[len("drafted by "):])
 	case strings.HasPrefix(lower, "approved by "):

@@ -87,3 +87,37 @@ func TestSentenceEndMarkFollowsTheFootnotes(t *testing.T) {
 		}
 	}
 }
+
+// A source note's handling and repetitions are the telegram's captions and
+// information addressees (FRUS 1969–76 vol. XLI, document 311's note).
+func TestSourceNoteCaptionsAndRepeats(t *testing.T) {
+	doc := "311. Telegram From Secretary of State Rogers to the Department of State1\n\n" +
+		"Secto 12. The President's talks went well.\n\n" +
+		"- Source: National Archives, RG 59, Central Files 1967–69, POL 7 US/NIXON. Secret; Priority; Nodis. " +
+		"Repeated to London, Brussels, Paris, Bonn, and USNATO.↩\n"
+	m, ok, err := readTranscription([]byte(doc))
+	if !ok || err != nil {
+		t.Fatalf("not read: %v %v", ok, err)
+	}
+	if m.Classification != "SECRET" || !slices.Equal(m.Precedence, []string{"P"}) || !slices.Equal(m.Captions, []string{"NODIS"}) ||
+		!slices.Equal(m.Info, []string{"London", "Brussels", "Paris", "Bonn", "USNATO"}) || len(m.InfoPrecedence) != 5 {
+		t.Errorf("read %q %q %q %q %q", m.Classification, m.Precedence, m.Captions, m.Info, m.InfoPrecedence)
+	}
+}
+
+// FRUS spells LIMDIS out, and names the posts a telegram was sent to for
+// information with their precedence (FRUS 1981–88 vol. XIII, document
+// 27's note; 1955–57 vol. III, document 371's).
+func TestSourceNoteSentForInformation(t *testing.T) {
+	doc := "27. Telegram From the Department of State to the Embassy in the United Kingdom1\n\n85529. Subject: Letter.\n\n" +
+		"1. Secret–Entire text.\n\n- Source: Reagan Library. Secret; Sensitive; Immediate; Exdis. Sent for information Immediate to Buenos Aires.↩\n"
+	m, _, err := readTranscription([]byte(doc))
+	if err != nil || !slices.Equal(m.Captions, []string{"EXDIS"}) || !slices.Equal(m.Info, []string{"Buenos Aires"}) ||
+		!slices.Equal(m.InfoPrecedence, []string{"IMMEDIATE"}) {
+		t.Errorf("read %q %q %q %v", m.Captions, m.Info, m.InfoPrecedence, err)
+	}
+	doc = "371. Telegram 1219 to Geneva1\n\n1219. For Johnson.\n\n- Source: Department of State, Central Files. Secret; Limit Distribution. Drafted by McConaughy.↩\n"
+	if m, _, err = readTranscription([]byte(doc)); err != nil || !slices.Equal(m.Captions, []string{"LIMDIS"}) || len(m.Info) != 0 {
+		t.Errorf("read %q %q %v", m.Captions, m.Info, err)
+	}
+}
