@@ -7,8 +7,9 @@ package cable
 // first paragraph, so that the telegram's number was not read either; a
 // footnote mark after a date that ends a sentence (June 5.1 If); a file
 // designation that names a collection (Defense Files: Telegram), which
-// was not recognised at all; and a footnote that runs on into an indented
-// paragraph, which was read as text.
+// was not recognised at all, with a number in the conference's own series
+// (Argonaut 12.); and a footnote that runs on into an indented paragraph,
+// which was read as text.
 func init() {
 	archiveCases = append(archiveCases, []archiveCase{
 		{
@@ -39,9 +40,9 @@ func init() {
 		{
 			file: "frus_1945Malta_d476.txt",
 			form: "transcription", dtg: "", from: "The Secretary of State", to: []string{"Acting Secretary of State (Grew)"},
-			serial: "", classification: "", signature: "",
+			serial: "Argonaut 12", classification: "", signature: "",
 			subject: anyValue, ending: "", passing: anyValue,
-			textStarts: "Argonaut 12. Crypto-War for Acting Secretary of State only",
+			textStarts: "Crypto-War for Acting Secretary of State only",
 			textEnds:   "referred to in paragraph 4. Allstate Horseshoe.",
 			inText: []string{"message No. 11 of February 3. We would like",
 				"message No. 9 of February 1. Please forward", "cable from Moscow referred to"},

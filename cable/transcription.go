@@ -32,6 +32,10 @@ var (
 	// trNumberRE is the telegram's number opening its first line
 	// (85529. Subject: ...).
 	trNumberRE = lazyRE(`^(\d{1,6})\.\s*(.*)$`)
+	// trSeriesNumberRE is a number in one of the series of a Secretary's
+	// or a conference's telegrams (Secto 12., Tosec 270361., Dulte 5.,
+	// Argonaut 12., Victory 123.), opening the first line the same way.
+	trSeriesNumberRE = lazyRE(`^((?:Secto|Tosec|Dulte|Tedul|Hakto|Tohak|Argonaut|Cricket|Victory|Crossbow) \d{1,6})\.\s+(.*)$`)
 	// trSubjectRE is the subject's label (Subject:, Subj:).
 	trSubjectRE = lazyRE(`(?i)\bsubj(?:ect)?:\s*`)
 	// trSignatureRE is a name standing alone as the last line (Colby).
@@ -272,6 +276,9 @@ func (t *transcript) readNumberAndSubject() {
 	}
 	first := strings.TrimSpace(t.lines[t.textFrom])
 	m := trNumberRE.FindStringSubmatch(first)
+	if m == nil {
+		m = trSeriesNumberRE.FindStringSubmatch(first)
+	}
 	if m == nil || m[1] == "1" {
 		return
 	}

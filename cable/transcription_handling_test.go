@@ -121,3 +121,19 @@ func TestSourceNoteSentForInformation(t *testing.T) {
 		t.Errorf("read %q %q %v", m.Captions, m.Info, err)
 	}
 }
+
+// A telegram numbered in a series of its own (Secto 12., Argonaut 12.) has
+// that number read as its serial, as a plain number is.
+func TestTranscriptionSeriesNumber(t *testing.T) {
+	for first, serial := range map[string]string{"Secto 12. The talks went well.": "Secto 12", "Argonaut 12. Crypto-War for the Acting Secretary.": "Argonaut 12",
+		"Section 12. Of the treaty.": "", "Tosec 12 was received.": ""} {
+		doc := "Defense Files: Telegram\n\nThe Secretary of State to the Acting Secretary of State (Grew)\n\n" + first + "\n\nSecond paragraph.\n"
+		m, _, err := readTranscription([]byte(doc))
+		if err != nil || m.Serial != serial {
+			t.Errorf("%q: serial %q, want %q (%v)", first, m.Serial, serial, err)
+		}
+		if serial != "" && strings.Contains(m.Text, serial) {
+			t.Errorf("%q: the number stays in the text %q", first, m.Text)
+		}
+	}
+}
