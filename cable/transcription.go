@@ -35,7 +35,7 @@ var (
 	// trSeriesNumberRE is a number in one of the series of a Secretary's
 	// or a conference's telegrams (Secto 12., Tosec 270361., Dulte 5.,
 	// Argonaut 12., Victory 123.), opening the first line the same way.
-	trSeriesNumberRE = lazyRE(`^((?:Secto|Tosec|Dulte|Tedul|Hakto|Tohak|Argonaut|Cricket|Victory|Crossbow) \d{1,6})\.\s+(.*)$`)
+	trSeriesNumberRE = lazyRE(`^((?:Secto|Tosec|Dulte|Tedul|Hakto|Tohak|Argonaut|Cricket|Victory) \d{1,6})\.\s+(.*)$`)
 	// trSubjectRE is the subject's label (Subject:, Subj:).
 	trSubjectRE = lazyRE(`(?i)\bsubj(?:ect)?:\s*`)
 	// trSignatureRE is a name standing alone as the last line (Colby).
