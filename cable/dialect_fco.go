@@ -22,7 +22,8 @@ var FCO = &Dialect{
 	Skeleton: []SkeletonField{
 		{"from", "FCO", "the originator"},
 		{"to", "[WASHINGTON]", "action addressees (posts)"},
-		{"info", "[]", "information addressees"},
+		{"info", "[]", "information addressees; one at a precedence of its own as MOSCOW (ROUTINE)"},
+		{"deskby", `""`, "when it must be on the desk, e.g. 170600Z: TO DESKBY 170600Z"},
 		{"series", "TELNO", "serial series (see .redline/config.yaml)"},
 		{"subject", `""`, "the subject line"},
 		{"references", "[]", "references, e.g. [YOUR TELNO 1119]"},
