@@ -92,6 +92,7 @@ func (p *cableParser) keywordLine(j int, t string, fco bool) (int, error) {
 		}
 	}
 	if fco && (cpHasKeyword(t, "TELNO") || cpIsOfLine(t)) {
+		p.ofSeen = p.ofSeen || cpIsOfLine(t) || strings.Contains(t, " OF ")
 		read := p.readOfLine
 		if cpHasKeyword(t, "TELNO") {
 			read = p.readTelnoLine
@@ -120,6 +121,11 @@ func (p *cableParser) addressKeywordLine(t string, fco bool) int {
 // line (or BT) follows the blank lines.
 func (p *cableParser) addressGoesOn(j int, fmSeen, fco bool) bool {
 	next := p.trimmed(p.nextNonBlank(j))
+	if fco && p.ofSeen && cpHasKeyword(next, "TO") {
+		// TO after the OF line and a blank: the FCO form writes its TO
+		// lines above TELNO and OF, so this opens the text (TO MOSCOW ...)
+		return false
+	}
 	return !fmSeen || next == "BT" || cpHasKeyword(next, "TO") || cpHasKeyword(next, "INFO") ||
 		cpHasKeyword(next, "XMT") || (fco && (cpHasKeyword(next, "TELNO") || cpIsOfLine(next)))
 }
@@ -207,7 +213,13 @@ func (p *cableParser) addAddressees(cur int, s string, fco bool, first bool) {
 	words := strings.Fields(s)
 	deskby, words := cpTakeDeskby(words)
 	s = strings.Join(words, " ")
-	if len(words) > 1 {
+	if len(words) > 2 && words[0] == "NIACT" && words[1] == "IMMEDIATE" {
+		// TO NIACT IMMEDIATE AMEMBASSY MOSCOW: State's night action, which
+		// a draft may give an addressee of an FCO-form telegram too
+		p.setPrecedence(role, Niact.Letter)
+		prec = Niact.Word
+		s = strings.Join(words[2:], " ")
+	} else if len(words) > 1 {
 		if l, ok := cpPrecedenceWordLetters[words[0]]; ok {
 			p.setPrecedence(role, l)
 			prec = words[0]

@@ -125,7 +125,7 @@ func (p *cableParser) fieldKind(i int) int {
 		return cpFieldPassing
 	case cpPassingHeadRE.MatchString(t) && strings.HasPrefix(p.trimmed(i+1), "FROM "):
 		return cpFieldPassing
-	case strings.HasPrefix(t, "FOLLOWING FOR ") && strings.HasSuffix(t, ".") && p.trimmed(i+1) == "":
+	case strings.HasPrefix(t, "FOLLOWING FOR ") && strings.HasSuffix(t, ".") && p.endsParagraph(i):
 		// FOLLOWING FOR GENERAL SCOWCROFT., a line to itself: a passing
 		// line that names no sender
 		return cpFieldPassing
@@ -205,6 +205,19 @@ func splitOutsideBrackets(s string) []string {
 	return append(out, s[from:])
 }
 
+// endsParagraph reports whether line i is the last of its paragraph: a
+// blank line, page furniture (a page break) or the end follows it.
+func (p *cableParser) endsParagraph(i int) bool {
+	t := p.trimmed(i + 1)
+	return t == "" || p.isFurniture(t)
+}
+
+// cpPassingAlone reports whether t is a passing line that names no sender
+// standing alone: FOR and a few words, with no full stop.
+func cpPassingAlone(t string) bool {
+	return cpPassingHeadRE.MatchString(t) && !strings.HasSuffix(t, ".") && len(strings.Fields(t)) <= 8
+}
+
 // cpCaptionsAndPassing splits a heading line that gives the handling and
 // the passing together, as State telegrams of the 1970s print them
 // (EXDIS, FOR COVEY FOR THE SECRETARY; CHEROKEE, FOR AMBASSADOR FROM THE
@@ -249,6 +262,14 @@ func (p *cableParser) parseFields(i, end int) int {
 			}
 			if cpIsCaptionLine(t) && len(m.Heading) == 0 && lastField < 0 {
 				m.Captions = append(m.Captions, t)
+				j++
+				continue
+			}
+			if lastField < 0 && m.Passing == "" && len(m.Heading) == 0 && cpPassingAlone(t) && p.endsParagraph(j) {
+				// FOR JOHNSON above the text of a cable with no fields: a
+				// passing line that names no sender, a paragraph of its own
+				// with no full stop
+				m.Passing = t
 				j++
 				continue
 			}

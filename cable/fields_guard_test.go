@@ -27,7 +27,7 @@ func fieldKindByPatterns(p *cableParser, i int) int {
 		return cpFieldPassing
 	case cpPassingHeadRE.MatchString(t) && strings.HasPrefix(p.trimmed(i+1), "FROM "):
 		return cpFieldPassing
-	case strings.HasPrefix(t, "FOLLOWING FOR ") && strings.HasSuffix(t, ".") && p.trimmed(i+1) == "":
+	case strings.HasPrefix(t, "FOLLOWING FOR ") && strings.HasSuffix(t, ".") && p.endsParagraph(i):
 		return cpFieldPassing
 	}
 	return cpFieldNone

@@ -38,6 +38,8 @@ type cableParser struct {
 	hyphenated map[string]bool
 	// width is the copy's line width (lineWidth), 0 until measured.
 	width int
+	// ofSeen is set once an FCO heading's OF line (the DTG) has been read.
+	ofSeen bool
 }
 
 func newCableParser(data []byte) *cableParser {

@@ -296,12 +296,21 @@ func (t *transcript) readNumberAndSubject() {
 			rest = ""
 		}
 	}
+	// "1219. For Johnson." on a line of its own: the passing line alone.
+	if rest != "" && t.msg.Passing == "" && trPassingAloneRE.MatchString(rest) && nextFilled(t.lines, t.textFrom+1) < t.textTo {
+		t.msg.Passing, rest = strings.TrimSuffix(rest, "."), ""
+	}
 	if rest == "" {
 		t.textFrom = nextFilled(t.lines, t.textFrom+1)
 	} else {
 		t.lines[t.textFrom] = rest
 	}
 }
+
+// trPassingAloneRE is a passing line that makes the telegram's first line
+// after its number by itself: For Johnson., For the Secretary from
+// Kissinger.
+var trPassingAloneRE = lazyRE(`^(?:Personal )?[Ff]or (?:the )?[A-Z][A-Za-z.'’ -]{0,60}\.$`)
 
 // cutFold cuts prefix off s, ignoring case.
 func cutFold(s, prefix string) (string, bool) {

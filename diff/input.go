@@ -186,7 +186,7 @@ func draftFields(f draft.Fields) ([]field, map[string]bool) {
 		"deskby":          f.Deskby,
 		"dtg":             f.DTG,
 		"from":            f.From,
-		"to":              joinList(draftAddressees(f.To, f.Precedence)),
+		"to":              joinList(draftTo(f)),
 		"info":            joinList(draftAddressees(f.Info, cmp.Or(f.InfoPrecedence, f.Precedence))),
 		"xmt":             joinList(f.XMT),
 		"serial":          f.Serial,
@@ -219,7 +219,7 @@ func cableFields(m *cable.Message) ([]field, map[string]bool) {
 			info = m.Precedence[1]
 		}
 	}
-	to, infoTo := withOwnPrecedence(addressees(m.To), m.ToPrecedence, prec), withOwnPrecedence(addressees(m.Info), m.InfoPrecedence, cmp.Or(info, prec))
+	to, infoTo := cableAddressees(addressees(m.To), m.ToPrecedence, prec), cableAddressees(addressees(m.Info), m.InfoPrecedence, cmp.Or(info, prec))
 	forWhom, from := cable.PassingParts(m.Passing)
 	passing := passingString(forWhom, from)
 	if passing == "" {
@@ -250,6 +250,17 @@ func cableFields(m *cable.Message) ([]field, map[string]bool) {
 		// TO DESKBY 170600Z FCO: the FCO form writes no action precedence
 		// beside a DESKBY, so the cable does not say what it was.
 		delete(v, "precedence")
+	}
+	if m.Form == cable.FCO.Name {
+		// The FCO form has no precedence line: the message's precedence is
+		// the first address line's, which says nothing when the addressees
+		// go at several (compared in to and info instead).
+		if mixedPrecedences(m.ToPrecedence) {
+			delete(v, "precedence")
+		}
+		if mixedPrecedences(m.InfoPrecedence) {
+			delete(v, "info_precedence")
+		}
 	}
 	known := map[string]bool{}
 	var out []field
@@ -302,46 +313,95 @@ func compareFields(a, b *prepared, fold, stamps bool) []FieldChange {
 }
 
 // draftAddressees writes a draft's addressees as cableFields does a
-// cable's: an entry's own precedence (MOSCOW (ROUTINE)) in brackets where
-// it is not held, the draft's precedence for all of them.
-func draftAddressees(list []string, held string) []string {
-	out := make([]string, len(list))
+// cable's (withPrecedences): each at its own precedence, or the draft's
+// for all of them (def).
+func draftAddressees(list []string, def string) []string {
+	names, eff := make([]string, len(list)), make([]string, len(list))
 	for i, a := range list {
-		name, p := cable.SplitAddressee(a)
-		if p != "" && p != held {
-			name += " (" + p + ")"
-		}
-		out[i] = name
+		names[i], eff[i] = cable.SplitAddressee(a)
+		eff[i] = cmp.Or(eff[i], def)
 	}
-	return out
+	return withPrecedences(names, eff)
 }
 
-// withOwnPrecedence adds to each addressee of a cable the precedence word
-// written with it (words, beside names) where that is not held, the
-// cable's precedence for all of them (or, when the cable states none, as
-// beside a DESKBY, the first word given, as import takes it); a DESKBY is
-// the deskby field's.
-func withOwnPrecedence(names, words []string, held string) []string {
-	own := make([]string, len(names))
+// draftTo is a draft's action addressees as cableFields writes a cable's:
+// with their precedences, but for a draft with a deskby, which the FCO
+// form writes in place of every action addressee's precedence.
+func draftTo(f draft.Fields) []string {
+	if f.Deskby == "" {
+		return draftAddressees(f.To, f.Precedence)
+	}
+	names := make([]string, len(f.To))
+	for i, a := range f.To {
+		names[i], _ = cable.SplitAddressee(a)
+	}
+	return names
+}
+
+// cableAddressees gives a cable's addressees (names) with the precedence
+// word written beside each (words), or the cable's for all of them (def);
+// a DESKBY is the deskby field's.
+func cableAddressees(names, words []string, def string) []string {
+	eff := make([]string, len(names))
 	for i := range names {
-		if i >= len(words) {
-			break
+		w := ""
+		if i < len(words) {
+			w = words[i]
 		}
-		w := words[i]
 		if k := strings.Index(w, "DESKBY"); k >= 0 {
 			w = strings.TrimSpace(w[:k])
 		}
 		if p, err := cable.ParsePrecedence(w); err == nil && w != "" {
-			own[i] = p.Word
-			held = cmp.Or(held, p.Word)
+			eff[i] = p.Word
+		} else {
+			eff[i] = def
 		}
 	}
-	for i, p := range own {
-		if p != "" && p != held {
-			names[i] += " (" + p + ")"
+	return withPrecedences(names, eff)
+}
+
+// withPrecedences writes the addressees with the precedence each goes at
+// (eff, "" where not known) in brackets where it is not the one most of
+// them go at: the same list, written the same way, whichever precedence a
+// draft or a cable gives for all of them (a draft's default, an FCO
+// cable's first address line).
+func withPrecedences(names, eff []string) []string {
+	count, most := map[string]int{}, ""
+	for _, p := range eff {
+		if p == "" {
+			continue
+		}
+		if count[p]++; most == "" || count[p] > count[most] {
+			most = p
 		}
 	}
-	return names
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = n
+		if eff[i] != "" && eff[i] != most {
+			out[i] += " (" + eff[i] + ")"
+		}
+	}
+	return out
+}
+
+// mixedPrecedences reports whether the addressees go at more than one
+// precedence (words, beside them).
+func mixedPrecedences(words []string) bool {
+	first := ""
+	for _, w := range words {
+		if k := strings.Index(w, "DESKBY"); k >= 0 {
+			w = strings.TrimSpace(w[:k])
+		}
+		switch {
+		case w == "":
+		case first == "":
+			first = w
+		case w != first:
+			return true
+		}
+	}
+	return false
 }
 
 // addressees drops the precedence that US State cables write after an

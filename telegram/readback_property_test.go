@@ -65,7 +65,10 @@ func genDraft(r *rand.Rand, d *cable.Dialect) string {
 	if r.IntN(2) == 0 {
 		b.WriteString("info: [UKMIS NEW YORK" + own() + ", PARIS]\n")
 	}
-	b.WriteString("subject: Moscow human rights conference\nsignature: " + []string{"HOWE", "SHULTZ", "ACLAND"}[r.IntN(3)] + "\n")
+	if r.IntN(4) > 0 { // a cable with no subject has no field under its passing line
+		b.WriteString("subject: Moscow human rights conference\n")
+	}
+	b.WriteString("signature: " + []string{"HOWE", "SHULTZ", "ACLAND"}[r.IntN(3)] + "\n")
 	if d == cable.FCO && r.IntN(3) == 0 {
 		b.WriteString("deskby: 220800Z\n") // written in place of the precedence: TO DESKBY 220800Z
 	}

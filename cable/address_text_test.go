@@ -1,0 +1,46 @@
+package cable
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// An FCO telegram writes its TO lines above TELNO and OF: a paragraph of
+// the text that opens with TO after the heading and a blank line is text,
+// not one more action addressee (the read-back property found both).
+func TestFCOTextOpeningWithTo(t *testing.T) {
+	for _, head := range []string{
+		"SECRET\n\nFM CABINET OFFICE LONDON\nTO DESKBY 220800Z THE WHITE HOUSE\nTELNO 1119\nOF 212130Z DEC 88\n\n",
+		"SECRET\n\nFM CABINET OFFICE LONDON\nTO PRIORITY THE WHITE HOUSE\nTELNO 1119\nOF 212130Z DEC 88\nINFO PRIORITY PARIS\n\n",
+		"SECRET\n\nFM CABINET OFFICE LONDON\nTO PRIORITY THE WHITE HOUSE\nTELNO 1119 OF 212130Z DEC 88\n\n",
+	} {
+		m, err := Parse([]byte(head + "TO MOSCOW THE MINISTER SAID THAT HE WOULD COME.\n\nSHULTZ\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(m.To, []string{"THE WHITE HOUSE"}) || !strings.HasPrefix(m.Text, "TO MOSCOW THE MINISTER") {
+			t.Errorf("%q: to %q, text %q", head, m.To, m.Text)
+		}
+	}
+}
+
+// A State cable with no fields under its heading may still have a passing
+// line that names no sender (FOR JOHNSON), a paragraph of its own with no
+// full stop; a short first paragraph that ends a sentence is text.
+func TestStatePassingAloneAboveText(t *testing.T) {
+	head := "R 010101Z JAN 76\nFM SECSTATE WASHDC\nTO AMEMBASSY GENEVA\nBT\nS E C R E T STATE 123456\n"
+	for body, want := range map[string][2]string{
+		"FOR JOHNSON\n\nRE YOUR 1135.\n":                                       {"FOR JOHNSON", "RE YOUR 1135."},
+		"FOR JOHNSON\nSECRET\nSECRET\nPAGE 02 STATE 123456\n\nRE YOUR 1135.\n": {"FOR JOHNSON", "RE YOUR 1135."},
+		"FOR YOUR INFORMATION.\n\nRE YOUR 1135.\n":                             {"", "FOR YOUR INFORMATION."},
+	} {
+		m, err := Parse([]byte(head + body + "BT\nNNNN\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.Passing != want[0] || !strings.HasPrefix(m.Text, want[1]) {
+			t.Errorf("%q: passing %q, text %q", body, m.Passing, m.Text)
+		}
+	}
+}
