@@ -44,3 +44,18 @@ func TestStatePassingAloneAboveText(t *testing.T) {
 		}
 	}
 }
+
+// A first line that ends a sentence after a year (IN 1991. BEGIN TEXT:)
+// has begun the text, so a line below it shaped like a field (TO TELNO
+// 1991 ...) does not make the lines above it heading lines.
+func TestTextBegunAfterAYear(t *testing.T) {
+	in := "P 212130Z DEC 88\nFM CABINET OFFICE LONDON\nTO THE WHITE HOUSE\nBT\nSECRET\n\nPRIME MINISTER'S\nPERSONAL MESSAGE\nSERIAL No. T 192A/88\n\n" +
+		"CASES THE ONLY PROGRESS MOSCOW IN 1991. BEGIN TEXT:\n\nTO TELNO 1991 FAMILY REUNIFICATION ONLY.\n\nEND TEXT.\n\nHOWE\nBT\n"
+	m, err := Parse([]byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(m.Text, "CASES THE ONLY PROGRESS") || len(m.References) != 0 {
+		t.Errorf("text %q, references %q", m.Text, m.References)
+	}
+}

@@ -179,9 +179,10 @@ func (p *cableParser) lastFieldLine(i, end int) int {
 }
 
 // cpSentenceInsideRE is a sentence ending inside a line and the next one
-// starting (HUMAN. ONLY IF WE): a title line has no full stop after a
-// word, short abbreviations (U.S., ST. JAMES) aside.
-var cpSentenceInsideRE = lazyRE(`[A-Z]{3,}\. [A-Z]{2,}`)
+// starting (HUMAN. ONLY IF WE, IN 1991. BEGIN TEXT): a title line has no
+// full stop after a word or a year, short abbreviations (U.S., ST. JAMES,
+// NO. 10) aside.
+var cpSentenceInsideRE = lazyRE(`(?:[A-Z]{3,}|\d{2,})\. [A-Z]{2,}`)
 
 // splitOutsideBrackets splits a TAGS line at its commas, but not at one
 // inside brackets: OVIP (KISSINGER, HENRY A.) is one tag, the person a
@@ -213,9 +214,11 @@ func (p *cableParser) endsParagraph(i int) bool {
 }
 
 // cpPassingAlone reports whether t is a passing line that names no sender
-// standing alone: FOR and a few words, with no full stop.
+// standing alone: FOR and a few words, with no full stop at its end and
+// nothing that ends or joins a sentence (:;?!).
 func cpPassingAlone(t string) bool {
-	return cpPassingHeadRE.MatchString(t) && !strings.HasSuffix(t, ".") && len(strings.Fields(t)) <= 8
+	return cpPassingHeadRE.MatchString(t) && !strings.HasSuffix(t, ".") && !strings.ContainsAny(t, ":;?!") &&
+		len(strings.Fields(t)) <= 8
 }
 
 // cpCaptionsAndPassing splits a heading line that gives the handling and

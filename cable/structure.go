@@ -30,6 +30,20 @@ func OpensStructure(line string) bool {
 	return p.fieldKind(0) != cpFieldNone
 }
 
+// OpensField reports whether a line, as the first of a cable's text,
+// reads as one of the fields above the text (SUBJECT:, REF:, WASHINGTON
+// TELNO 1991, E.O. 12356, TAGS) or as handling words alone, which the
+// reader would take out of the text. A writer refuses such a first line.
+func OpensField(line string) bool {
+	t := strings.TrimSpace(line)
+	if cpIsCaptionLine(t) {
+		return true
+	}
+	p := &cableParser{lines: []cpLine{{n: 1, text: t}}}
+	k := p.fieldKind(0)
+	return k != cpFieldNone && k != cpFieldPassing // a passing line is mended by the writer
+}
+
 // OpensPassing reports whether a line, with the line after it, reads as a
 // passing line (FOR X FROM Y, or FOR X above a line opening FROM Y), as
 // the reader takes one at the top of a cable's text. A writer keeps the

@@ -2,6 +2,7 @@ package telegram
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/redline-dev/redline/cable"
@@ -112,5 +113,21 @@ func TestImportLossesAndOwnPrecedences(t *testing.T) {
 	fl, _ = FromCable(m, nil, "", "")
 	if want := []string{"AMCONSUL LOURENCO MARQUES (NIACT IMMEDIATE)", "AMEMBASSY PRETORIA"}; !reflect.DeepEqual(fl.To, want) || fl.Precedence != "IMMEDIATE" {
 		t.Errorf("to %q at %q, want %q at IMMEDIATE", fl.To, fl.Precedence, want)
+	}
+}
+
+// A text whose first line would read as a field above it (a reference
+// such as WASHINGTON TELNO 1991, unnumbered as a single paragraph is) is
+// refused, with what to do, rather than written for the reader to lose.
+func TestRenderRefusesAFirstLineThatReadsAsAField(t *testing.T) {
+	doc, err := draft.Parse("ref.md", []byte("---\ntemplate: fco-telegram\nclassification: SECRET\nprecedence: IMMEDIATE\nfrom: A\nto: [B]\nsignature: HOWE\n---\n"+
+		"Washington telno 1991 reported that the talks went well.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Render(doc, Options{})
+	if err == nil || !strings.Contains(err.Error(), "ref.md:9:1: the text's first line would read as a field above the text") ||
+		!strings.Contains(err.Error(), "references:") {
+		t.Errorf("err = %v", err)
 	}
 }

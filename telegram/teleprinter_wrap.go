@@ -35,6 +35,10 @@ func (ll *lineLayout) add(blocks []tpBlock) {
 			if err == "" {
 				err = cable.Furniture(ll.out[i].Text)
 			}
+			if err == "" && i == 0 && cable.OpensField(ll.out[i].Text) {
+				ll.drop = fmt.Errorf("%s: the text's first line would read as a field above the text (a subject, a reference such as WASHINGTON TELNO 1991, E.O. or TAGS), which the reader takes out of the text: give it in the front matter (references:, subject:) or begin the text otherwise", ll.tp.position(ll.out[i].Offset))
+				break
+			}
 			if err != "" {
 				ll.drop = fmt.Errorf("%s: line %d of the text would %s: reword the sentence or change its wrapping so that the word does not open a line", ll.tp.position(ll.out[i].Offset), i+1, err)
 			}
