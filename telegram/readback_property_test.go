@@ -19,7 +19,7 @@ import (
 
 // readbackDrafts is how many random drafts the read-back property tries
 // per template; go test ./telegram -readback=2000 tries more.
-var readbackDrafts = flag.Int("readback", 12, "random drafts per template for the read-back property test")
+var readbackDrafts = flag.Int("readback", 200, "random drafts per template for the read-back property test")
 
 // vocabulary holds ordinary words; hazards the words that, wrapped to
 // the start of a line, the reader would take for structure or furniture.
