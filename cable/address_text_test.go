@@ -59,3 +59,39 @@ func TestTextBegunAfterAYear(t *testing.T) {
 		t.Errorf("text %q, references %q", m.Text, m.References)
 	}
 }
+
+// A line that announces a quoted text has begun the text: the lines below
+// it are the letter's, even one shaped like a field (THE TELNO 1 ...).
+func TestTextBegunWithBeginText(t *testing.T) {
+	in := "P 212130Z DEC 88\nFM CABINET OFFICE LONDON\nTO THE WHITE HOUSE\nBT\nSECRET\n\nPRIME MINISTER'S\nPERSONAL MESSAGE\nSERIAL No. T 192A/88\n\n" +
+		"PLEASE PASS THIS TO BT. BEGIN TEXT:\n\nTHE TELNO 1 SETTLEMENT.\n\nEND TEXT.\n\nHOWE\nBT\n"
+	m, err := Parse([]byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(m.Text, "PLEASE PASS THIS") || len(m.References) != 0 || len(m.Heading) > 2 {
+		t.Errorf("text %q, references %q, heading %q", m.Text, m.References, m.Heading)
+	}
+}
+
+// A paragraph of one line reads as a passing line when it is FOLLOWING
+// FOR X. or FOR X with nothing that ends a sentence; with a line after it
+// in the same paragraph, only when that line opens FROM.
+func TestOpensPassingOneLineParagraph(t *testing.T) {
+	for _, c := range []struct {
+		line, next string
+		want       bool
+	}{
+		{"FOLLOWING FOR OADR OF AGREE.", "", true},
+		{"FOR JOHNSON", "", true},
+		{"FOR JOHNSON", "FROM THE SECRETARY", true},
+		{"FOR JOHNSON", "AND THE OTHERS", false},
+		{"FOR YOUR INFORMATION.", "", false},
+		{"FOR MOSCOW PROGRESS. BEGIN TEXT:", "", false},
+		{"THE MINISTER SAID", "", false},
+	} {
+		if got := OpensPassing(c.line, c.next); got != c.want {
+			t.Errorf("OpensPassing(%q, %q) = %v", c.line, c.next, got)
+		}
+	}
+}

@@ -171,11 +171,17 @@ func (p *cableParser) lastFieldLine(i, end int) int {
 		}
 		// A sentence's end (a title line has none) shows the text has begun.
 		if cpBodyStartRE.MatchString(t) || strings.HasPrefix(t, "\"") || strings.HasPrefix(t, "''") || cpEndsSentenceStop(t) ||
-			cpSentenceInsideRE.MatchString(t) {
+			cpSentenceInsideRE.MatchString(t) || opensQuotedText(t) {
 			break
 		}
 	}
 	return lastField
+}
+
+// opensQuotedText reports whether t announces a quoted text (... BEGIN
+// TEXT:, BEGIN MESSAGE:), which no title line does: the text has begun.
+func opensQuotedText(t string) bool {
+	return strings.Contains(t, "BEGIN TEXT") || strings.Contains(t, "BEGIN MESSAGE") || strings.Contains(t, "BEGIN QUOTE")
 }
 
 // cpSentenceInsideRE is a sentence ending inside a line and the next one

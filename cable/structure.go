@@ -44,13 +44,21 @@ func OpensField(line string) bool {
 	return k != cpFieldNone && k != cpFieldPassing // a passing line is mended by the writer
 }
 
-// OpensPassing reports whether a line, with the line after it, reads as a
-// passing line (FOR X FROM Y, or FOR X above a line opening FROM Y), as
-// the reader takes one at the top of a cable's text. A writer keeps the
-// first line of a paragraph from reading so.
+// OpensPassing reports whether a line, with the line after it ("" when
+// the paragraph ends with it), reads as a passing line (FOR X FROM Y, FOR
+// X above a line opening FROM Y, or a paragraph of one line FOLLOWING FOR
+// X. or FOR X), as the reader takes one at the top of a cable's text. A
+// writer keeps the first line of a paragraph from reading so.
 func OpensPassing(line, next string) bool {
-	t := strings.TrimSpace(line)
-	return cpPassingRE.MatchString(t) || cpPassingHeadRE.MatchString(t) && strings.HasPrefix(strings.TrimSpace(next), "FROM ")
+	t, n := strings.TrimSpace(line), strings.TrimSpace(next)
+	switch {
+	case cpPassingRE.MatchString(t), cpPassingHeadRE.MatchString(t) && strings.HasPrefix(n, "FROM "):
+		return true
+	case n != "":
+		return false
+	}
+	// a paragraph of one line: FOLLOWING FOR X., or FOR X with no full stop
+	return strings.HasPrefix(t, "FOLLOWING FOR ") && strings.HasSuffix(t, ".") || cpPassingAlone(t)
 }
 
 // Furniture says why the reader of a cable would drop a line of its text

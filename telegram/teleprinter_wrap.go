@@ -35,8 +35,12 @@ func (ll *lineLayout) add(blocks []tpBlock) {
 			if err == "" {
 				err = cable.Furniture(ll.out[i].Text)
 			}
-			if err == "" && i == 0 && cable.OpensField(ll.out[i].Text) {
-				ll.drop = fmt.Errorf("%s: the text's first line would read as a field above the text (a subject, a reference such as WASHINGTON TELNO 1991, E.O. or TAGS), which the reader takes out of the text: give it in the front matter (references:, subject:) or begin the text otherwise", ll.tp.position(ll.out[i].Offset))
+			next := ""
+			if i+1 < len(ll.out) {
+				next = ll.out[i+1].Text
+			}
+			if err == "" && i == 0 && (cable.OpensField(ll.out[i].Text) || cable.OpensPassing(ll.out[i].Text, next)) {
+				ll.drop = fmt.Errorf("%s: the text's first line would read as a field above the text (a subject, a reference such as WASHINGTON TELNO 1991, a passing line, E.O. or TAGS), which the reader takes out of the text: give it in the front matter (references:, subject:, passing:) or begin the text otherwise", ll.tp.position(ll.out[i].Offset))
 				break
 			}
 			if err != "" {
