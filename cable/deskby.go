@@ -42,3 +42,17 @@ func cpTakeDeskby(words []string) (deskby string, rest []string) {
 	}
 	return "", words
 }
+
+// AddresseePrecedence is the precedence word an address line writes with
+// an addressee (to_precedence, info_precedence: IMMEDIATE, NIACT
+// IMMEDIATE), in its canonical form and without a DESKBY beside it; ""
+// when the line gives none (TO DESKBY 170600Z FCO).
+func AddresseePrecedence(word string) string {
+	if k := strings.Index(word, "DESKBY"); k >= 0 {
+		word = strings.TrimSpace(word[:k])
+	}
+	if p, err := ParsePrecedence(word); err == nil && word != "" {
+		return p.Word
+	}
+	return ""
+}

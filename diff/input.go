@@ -344,17 +344,9 @@ func draftTo(f draft.Fields) []string {
 func cableAddressees(names, words []string, def string) []string {
 	eff := make([]string, len(names))
 	for i := range names {
-		w := ""
+		eff[i] = def
 		if i < len(words) {
-			w = words[i]
-		}
-		if k := strings.Index(w, "DESKBY"); k >= 0 {
-			w = strings.TrimSpace(w[:k])
-		}
-		if p, err := cable.ParsePrecedence(w); err == nil && w != "" {
-			eff[i] = p.Word
-		} else {
-			eff[i] = def
+			eff[i] = cmp.Or(cable.AddresseePrecedence(words[i]), def)
 		}
 	}
 	return withPrecedences(names, eff)
@@ -390,9 +382,7 @@ func withPrecedences(names, eff []string) []string {
 func mixedPrecedences(words []string) bool {
 	first := ""
 	for _, w := range words {
-		if k := strings.Index(w, "DESKBY"); k >= 0 {
-			w = strings.TrimSpace(w[:k])
-		}
+		w = cable.AddresseePrecedence(w)
 		switch {
 		case w == "":
 		case first == "":

@@ -145,12 +145,9 @@ func ownPrecedences(names, words []string, held string) []string {
 		if i >= len(words) {
 			continue
 		}
-		w := words[i]
-		if k := strings.Index(w, "DESKBY"); k >= 0 {
-			w = strings.TrimSpace(w[:k]) // a DESKBY is the draft's deskby, or lost (ImportLosses)
-		}
-		if p, err := cable.ParsePrecedence(w); err == nil && w != "" && p.Word != held {
-			out[i] = n + " (" + p.Word + ")"
+		// a DESKBY is the draft's deskby, or lost (ImportLosses)
+		if p := cable.AddresseePrecedence(words[i]); p != "" && p != held {
+			out[i] = n + " (" + p + ")"
 		}
 	}
 	return out
@@ -175,8 +172,8 @@ func ImportLosses(m *cable.Message) []string {
 // IMMEDIATE, so that the draft renders.
 func deskbyPrecedence(m *cable.Message) string {
 	for _, w := range m.InfoPrecedence {
-		if p, err := cable.ParsePrecedence(w); err == nil {
-			return p.Word
+		if p := cable.AddresseePrecedence(w); p != "" {
+			return p
 		}
 	}
 	return cable.Precedences[1].Word
