@@ -125,7 +125,7 @@ func (p *cableParser) fieldKind(i int) int {
 		return cpFieldPassing
 	case cpPassingHeadRE.MatchString(t) && strings.HasPrefix(p.trimmed(i+1), "FROM "):
 		return cpFieldPassing
-	case strings.HasPrefix(t, "FOLLOWING FOR ") && strings.HasSuffix(t, ".") && p.endsParagraph(i):
+	case cpFollowingForAlone(t) && p.endsParagraph(i):
 		// FOLLOWING FOR GENERAL SCOWCROFT., a line to itself: a passing
 		// line that names no sender
 		return cpFieldPassing
@@ -217,6 +217,13 @@ func splitOutsideBrackets(s string) []string {
 func (p *cableParser) endsParagraph(i int) bool {
 	t := p.trimmed(i + 1)
 	return t == "" || p.isFurniture(t)
+}
+
+// cpFollowingForAlone reports whether t is a personal message's passing
+// line that names no sender, when it makes a paragraph by itself
+// (FOLLOWING FOR GENERAL SCOWCROFT.).
+func cpFollowingForAlone(t string) bool {
+	return strings.HasPrefix(t, "FOLLOWING FOR ") && strings.HasSuffix(t, ".")
 }
 
 // cpPassingAlone reports whether t is a passing line that names no sender

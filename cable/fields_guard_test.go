@@ -27,7 +27,7 @@ func fieldKindByPatterns(p *cableParser, i int) int {
 		return cpFieldPassing
 	case cpPassingHeadRE.MatchString(t) && strings.HasPrefix(p.trimmed(i+1), "FROM "):
 		return cpFieldPassing
-	case strings.HasPrefix(t, "FOLLOWING FOR ") && strings.HasSuffix(t, ".") && p.endsParagraph(i):
+	case cpFollowingForAlone(t) && p.endsParagraph(i):
 		return cpFieldPassing
 	}
 	return cpFieldNone

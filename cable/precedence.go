@@ -94,17 +94,25 @@ func (p Precedence) String() string { return p.Word }
 // word; precedence is "" when the entry names none (brackets that hold no
 // precedence are part of the name).
 func SplitAddressee(entry string) (name, precedence string) {
-	s := strings.TrimSpace(entry)
-	if !strings.HasSuffix(s, ")") {
-		return s, ""
+	name, inner, ok := AddresseeBracket(entry)
+	if !ok {
+		return strings.TrimSpace(entry), ""
 	}
-	i := strings.LastIndex(s, " (")
-	if i <= 0 {
-		return s, ""
-	}
-	p, err := ParsePrecedence(s[i+2 : len(s)-1])
+	p, err := ParsePrecedence(inner)
 	if err != nil {
-		return s, ""
+		return strings.TrimSpace(entry), ""
 	}
-	return strings.TrimSpace(s[:i]), p.Word
+	return name, p.Word
+}
+
+// AddresseeBracket splits an addressee that ends with words in brackets
+// (MOSCOW (ROUTINE), USMISSION USUN NEW YORK (NOTAL)) into the name before
+// them and what they hold; ok is false when the entry ends with none.
+func AddresseeBracket(entry string) (name, inner string, ok bool) {
+	s := strings.TrimSpace(entry)
+	i := strings.LastIndex(s, " (")
+	if i <= 0 || !strings.HasSuffix(s, ")") {
+		return s, "", false
+	}
+	return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+2 : len(s)-1]), true
 }

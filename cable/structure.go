@@ -58,7 +58,7 @@ func OpensPassing(line, next string) bool {
 		return false
 	}
 	// a paragraph of one line: FOLLOWING FOR X., or FOR X with no full stop
-	return strings.HasPrefix(t, "FOLLOWING FOR ") && strings.HasSuffix(t, ".") || cpPassingAlone(t)
+	return cpFollowingForAlone(t) || cpPassingAlone(t)
 }
 
 // Furniture says why the reader of a cable would drop a line of its text

@@ -129,8 +129,9 @@ var sourceRepeatRE = lazyRE(`^(?i:repeated|sent|also sent)(?i: for information)?
 
 // sourceCaptions maps a source note's handling items to the captions a
 // telegram printed (Secret; Priority; Nodis).
-var sourceCaptions = map[string]string{"nodis": "NODIS", "exdis": "EXDIS", "limdis": "LIMDIS", "limit distribution": "LIMDIS", "stadis": "STADIS",
-	"noforn": "NOFORN", "eyes only": "EYES ONLY", "exclusively eyes only": "EXCLUSIVELY EYES ONLY"}
+var sourceCaptions = map[string]string{"nodis": "NODIS", "exdis": "EXDIS", "limdis": "LIMDIS",
+	"limit distribution": "LIMDIS", "stadis": "STADIS", "noforn": "NOFORN", "eyes only": "EYES ONLY",
+	"exclusively eyes only": "EXCLUSIVELY EYES ONLY"}
 
 // sourceAddressees splits a source note's list of posts (London, Brussels,
 // and USNATO).

@@ -317,12 +317,11 @@ func canonicalFields(name string, root *yaml.Node, f *Fields, lineOffset int) er
 // (ROUTNE)), which would otherwise be taken for part of the name; "" when
 // there is nothing to say.
 func addresseePrecedenceTypo(entry string) string {
-	s := strings.TrimSpace(entry)
-	i := strings.LastIndex(s, " (")
-	if i <= 0 || !strings.HasSuffix(s, ")") {
+	_, inner, ok := cable.AddresseeBracket(entry)
+	if !ok {
 		return ""
 	}
-	inner := strings.ToUpper(strings.TrimSpace(s[i+2 : len(s)-1]))
+	inner = strings.ToUpper(inner)
 	if _, err := cable.ParsePrecedence(inner); err == nil {
 		return ""
 	}
